@@ -1,0 +1,6 @@
+//! sxs: review machine-translated documentation side by side.
+//!
+//! A library core with no terminal in it (`store`, `text`) and thin front ends
+//! (`cli`, `tui`) on top.
+
+pub mod text;

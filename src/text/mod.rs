@@ -1,0 +1,1 @@
+//! Width-aware text layer: sanitize, measure, wrap.
