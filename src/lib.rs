@@ -3,4 +3,6 @@
 //! A library core with no terminal in it (`store`, `text`) and thin front ends
 //! (`cli`, `tui`) on top.
 
+pub mod cli;
+pub mod store;
 pub mod text;

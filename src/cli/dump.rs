@@ -1,0 +1,112 @@
+//! `sxs dump`: every segment, for scripts.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{DumpArgs, DumpFormat};
+use crate::store::{Document, Segment};
+
+/// One line of `dump --format jsonl`, field order as SPEC shows it.
+#[derive(Serialize)]
+struct Record<'a> {
+    file: &'a str,
+    locale: &'a str,
+    id: &'a str,
+    block: &'a str,
+    line: u32,
+    source: Option<&'a str>,
+    target: &'a str,
+}
+
+impl<'a> Record<'a> {
+    fn new(doc: &'a Document, seg: &'a Segment) -> Self {
+        Record {
+            file: &doc.path,
+            locale: &doc.locale,
+            id: &seg.id,
+            block: seg.block.name(),
+            line: seg.line,
+            source: seg.source.as_deref(),
+            target: &seg.target,
+        }
+    }
+}
+
+pub fn run(args: &DumpArgs) -> anyhow::Result<u8> {
+    let format = args.format;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if format == DumpFormat::Tsv {
+        out.write_all(b"file\tlocale\tid\tblock\tline\tsource\ttarget\n")?;
+    }
+    // Documents are parsed and rendered on all cores and dropped at once; the
+    // rendered bytes are written in path order as they come.
+    let mut written = Ok(());
+    let warnings = super::sources(&args.paths)?.stream(
+        |doc| (render(&doc, format), doc.warnings),
+        |(chunk, doc_warnings)| {
+            super::report(&doc_warnings);
+            if written.is_ok() {
+                written = out.write_all(&chunk);
+            }
+        },
+    );
+    super::report(&warnings);
+    written?;
+    out.flush()?;
+    Ok(0)
+}
+
+fn render(doc: &Document, format: DumpFormat) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(doc.segments.len() * 256);
+    for seg in &doc.segments {
+        let record = Record::new(doc, seg);
+        match format {
+            DumpFormat::Jsonl => {
+                serde_json::to_writer(&mut buf, &record).expect("writing JSON to memory");
+                buf.push(b'\n');
+            }
+            DumpFormat::Tsv => tsv_line(&mut buf, &record),
+        }
+    }
+    buf
+}
+
+/// Tabs, line breaks and backslashes are escaped (`\t`, `\n`, `\r`, `\\`) so
+/// that one segment is one line, and other control characters as `\u{1b}` so
+/// that a segment cannot drive the terminal; a missing source is an empty field.
+fn tsv_line(buf: &mut Vec<u8>, r: &Record) {
+    let line = r.line.to_string();
+    let fields = [
+        r.file,
+        r.locale,
+        r.id,
+        r.block,
+        &line,
+        r.source.unwrap_or(""),
+        r.target,
+    ];
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            buf.push(b'\t');
+        }
+        let mut clean = 0;
+        for (at, c) in field
+            .char_indices()
+            .filter(|(_, c)| c.is_control() || *c == '\\')
+        {
+            buf.extend_from_slice(&field.as_bytes()[clean..at]);
+            clean = at + c.len_utf8();
+            match c {
+                '\t' => buf.extend_from_slice(b"\\t"),
+                '\n' => buf.extend_from_slice(b"\\n"),
+                '\r' => buf.extend_from_slice(b"\\r"),
+                '\\' => buf.extend_from_slice(b"\\\\"),
+                _ => buf.extend_from_slice(format!("\\u{{{:x}}}", c as u32).as_bytes()),
+            }
+        }
+        buf.extend_from_slice(&field.as_bytes()[clean..]);
+    }
+    buf.push(b'\n');
+}

@@ -1,0 +1,130 @@
+//! `sxs stats`: how much there is to review.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{StatsArgs, StatsFormat};
+use crate::store::{Document, Store, source_words};
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+struct Counts {
+    files: usize,
+    segments: usize,
+    words: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.files += other.files;
+        self.segments += other.segments;
+        self.words += other.words;
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Stats {
+    total: Counts,
+    locales: BTreeMap<String, Counts>,
+    translation_types: BTreeMap<String, Counts>,
+}
+
+pub fn run(args: &StatsArgs) -> anyhow::Result<u8> {
+    let store = super::load(&args.paths)?;
+    let stats = collect(&store);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        StatsFormat::Text => write_table(&mut out, &stats)?,
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &stats)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(0)
+}
+
+fn doc_counts(doc: &Document) -> Counts {
+    Counts {
+        files: 1,
+        segments: doc.segments.len(),
+        words: doc
+            .segments
+            .iter()
+            .filter_map(|s| s.source.as_deref())
+            .map(source_words)
+            .sum(),
+    }
+}
+
+fn collect(store: &Store) -> Stats {
+    let mut stats = Stats {
+        total: Counts::default(),
+        locales: BTreeMap::new(),
+        translation_types: BTreeMap::new(),
+    };
+    for doc in &store.docs {
+        let counts = doc_counts(doc);
+        stats.total.add(counts);
+        stats
+            .locales
+            .entry(doc.locale.clone())
+            .or_default()
+            .add(counts);
+        let kind = doc
+            .front
+            .translation_type
+            .clone()
+            .unwrap_or_else(|| "unknown".into());
+        stats.translation_types.entry(kind).or_default().add(counts);
+    }
+    stats
+}
+
+fn write_table(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
+    let header = |out: &mut dyn Write, first: &str| {
+        writeln!(
+            out,
+            "{first:<18} {:>7} {:>9} {:>13}",
+            "files", "segments", "source words"
+        )
+    };
+    let row = |out: &mut dyn Write, name: &str, c: &Counts| {
+        writeln!(
+            out,
+            "{name:<18} {:>7} {:>9} {:>13}",
+            c.files, c.segments, c.words
+        )
+    };
+    header(out, "locale")?;
+    for (locale, counts) in &stats.locales {
+        row(out, locale, counts)?;
+    }
+    row(out, "total", &stats.total)?;
+    writeln!(out)?;
+    header(out, "translation type")?;
+    for (kind, counts) in &stats.translation_types {
+        row(out, kind, counts)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_samples_count_per_locale_and_type() {
+        let stats = collect(&Store::samples());
+        assert_eq!(stats.total.files, 5);
+        assert_eq!(stats.locales.len(), 5);
+        assert_eq!(stats.locales["ja-jp"].files, 1);
+        assert_eq!(stats.translation_types["MT"].files, 5);
+        assert_eq!(
+            stats.total.segments,
+            stats.locales.values().map(|c| c.segments).sum::<usize>()
+        );
+        assert!(stats.total.words > 100);
+    }
+}

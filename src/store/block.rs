@@ -1,0 +1,580 @@
+//! Which Markdown block holds a span: one pass over the body's lines with the
+//! little CommonMark context that matters here (fences, lists, quotes, tables,
+//! raw HTML blocks). Spans inside a raw HTML block are placed by the element
+//! `scraper` finds around them.
+
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Html, Selector};
+
+/// The Markdown block that holds a segment.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Block {
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    ListItem {
+        /// 0 for a top-level item, 1 for an item nested in it, …
+        depth: u8,
+        ordered: bool,
+    },
+    TableCell,
+    /// A block quote, or a `> [!NOTE]`-style alert.
+    Quote {
+        alert: Option<String>,
+    },
+    /// A span inside a front-matter value such as `title`.
+    FrontMatter {
+        key: String,
+    },
+    Other,
+}
+
+impl Block {
+    /// The SPEC name printed by `dump`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Block::Heading { .. } => "heading",
+            Block::Paragraph => "paragraph",
+            Block::ListItem { .. } => "list-item",
+            Block::TableCell => "table-cell",
+            Block::Quote { .. } => "quote",
+            Block::FrontMatter { .. } => "front-matter",
+            Block::Other => "other",
+        }
+    }
+}
+
+/// Where a segment sits: its block, and a key equal for segments of one block
+/// instance (one paragraph, one list item, one table cell).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    pub block: Block,
+    pub key: (u32, u32),
+}
+
+#[derive(Debug, Clone)]
+enum LineKind {
+    Block { block: Block, group: u32 },
+    Table { group: u32 },
+    Html { block: usize, group: u32 },
+}
+
+/// Classification of every body line of one file.
+pub struct BlockMap<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts, for the whole file.
+    line_starts: Vec<usize>,
+    /// Per line; `None` for lines before the body.
+    kinds: Vec<Option<LineKind>>,
+    /// Byte ranges of raw HTML blocks.
+    html_blocks: Vec<(usize, usize)>,
+    parsed_html: HashMap<usize, Html>,
+}
+
+impl<'a> BlockMap<'a> {
+    pub fn new(text: &'a str, body_start: usize) -> BlockMap<'a> {
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .filter(|&s| s <= text.len())
+            .collect();
+        let mut map = BlockMap {
+            text,
+            kinds: vec![None; line_starts.len()],
+            line_starts,
+            html_blocks: Vec::new(),
+            parsed_html: HashMap::new(),
+        };
+        map.classify(body_start);
+        map
+    }
+
+    /// 1-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        self.line_starts.partition_point(|&s| s <= offset) as u32
+    }
+
+    fn line(&self, index: usize) -> &'a str {
+        let start = self.line_starts[index];
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&e| e);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The block of the span whose opening tag is at `offset`; `id` and
+    /// `occurrence` (0 for the first span with that id in the file) find it in raw HTML.
+    pub fn placement(&mut self, offset: usize, id: &str, occurrence: usize) -> Placement {
+        let line = self.line_of(offset) as usize - 1;
+        match self.kinds[line].clone() {
+            None => Placement {
+                block: Block::Other,
+                key: (u32::MAX, 0),
+            },
+            Some(LineKind::Block { block, group }) => Placement {
+                block,
+                key: (group, 0),
+            },
+            Some(LineKind::Table { group }) => Placement {
+                block: Block::TableCell,
+                key: (group, self.cell_index(line, offset)),
+            },
+            Some(LineKind::Html { block, group }) => {
+                self.html_placement(block, group, id, occurrence)
+            }
+        }
+    }
+
+    /// Counts the unescaped pipes before `offset` on its line, leading pipe excluded.
+    fn cell_index(&self, line: usize, offset: usize) -> u32 {
+        let start = self.line_starts[line];
+        let before = &self.text[start..offset];
+        let lead = before.trim_start().starts_with('|') as u32;
+        let mut escaped = false;
+        let mut pipes = 0;
+        for b in before.bytes() {
+            if b == b'|' && !escaped {
+                pipes += 1;
+            }
+            escaped = b == b'\\' && !escaped;
+        }
+        pipes - lead.min(pipes)
+    }
+
+    fn html_placement(
+        &mut self,
+        index: usize,
+        group: u32,
+        id: &str,
+        occurrence: usize,
+    ) -> Placement {
+        let (start, end) = self.html_blocks[index];
+        let text = self.text;
+        let html = self
+            .parsed_html
+            .entry(index)
+            .or_insert_with(|| Html::parse_fragment(&text[start..end]));
+        let other = Placement {
+            block: Block::Other,
+            key: (group, 0),
+        };
+        let Ok(selector) = Selector::parse(&format!("span[data-ttu-id=\"{}\"]", css_escape(id)))
+        else {
+            return other;
+        };
+        let Some(span) = html.select(&selector).nth(occurrence) else {
+            return other;
+        };
+        // A cell, item, heading or quote says more than a `<p>` inside it.
+        let ancestors = || span.ancestors().filter_map(ElementRef::wrap);
+        let container = ancestors()
+            .find(|e| html_block(e.value().name()).is_some_and(|b| b != Block::Paragraph))
+            .or_else(|| ancestors().find(|e| html_block(e.value().name()).is_some()));
+        match container {
+            Some(element) => Placement {
+                block: html_block(element.value().name()).unwrap_or(Block::Other),
+                key: (group, hash_id(element.id())),
+            },
+            None => other,
+        }
+    }
+
+    fn classify(&mut self, body_start: usize) {
+        let first = self.line_of(body_start) as usize - 1;
+        let mut state = State::default();
+        let mut line = first;
+        while line < self.line_starts.len() {
+            line = self.classify_from(line, &mut state);
+        }
+    }
+
+    /// Classifies the line at `index` (and, for multi-line constructs, those
+    /// after it); returns the next line to look at.
+    fn classify_from(&mut self, index: usize, state: &mut State) -> usize {
+        let raw = self.line(index);
+        let indent = indent_of(raw);
+        let rest = raw.trim_start();
+
+        if let Some((fence_char, len)) = state.fence {
+            if rest.starts_with(&fence_char.to_string().repeat(len))
+                && rest.trim_end().chars().all(|c| c == fence_char)
+            {
+                state.fence = None;
+            }
+            self.kinds[index] = Some(other(state));
+            return index + 1;
+        }
+        if rest.is_empty() {
+            state.blank();
+            return index + 1;
+        }
+        if let Some(fence) = fence_start(rest) {
+            state.fence = Some(fence);
+            self.kinds[index] = Some(other(state));
+            return index + 1;
+        }
+        if indent <= 3 && html_block_start(rest) {
+            state.new_group();
+            state.in_paragraph = false;
+            return self.html_block(index, state.group);
+        }
+        if let Some(quote) = rest.strip_prefix('>') {
+            let marker = quote.trim_start();
+            if state.quote.is_none() || marker.is_empty() {
+                state.new_group();
+            }
+            let alert = alert_of(marker).or_else(|| state.quote.clone().flatten());
+            state.quote = Some(alert.clone());
+            state.in_paragraph = !marker.is_empty();
+            self.kinds[index] = Some(LineKind::Block {
+                block: Block::Quote { alert },
+                group: state.group,
+            });
+            return index + 1;
+        }
+        if let Some(alert) = state.quote.take() {
+            // CommonMark's lazy continuation: a plain line right after quoted
+            // text still belongs to the quote.
+            if state.in_paragraph && heading_level(rest).is_none() && list_marker(rest).is_none() {
+                self.kinds[index] = Some(LineKind::Block {
+                    block: Block::Quote {
+                        alert: alert.clone(),
+                    },
+                    group: state.group,
+                });
+                state.quote = Some(alert);
+                return index + 1;
+            }
+            state.in_paragraph = false;
+        }
+        if let Some(level) = heading_level(rest) {
+            state.new_group();
+            state.in_paragraph = false;
+            self.kinds[index] = Some(LineKind::Block {
+                block: Block::Heading { level },
+                group: state.group,
+            });
+            return index + 1;
+        }
+        if let Some(ordered) = list_marker(rest) {
+            state.new_group();
+            state.in_paragraph = true;
+            let depth = state.push_item(indent);
+            self.kinds[index] = Some(LineKind::Block {
+                block: Block::ListItem { depth, ordered },
+                group: state.group,
+            });
+            return index + 1;
+        }
+        if !state.in_paragraph {
+            if let Some(next) = self.table_at(index, state) {
+                return next;
+            }
+            if let Some(level) = self.setext_level(index) {
+                state.new_group();
+                self.kinds[index] = Some(LineKind::Block {
+                    block: Block::Heading { level },
+                    group: state.group,
+                });
+                self.kinds[index + 1] = Some(other(state));
+                return index + 2;
+            }
+        }
+        // Indented text under a list item continues it; unindented text after a
+        // blank line ends the list.
+        let in_list = state.continue_list(indent);
+        if !state.in_paragraph {
+            state.new_group();
+            state.in_paragraph = true;
+        }
+        let block = match in_list {
+            Some(depth) => Block::ListItem {
+                depth,
+                ordered: false,
+            },
+            None => Block::Paragraph,
+        };
+        self.kinds[index] = Some(LineKind::Block {
+            block,
+            group: state.group,
+        });
+        index + 1
+    }
+
+    /// A pipe table starting at `index` (header row, then delimiter row):
+    /// classifies all its rows and returns the line after it.
+    fn table_at(&mut self, index: usize, state: &mut State) -> Option<usize> {
+        let header = self.line(index);
+        let delimiter = self
+            .line_starts
+            .get(index + 1)
+            .map(|_| self.line(index + 1))?;
+        if !header.contains('|') || !is_delimiter_row(delimiter) {
+            return None;
+        }
+        let mut line = index;
+        while line < self.line_starts.len() {
+            let row = self.line(line);
+            if row.trim().is_empty() || (line > index + 1 && !row.contains('|')) {
+                break;
+            }
+            state.new_group();
+            self.kinds[line] = Some(LineKind::Table { group: state.group });
+            line += 1;
+        }
+        Some(line)
+    }
+
+    fn setext_level(&self, index: usize) -> Option<u8> {
+        let next = self
+            .line_starts
+            .get(index + 1)
+            .map(|_| self.line(index + 1))?;
+        let next = next.trim();
+        if next.is_empty() {
+            return None;
+        }
+        if next.bytes().all(|b| b == b'=') {
+            Some(1)
+        } else if next.len() >= 2 && next.bytes().all(|b| b == b'-') {
+            Some(2)
+        } else {
+            None
+        }
+    }
+
+    /// A raw HTML block runs to the next blank line.
+    fn html_block(&mut self, index: usize, group: u32) -> usize {
+        let block = self.html_blocks.len();
+        let mut line = index;
+        while line < self.line_starts.len() && !self.line(line).trim().is_empty() {
+            self.kinds[line] = Some(LineKind::Html { block, group });
+            line += 1;
+        }
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.html_blocks.push((self.line_starts[index], end));
+        line
+    }
+}
+
+#[derive(Default)]
+struct State {
+    fence: Option<(char, usize)>,
+    /// Indents of the markers of the open list items, outermost first.
+    items: Vec<usize>,
+    /// `Some(alert)` while inside a block quote.
+    quote: Option<Option<String>>,
+    in_paragraph: bool,
+    after_blank: bool,
+    group: u32,
+}
+
+impl State {
+    fn new_group(&mut self) {
+        self.group += 1;
+    }
+
+    fn blank(&mut self) {
+        self.in_paragraph = false;
+        self.after_blank = true;
+        self.quote = None;
+    }
+
+    /// Opens an item whose marker is at `indent`; returns its depth.
+    fn push_item(&mut self, indent: usize) -> u8 {
+        while self.items.last().is_some_and(|&top| top >= indent) {
+            self.items.pop();
+        }
+        self.items.push(indent);
+        self.after_blank = false;
+        (self.items.len() - 1).min(u8::MAX as usize) as u8
+    }
+
+    /// For a text line at `indent`: the depth of the list item it continues, if any.
+    fn continue_list(&mut self, indent: usize) -> Option<u8> {
+        if self.items.is_empty() {
+            return None;
+        }
+        if self.after_blank && indent == 0 {
+            self.items.clear();
+            self.after_blank = false;
+            return None;
+        }
+        self.after_blank = false;
+        if indent > 0 {
+            while self.items.len() > 1 && self.items.last().is_some_and(|&top| top >= indent) {
+                self.items.pop();
+            }
+        }
+        Some((self.items.len() - 1) as u8)
+    }
+}
+
+fn other(state: &State) -> LineKind {
+    LineKind::Block {
+        block: Block::Other,
+        group: state.group,
+    }
+}
+
+fn indent_of(line: &str) -> usize {
+    let mut width = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' => width += 1,
+            b'\t' => width += 4 - width % 4,
+            _ => break,
+        }
+    }
+    width
+}
+
+fn fence_start(rest: &str) -> Option<(char, usize)> {
+    let c = rest.chars().next()?;
+    if c != '`' && c != '~' {
+        return None;
+    }
+    let len = rest.chars().take_while(|&x| x == c).count();
+    (len >= 3).then_some((c, len))
+}
+
+fn heading_level(rest: &str) -> Option<u8> {
+    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+    let after = rest.as_bytes().get(hashes);
+    ((1..=6).contains(&hashes) && after.is_none_or(|b| *b == b' ' || *b == b'\t'))
+        .then_some(hashes as u8)
+}
+
+/// `Some(ordered)` when the line starts with a list marker.
+fn list_marker(rest: &str) -> Option<bool> {
+    let bytes = rest.as_bytes();
+    let spaced = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ' || *b == b'\t');
+    match bytes.first()? {
+        b'-' | b'*' | b'+' if spaced(1) && !is_thematic_break(rest) => Some(false),
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            (digits <= 9 && matches!(bytes.get(digits), Some(b'.' | b')')) && spaced(digits + 1))
+                .then_some(true)
+        }
+        _ => None,
+    }
+}
+
+fn is_thematic_break(rest: &str) -> bool {
+    let first = rest.as_bytes()[0];
+    let mut marks = 0;
+    for b in rest.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            _ if b == first => marks += 1,
+            _ => return false,
+        }
+    }
+    marks >= 3
+}
+
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-')
+        && line
+            .bytes()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+        && (line.contains('|') || line.starts_with('-'))
+}
+
+/// CommonMark HTML block kinds 2 and 6: comments and block-level tags.
+fn html_block_start(rest: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ];
+    if rest.starts_with("<!--") {
+        return true;
+    }
+    let Some(tag) = rest.strip_prefix("</").or_else(|| rest.strip_prefix('<')) else {
+        return false;
+    };
+    let name_len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let name = tag[..name_len].to_ascii_lowercase();
+    let after = tag.as_bytes().get(name_len);
+    TAGS.contains(&name.as_str()) && after.is_none_or(|b| matches!(b, b' ' | b'\t' | b'>' | b'/'))
+}
+
+/// `[!NOTE]` and the like at the start of a quote line.
+fn alert_of(marker: &str) -> Option<String> {
+    let inner = marker.strip_prefix("[!")?;
+    let end = inner.find(']')?;
+    let word = &inner[..end];
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| word.to_ascii_uppercase())
+}
+
+fn html_block(name: &str) -> Option<Block> {
+    Some(match name {
+        "td" | "th" => Block::TableCell,
+        "li" => Block::ListItem {
+            depth: 0,
+            ordered: false,
+        },
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Block::Heading {
+            level: name.as_bytes()[1] - b'0',
+        },
+        "blockquote" => Block::Quote { alert: None },
+        "p" | "dd" | "dt" => Block::Paragraph,
+        _ => return None,
+    })
+}
+
+fn css_escape(id: &str) -> String {
+    id.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn hash_id<T: std::hash::Hash>(value: T) -> u32 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(value) as u32
+}

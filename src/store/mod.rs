@@ -1,0 +1,275 @@
+//! The segment store: segment files in, paired segments out.
+//!
+//! Data flows one way: `input` reads bytes, `front_matter` splits and decodes the
+//! YAML head, `spans` finds target/source pairs with byte offsets, `block` says
+//! which Markdown block holds each span, `locale` names the locale and the article.
+//! Nothing here knows about the terminal.
+
+mod block;
+mod front_matter;
+mod input;
+mod locale;
+mod spans;
+mod words;
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::fmt;
+use std::path::Path;
+
+pub use block::Block;
+pub use front_matter::FrontMatter;
+pub use input::{LoadError, Sources};
+pub use words::source_words;
+
+/// One translated sentence and its English original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// `data-ttu-id` of the target span, e.g. `6d01e-103`.
+    pub id: String,
+    pub block: Block,
+    /// Number of the block instance (paragraph, list item, table cell…) in the
+    /// file; consecutive segments with the same number flow together.
+    pub group: u32,
+    /// 1-based line of the target span's start in the file.
+    pub line: u32,
+    /// Raw markup between the source span's tags; `None` when the target has no partner.
+    pub source: Option<String>,
+    /// Raw markup between the target span's tags, byte for byte as in the file.
+    pub target: String,
+}
+
+/// A problem met while loading; the load always goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: String,
+    /// 1-based line, when the problem has one.
+    pub line: Option<u32>,
+    /// Segment id, when the problem concerns one.
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, ": segment {id}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// One segment file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as `dump` prints it: as given, or folder + relative path.
+    pub path: String,
+    /// Lower-cased locale tag, or `und`.
+    pub locale: String,
+    pub front: FrontMatter,
+    /// Key that groups the translations of one article across locales.
+    pub article: String,
+    pub segments: Vec<Segment>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// Parses one file's text; `path` is the name used in output and warnings.
+    /// Never fails: whatever cannot be read becomes a warning.
+    pub fn parse(path: &str, text: &str) -> Document {
+        let mut warnings = Vec::new();
+        let head = front_matter::split(path, text, &mut warnings);
+        let mut segments = Vec::new();
+        let mut groups = GroupNumbers::default();
+        for value in &head.span_values {
+            let found = spans::scan(&value.text);
+            for pair in &found.pairs {
+                let key = (u32::MAX, value.line);
+                segments.push(segment(
+                    &value.text,
+                    pair,
+                    value.line,
+                    groups.number(key),
+                    Block::FrontMatter {
+                        key: value.key.clone(),
+                    },
+                ));
+            }
+            for problem in found.problems {
+                warnings.push(warning(path, Some(value.line), problem));
+            }
+        }
+
+        let mut blocks = block::BlockMap::new(text, head.body_start);
+        let body = &text[head.body_start..];
+        let found = spans::scan(body);
+        let mut seen: HashMap<&str, (usize, u32)> = HashMap::new();
+        for pair in &found.pairs {
+            let start = head.body_start + pair.start;
+            let line = blocks.line_of(start);
+            let occurrence = match seen.entry(&pair.id) {
+                Entry::Vacant(slot) => {
+                    slot.insert((1, line));
+                    0
+                }
+                Entry::Occupied(mut slot) => {
+                    let (count, first) = *slot.get();
+                    slot.insert((count + 1, first));
+                    warnings.push(Warning {
+                        file: path.to_string(),
+                        line: Some(line),
+                        id: Some(pair.id.clone()),
+                        message: format!(
+                            "id already used on line {first}; the notes file cannot tell these segments apart"
+                        ),
+                    });
+                    count
+                }
+            };
+            let placement = blocks.placement(start, &pair.id, occurrence);
+            segments.push(segment(
+                body,
+                pair,
+                line,
+                groups.number(placement.key),
+                placement.block,
+            ));
+        }
+        for problem in found.problems {
+            let line = blocks.line_of(head.body_start + problem.at);
+            warnings.push(warning(path, Some(line), problem));
+        }
+        warn_controls(path, &segments, &mut warnings);
+        warnings.sort_by_key(|w| w.line);
+
+        let front = head.fields;
+        Document {
+            path: path.to_string(),
+            locale: locale::locale(path, &front),
+            article: locale::article_key(path, &front),
+            front,
+            segments,
+            warnings,
+        }
+    }
+}
+
+fn segment(text: &str, pair: &spans::Pair, line: u32, group: u32, block: Block) -> Segment {
+    Segment {
+        id: pair.id.clone(),
+        block,
+        group,
+        line,
+        source: pair.source.map(|(a, b)| text[a..b].to_string()),
+        target: text[pair.target.0..pair.target.1].to_string(),
+    }
+}
+
+fn warning(path: &str, line: Option<u32>, problem: spans::Problem) -> Warning {
+    Warning {
+        file: path.to_string(),
+        line,
+        id: problem.id,
+        message: problem.message,
+    }
+}
+
+/// Numbers block instances in document order: segments of one paragraph, list
+/// item or table cell get the same number.
+#[derive(Default)]
+struct GroupNumbers {
+    last: Option<(u32, u32)>,
+    number: u32,
+}
+
+impl GroupNumbers {
+    fn number(&mut self, key: (u32, u32)) -> u32 {
+        if self.last.is_some_and(|last| last != key) {
+            self.number += 1;
+        }
+        self.last = Some(key);
+        self.number
+    }
+}
+
+/// Text that would drive the terminal (escape sequences, controls) is shown
+/// defused on screen; the user is told where it is. Bidi embeddings are normal
+/// in right-to-left documents and only made visible, without a warning.
+fn warn_controls(path: &str, segments: &[Segment], warnings: &mut Vec<Warning>) {
+    for seg in segments {
+        let texts = [
+            ("target", Some(&seg.target)),
+            ("source", seg.source.as_ref()),
+        ];
+        for (side, text) in texts {
+            if text.is_some_and(|t| has_terminal_controls(t)) {
+                warnings.push(Warning {
+                    file: path.to_string(),
+                    line: Some(seg.line),
+                    id: Some(seg.id.clone()),
+                    message: format!(
+                        "{side} holds escape sequences or control characters; they are shown as visible symbols"
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Every loaded document plus the grouping of translations into articles.
+#[derive(Debug, Default, Clone)]
+pub struct Store {
+    pub docs: Vec<Document>,
+    /// Warnings that belong to no parsed document (unreadable or binary files).
+    pub warnings: Vec<Warning>,
+}
+
+impl Store {
+    /// Loads files and folders as SPEC "Input" says. A path that does not exist
+    /// is an error; anything wrong inside a file is a warning.
+    pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Store, LoadError> {
+        Ok(Sources::resolve(paths)?.load())
+    }
+
+    /// The bundled sample article, compiled into the binary.
+    pub fn samples() -> Store {
+        Sources::bundled().load()
+    }
+
+    /// All warnings, file-level first, then per document in path order.
+    pub fn all_warnings(&self) -> impl Iterator<Item = &Warning> {
+        self.warnings
+            .iter()
+            .chain(self.docs.iter().flat_map(|d| d.warnings.iter()))
+    }
+
+    /// Indices of the documents that translate the same article as `doc`,
+    /// `doc` included, in path order.
+    pub fn translations_of(&self, doc: usize) -> Vec<usize> {
+        let key = &self.docs[doc].article;
+        (0..self.docs.len())
+            .filter(|&i| &self.docs[i].article == key)
+            .collect()
+    }
+
+    pub fn segment_count(&self) -> usize {
+        self.docs.iter().map(|d| d.segments.len()).sum()
+    }
+}
+
+/// Escape sequences and C0/C1 controls other than line breaks and tabs: what
+/// must never reach a terminal raw. Checked on bytes, since nearly all text has none.
+fn has_terminal_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7f => true,
+        // U+0080..U+009F, the C1 controls, are C2 80..C2 9F in UTF-8.
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        _ => false,
+    })
+}

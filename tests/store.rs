@@ -1,0 +1,435 @@
+//! The segment store against small fixtures: every variant of the real files,
+//! and every kind of broken input, with the exact pairs and warnings.
+
+use proptest::prelude::*;
+use sxs::store::{Block, Document, Store, Warning};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store");
+
+/// (id, block name, line, source, target) of every segment.
+type Row = (String, &'static str, u32, Option<String>, String);
+
+fn load(relative: &str) -> Store {
+    Store::load(&[format!("{FIXTURES}/{relative}")]).expect("fixture exists")
+}
+
+fn rows(doc: &Document) -> Vec<Row> {
+    doc.segments
+        .iter()
+        .map(|s| {
+            (
+                s.id.clone(),
+                s.block.name(),
+                s.line,
+                s.source.clone(),
+                s.target.clone(),
+            )
+        })
+        .collect()
+}
+
+fn row(id: &str, block: &'static str, line: u32, source: Option<&str>, target: &str) -> Row {
+    (
+        id.into(),
+        block,
+        line,
+        source.map(Into::into),
+        target.into(),
+    )
+}
+
+/// (line, id, message) of every warning.
+fn warnings(store: &Store) -> Vec<(Option<u32>, Option<String>, String)> {
+    store
+        .all_warnings()
+        .map(|w: &Warning| (w.line, w.id.clone(), w.message.clone()))
+        .collect()
+}
+
+#[test]
+fn several_segments_per_line_and_tables() {
+    let store = load("variants/glued-and-tables.md");
+    assert!(warnings(&store).is_empty());
+    let doc = &store.docs[0];
+    assert_eq!(doc.locale, "ja-jp");
+    assert_eq!(
+        rows(doc),
+        vec![
+            row("a1b2c-101", "heading", 7, Some("Heading"), "見出し"),
+            row("a1b2c-102", "paragraph", 9, Some("One."), "一。"),
+            row("a1b2c-103", "paragraph", 9, Some("Two."), "二。"),
+            row("a1b2c-104", "paragraph", 9, Some("Three."), "三。"),
+            row("a1b2c-105", "paragraph", 11, Some("Before"), "前"),
+            row("a1b2c-106", "paragraph", 11, Some("After"), "後"),
+            row("a1b2c-107", "table-cell", 13, Some("Column"), "列"),
+            row("a1b2c-108", "table-cell", 13, Some("Value"), "値"),
+            row("a1b2c-109", "table-cell", 15, Some("A"), "甲"),
+            row("a1b2c-110", "table-cell", 15, Some("B"), "乙"),
+            row("a1b2c-111", "table-cell", 17, Some("Left"), "左"),
+            row("a1b2c-112", "table-cell", 17, Some("Right"), "右"),
+            row("a1b2c-113", "table-cell", 19, Some("Below"), "下"),
+        ]
+    );
+    // Glued sentences of one paragraph flow together; two segments in one
+    // table cell share it, and the neighbouring cell is another block.
+    let group = |i: usize| doc.segments[i].group;
+    assert_eq!(group(1), group(3));
+    assert_ne!(group(0), group(1));
+    assert_eq!(group(8), group(9));
+    assert_ne!(group(6), group(7));
+    assert_ne!(group(10), group(11));
+}
+
+#[test]
+fn crlf_front_matter_with_escaped_quotes_in_a_span() {
+    let store = load("variants/crlf-front-matter.md");
+    assert!(warnings(&store).is_empty());
+    let doc = &store.docs[0];
+    assert_eq!(doc.locale, "zh-tw");
+    assert_eq!(doc.front.translation_type.as_deref(), Some("HT"));
+    assert_eq!(
+        rows(doc),
+        vec![
+            row(
+                "f00d1-101",
+                "front-matter",
+                2,
+                Some("Package \"signing\""),
+                "套件 \"簽署\""
+            ),
+            row("f00d1-102", "paragraph", 6, Some("Body"), "內文"),
+        ]
+    );
+    assert_eq!(
+        doc.segments[0].block,
+        Block::FrontMatter {
+            key: "title".into()
+        }
+    );
+}
+
+#[test]
+fn headings_lists_links_and_no_front_matter() {
+    let store = load("variants/no-front-matter.md");
+    assert!(warnings(&store).is_empty());
+    let doc = &store.docs[0];
+    assert_eq!(doc.locale, "und");
+    assert_eq!(
+        rows(doc),
+        vec![
+            row("beef0-103", "heading", 1, Some("Title"), "Título"),
+            row("beef0-104", "list-item", 3, Some("One"), "Uno"),
+            row("beef0-105", "list-item", 4, Some("Two"), "Dos"),
+            row("beef0-106", "list-item", 5, Some("Three"), "Tres"),
+            row("beef0-107", "list-item", 6, Some("Four"), "Cuatro"),
+            row(
+                "beef0-108",
+                "list-item",
+                8,
+                Some("Continuation"),
+                "Continuación"
+            ),
+            row("beef0-109", "paragraph", 10, Some("Link"), "Enlace"),
+            row("beef0-110", "paragraph", 10, Some("Bold"), "Negrita"),
+            row("beef0-111", "heading", 12, Some("Setext"), "Setext"),
+        ]
+    );
+    let depths: Vec<(u8, bool)> = doc.segments[1..6]
+        .iter()
+        .map(|s| match s.block {
+            Block::ListItem { depth, ordered } => (depth, ordered),
+            _ => panic!("not a list item: {:?}", s.block),
+        })
+        .collect();
+    assert_eq!(
+        depths,
+        [(0, false), (1, false), (2, false), (0, true), (0, false)]
+    );
+    assert_eq!(doc.segments[0].block, Block::Heading { level: 2 });
+}
+
+#[test]
+fn quotes_alerts_and_segments_over_several_lines() {
+    let store = load("variants/quotes-and-multiline.md");
+    assert!(warnings(&store).is_empty());
+    let doc = &store.docs[0];
+    assert_eq!(
+        rows(doc),
+        vec![
+            row("cafe1-101", "quote", 6, Some("Note"), "הערה"),
+            row("cafe1-102", "quote", 9, Some("Tip"), "עצה"),
+            row(
+                "cafe1-103",
+                "quote",
+                11,
+                Some("![Image](a.png)\n   > "),
+                "![תמונה](a.png)\n   > "
+            ),
+            row("cafe1-104", "quote", 14, Some("Lazy continuation"), "המשך"),
+            row(
+                "cafe1-105",
+                "paragraph",
+                16,
+                Some("[A](a.md)\n[B](b.md)"),
+                "[א](a.md)\n[ב](b.md)"
+            ),
+            row(
+                "cafe1-106",
+                "list-item",
+                20,
+                Some("\n   Indented"),
+                "\n   מוזח"
+            ),
+        ]
+    );
+    let alert = |i: usize| match &doc.segments[i].block {
+        Block::Quote { alert } => alert.clone(),
+        other => panic!("not a quote: {other:?}"),
+    };
+    assert_eq!(alert(0).as_deref(), Some("NOTE"));
+    assert_eq!(alert(1).as_deref(), Some("TIP"));
+    assert_eq!(alert(2), None);
+}
+
+#[test]
+fn raw_html_blocks_place_spans_by_their_element() {
+    let store = load("variants/raw-html.md");
+    assert!(warnings(&store).is_empty());
+    let doc = &store.docs[0];
+    assert_eq!(
+        rows(doc),
+        vec![
+            row(
+                "0466a-101",
+                "table-cell",
+                7,
+                Some("<strong>Other</strong>"),
+                "<strong>기타</strong>"
+            ),
+            row(
+                "0466a-102",
+                "table-cell",
+                7,
+                Some("<em>(usage)</em>"),
+                "<em>(사용)</em>"
+            ),
+            row("0466a-103", "list-item", 13, Some("Item"), "항목"),
+            row(
+                "0466a-104",
+                "paragraph",
+                17,
+                Some("&lt;value&gt; &amp; &nbsp;"),
+                "&lt;값&gt; &amp; &nbsp;"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn unpaired_spans_keep_every_good_pair_and_say_what_failed() {
+    let store = load("broken/unpaired.md");
+    assert_eq!(
+        rows(&store.docs[0]),
+        vec![
+            row("dead0-101", "paragraph", 4, Some("Good"), "Bon"),
+            row("dead0-102", "paragraph", 6, None, "Sans source"),
+            row("dead0-104", "paragraph", 10, Some("Before"), "Avant"),
+            row("dead0-105", "paragraph", 12, Some("Open lookup"), "Ouvert"),
+            row("dead0-106", "paragraph", 14, None, "Cible"),
+            row("dead0-107", "paragraph", 16, None, "Vide"),
+            row("dead0-110", "paragraph", 22, Some("End"), "Fin"),
+        ]
+    );
+    let got = warnings(&store);
+    let expect = [
+        (6, Some("dead0-102"), "no source"),
+        (8, Some("dead0-103"), "outside an sxs-lookup span"),
+        (10, None, "stray </span>"),
+        (10, None, "stray </span>"),
+        (12, Some("dead0-105"), "sxs-lookup span is not closed"),
+        (14, Some("dead0-106"), "source of dead0-999"),
+        (16, Some("dead0-107"), "holds no data-stu-id"),
+        (18, Some("dead0-108"), "no target"),
+        (20, Some("dead0-109"), "never closed"),
+    ];
+    assert_eq!(got.len(), expect.len(), "{got:#?}");
+    for ((line, id, message), (eline, eid, phrase)) in got.iter().zip(expect) {
+        assert_eq!(*line, Some(eline), "{message}");
+        assert_eq!(id.as_deref(), eid, "{message}");
+        assert!(message.contains(phrase), "{message:?} lacks {phrase:?}");
+    }
+}
+
+#[test]
+fn restarted_numbering_keeps_both_segments_and_warns() {
+    let store = load("broken/restarted-ids.md");
+    let ids: Vec<&str> = store.docs[0]
+        .segments
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, ["aaaaa-101", "bbbbb-101", "aaaaa-101"]);
+    let got = warnings(&store);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, Some(6));
+    assert!(got[0].2.contains("line 4"));
+}
+
+#[test]
+fn broken_yaml_is_reported_with_its_line_and_the_body_still_loads() {
+    let store = load("broken/broken-yaml.md");
+    let got = warnings(&store);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].2.contains("not valid YAML"));
+    assert!(matches!(got[0].0, Some(2..=5)), "{got:?}");
+    let doc = &store.docs[0];
+    assert_eq!(doc.locale, "ja-jp", "fields are still read line by line");
+    assert_eq!(
+        rows(doc),
+        vec![row("12345-101", "paragraph", 6, Some("Broken"), "壊れた")]
+    );
+}
+
+#[test]
+fn unclosed_front_matter_is_read_as_body() {
+    let store = load("broken/unclosed-yaml.md");
+    let got = warnings(&store);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].2.contains("never closed"));
+    assert_eq!(
+        rows(&store.docs[0]),
+        vec![row(
+            "12345-102",
+            "paragraph",
+            4,
+            Some("Unclosed"),
+            "閉じない"
+        )]
+    );
+}
+
+#[test]
+fn escape_sequences_are_kept_raw_and_reported() {
+    let store = load("broken/escapes.md");
+    let doc = &store.docs[0];
+    assert_eq!(doc.segments[0].target, "a\x1b[2Jb\u{9b}31mc\u{202e}def\tg");
+    let got = warnings(&store);
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        (got[0].0, got[0].1.as_deref()),
+        (Some(4), Some("12345-103"))
+    );
+    assert_eq!(
+        (got[1].0, got[1].1.as_deref()),
+        (Some(5), Some("12345-104"))
+    );
+    assert!(got[0].2.contains("control characters"));
+}
+
+#[test]
+fn invalid_utf8_is_repaired_with_a_warning_on_its_line() {
+    let store = load("broken/invalid-utf8.md");
+    let got = warnings(&store);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, Some(5));
+    assert!(got[0].2.contains("invalid UTF-8"));
+    let doc = &store.docs[0];
+    assert_eq!(doc.segments.len(), 2);
+    assert_eq!(doc.segments[1].target, "bad \u{fffd}\u{fffd} byte");
+}
+
+#[test]
+fn binary_files_are_skipped_with_a_warning() {
+    let store = load("broken/binary.md");
+    assert!(store.docs.is_empty());
+    let got = warnings(&store);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].2.contains("binary"));
+}
+
+#[test]
+fn folders_are_walked_in_sorted_order_and_name_files_by_folder_plus_path() {
+    let store = Store::load(&[format!("{FIXTURES}/variants")]).unwrap();
+    let names: Vec<&str> = store.docs.iter().map(|d| d.path.as_str()).collect();
+    let expected: Vec<String> = [
+        "crlf-front-matter.md",
+        "glued-and-tables.md",
+        "no-front-matter.md",
+        "quotes-and-multiline.md",
+        "raw-html.md",
+    ]
+    .iter()
+    .map(|f| format!("{FIXTURES}/variants/{f}"))
+    .collect();
+    assert_eq!(names, expected);
+}
+
+#[test]
+fn a_missing_path_is_an_error_that_names_it() {
+    let err = Store::load(&["/no/such/place.md"]).unwrap_err();
+    assert!(err.to_string().contains("/no/such/place.md"));
+}
+
+/// A segment file with `body` after a minimal front matter.
+fn doc_with(body: &str) -> Document {
+    Document::parse(
+        "generated.md",
+        &format!("---\nms.contentlocale: ja-JP\n---\n{body}"),
+    )
+}
+
+fn pair(id: usize, target: &str) -> String {
+    format!(
+        r#"<span data-ttu-id="abcde-{id}">{target}</span><span class="sxs-lookup"><span data-stu-id="abcde-{id}">S{id}</span></span>"#
+    )
+}
+
+#[test]
+fn a_hundred_thousand_nested_spans_load_without_recursion() {
+    let nested = "<span>".repeat(100_000) + &"</span>".repeat(100_000);
+    let doc = doc_with(&format!("{}\n{nested}\n{}\n", pair(1, "a"), pair(2, "b")));
+    assert_eq!(doc.segments.len(), 2);
+    assert!(doc.warnings.is_empty(), "{:?}", &doc.warnings[..1]);
+
+    let unclosed = "<span>".repeat(100_000);
+    let doc = doc_with(&format!("{}\n{unclosed}\n{}\n", pair(1, "a"), pair(2, "b")));
+    assert_eq!(doc.segments.len(), 2);
+}
+
+#[test]
+fn an_eight_megabyte_line_and_five_thousand_segments_on_one_line() {
+    let long = "x".repeat(8 << 20);
+    let doc = doc_with(&format!("{}\n", pair(1, &long)));
+    assert_eq!(doc.segments[0].target.len(), 8 << 20);
+
+    let line: String = (0..5000).map(|i| pair(i, "t")).collect();
+    let doc = doc_with(&format!("\n{line}\n"));
+    assert_eq!(doc.segments.len(), 5000);
+    assert!(doc.segments.iter().all(|s| s.line == 5));
+    assert_eq!(doc.segments[4999].source.as_deref(), Some("S4999"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn the_loader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = Document::from_bytes("fuzz.md", bytes);
+    }
+
+    /// Random fragments of the real markup stress the pairing far more than random bytes.
+    #[test]
+    fn the_loader_never_panics_on_shuffled_markup(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("<span data-ttu-id=\"a-1\">"), Just("<span data-stu-id=\"a-1\">"),
+            Just("<span class=\"sxs-lookup\">"), Just("</span>"), Just("<span>"),
+            Just("\n"), Just("---\n"), Just("> "), Just("| "), Just("- "), Just("text"),
+            Just("<table><td>"), Just("title: \"x\"\n"), Just("```\n"), Just("\u{1b}[2J"),
+        ], 0..60)) {
+        let text: String = parts.concat();
+        let doc = Document::parse("fuzz.md", &text);
+        for seg in &doc.segments {
+            prop_assert!(seg.line >= 1);
+        }
+    }
+}
