@@ -4,5 +4,6 @@
 //! (`cli`, `tui`) on top.
 
 pub mod cli;
+pub mod mqm;
 pub mod store;
 pub mod text;
