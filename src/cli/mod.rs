@@ -1,5 +1,6 @@
 //! Command line: parse with clap, run the chosen command, map results to exit codes.
 
+mod check;
 mod dump;
 mod stats;
 
@@ -56,6 +57,8 @@ pub enum Command {
     Dump(DumpArgs),
     /// Count files, segments and words per locale; review progress from the notes file
     Stats(StatsArgs),
+    /// Run the automatic checks; exit 1 when a finding reaches --fail-on
+    Check(check::CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +101,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args),
         Some(Command::Stats(args)) => stats::run(args),
+        Some(Command::Check(args)) => check::run(args),
         None => review(&cli),
     };
     match result {
