@@ -9,9 +9,10 @@
 
 use std::collections::HashMap;
 
+use super::lang::is_word_char;
 use super::{Check, Finding, Run};
 use crate::mqm::Severity;
-use crate::store::{Store, source_words};
+use crate::store::Store;
 
 pub const INCONSISTENT_TARGET: Check = Check {
     name: "inconsistent-target",
@@ -25,10 +26,19 @@ const MIN_WORDS: usize = 4;
 /// The other translation is quoted up to this many characters.
 const QUOTE_CHARS: usize = 80;
 
+/// Words as white space separates them; partner-center sources put narrow
+/// no-break spaces inside names ("Partner Center for Microsoft Cloud").
+fn words(source: &str) -> usize {
+    source
+        .split(char::is_whitespace)
+        .filter(|w| w.chars().any(is_word_char))
+        .count()
+}
+
 fn normalized(target: &str) -> String {
     target
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| is_word_char(c))
         .map(|c| match c {
             // Full-width ASCII letters and digits.
             '\u{ff10}'..='\u{ff5a}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
@@ -46,17 +56,19 @@ pub fn findings(store: &Store) -> Vec<Finding> {
             let Some(source) = seg.source.as_deref() else {
                 continue;
             };
-            let source = source.trim();
-            if source_words(source) >= MIN_WORDS && !seg.target.trim().is_empty() {
+            if !seg.target.trim().is_empty() {
                 groups
-                    .entry((doc.locale.as_str(), source))
+                    .entry((doc.locale.as_str(), source.trim()))
                     .or_default()
                     .push((d, s));
             }
         }
     }
     let mut out = Vec::new();
-    for members in groups.values().filter(|m| m.len() > 1) {
+    let repeated = groups
+        .iter()
+        .filter(|((_, source), members)| members.len() > 1 && words(source) >= MIN_WORDS);
+    for (_, members) in repeated {
         let target = |&(d, s): &(usize, usize)| &store.docs[d].segments[s].target;
         let keys: Vec<String> = members.iter().map(|m| normalized(target(m))).collect();
         if keys.iter().all(|k| *k == keys[0]) {

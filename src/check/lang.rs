@@ -38,6 +38,30 @@ pub fn is_cjk_char(c: char) -> bool {
         | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII,
+/// kana, Han and Hangul, which make up nearly all the text checked.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c,
+        '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
+        || c.is_alphanumeric()
+}
+
 pub fn is_hangul_syllable(c: char) -> bool {
     ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_word_char;
+
+    #[test]
+    fn fast_word_chars_agree_with_the_unicode_tables() {
+        for c in ('\0'..='\u{ffff}').filter(|c| !c.is_control()) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{:x}", c as u32);
+        }
+    }
 }

@@ -9,11 +9,11 @@
 
 use std::collections::HashMap;
 
-use super::lang::Lang;
+use super::lang::{Lang, is_word_char};
 use super::parse::Parsed;
 use super::{Check, Finding, Run};
 use crate::mqm::Severity;
-use crate::store::Store;
+use crate::store::{Segment, Store};
 
 pub const LENGTH_RATIO: Check = Check {
     name: "length-ratio",
@@ -39,7 +39,6 @@ const MIN_FACTOR: f64 = 2.0;
 pub struct Lengths {
     source: u32,
     target: u32,
-    keeps_english: bool,
 }
 
 impl Lengths {
@@ -48,7 +47,7 @@ impl Lengths {
     /// identifiers, numbers), which keep their length in every language. `None` for segments that say
     /// nothing about the locale's ratio: a copy, or too little translated text.
     pub fn of(source: &Parsed, target: &Parsed) -> Option<Lengths> {
-        let visible = |p: &Parsed| p.text.chars().filter(|c| c.is_alphanumeric()).count() as u32;
+        let visible = |p: &Parsed| p.text.chars().filter(|&c| is_word_char(c)).count() as u32;
         let mut target_words: Vec<&str> = latin_words(&target.text).collect();
         let mut shared = 0;
         for word in latin_words(&source.text) {
@@ -63,7 +62,6 @@ impl Lengths {
         let lengths = Lengths {
             source: visible(source).saturating_sub(shared),
             target: visible(target).saturating_sub(shared),
-            keeps_english: keeps_english(&source.text, &target.text),
         };
         let measured = lengths.source >= MIN_MEASURED && source.raw.trim() != target.raw.trim();
         measured.then_some(lengths)
@@ -112,8 +110,13 @@ impl Typical {
 /// Whether the target keeps three or more consecutive words of the source
 /// in English: Microsoft's style keeps some UI strings and titles and adds
 /// the translation in parentheses, so such a target is long by design.
-fn keeps_english(source: &str, target: &str) -> bool {
-    let source = source.to_ascii_lowercase();
+/// Asked only of the few segments about to be flagged, so it parses again.
+fn keeps_english(segment: &Segment) -> bool {
+    let (Some(source), target) = (segment.source.as_deref(), &segment.target) else {
+        return false;
+    };
+    let source = Parsed::new(source).text.to_ascii_lowercase();
+    let target = Parsed::new(target).text;
     // Runs of English words joined only by ASCII spaces and punctuation.
     let mut runs: Vec<Vec<String>> = vec![Vec::new()];
     let mut word = String::new();
@@ -174,7 +177,7 @@ pub fn findings(store: &Store, lengths: &[Vec<Option<Lengths>>]) -> Vec<Finding>
                 continue;
             };
             let off = l.log_ratio() - t.median;
-            if off.abs() <= band || (off > 0.0 && l.keeps_english) {
+            if off.abs() <= band || (off > 0.0 && keeps_english(&doc.segments[s])) {
                 continue;
             }
             let (how, category) = match off < 0.0 {

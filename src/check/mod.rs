@@ -178,6 +178,7 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
         .iter()
         .filter(|c| matches!(c.run, Run::Pair(_)) && options.runs(c.name))
         .collect();
+    let measure_lengths = options.runs(length::LENGTH_RATIO.name);
     let per_doc: Vec<(Vec<Finding>, Vec<Option<length::Lengths>>)> = store
         .docs
         .par_iter()
@@ -229,7 +230,11 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
                         messages.clear();
                     }
                 }
-                lengths.push(length::Lengths::of(&source, &target));
+                lengths.push(
+                    measure_lengths
+                        .then(|| length::Lengths::of(&source, &target))
+                        .flatten(),
+                );
             }
             (findings, lengths)
         })
@@ -237,7 +242,7 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
 
     let (mut findings, lengths): (Vec<Vec<Finding>>, Vec<Vec<Option<length::Lengths>>>) =
         per_doc.into_iter().unzip();
-    if options.runs(length::LENGTH_RATIO.name) {
+    if measure_lengths {
         findings.push(length::findings(store, &lengths));
     }
     if options.runs(consistency::INCONSISTENT_TARGET.name) {

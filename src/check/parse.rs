@@ -6,6 +6,8 @@
 //! inline runs, and the checks need counts and contents, not a tree. Where the
 //! scanner guesses (emphasis flanking, link destinations) it follows CommonMark.
 
+use super::lang::is_word_char;
+
 /// Stands in the visible text for something that is not prose (inline code, a
 /// URL), so that words on either side never join and numbers inside are not read.
 pub const OBJECT: char = '\u{FFFC}';
@@ -49,6 +51,9 @@ pub struct Parsed<'a> {
     /// The visible text: code spans and URLs as [`OBJECT`], tags, emphasis
     /// markers and link destinations removed, escapes and entities decoded.
     pub text: String,
+    /// Byte offsets in `text` where an emphasis marker or a tag was removed:
+    /// `**Entities** entities` is a label and a word, not a word twice.
+    pub markup_edges: Vec<usize>,
 }
 
 impl<'a> Parsed<'a> {
@@ -82,7 +87,7 @@ impl<'a> Parsed<'a> {
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.text
             .split(|c: char| c.is_whitespace() || c == OBJECT)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|w| w.trim_matches(|c: char| !is_word_char(c)))
             .filter(|w| !w.is_empty())
     }
 }
@@ -138,9 +143,28 @@ impl<'a> Scanner<'a> {
                     self.literal(c);
                 }
                 'h' | 'w' if self.at_url_start() => self.bare_url(),
-                _ => self.literal(c),
+                _ => self.plain(),
             }
         }
+    }
+
+    /// Copies the run of bytes up to the next one that may start markup; most
+    /// of a segment is such a run. `「`/`『` start with 0xE3, as all kana do.
+    fn plain(&mut self) {
+        let rest = self.rest();
+        let special = |b: &u8| {
+            matches!(
+                b,
+                b'\\' | b'`' | b'<' | b'&' | b'[' | b']' | b'*' | b'_' | b'h' | b'w' | 0xe3
+            )
+        };
+        let first = rest.chars().next().map_or(0, char::len_utf8);
+        let len = rest.as_bytes()[first..]
+            .iter()
+            .position(special)
+            .map_or(rest.len(), |p| p + first);
+        self.out.text.push_str(&rest[..len]);
+        self.at += len;
     }
 
     fn literal(&mut self, c: char) {
@@ -222,6 +246,7 @@ impl<'a> Scanner<'a> {
             if tag.name.eq_ignore_ascii_case("br") {
                 self.out.text.push(' ');
             }
+            self.out.markup_edges.push(self.out.text.len());
             self.out.tags.push(tag);
         } else {
             return self.literal('<');
@@ -305,6 +330,7 @@ impl<'a> Scanner<'a> {
             && after.is_some_and(char::is_alphanumeric);
         if (left || right) && !intraword {
             self.out.strong_delims += (n / 2) as u32;
+            self.out.markup_edges.push(self.out.text.len());
         } else {
             self.out.text.push_str(&self.rest()[..n]);
         }

@@ -7,7 +7,7 @@
 //! that stops without any mark where the source ends a sentence is most often
 //! a truncated translation.
 
-use super::lang::{Lang, is_cjk_char};
+use super::lang::{Lang, is_cjk_char, is_word_char};
 use super::parse::OBJECT;
 use super::{Check, Pair, Run};
 use crate::mqm::Severity;
@@ -44,7 +44,7 @@ fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
         return;
     }
     let lang = pair.lang;
-    let bare_end = t.is_alphanumeric();
+    let bare_end = is_word_char(t);
     let sentence = pair.source.words().count() >= 3;
     // Korean and Japanese noun phrases may end without a period.
     let verb_end = match lang {
