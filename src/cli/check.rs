@@ -160,16 +160,20 @@ fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::
     if !findings.is_empty() {
         writeln!(out)?;
     }
+    let plural = |n: usize, word: &str| match n {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    };
     writeln!(
         out,
-        "{} findings in {} of {} files ({} critical, {} major, {} minor); {} segments checked",
-        findings.len(),
+        "{} in {} of {} ({} critical, {} major, {} minor); {} checked",
+        plural(findings.len(), "finding"),
         files.len(),
-        store.docs.len(),
+        plural(store.docs.len(), "file"),
         count(Severity::Critical),
         count(Severity::Major),
         count(Severity::Minor),
-        store.segment_count()
+        plural(store.segment_count(), "segment")
     )
 }
 

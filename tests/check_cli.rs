@@ -1,0 +1,197 @@
+//! `sxs check` as scripts and CI use it: output formats, exit codes, messages.
+
+use std::process::{Command, Output};
+
+const CLI: &str = "tests/fixtures/check/cli";
+
+fn sxs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{CLI}/{name}")
+}
+
+#[test]
+fn jsonl_has_the_spec_fields_first_and_in_order() {
+    let out = sxs(&["check", "--format", "jsonl", &fixture("findings.md")]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with(
+            r#"{"file":"tests/fixtures/check/cli/findings.md","locale":"ja-jp","id":"c11c1-102","check":"link-mismatch","severity":"major","message":"link ../reset-password.md became reset-password.md","#
+        ),
+        "{}",
+        lines[0]
+    );
+    let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(second["check"], "bracketed-ui-term");
+    assert_eq!(second["severity"], "minor");
+    assert_eq!(second["line"], 12);
+    assert_eq!(second["category"], "design/formatting");
+}
+
+#[test]
+fn exit_code_follows_fail_on() {
+    let code = |args: &[&str]| sxs(args).status.code();
+    // findings.md has a major finding, minor.md only a minor one.
+    assert_eq!(code(&["check", &fixture("findings.md")]), Some(1));
+    assert_eq!(code(&["check", &fixture("minor.md")]), Some(0));
+    assert_eq!(
+        code(&["check", "--fail-on", "minor", &fixture("minor.md")]),
+        Some(1)
+    );
+    assert_eq!(
+        code(&["check", "--fail-on", "critical", &fixture("findings.md")]),
+        Some(0)
+    );
+    assert_eq!(
+        code(&["check", "--fail-on", "minor", &fixture("clean.md")]),
+        Some(0)
+    );
+    assert_eq!(
+        code(&["check", "--fail-on", "huge", &fixture("clean.md")]),
+        Some(2)
+    );
+}
+
+#[test]
+fn text_groups_by_file_and_never_passes_an_escape_to_the_terminal() {
+    let out = sxs(&["check", &fixture("findings.md"), &fixture("minor.md")]);
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("\\u{1b}[31m") && text.contains("\\u{202e}"),
+        "{text}"
+    );
+    let expected_start = "\
+tests/fixtures/check/cli/findings.md (ja-jp)
+  line 8 · c11c1-102
+    major    link-mismatch: link ../reset-password.md became reset-password.md
+      source │ For details, see [resetting your password](../reset-password.md).
+";
+    assert!(text.starts_with(expected_start), "{text}");
+    assert!(
+        text.contains("\n\ntests/fixtures/check/cli/minor.md (de-de)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "3 findings in 2 of 2 files (0 critical, 1 major, 2 minor); 5 segments checked\n"
+        ),
+        "{text}"
+    );
+    // The load warning about the escape still goes to stderr.
+    assert!(
+        stderr(&out).contains("findings.md:8: segment c11c1-102"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn only_skip_and_list_name_checks() {
+    let only = sxs(&[
+        "check",
+        "--only",
+        "doubled-word,code-mismatch",
+        &fixture("findings.md"),
+    ]);
+    assert_eq!(only.status.code(), Some(0));
+    assert!(
+        stdout(&only).starts_with("0 findings in 0 of 1 file"),
+        "{}",
+        stdout(&only)
+    );
+    let skip = sxs(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--skip",
+        "link-mismatch",
+        &fixture("findings.md"),
+    ]);
+    assert_eq!(stdout(&skip).lines().count(), 1);
+    let unknown = sxs(&["check", "--only", "links", &fixture("findings.md")]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("no check is named \"links\"; the checks are: missing-source"),
+        "{}",
+        stderr(&unknown)
+    );
+    let list = stdout(&sxs(&["check", "--list"]));
+    for name in ["untranslated", "length-ratio", "korean-spacing", "glossary"] {
+        assert!(list.lines().any(|l| l.starts_with(name)), "{list}");
+    }
+}
+
+#[test]
+fn a_glossary_adds_its_check_and_a_broken_one_is_a_usage_error() {
+    let out = sxs(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--only",
+        "glossary",
+        "--glossary",
+        &fixture("glossary.yaml"),
+        &fixture("findings.md"),
+        &fixture("clean.md"),
+    ]);
+    let text = stdout(&out);
+    // findings.md writes `[次へ]` for Next, clean.md `Weiter`: both as required.
+    // It changed the kept `reset-password.md` link, but links are not words.
+    assert_eq!(text, "", "{text}");
+    let broken = sxs(&[
+        "check",
+        "--glossary",
+        &fixture("broken-glossary.yaml"),
+        &fixture("clean.md"),
+    ]);
+    assert_eq!(broken.status.code(), Some(2));
+    let err = stderr(&broken);
+    assert!(
+        err.starts_with(
+            "sxs: tests/fixtures/check/cli/broken-glossary.yaml:3: not a usable glossary: "
+        ),
+        "{err}"
+    );
+    let missing = sxs(&[
+        "check",
+        "--glossary",
+        &fixture("none.yaml"),
+        &fixture("clean.md"),
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("none.yaml: not a usable glossary: cannot be read"));
+}
+
+#[test]
+fn no_path_checks_the_bundled_samples_and_a_missing_path_is_a_usage_error() {
+    let out = sxs(&["check", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out)
+            .lines()
+            .all(|l| l.starts_with(r#"{"file":"samples/"#))
+    );
+    let missing = sxs(&["check", "no/such/folder"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no/such/folder: no such file or folder"));
+}
