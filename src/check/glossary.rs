@@ -190,24 +190,46 @@ impl<'de> Deserialize<'de> for Translations {
     }
 }
 
-/// Whole-word, case-insensitive occurrence of an English term.
+/// Any kind of space as a plain one: sources and targets put no-break and
+/// narrow no-break spaces inside names ("Partner Center").
+fn plain_spaces(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// Whole-word occurrence of a term in a text (both already plain-spaced and
+/// in one case); an email address or host name is not a mention
+/// (`support@microsoft.com`), and neither is a part of a longer word.
 fn mentions(text: &str, term: &str) -> bool {
-    let (text, term) = (text.to_lowercase(), term.to_lowercase());
-    text.match_indices(&term).any(|(at, m)| {
+    text.match_indices(term).any(|(at, m)| {
         let before = text[..at].chars().next_back();
-        let after = text[at + m.len()..].chars().next();
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        edge(before) && edge(after)
+        let rest = &text[at + m.len()..];
+        let mut after = rest.chars();
+        let next = after.next();
+        // Only Latin letters continue an English word: Korean and Japanese
+        // attach particles to it (`Microsoft는`, `Azureの`).
+        let word_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '@' | '_');
+        let edge_before = before.is_none_or(|c| !word_part(c) && c != '.' && c != '/');
+        let host = next == Some('.') && after.next().is_some_and(|c| c.is_ascii_alphanumeric());
+        let edge_after = next.is_none_or(|c| !word_part(c)) && !host;
+        edge_before && edge_after
     })
 }
 
 fn glossary(pair: &Pair, out: &mut Vec<String>) {
+    if pair.terms.is_empty() {
+        return;
+    }
+    let source = plain_spaces(&pair.source.text).to_lowercase();
+    let target = plain_spaces(&pair.target.text);
+    let target_lower = target.to_lowercase();
     for term in pair.terms {
-        if !mentions(&pair.source.text, &term.source) {
+        if !mentions(&source, &plain_spaces(&term.source).to_lowercase()) {
             continue;
         }
         if term.accepted.is_empty() {
-            if !pair.target.text.contains(&term.source) {
+            if !mentions(&target, &plain_spaces(&term.source)) {
                 out.push(format!(
                     "`{}` must stay as it is (do not translate)",
                     term.source
@@ -216,7 +238,7 @@ fn glossary(pair: &Pair, out: &mut Vec<String>) {
         } else if !term
             .accepted
             .iter()
-            .any(|t| pair.target.text.to_lowercase().contains(&t.to_lowercase()))
+            .any(|t| target_lower.contains(&plain_spaces(t).to_lowercase()))
         {
             out.push(format!(
                 "`{}` should be translated as `{}`",
@@ -263,6 +285,15 @@ Install-Module: keep
             ["`Partner Center` should be translated as `パートナー センター`"]
         );
         assert!(glossary_findings("ko-kr", source, "파트너센터에 로그인합니다.").is_empty());
+        // de-de, partner-center: a narrow no-break space inside the name.
+        assert!(
+            glossary_findings(
+                "de-de",
+                source,
+                "Melden Sie sich beim Partner\u{202f}Center-Konto an."
+            )
+            .is_empty()
+        );
         // A locale without an entry is not judged on that term.
         assert!(glossary_findings("de-de", source, "Melden Sie sich an.").is_empty());
     }
@@ -285,6 +316,18 @@ Install-Module: keep
             )
             .is_empty()
         );
+        // ar-sa, customer-insights: an address is not a mention of the name.
+        // ko-kr: a particle attached to a kept name.
+        assert!(
+            glossary_findings(
+                "ko-kr",
+                "Run Install-Module.",
+                "Install-Module를 실행합니다."
+            )
+            .is_empty()
+        );
+        let mail = "Contact D365CI@install-module.com.";
+        assert!(glossary_findings("ar-sa", mail, "اتصل بـ d365ci@install-module.com.").is_empty());
     }
 
     #[test]

@@ -94,7 +94,7 @@ fn korean_spacing(pair: &Pair, out: &mut Vec<String>) {
         let this_core = core(this);
         // A lone verb stem: `확인 하 여`, `변경 되 고`.
         if matches!(this, "하" | "되") {
-            bad[i] = true;
+            bad[i] = !prev.ends_with(WORD_ENDS);
             if next.is_some_and(starts_hangul) {
                 bad[i + 1] = true;
             }
@@ -183,6 +183,11 @@ mod tests {
         assert_eq!(
             spacing("(2) 테 넌 트 사용자 로그인이 사용 하는 경우"),
             ["korean-spacing: space inside a word: `테 넌 트`, `사용 하는`"]
+        );
+        // The space after the particle stays; the one inside 되면 goes.
+        assert_eq!(
+            spacing("파트너 네트워크 멤버가 되 면 액세스할 수 있습니다."),
+            ["korean-spacing: space inside a word: `되 면`"]
         );
     }
 

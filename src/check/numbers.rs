@@ -22,6 +22,9 @@ pub const NUMBER_MISMATCH: Check = Check {
 };
 
 fn number_mismatch(pair: &Pair, out: &mut Vec<String>) {
+    if pair.source.text == pair.target.text {
+        return;
+    }
     let required = source_numbers(&pair.source.text);
     if required.is_empty() {
         return;
@@ -279,11 +282,14 @@ fn target_numbers(text: &str) -> Vec<String> {
             continue;
         }
         let mut whole = String::new();
+        // The digits since the last comma: `1.0,2.0` lists 1.0 and 2.0.
+        let mut listed = String::new();
         let mut run = String::new();
         loop {
             match chars.get(i).copied().and_then(digit) {
                 Some(d) => {
                     whole.push(d);
+                    listed.push(d);
                     run.push(d);
                     i += 1;
                 }
@@ -291,6 +297,10 @@ fn target_numbers(text: &str) -> Vec<String> {
                     out.push(canonical(run.chars()));
                     run.clear();
                     let sep = chars.get(i).copied();
+                    if matches!(sep, Some(',' | '，')) {
+                        out.push(canonical(listed.chars()));
+                        listed.clear();
+                    }
                     let next_is_digit = chars.get(i + 1).copied().and_then(digit).is_some();
                     let tight = matches!(sep, Some('.' | ',' | '\'' | '’' | '，' | '．'));
                     let spaced = matches!(sep, Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
@@ -304,6 +314,7 @@ fn target_numbers(text: &str) -> Vec<String> {
                 }
             }
         }
+        out.push(canonical(listed.chars()));
         let value = canonical(whole.chars());
         let unit: String = chars[i..]
             .iter()
@@ -568,6 +579,12 @@ mod tests {
                 "ko-kr",
                 "Live event limits to 20 K participants",
                 "라이브 이벤트는 참가자 20000명으로 제한",
+            ),
+            // zh-tw, nuget-docs: a version range lists two numbers.
+            (
+                "zh-tw",
+                "The range *[1.0,2.0]* does not include 2.0-beta.",
+                "版本範圍 *[1.0,2.0]* 不包括 2.0 beta 版。",
             ),
         ] {
             assert!(

@@ -45,6 +45,18 @@ fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
     }
     let lang = pair.lang;
     let bare_end = is_word_char(t);
+    // "Virgin Islands, U.S." ends with an abbreviation, not a full stop.
+    let last_word = pair
+        .source
+        .text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let abbreviation = last_word.trim_end_matches('.').contains('.')
+        || [
+            "etc.", "inc.", "ltd.", "corp.", "co.", "dev.", "approx.", "vs.",
+        ]
+        .contains(&last_word.to_ascii_lowercase().as_str());
     let sentence = pair.source.words().count() >= 3;
     // Korean and Japanese noun phrases may end without a period.
     let verb_end = match lang {
@@ -53,7 +65,7 @@ fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
         _ => true,
     };
     let message = match s {
-        '.' if sentence && bare_end && verb_end => Some(format!(
+        '.' if sentence && bare_end && verb_end && !abbreviation => Some(format!(
             "source ends with `.`, target ends without a mark (`{t}`)"
         )),
         '.' if sentence && matches!(t, ',' | '、' | '，' | ';' | '；') => {
@@ -141,6 +153,7 @@ mod tests {
                 "Visual Studio 2017 或 Visual Studio 2015。",
             ),
             ("de-de", "No.", "Nein"),
+            ("zh-tw", "Virgin Islands, U.S.", "美屬維京群島"),
             ("de-de", "Run `nuget pack`.", "Führen Sie `nuget pack` aus."),
             ("ar-sa", "Is it ready?", "هل هو جاهز؟"),
             ("he-il", "It is ready.", "\u{200f}זה מוכן.\u{200f}"),
