@@ -38,14 +38,16 @@ pub fn is_cjk_char(c: char) -> bool {
         | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
-/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII,
-/// kana, Han and Hangul, which make up nearly all the text checked.
+/// `char::is_alphanumeric`, answered without the Unicode tables for the
+/// letters that make up nearly all the text checked: ASCII, Latin-1 and
+/// Latin Extended (German, Turkish), Hebrew, Arabic, kana, Han and Hangul.
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
     matches!(c,
-        '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{3400}'..='\u{4dbf}'
+        'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'א'..='ת' | 'ء'..='ي'
+        | '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{3400}'..='\u{4dbf}'
         | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
         || c.is_alphanumeric()
 }

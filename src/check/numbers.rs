@@ -22,7 +22,8 @@ pub const NUMBER_MISMATCH: Check = Check {
 };
 
 fn number_mismatch(pair: &Pair, out: &mut Vec<String>) {
-    if pair.source.text == pair.target.text {
+    let has_digits = pair.source.text.bytes().any(|b| b.is_ascii_digit());
+    if !has_digits || pair.source.text == pair.target.text {
         return;
     }
     let required = source_numbers(&pair.source.text);
@@ -165,10 +166,9 @@ fn source_numbers(text: &str) -> Vec<Required<'_>> {
         let previous = i.checked_sub(1).map(|p| tokens[p]);
         let next = tokens.get(i + 1).copied();
         i += 1;
-        let lower = token.to_ascii_lowercase();
-        let round_the_clock = lower.starts_with("24/7")
-            || lower.starts_with("24x7")
-            || lower.starts_with("24×7")
+        let round_the_clock = ["24/7", "24x7", "24X7", "24×7"]
+            .iter()
+            .any(|r| token.starts_with(r))
             || (token == "24"
                 && next.is_some_and(|t| t.eq_ignore_ascii_case("x"))
                 && tokens.get(i + 1).is_some_and(|t| t.starts_with('7')));

@@ -46,18 +46,20 @@ fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
     let lang = pair.lang;
     let bare_end = is_word_char(t);
     // "Virgin Islands, U.S." ends with an abbreviation, not a full stop.
-    let last_word = pair
-        .source
-        .text
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("");
-    let abbreviation = last_word.trim_end_matches('.').contains('.')
-        || [
-            "etc.", "inc.", "ltd.", "corp.", "co.", "dev.", "approx.", "vs.",
-        ]
-        .contains(&last_word.to_ascii_lowercase().as_str());
-    let sentence = pair.source.words().count() >= 3;
+    let abbreviation = || {
+        let last_word = pair
+            .source
+            .text
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        last_word.trim_end_matches('.').contains('.')
+            || [
+                "etc.", "inc.", "ltd.", "corp.", "co.", "dev.", "approx.", "vs.",
+            ]
+            .contains(&last_word.to_ascii_lowercase().as_str())
+    };
+    let sentence = || pair.source.words().nth(2).is_some();
     // Korean and Japanese noun phrases may end without a period.
     let verb_end = match lang {
         Lang::Ko => matches!(t, '다' | '요' | '오' | '까'),
@@ -65,10 +67,10 @@ fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
         _ => true,
     };
     let message = match s {
-        '.' if sentence && bare_end && verb_end && !abbreviation => Some(format!(
+        '.' if bare_end && verb_end && sentence() && !abbreviation() => Some(format!(
             "source ends with `.`, target ends without a mark (`{t}`)"
         )),
-        '.' if sentence && matches!(t, ',' | '、' | '，' | ';' | '；') => {
+        '.' if matches!(t, ',' | '、' | '，' | ';' | '；') && sentence() => {
             Some(format!("source ends with `.`, target with `{t}`"))
         }
         ':' if bare_end && verb_end => Some(format!(

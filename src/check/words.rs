@@ -48,10 +48,7 @@ fn doubled_word(pair: &Pair, out: &mut Vec<String>) {
 fn doubles<'a>(parsed: &'a Parsed) -> Vec<(&'a str, &'a str)> {
     let text = parsed.text.as_str();
     let offset = |t: &str| t.as_ptr() as usize - text.as_ptr() as usize;
-    let tokens: Vec<&str> = text
-        .split(char::is_whitespace)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens: Vec<&str> = text.split_whitespace().collect();
     let word = |t: &str| {
         t.chars().any(|c| is_word_char(c) && !c.is_ascii_digit())
             && !t.contains(OBJECT)
@@ -62,11 +59,20 @@ fn doubles<'a>(parsed: &'a Parsed) -> Vec<(&'a str, &'a str)> {
         let (a, b) = (window[0], window[1]);
         let a_core = a.trim_start_matches(|c: char| !is_word_char(c));
         let b_core = b.trim_end_matches(|c: char| !is_word_char(c));
+        if a_core.is_empty() {
+            continue;
+        }
         let same = a_core == b_core
-            || (a_core.len() == b_core.len() && a_core.to_lowercase() == b_core.to_lowercase());
+            || (a_core.len() == b_core.len()
+                && a_core
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(b_core.chars().flat_map(char::to_lowercase)));
+        if !same || !word(a_core) {
+            continue;
+        }
         let (from, to) = (offset(a_core), offset(b_core) + b_core.len());
-        let edge_between = parsed.markup_edges.iter().any(|&e| from < e && e < to);
-        if word(a_core) && word(b_core) && !edge_between && same {
+        if !parsed.markup_edges.iter().any(|&e| from < e && e < to) {
             found.push((a_core, b_core));
         }
     }
