@@ -328,9 +328,12 @@ const PLANTS: &[Plant] = &[
             if locale != "tr-tr" {
                 return None;
             }
-            let at = t.find("'n").or_else(|| t.find("'d"))?;
-            let attached = t[..at].ends_with(char::is_alphabetic);
-            attached.then(|| Change::Target(format!("{} {}", &t[..at], &t[at..])))
+            // `Merkezi 'nde`: the locative suffix cut off a word of the target.
+            let word = t
+                .split(' ')
+                .find(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))?;
+            let at = t.find(&format!("{word} "))? + word.len();
+            target(format!("{} 'nde{}", &t[..at], &t[at..]))
         },
     },
     Plant {

@@ -64,7 +64,7 @@ impl Required<'_> {
         self.accepted[0]
             .parse()
             .ok()
-            .filter(|n| (1..=12).contains(n))
+            .filter(|n| (1..=12).contains(n) || ((20..=90).contains(n) && n % 10 == 0))
     }
 }
 
@@ -346,8 +346,85 @@ fn target_numbers(text: &str) -> Vec<String> {
     out
 }
 
-/// Whether the target writes the small number `n` as a word.
+/// Tens as words ("in the next 60 days" → "خلال الستين يومًا"), from 20 to 90.
+fn tens(lang: Lang, n: u32) -> Option<&'static [&'static str]> {
+    let table: [&[&str]; 8] = match lang {
+        Lang::De => [
+            &["zwanzig"],
+            &["dreißig"],
+            &["vierzig"],
+            &["fünfzig"],
+            &["sechzig"],
+            &["siebzig"],
+            &["achtzig"],
+            &["neunzig"],
+        ],
+        Lang::Ja | Lang::Zh => [
+            &["二十"],
+            &["三十"],
+            &["四十"],
+            &["五十"],
+            &["六十"],
+            &["七十"],
+            &["八十"],
+            &["九十"],
+        ],
+        Lang::Ko => [
+            &["스물", "이십"],
+            &["서른", "삼십"],
+            &["마흔", "사십"],
+            &["쉰", "오십"],
+            &["예순", "육십"],
+            &["일흔", "칠십"],
+            &["여든", "팔십"],
+            &["아흔", "구십"],
+        ],
+        Lang::Ar => [
+            &["عشرين", "عشرون"],
+            &["ثلاثين", "ثلاثون"],
+            &["أربعين", "أربعون"],
+            &["خمسين", "خمسون"],
+            &["ستين", "ستون"],
+            &["سبعين", "سبعون"],
+            &["ثمانين", "ثمانون"],
+            &["تسعين", "تسعون"],
+        ],
+        Lang::He => [
+            &["עשרים"],
+            &["שלושים"],
+            &["ארבעים"],
+            &["חמישים"],
+            &["שישים"],
+            &["שבעים"],
+            &["שמונים"],
+            &["תשעים"],
+        ],
+        Lang::Tr => [
+            &["yirmi"],
+            &["otuz"],
+            &["kırk"],
+            &["elli"],
+            &["altmış"],
+            &["yetmiş"],
+            &["seksen"],
+            &["doksan"],
+        ],
+        Lang::En | Lang::Other => return None,
+    };
+    Some(table[(n / 10 - 2) as usize])
+}
+
+/// Whether the target writes the small number `n` (1 to 12, or tens up to
+/// 90) as a word.
 fn spelled_out(lang: Lang, n: u32, target: &str) -> bool {
+    if n >= 20 {
+        // No word list: a number may be a word we cannot read.
+        let Some(words) = tens(lang, n) else {
+            return true;
+        };
+        let lower = target.to_lowercase();
+        return words.iter().any(|w| lower.contains(w));
+    }
     let words: &[&[&str]] = match lang {
         Lang::De => &[
             &["ein", "erst"],
@@ -503,6 +580,12 @@ mod tests {
                 "２０２０ と １５ を入力します。",
             ),
             ("ar-sa", "Wait 90 days.", "انتظر ٩٠ يومًا."),
+            // ar-sa, customer-insights: sixty written as a word.
+            (
+                "ar-sa",
+                "They will stop being active customers in the next 60 days.",
+                "لن يعودوا من العملاء النشطاء خلال الستين يومًا القادمة.",
+            ),
             (
                 "ja-jp",
                 "A partner with $150,000 in revenue.",

@@ -82,9 +82,17 @@ fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
         _ => None,
     };
     // A half-width mark ends a Chinese or Japanese sentence only after an
-    // English word ("etc.", "Inc.").
+    // English word ("etc.", "Inc.") or as part of a list number ("…; 2.").
     let cjk = pair.target.text.chars().any(is_cjk_char);
     let after_latin = second_last_char(&pair.target.text).is_some_and(|c| c.is_ascii_alphabetic());
+    let list_number = |text: &str| {
+        let last = text.split_whitespace().next_back().unwrap_or("");
+        last.len() > 1
+            && last
+                .strip_suffix('.')
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let after_latin = after_latin || list_number(&pair.target.text);
     let script = match (lang, t) {
         (Lang::Zh, '.') if cjk && !after_latin => Some("zh ends sentences with `。`, not `.`"),
         (Lang::Ja, '.') if cjk && !after_latin => Some("ja ends sentences with `。`, not `.`"),
@@ -156,6 +164,11 @@ mod tests {
             ),
             ("de-de", "No.", "Nein"),
             ("zh-tw", "Virgin Islands, U.S.", "美屬維京群島"),
+            (
+                "ja-jp",
+                "our customer adds growth; 2.",
+                "お客様は成長を促進します。 2.",
+            ),
             ("de-de", "Run `nuget pack`.", "Führen Sie `nuget pack` aus."),
             ("ar-sa", "Is it ready?", "هل هو جاهز؟"),
             ("he-il", "It is ready.", "\u{200f}זה מוכן.\u{200f}"),
