@@ -108,7 +108,7 @@ pub struct Finding {
 #[derive(Debug, Default)]
 pub struct Options {
     skipped: Vec<&'static str>,
-    pub glossary: Option<Glossary>,
+    glossary: Option<Glossary>,
 }
 
 /// A name given to `--only` or `--skip` that no check has.

@@ -149,20 +149,22 @@ impl<'a> Scanner<'a> {
     }
 
     /// Copies the run of bytes up to the next one that may start markup; most
-    /// of a segment is such a run. `「`/`『` start with 0xE3, as all kana do.
+    /// of a segment is such a run.
     fn plain(&mut self) {
         let rest = self.rest();
-        let special = |b: &u8| {
-            matches!(
-                b,
-                b'\\' | b'`' | b'<' | b'&' | b'[' | b']' | b'*' | b'_' | b'h' | b'w' | 0xe3
-            )
+        let bytes = rest.as_bytes();
+        let special = |i: usize| match bytes[i] {
+            b'\\' | b'`' | b'<' | b'&' | b'[' | b']' | b'*' | b'_' | b'h' | b'w' => true,
+            // 「 and 『 are E3 80 8C and E3 80 8E in UTF-8.
+            0xe3 => {
+                bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x8c | 0x8e))
+            }
+            _ => false,
         };
         let first = rest.chars().next().map_or(0, char::len_utf8);
-        let len = rest.as_bytes()[first..]
-            .iter()
-            .position(special)
-            .map_or(rest.len(), |p| p + first);
+        let len = (first..bytes.len())
+            .find(|&i| special(i))
+            .unwrap_or(bytes.len());
         self.out.text.push_str(&rest[..len]);
         self.at += len;
     }
