@@ -132,7 +132,12 @@ fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::
             if last.is_some() {
                 writeln!(out)?;
             }
-            writeln!(out, "{} ({})", terminal_safe(&doc.path), doc.locale)?;
+            writeln!(
+                out,
+                "{} ({})",
+                terminal_safe(&doc.path),
+                terminal_safe(&doc.locale)
+            )?;
         }
         if last != Some((f.doc, f.segment)) {
             writeln!(out, "  line {} · {}", seg.line, terminal_safe(&seg.id))?;
