@@ -6,10 +6,13 @@
 //! reordered for terminals that do no bidi) → drawn by the TUI, or joined into
 //! two columns by [`two_columns`] for `sxs dump --format text`.
 
+mod clusters;
 mod sanitize;
 mod styled;
 mod width;
+mod wrap;
 
 pub use sanitize::{Hazards, TAB_STOP, hazards, needs_sanitizing, sanitize};
 pub use styled::{Style, StyledText};
 pub use width::{WidthMode, grapheme_width, str_width};
+pub use wrap::{WrappedLine, wrap};

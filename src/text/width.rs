@@ -6,8 +6,9 @@
 //! emoji sequences (`👩‍🔬` is 2 cells, not 4) and must not be used.
 
 use ratatui::buffer::CellWidth;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+
+use super::clusters::{grapheme_indices, is_plain};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How East Asian Ambiguous characters (`…` `—` `“` `①` `→` box drawing) are counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -25,13 +26,16 @@ pub enum WidthMode {
 /// Control characters count 0 because ratatui drops any grapheme that holds one
 /// instead of drawing it.
 pub fn grapheme_width(g: &str, mode: WidthMode) -> usize {
-    let bytes = g.as_bytes();
-    if bytes.len() == 1 {
-        return usize::from(!bytes[0].is_ascii_control());
-    }
-    if g.chars().next().is_some_and(char::is_control) {
+    let mut chars = g.chars();
+    let Some(first) = chars.next() else {
+        return 0;
+    };
+    if first.is_control() {
         // A control is always a grapheme of its own, except CR LF.
         return 0;
+    }
+    if chars.as_str().is_empty() {
+        return char_width(first, mode);
     }
     match mode {
         WidthMode::Narrow => usize::from(g.cell_width()),
@@ -41,12 +45,43 @@ pub fn grapheme_width(g: &str, mode: WidthMode) -> usize {
     }
 }
 
+/// The width of a grapheme of one character: the same as
+/// ratatui's string measure, checked for every code point in the tests, but
+/// without its per-string state machine.
+#[inline]
+fn char_width(c: char, mode: WidthMode) -> usize {
+    if c.is_control() {
+        return 0;
+    }
+    if c < '\u{7f}' {
+        return 1;
+    }
+    let w = match mode {
+        WidthMode::Narrow => c.width(),
+        WidthMode::AmbiguousWide => c.width_cjk(),
+    };
+    w.unwrap_or(0) + usize::from(c == '\u{FF9E}' || c == '\u{FF9F}')
+}
+
 /// Cells taken by a whole string: the sum of its graphemes' widths.
 pub fn str_width(s: &str, mode: WidthMode) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
-    s.graphemes(true).map(|g| grapheme_width(g, mode)).sum()
+    // Each plain character is a grapheme of its own: no segmentation needed
+    // until something else turns up. That may join the character before it, so
+    // segmentation starts there (after two plain characters, a boundary).
+    let (mut width, mut last_start, mut last_width) = (0, 0, 0);
+    for (i, c) in s.char_indices() {
+        if !is_plain(c) {
+            let rest = grapheme_indices(&s[last_start..]);
+            return width - last_width + rest.map(|(_, g)| grapheme_width(g, mode)).sum::<usize>();
+        }
+        last_start = i;
+        last_width = char_width(c, mode);
+        width += last_width;
+    }
+    width
 }
 
 fn halfwidth_sound_marks(g: &str) -> usize {
@@ -58,6 +93,7 @@ fn halfwidth_sound_marks(g: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn narrow(s: &str) -> usize {
         str_width(s, WidthMode::Narrow)
@@ -93,6 +129,25 @@ mod tests {
         assert_eq!(narrow("中文"), 4);
         assert_eq!(narrow("a\nb\u{85}c"), 3);
         assert_eq!(narrow("\r\n"), 0);
+    }
+
+    #[test]
+    fn single_characters_measure_like_ratatui() {
+        for c in ('\0'..=char::MAX).filter(|c| !c.is_control()) {
+            let s = c.to_string();
+            assert_eq!(
+                grapheme_width(&s, WidthMode::Narrow),
+                usize::from(s.cell_width()),
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                grapheme_width(&s, WidthMode::AmbiguousWide),
+                s.width_cjk() + halfwidth_sound_marks(&s),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
