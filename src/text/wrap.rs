@@ -93,7 +93,12 @@ fn pieces(text: &str, filler: &mut Filler) {
         } else {
             piece
         };
-        let word = body.trim_end_matches(' ');
+        let mut word = body.trim_end_matches(' ');
+        let word_end = start + word.len();
+        if word.len() < body.len() && !is_cluster_boundary(text, word_end) {
+            // A prepended mark (U+0600…) takes the space after it into its cluster.
+            word = &body[..word.len() + 1];
+        }
         filler.piece(Piece {
             start,
             word_end: start + word.len(),
@@ -120,7 +125,13 @@ fn may_break_at(text: &str, at: usize) -> bool {
     if (is_hangul(before) || is_hangul(after)) && is_letter(before) && is_letter(after) {
         return false;
     }
-    (is_plain(before) && is_plain(after))
+    is_cluster_boundary(text, at)
+}
+
+fn is_cluster_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    before.is_none_or(is_plain) && after.is_none_or(is_plain)
         || GraphemeCursor::new(at, text.len(), true)
             .is_boundary(text, 0)
             .unwrap_or(true)
