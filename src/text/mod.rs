@@ -1,1 +1,18 @@
-//! Width-aware text layer: sanitize, measure, wrap.
+//! The width-aware text layer the panes are drawn with.
+//!
+//! Raw segment text → [`display_form`] (inline Markdown shown styled, made safe
+//! by [`sanitize`]) → [`wrap`] into lines of at most N cells, measured with the
+//! one width function [`grapheme_width`] → [`visual_lines`] (right-to-left runs
+//! reordered for terminals that do no bidi) → drawn by the TUI, or joined into
+//! two columns by [`two_columns`] for `sxs dump --format text`.
+
+mod clusters;
+mod sanitize;
+mod styled;
+mod width;
+mod wrap;
+
+pub use sanitize::{Hazards, TAB_STOP, hazards, needs_sanitizing, sanitize};
+pub use styled::{Style, StyledText};
+pub use width::{WidthMode, grapheme_width, str_width};
+pub use wrap::{WrappedLine, wrap};
