@@ -4,6 +4,8 @@
 //! (`cli`, `tui`) on top.
 
 pub mod cli;
+pub mod config;
 pub mod mqm;
 pub mod store;
 pub mod text;
+pub mod tui;

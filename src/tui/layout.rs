@@ -1,0 +1,248 @@
+//! Where everything goes on screen, and which segments are visible.
+//!
+//! Work is proportional to the visible rows, never to the document: the view
+//! is anchored on its top segment, and only the segments from there down to
+//! the bottom of the screen are wrapped. Navigation (keep the cursor visible,
+//! page up and down) walks segment heights from the cursor the same way.
+
+use std::ops::Range;
+
+use super::app::App;
+use super::display::SegmentDisplay;
+use crate::text::{StyledText, WidthMode, str_width, wrap};
+
+/// Narrower than this, the panes are stacked: source above target.
+const SIDE_BY_SIDE_MIN_WIDTH: u16 = 70;
+/// Smaller than this, only a "too small" line is drawn.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 6;
+/// Cells left of the panes for the mark state.
+pub const GUTTER: u16 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    SideBySide,
+    Stacked,
+    TooSmall,
+}
+
+/// The screen's regions for a terminal size. Rows: top bar, pane titles, body,
+/// status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub width: u16,
+    pub height: u16,
+    pub arrangement: Arrangement,
+    pub body_top: u16,
+    pub body_height: u16,
+    /// Column and width of the source pane (the only pane when stacked).
+    pub left: (u16, u16),
+    /// Column of the separator and column and width of the target pane.
+    pub separator: u16,
+    pub right: (u16, u16),
+    pub mode: WidthMode,
+}
+
+impl Geometry {
+    pub fn new((width, height): (u16, u16), mode: WidthMode) -> Geometry {
+        let arrangement = if width < MIN_WIDTH || height < MIN_HEIGHT {
+            Arrangement::TooSmall
+        } else if width < SIDE_BY_SIDE_MIN_WIDTH {
+            Arrangement::Stacked
+        } else {
+            Arrangement::SideBySide
+        };
+        let panes = width.saturating_sub(GUTTER);
+        let (left, separator, right) = match arrangement {
+            Arrangement::SideBySide => {
+                // ` │ ` between the panes; the target gets the odd cell.
+                let left_w = (panes - 3) / 2;
+                let right_w = panes - 3 - left_w;
+                (
+                    (GUTTER, left_w),
+                    GUTTER + left_w + 1,
+                    (GUTTER + left_w + 3, right_w),
+                )
+            }
+            _ => ((GUTTER, panes), width, (GUTTER, panes)),
+        };
+        Geometry {
+            width,
+            height,
+            arrangement,
+            body_top: 2,
+            body_height: height.saturating_sub(3),
+            left,
+            separator,
+            right,
+            mode,
+        }
+    }
+}
+
+/// One screen line of one side of a segment.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// Block decoration (`• `, `## `) or indentation before the text.
+    pub prefix: &'a str,
+    pub text: &'a StyledText,
+    /// Display byte range of `text` on this line.
+    pub range: Range<usize>,
+}
+
+/// A visible segment: its lines on each side and where it starts on screen.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub segment: usize,
+    /// First body line of the row.
+    pub y: usize,
+    pub source: Vec<Line<'a>>,
+    pub target: Vec<Line<'a>>,
+    /// Lines of text (the taller side, or both sides when stacked).
+    pub content: usize,
+    /// Whether a blank line follows: the next segment starts another block.
+    pub spacer: bool,
+}
+
+impl Row<'_> {
+    pub fn height(&self) -> usize {
+        self.content + self.spacer as usize
+    }
+}
+
+/// Wraps one side of a segment to `width` cells, decoration included.
+fn side_lines<'a>(
+    seg: &'a SegmentDisplay,
+    text: &'a StyledText,
+    width: usize,
+    mode: WidthMode,
+) -> Vec<Line<'a>> {
+    let deco = &seg.decoration;
+    let prefix_width = str_width(&deco.first, mode).max(str_width(&deco.rest, mode));
+    // A decoration that leaves no room for text is dropped, never the text.
+    let (first, rest, avail) = if prefix_width < width {
+        (
+            deco.first.as_str(),
+            deco.rest.as_str(),
+            width - prefix_width,
+        )
+    } else {
+        ("", "", width)
+    };
+    wrap(text.text(), avail, mode)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| Line {
+            prefix: if i == 0 { first } else { rest },
+            text,
+            range: line.range(),
+        })
+        .collect()
+}
+
+/// The lines of a segment on both sides, wrapped for the current geometry.
+pub fn segment_lines<'a>(
+    app: &'a App,
+    segment: usize,
+    geo: &Geometry,
+) -> (Vec<Line<'a>>, Vec<Line<'a>>) {
+    let Some(seg) = app.displays.get(app.doc).get(segment) else {
+        return (Vec::new(), Vec::new());
+    };
+    let source = side_lines(seg, &seg.source, geo.left.1 as usize, geo.mode);
+    let target = side_lines(seg, &seg.target, geo.right.1 as usize, geo.mode);
+    (source, target)
+}
+
+fn has_spacer(app: &App, segment: usize) -> bool {
+    let segments = &app.store.docs[app.doc].segments;
+    segments
+        .get(segment + 1)
+        .is_some_and(|next| next.group != segments[segment].group)
+}
+
+pub fn row<'a>(app: &'a App, segment: usize, y: usize, geo: &Geometry) -> Row<'a> {
+    let (source, target) = segment_lines(app, segment, geo);
+    let content = match geo.arrangement {
+        Arrangement::Stacked => source.len() + target.len(),
+        _ => source.len().max(target.len()),
+    };
+    Row {
+        segment,
+        y,
+        source,
+        target,
+        content,
+        spacer: has_spacer(app, segment),
+    }
+}
+
+fn row_height(app: &App, segment: usize, geo: &Geometry) -> usize {
+    row(app, segment, 0, geo).height()
+}
+
+pub fn body_height(app: &App) -> usize {
+    app.geometry().body_height as usize
+}
+
+/// The rows on screen, from the view's top segment down.
+pub fn rows(app: &App) -> Vec<Row<'_>> {
+    let geo = app.geometry();
+    let count = app.segment_count();
+    let mut rows = Vec::new();
+    let mut y = 0;
+    let mut segment = app.position().top;
+    while segment < count && y < geo.body_height as usize {
+        let row = row(app, segment, y, &geo);
+        y += row.height();
+        rows.push(row);
+        segment += 1;
+    }
+    rows
+}
+
+/// The top segment that shows `cursor` while scrolling as little as possible
+/// from `top`; a cursor segment taller than the screen is shown from its start.
+pub fn top_for_cursor(app: &App, cursor: usize, top: usize) -> usize {
+    if cursor <= top {
+        return cursor;
+    }
+    let geo = app.geometry();
+    let body = geo.body_height as usize;
+    // Walk up from the cursor until the screen is full; stop early at `top`.
+    let mut used = row(app, cursor, 0, &geo).content;
+    let mut first = cursor;
+    while first > top {
+        let above = row_height(app, first - 1, &geo);
+        if used + above > body {
+            break;
+        }
+        used += above;
+        first -= 1;
+    }
+    first
+}
+
+/// How many segments fit on one screen starting at `from`, going down or up.
+pub fn segments_in_page(app: &App, from: usize, down: bool) -> usize {
+    let geo = app.geometry();
+    let body = geo.body_height as usize;
+    let count = app.segment_count();
+    let mut used = 0;
+    let mut n = 0;
+    loop {
+        let segment = if down {
+            from + n
+        } else {
+            from.wrapping_sub(n + 1)
+        };
+        if segment >= count {
+            return n;
+        }
+        used += row_height(app, segment, &geo);
+        if used > body {
+            return n;
+        }
+        n += 1;
+    }
+}

@@ -1,0 +1,120 @@
+//! The top bar (file, locale, translation type, title) and the status bar
+//! (position, progress, mode, the keys that matter now).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::text::fill;
+use crate::text::str_width;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode};
+use crate::tui::display::styled;
+
+pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    fill(buf, area, theme.top_bar);
+    let Some(doc) = app.store.docs.get(app.doc) else {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            " no segment files loaded",
+            area.width as usize,
+            theme.top_bar,
+        );
+        return;
+    };
+    let kind = doc.front.translation_type.as_deref().unwrap_or("?");
+    let title = doc
+        .front
+        .title
+        .as_deref()
+        .map(|t| styled(t).text().replace('\n', " "))
+        .unwrap_or_default();
+    let count = format!(" {}/{} ", app.doc + 1, app.store.docs.len());
+    let text = format!(" {} · {} · {} · {}", doc.path, doc.locale, kind, title);
+    let room = (area.width as usize).saturating_sub(str_width(&count, app.width_mode));
+    buf.set_stringn(area.x, area.y, &text, room, theme.top_bar);
+    if room > 0 {
+        buf.set_stringn(
+            area.x + room as u16,
+            area.y,
+            &count,
+            area.width as usize - room,
+            theme.top_bar,
+        );
+    }
+}
+
+pub fn status(app: &App, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    fill(buf, area, theme.status_bar);
+    let left = match &app.mode {
+        Mode::SearchInput { query, .. } => format!(" /{query}▏ {} matching", app.search.hits.len()),
+        Mode::Reading(reading) => format!(
+            " READING {} · line {}/{}",
+            if reading.source {
+                "en-us"
+            } else {
+                app.store.docs[app.doc].locale.as_str()
+            },
+            reading.top + 1,
+            reading.lines.len()
+        ),
+        _ => {
+            let pos = app.position();
+            let count = app.segment_count();
+            let mut left = format!(" {}/{}", (pos.cursor + 1).min(count), count);
+            if !app.search.query.is_empty() {
+                left += &format!(" · /{} {} hits", app.search.query, app.search.hits.len());
+            }
+            left
+        }
+    };
+    let at = buf
+        .set_stringn(area.x, area.y, &left, area.width as usize, theme.status_bar)
+        .0;
+    let (right, style) = match &app.flash {
+        Some(flash) => (
+            flash.text.clone(),
+            if flash.error {
+                theme.status_bar.patch(theme.error)
+            } else {
+                theme.status_bar
+            },
+        ),
+        None => (hints(app), theme.status_bar.patch(theme.dim)),
+    };
+    let room = (area.right() - at).saturating_sub(2) as usize;
+    let width = str_width(&right, app.width_mode).min(room);
+    let x = area.right().saturating_sub(width as u16 + 1).max(at + 1);
+    if room > 0 {
+        buf.set_stringn(x, area.y, &right, room, style);
+    }
+}
+
+/// The keys worth knowing in the current mode, from the keymap itself.
+fn hints(app: &App) -> String {
+    let key = |action| app.keymap.label(action);
+    match &app.mode {
+        Mode::Normal => [
+            (Action::MarkOk, "ok"),
+            (Action::MarkBad, "bad"),
+            (Action::Search, "search"),
+            (Action::NextLocale, "locale"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ]
+        .iter()
+        .map(|(action, what)| format!("{} {what}", key(*action)))
+        .collect::<Vec<_>>()
+        .join("  "),
+        Mode::SearchInput { .. } => "Enter keep  Esc cancel".into(),
+        Mode::FileList(_) => "type to filter  ↑↓ choose  Enter open  Esc close".into(),
+        Mode::Help { .. } => "↑↓ scroll  any other key closes".into(),
+        Mode::Reading(_) => format!(
+            "Tab source/target  {} locale  {} back",
+            key(Action::NextLocale),
+            key(Action::ReadingMode)
+        ),
+    }
+}
