@@ -6,12 +6,17 @@
 //! reordered for terminals that do no bidi) → drawn by the TUI, or joined into
 //! two columns by [`two_columns`] for `sxs dump --format text`.
 
+mod bidi;
 mod clusters;
+mod entities;
+mod markdown;
 mod sanitize;
 mod styled;
 mod width;
 mod wrap;
 
+pub use bidi::{BaseDirection, Visual, VisualLine, lay_out, visual_lines};
+pub use markdown::display_form;
 pub use sanitize::{Hazards, TAB_STOP, hazards, needs_sanitizing, sanitize};
 pub use styled::{Style, StyledText};
 pub use width::{WidthMode, grapheme_width, str_width};

@@ -71,25 +71,45 @@ pub fn needs_sanitizing(raw: &str) -> bool {
 /// Raw text → plain display text (no Markdown), markers styled [`Style::MARKER`].
 pub fn sanitize(raw: &str) -> StyledText {
     let mut out = StyledText::default();
-    sanitize_into(&mut out, raw, 0, Style::PLAIN);
+    sanitize_into(&mut out, raw, Origin::At(0), Style::PLAIN);
     out.finish()
 }
 
-/// Appends the sanitised form of `raw` (found at `raw_base` in the caller's raw
-/// text) to `out` with `style`.
-pub(crate) fn sanitize_into(out: &mut StyledText, raw: &str, raw_base: usize, style: Style) {
-    if !needs_sanitizing(raw) {
-        out.push_verbatim(raw, raw_base, style);
+/// Where text being sanitised comes from in the caller's raw text.
+#[derive(Clone, Debug)]
+pub(crate) enum Origin {
+    /// It is the raw text starting at this offset.
+    At(usize),
+    /// It stands for these raw bytes (a decoded entity).
+    Replacing(Range<usize>),
+}
+
+/// Appends the sanitised form of `text` to `out` with `style`.
+pub(crate) fn sanitize_into(out: &mut StyledText, text: &str, origin: Origin, style: Style) {
+    if !needs_sanitizing(text) {
+        match origin {
+            Origin::At(raw) => out.push_verbatim(text, raw, style),
+            Origin::Replacing(raw) => out.push_replacement(text, raw, style),
+        }
         return;
     }
-    for Token { kind, range } in Tokens::new(raw) {
-        let at = raw_base + range.start..raw_base + range.end;
+    for Token { kind, range } in Tokens::new(text) {
+        let at = match &origin {
+            Origin::At(raw) => raw + range.start..raw + range.end,
+            Origin::Replacing(raw) => raw.clone(),
+        };
         let marker = style | Style::MARKER;
         match kind {
-            Kind::Keep => push_nfc(out, &raw[range], at.start, style),
+            Kind::Keep => match &origin {
+                Origin::At(_) => push_nfc(out, &text[range], at.start, style),
+                Origin::Replacing(_) => {
+                    let nfc: String = text[range].nfc().collect();
+                    out.push_replacement(&nfc, at, style);
+                }
+            },
             Kind::Escape | Kind::CarriageReturn => {}
             Kind::Control => {
-                let c = raw[range].chars().next().unwrap_or('\u{1b}');
+                let c = text[range].chars().next().unwrap_or('\u{1b}');
                 let mut buf = [0; 4];
                 let shown = match c {
                     '\u{7f}' => "\u{2421}",
@@ -104,7 +124,7 @@ pub(crate) fn sanitize_into(out: &mut StyledText, raw: &str, raw_base: usize, st
                     out.push_replacement(shown, at, marker);
                 }
             }
-            Kind::Bidi => out.push_replacement(bidi_marker(&raw[range]), at, marker),
+            Kind::Bidi => out.push_replacement(bidi_marker(&text[range]), at, marker),
             Kind::Tab => {
                 let spaces = TAB_STOP - out.column() % TAB_STOP;
                 out.push_replacement(&"    "[..spaces], at, style);
@@ -204,7 +224,7 @@ impl<'a> Tokens<'a> {
             0x00..=0x1f | 0x7f => Some((Kind::Control, i + 1)),
             0xc2 => match next(1)? {
                 0x9b => Some((Kind::Escape, self.control_sequence(i + 2))),
-                0x9d | 0x90 | 0x98 | 0x9e | 0x9f => Some(self.string_sequence(i, i + 2)),
+                0x9d | 0x90 | 0x98 | 0x9e | 0x9f => Some(self.string_sequence(i + 2)),
                 0x80..=0x9f => Some((Kind::Control, i + 2)),
                 _ => None,
             },
@@ -221,7 +241,7 @@ impl<'a> Tokens<'a> {
         let b = self.bytes;
         match b.get(i + 1).copied() {
             Some(b'[') => (Kind::Escape, self.control_sequence(i + 2)),
-            Some(b']' | b'P' | b'X' | b'^' | b'_') => self.string_sequence(i, i + 2),
+            Some(b']' | b'P' | b'X' | b'^' | b'_') => self.string_sequence(i + 2),
             Some(0x20..=0x2f) => {
                 let mut j = i + 1;
                 while matches!(b.get(j), Some(0x20..=0x2f)) {
@@ -253,9 +273,8 @@ impl<'a> Tokens<'a> {
         j
     }
 
-    /// A string sequence (OSC, DCS, SOS, PM, APC) introduced at `i`, body from
-    /// `body`: it ends after BEL, ST or `ESC \`, or before any other ESC.
-    fn string_sequence(&mut self, i: usize, body: usize) -> (Kind, usize) {
+    /// A string sequence (OSC, DCS, SOS, PM, APC) whose body starts at `body`: it ends after BEL, ST or `ESC \`, or before any other ESC.
+    fn string_sequence(&mut self, body: usize) -> (Kind, usize) {
         let b = self.bytes;
         if body < self.no_terminator_from {
             let mut j = body;
