@@ -52,7 +52,10 @@ fn assert_cursor_visible(app: &App) {
 
 fn cursor_source(app: &App) -> String {
     let doc = &app.store.docs[app.doc];
-    doc.segments[app.position().cursor].source.clone().unwrap_or_default()
+    doc.segments[app.position().cursor]
+        .source
+        .clone()
+        .unwrap_or_default()
 }
 
 #[test]
@@ -67,11 +70,17 @@ fn moving_stays_within_the_document_and_keeps_the_cursor_visible() {
         assert_cursor_visible(&app);
     }
     app.update(Action::First);
-    assert_eq!(app.position(), sxs::tui::app::Position { cursor: 0, top: 0 });
+    assert_eq!(
+        app.position(),
+        sxs::tui::app::Position { cursor: 0, top: 0 }
+    );
     app.update(Action::Last);
     assert_eq!(app.position().cursor, last);
     assert_cursor_visible(&app);
-    assert!(app.position().top > 0, "a small window scrolls to show the end");
+    assert!(
+        app.position().top > 0,
+        "a small window scrolls to show the end"
+    );
 }
 
 #[test]
@@ -80,7 +89,10 @@ fn pages_move_by_what_fits_on_screen() {
     app.update(Action::PageDown);
     let after_one = app.position();
     assert!(after_one.cursor > 1, "{after_one:?}");
-    assert_eq!(after_one.cursor, after_one.top, "the cursor is at the top of the new page");
+    assert_eq!(
+        after_one.cursor, after_one.top,
+        "the cursor is at the top of the new page"
+    );
     assert_cursor_visible(&app);
     app.update(Action::PageUp);
     assert_eq!(app.position().top, 0);
@@ -102,7 +114,10 @@ fn search_is_incremental_wraps_and_escape_returns() {
     press(&mut app, "password");
     let hits: Vec<usize> = app.search.hits.iter().map(|(s, _)| *s).collect();
     assert!(hits.len() >= 3, "{hits:?}");
-    assert_eq!(app.position().cursor, *hits.iter().find(|&&h| h >= 2).unwrap());
+    assert_eq!(
+        app.position().cursor,
+        *hits.iter().find(|&&h| h >= 2).unwrap()
+    );
     special(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
     // n walks the hits and wraps to the first.
@@ -112,12 +127,22 @@ fn search_is_incremental_wraps_and_escape_returns() {
     for _ in 0..hits.len() {
         press(&mut app, "n");
         seen.push(app.position().cursor);
-        wrapped += app.flash.as_ref().is_some_and(|f| f.text.contains("wrapped")) as usize;
+        wrapped += app
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("wrapped")) as usize;
     }
     assert_eq!(seen.last(), Some(&start), "{seen:?}");
     assert_eq!(wrapped, 1, "told once that the search wrapped");
     press(&mut app, "N");
-    assert_eq!(app.position().cursor, *hits.iter().rev().find(|&&h| h < start).unwrap_or(hits.last().unwrap()));
+    assert_eq!(
+        app.position().cursor,
+        *hits
+            .iter()
+            .rev()
+            .find(|&&h| h < start)
+            .unwrap_or(hits.last().unwrap())
+    );
 
     // Esc in the prompt puts the cursor back where the search began.
     press(&mut app, "g/");
@@ -134,8 +159,15 @@ fn search_highlights_ranges_in_both_panes_with_smart_case() {
     press(&mut app, "/partner");
     let (_, ranges) = &app.search.hits[0];
     let seg = &app.displays.get(app.doc)[app.search.hits[0].0];
-    let found: Vec<&str> = ranges.source.iter().map(|r| &seg.source.text()[r.clone()]).collect();
-    assert!(found.iter().all(|t| t.eq_ignore_ascii_case("partner")), "{found:?}");
+    let found: Vec<&str> = ranges
+        .source
+        .iter()
+        .map(|r| &seg.source.text()[r.clone()])
+        .collect();
+    assert!(
+        found.iter().all(|t| t.eq_ignore_ascii_case("partner")),
+        "{found:?}"
+    );
     press(&mut app, "\u{8}");
     special(&mut app, KeyCode::Esc);
     press(&mut app, "/合作夥伴");
@@ -149,7 +181,10 @@ fn locale_switch_keeps_the_same_english_sentence() {
     press(&mut app, "jjjj");
     let source = cursor_source(&app);
     press(&mut app, "L");
-    assert_eq!(app.store.docs[app.doc].locale, "tr-tr", "same article hash, next locale");
+    assert_eq!(
+        app.store.docs[app.doc].locale, "tr-tr",
+        "same article hash, next locale"
+    );
     assert_eq!(cursor_source(&app), source);
     assert_cursor_visible(&app);
     press(&mut app, "L");
@@ -163,7 +198,11 @@ fn locale_switch_without_other_translations_says_so() {
     app.open(4); // fr-fr: its own article version
     press(&mut app, "L");
     assert_eq!(app.doc, 4);
-    assert!(app.flash.as_ref().is_some_and(|f| f.error && f.text.contains("no other locale")));
+    assert!(
+        app.flash
+            .as_ref()
+            .is_some_and(|f| f.error && f.text.contains("no other locale"))
+    );
 }
 
 #[test]
@@ -188,10 +227,14 @@ fn resize_rearranges_panes_and_keeps_the_cursor_visible() {
 fn the_file_list_filters_as_you_type_and_opens_the_choice() {
     let mut app = samples(100, 30);
     press(&mut app, "o");
-    let Mode::FileList(list) = &app.mode else { panic!("no file list") };
+    let Mode::FileList(list) = &app.mode else {
+        panic!("no file list")
+    };
     assert_eq!(list.matches.len(), 5);
     press(&mut app, "ko-");
-    let Mode::FileList(list) = &app.mode else { panic!("no file list") };
+    let Mode::FileList(list) = &app.mode else {
+        panic!("no file list")
+    };
     assert_eq!(list.matches.len(), 1);
     special(&mut app, KeyCode::Enter);
     assert_eq!(app.store.docs[app.doc].locale, "ko-kr");
@@ -214,13 +257,21 @@ fn reading_mode_shows_one_locale_and_returns_to_the_segment() {
     press(&mut app, "jjjjj");
     let here = app.position().cursor;
     press(&mut app, "r");
-    let Mode::Reading(reading) = &app.mode else { panic!("not reading") };
+    let Mode::Reading(reading) = &app.mode else {
+        panic!("not reading")
+    };
     assert_eq!(reading.segment(), here);
-    let shown: String = reading.lines.iter().map(|l| &l.text.text()[l.range.clone()]).collect();
+    let shown: String = reading
+        .lines
+        .iter()
+        .map(|l| &l.text.text()[l.line.range()])
+        .collect();
     assert!(shown.contains("合作夥伴中心"));
     assert!(!shown.contains("Partner Center"), "target only");
     special(&mut app, KeyCode::Tab);
-    let Mode::Reading(reading) = &app.mode else { panic!("not reading") };
+    let Mode::Reading(reading) = &app.mode else {
+        panic!("not reading")
+    };
     assert!(reading.source);
     special(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
@@ -232,7 +283,10 @@ fn an_unbound_key_says_where_help_is() {
     let mut app = samples(100, 30);
     press(&mut app, "Z");
     let flash = app.flash.clone().expect("a message");
-    assert!(flash.text.contains("not bound") && flash.text.contains('?'), "{flash:?}");
+    assert!(
+        flash.text.contains("not bound") && flash.text.contains('?'),
+        "{flash:?}"
+    );
     press(&mut app, "?");
     assert!(matches!(app.mode, Mode::Help { .. }));
     press(&mut app, "q");

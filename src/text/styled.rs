@@ -31,6 +31,8 @@ impl Style {
     /// Stands in for something invisible or unsafe in the raw text: a control
     /// picture, a bidi control such as `⟨RLO⟩`.
     pub const MARKER: Style = Style(1 << 7);
+    /// A search hit, laid over whatever the text already is.
+    pub const HIT: Style = Style(1 << 8);
 
     pub(crate) const COUNT: usize = 8;
 
@@ -159,6 +161,38 @@ impl StyledText {
         start..end.max(start)
     }
 
+    /// A copy with `flag` added over the display byte ranges `ranges` (search
+    /// hits), so that the flag survives wrapping and bidi reordering.
+    pub fn with_flag(&self, ranges: &[Range<usize>], flag: Style) -> StyledText {
+        let len = self.text.len();
+        let mut cuts: Vec<usize> = self.runs.iter().map(|r| r.0).collect();
+        for r in ranges {
+            cuts.extend([r.start.min(len), r.end.min(len)]);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut runs: Vec<(usize, Style)> = Vec::with_capacity(cuts.len());
+        for at in cuts {
+            if at >= len && !runs.is_empty() {
+                continue;
+            }
+            let mut style = self.style_at(at);
+            if ranges.iter().any(|r| r.start <= at && at < r.end) {
+                style |= flag;
+            }
+            if runs.last().is_none_or(|last| last.1 != style) {
+                runs.push((at, style));
+            }
+        }
+        StyledText {
+            text: self.text.clone(),
+            runs,
+            pieces: self.pieces.clone(),
+            column_mark: (0, 0),
+        }
+        .finish()
+    }
+
     fn piece_at(&self, display: usize) -> Option<&Piece> {
         let i = self.pieces.partition_point(|p| p.display <= display);
         self.pieces.get(i.checked_sub(1)?)
@@ -275,6 +309,26 @@ mod tests {
             ]
         );
         assert_eq!(t.raw_range(6..10), 8..12);
+    }
+
+    #[test]
+    fn a_flag_laid_over_ranges_keeps_the_other_styles() {
+        let mut t = StyledText::default();
+        t.push_verbatim("plain ", 0, Style::PLAIN);
+        t.push_verbatim("bold", 6, Style::BOLD);
+        let t = t
+            .finish()
+            .with_flag(std::slice::from_ref(&(4..8)), Style::HIT);
+        let spans: Vec<_> = t.spans(0..t.text().len()).collect();
+        assert_eq!(
+            spans,
+            [
+                ("plai", Style::PLAIN),
+                ("n ", Style::HIT),
+                ("bo", Style::BOLD | Style::HIT),
+                ("ld", Style::BOLD)
+            ]
+        );
     }
 
     #[test]

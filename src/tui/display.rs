@@ -1,7 +1,7 @@
 //! Display forms of a document's segments, built once when it is first opened.
 
 use crate::store::{Block, Document, Store};
-use crate::text::{StyledText, WidthMode};
+use crate::text::{StyledText, WidthMode, display_form};
 
 /// What the screen shows for one segment.
 #[derive(Debug, Clone)]
@@ -50,11 +50,6 @@ impl Glyphs {
     }
 }
 
-/// Raw segment text as the panes show it.
-pub fn styled(raw: &str) -> StyledText {
-    crate::text::sanitize(raw)
-}
-
 /// Display forms per document, filled when a document is first opened.
 #[derive(Default)]
 pub struct Displays {
@@ -98,8 +93,8 @@ fn build(doc: &Document, mode: WidthMode) -> Vec<SegmentDisplay> {
         .map(|(i, seg)| {
             let first_in_block = i == 0 || doc.segments[i - 1].group != seg.group;
             SegmentDisplay {
-                source: styled(seg.source.as_deref().unwrap_or("")),
-                target: styled(&seg.target),
+                source: display_form(seg.source.as_deref().unwrap_or("")),
+                target: display_form(&seg.target),
                 decoration: decoration(&seg.block, first_in_block, &glyphs),
             }
         })

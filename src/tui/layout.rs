@@ -5,11 +5,9 @@
 //! the bottom of the screen are wrapped. Navigation (keep the cursor visible,
 //! page up and down) walks segment heights from the cursor the same way.
 
-use std::ops::Range;
-
 use super::app::App;
 use super::display::SegmentDisplay;
-use crate::text::{StyledText, WidthMode, str_width, wrap};
+use crate::text::{BaseDirection, StyledText, VisualLine, WidthMode, lay_out, str_width};
 
 /// Narrower than this, the panes are stacked: source above target.
 const SIDE_BY_SIDE_MIN_WIDTH: u16 = 70;
@@ -80,14 +78,14 @@ impl Geometry {
     }
 }
 
-/// One screen line of one side of a segment.
+/// One screen line of one side of a segment, in visual order.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
     /// Block decoration (`• `, `## `) or indentation before the text.
     pub prefix: &'a str,
-    pub text: &'a StyledText,
-    /// Display byte range of `text` on this line.
-    pub range: Range<usize>,
+    pub text: VisualLine<'a>,
+    /// Right-to-left paragraph: drawn right-aligned, decoration on the right.
+    pub rtl: bool,
 }
 
 /// A visible segment: its lines on each side and where it starts on screen.
@@ -110,37 +108,48 @@ impl Row<'_> {
     }
 }
 
+/// The room for text beside a decoration: (first prefix, other prefix, cells
+/// left). A decoration that leaves no room is dropped, never the text.
+pub fn fit_decoration<'a>(
+    first: &'a str,
+    rest: &'a str,
+    width: usize,
+    mode: WidthMode,
+) -> (&'a str, &'a str, usize) {
+    let prefix_width = str_width(first, mode).max(str_width(rest, mode));
+    if prefix_width < width {
+        (first, rest, width - prefix_width)
+    } else {
+        ("", "", width)
+    }
+}
+
 /// Wraps one side of a segment to `width` cells, decoration included.
 fn side_lines<'a>(
     seg: &'a SegmentDisplay,
     text: &'a StyledText,
     width: usize,
     mode: WidthMode,
+    direction: BaseDirection,
 ) -> Vec<Line<'a>> {
     let deco = &seg.decoration;
-    let prefix_width = str_width(&deco.first, mode).max(str_width(&deco.rest, mode));
-    // A decoration that leaves no room for text is dropped, never the text.
-    let (first, rest, avail) = if prefix_width < width {
-        (
-            deco.first.as_str(),
-            deco.rest.as_str(),
-            width - prefix_width,
-        )
-    } else {
-        ("", "", width)
-    };
-    wrap(text.text(), avail, mode)
+    let (first, rest, avail) = fit_decoration(&deco.first, &deco.rest, width, mode);
+    let visual = lay_out(text, avail, mode, direction);
+    let rtl = visual.rtl;
+    visual
+        .lines
         .into_iter()
         .enumerate()
         .map(|(i, line)| Line {
             prefix: if i == 0 { first } else { rest },
-            text,
-            range: line.range(),
+            text: line,
+            rtl,
         })
         .collect()
 }
 
-/// The lines of a segment on both sides, wrapped for the current geometry.
+/// The lines of a segment on both sides, wrapped for the current geometry;
+/// search hits come styled.
 pub fn segment_lines<'a>(
     app: &'a App,
     segment: usize,
@@ -149,9 +158,26 @@ pub fn segment_lines<'a>(
     let Some(seg) = app.displays.get(app.doc).get(segment) else {
         return (Vec::new(), Vec::new());
     };
-    let source = side_lines(seg, &seg.source, geo.left.1 as usize, geo.mode);
-    let target = side_lines(seg, &seg.target, geo.right.1 as usize, geo.mode);
-    (source, target)
+    let hits = app.search.ranges(segment);
+    let source = hits.map_or(&seg.source, |h| &h.source_text);
+    let target = hits.map_or(&seg.target, |h| &h.target_text);
+    let locale = &app.store.docs[app.doc].locale;
+    (
+        side_lines(
+            seg,
+            source,
+            geo.left.1 as usize,
+            geo.mode,
+            BaseDirection::Ltr,
+        ),
+        side_lines(
+            seg,
+            target,
+            geo.right.1 as usize,
+            geo.mode,
+            BaseDirection::for_locale(locale),
+        ),
+    )
 }
 
 fn has_spacer(app: &App, segment: usize) -> bool {

@@ -1,20 +1,36 @@
 //! Reading mode: one locale's text alone, as a flowing document. The segments
 //! of a paragraph are joined again and wrapped to the whole screen width.
 
-use std::ops::Range;
 use std::rc::Rc;
 
 use super::app::App;
-use super::display::styled;
-use crate::text::{StyledText, str_width, wrap};
+use super::layout::{Line, fit_decoration};
+use crate::text::display_form;
+use crate::text::{BaseDirection, StyledText, VisualLine, WrappedLine, visual_lines, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadingLine {
     /// The segment the line's first character belongs to.
     pub segment: usize,
     pub prefix: String,
+    /// The paragraph the line is cut from, and where.
     pub text: Rc<StyledText>,
-    pub range: Range<usize>,
+    pub line: WrappedLine,
+}
+
+impl ReadingLine {
+    /// The line in visual order, ready to draw.
+    pub fn visual(&self, direction: BaseDirection) -> Line<'_> {
+        let visual = visual_lines(&self.text, &[self.line], direction);
+        Line {
+            prefix: &self.prefix,
+            rtl: visual.rtl,
+            text: visual.lines.into_iter().next().unwrap_or(VisualLine {
+                spans: Vec::new(),
+                width: 0,
+            }),
+        }
+    }
 }
 
 /// The laid-out document and the first line shown.
@@ -80,29 +96,28 @@ fn lines(app: &App, source: bool) -> Vec<ReadingLine> {
             starts.push(raw.len());
             raw.push_str(text.trim());
         }
-        let text = Rc::new(styled(&raw));
+        let text = Rc::new(display_form(&raw));
         let deco = &displays[start].decoration;
-        let prefix_width = str_width(&deco.first, geo.mode).max(str_width(&deco.rest, geo.mode));
-        let avail = width.saturating_sub(prefix_width).max(1);
+        let (first, rest, avail) = fit_decoration(&deco.first, &deco.rest, width, geo.mode);
         for (i, line) in wrap(text.text(), avail, geo.mode).into_iter().enumerate() {
             let raw_at = text.raw_offset(line.start);
             let within = starts.partition_point(|&s| s <= raw_at).saturating_sub(1);
             out.push(ReadingLine {
                 segment: start + within,
-                prefix: if i == 0 {
-                    deco.first.clone()
-                } else {
-                    deco.rest.clone()
-                },
+                prefix: if i == 0 { first } else { rest }.to_string(),
                 text: Rc::clone(&text),
-                range: line.range(),
+                line,
             });
         }
         out.push(ReadingLine {
             segment: end - 1,
             prefix: String::new(),
             text: Rc::new(StyledText::default()),
-            range: 0..0,
+            line: WrappedLine {
+                start: 0,
+                end: 0,
+                width: 0,
+            },
         });
         start = end;
     }

@@ -3,12 +3,17 @@
 use std::ops::Range;
 
 use super::display::Displays;
+use crate::text::{Style, StyledText};
 
-/// Where a query matches one segment, as display byte ranges per side.
+/// A segment that matches: its display texts with the hits styled
+/// `Style::HIT` (so highlights survive wrapping and bidi reordering), and the
+/// hit ranges per side.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HitRanges {
     pub source: Vec<Range<usize>>,
     pub target: Vec<Range<usize>>,
+    pub source_text: StyledText,
+    pub target_text: StyledText,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,13 +41,20 @@ impl Search {
         }
         let matcher = Matcher::new(&self.query);
         for (i, seg) in displays.get(doc).iter().enumerate() {
-            let ranges = HitRanges {
-                source: matcher.find_all(seg.source.text()),
-                target: matcher.find_all(seg.target.text()),
-            };
-            if !ranges.source.is_empty() || !ranges.target.is_empty() {
-                self.hits.push((i, ranges));
+            let source = matcher.find_all(seg.source.text());
+            let target = matcher.find_all(seg.target.text());
+            if source.is_empty() && target.is_empty() {
+                continue;
             }
+            self.hits.push((
+                i,
+                HitRanges {
+                    source_text: seg.source.with_flag(&source, Style::HIT),
+                    target_text: seg.target.with_flag(&target, Style::HIT),
+                    source,
+                    target,
+                },
+            ));
         }
     }
 
@@ -129,7 +141,7 @@ mod tests {
     #[test]
     fn smart_case_and_byte_ranges_in_the_displayed_text() {
         let m = Matcher::new("partner");
-        assert_eq!(m.find_all("Partner Center · partner"), vec![0..7, 19..26]);
+        assert_eq!(m.find_all("Partner Center · partner"), vec![0..7, 18..25]);
         let exact = Matcher::new("Partner");
         assert_eq!(exact.find_all("partner Partner"), vec![8..15]);
         assert_eq!(Matcher::new("中心").find_all("合作夥伴中心"), vec![12..18]);

@@ -69,9 +69,13 @@ impl Screen {
     }
 
     /// Takes the terminal again after the process was stopped from outside.
+    /// A fresh `Terminal` has empty buffers, so the next frame redraws every
+    /// cell (`Terminal::clear` would ask the terminal for the cursor position,
+    /// a round trip that not every terminal answers).
     pub fn resume(&mut self) -> io::Result<()> {
         setup(self.mouse)?;
-        self.terminal.clear()
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 }
 

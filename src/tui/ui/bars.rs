@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 
 use super::text::fill;
 use crate::text::str_width;
+use crate::text::{BaseDirection, WidthMode, display_form, lay_out};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
-use crate::tui::display::styled;
 
 pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
@@ -28,7 +28,7 @@ pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
         .front
         .title
         .as_deref()
-        .map(|t| styled(t).text().replace('\n', " "))
+        .map(|t| one_line(t, &doc.locale, app.width_mode))
         .unwrap_or_default();
     let count = format!(" {}/{} ", app.doc + 1, app.store.docs.len());
     let text = format!(" {} · {} · {} · {}", doc.path, doc.locale, kind, title);
@@ -43,6 +43,18 @@ pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
             theme.top_bar,
         );
     }
+}
+
+/// Raw text as one line in visual order (a Hebrew title reads right to left).
+fn one_line(raw: &str, locale: &str, mode: WidthMode) -> String {
+    let text = display_form(raw);
+    let visual = lay_out(&text, usize::MAX, mode, BaseDirection::for_locale(locale));
+    let lines: Vec<String> = visual
+        .lines
+        .iter()
+        .map(|line| line.spans.iter().map(|(s, _)| s.as_ref()).collect())
+        .collect();
+    lines.join(" ")
 }
 
 pub fn status(app: &App, buf: &mut Buffer, area: Rect) {

@@ -1,16 +1,14 @@
 //! The two panes: source left, target right, one segment per row, rows as
 //! tall as their taller side. Narrow windows stack source above target.
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::text::{self as cells, Piece, fill};
+use super::text::{self as cells, Look, fill};
 use crate::tui::app::App;
 use crate::tui::display::Glyphs;
-use crate::tui::layout::{Arrangement, GUTTER, Geometry, Line, Row, rows};
+use crate::tui::layout::{Arrangement, Geometry, Line, Row, rows};
 
 const SOURCE_LOCALE: &str = "en-us";
 
@@ -52,27 +50,26 @@ pub fn draw(app: &App, buf: &mut Buffer, geo: &Geometry) {
     let body = Rect::new(0, geo.body_top, geo.width, geo.body_height);
     fill(buf, body, app.theme.text);
     let cursor = app.position().cursor;
-    let glyphs = Glyphs::for_mode(geo.mode);
+    if geo.arrangement == Arrangement::SideBySide {
+        separator(app, buf, geo, body.top()..body.bottom(), app.theme.text);
+    }
     for row in rows(app) {
         let selected = row.segment == cursor;
         draw_row(app, buf, geo, &row, selected);
     }
-    if geo.arrangement == Arrangement::SideBySide {
-        for y in body.top()..body.bottom() {
-            buf.set_stringn(geo.separator, y, glyphs.separator, 1, app.theme.dim);
-        }
+}
+
+/// The column between the panes, in the style of the rows it crosses.
+fn separator(app: &App, buf: &mut Buffer, geo: &Geometry, ys: std::ops::Range<u16>, base: Style) {
+    let glyph = Glyphs::for_mode(geo.mode).separator;
+    for y in ys {
+        buf.set_stringn(geo.separator, y, glyph, 1, base.patch(app.theme.dim));
     }
 }
 
-/// One screen line of a row: which line of the row, in which pane (column and
-/// width), the text (none pads beside a taller side), and how it is styled.
-struct PaneLine<'a> {
-    index: usize,
-    pane: (u16, u16),
-    line: Option<&'a Line<'a>>,
-    hits: &'a [Range<usize>],
-    extra: Style,
-}
+/// One screen line of a row: which line of the row, the pane (column, width),
+/// the line (none pads beside a taller side), and a style laid over it.
+type Draw<'a> = (usize, (u16, u16), Option<&'a Line<'a>>, Style);
 
 fn draw_row(app: &App, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bool) {
     let theme = &app.theme;
@@ -87,66 +84,58 @@ fn draw_row(app: &App, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bo
         .get(row.segment)
         .is_some_and(|d| d.decoration.heading)
         .then_some(theme.heading);
-    let hits = app.search.ranges(row.segment);
-    let (source_hits, target_hits) =
-        hits.map_or((&[][..], &[][..]), |h| (&h.source[..], &h.target[..]));
-
-    let mut draws: Vec<PaneLine> = Vec::new();
-    let mut add = |index, pane, line, hits, extra| {
-        draws.push(PaneLine {
-            index,
-            pane,
-            line,
-            hits,
-            extra,
-        })
+    let look = |extra: Style| Look {
+        theme,
+        base: base.patch(extra),
+        overlay: heading,
+        mode: geo.mode,
     };
+    let mut draws: Vec<Draw> = Vec::new();
     match geo.arrangement {
         Arrangement::Stacked => {
-            for (i, line) in row.source.iter().enumerate() {
-                add(i, geo.left, Some(line), source_hits, theme.dim);
-            }
-            for (i, line) in row.target.iter().enumerate() {
-                add(
-                    row.source.len() + i,
-                    geo.right,
-                    Some(line),
-                    target_hits,
-                    Style::new(),
-                );
-            }
+            let below = row.source.len();
+            draws.extend(
+                row.source
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (i, geo.left, Some(l), theme.dim)),
+            );
+            draws.extend(
+                row.target
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (below + i, geo.right, Some(l), Style::new())),
+            );
         }
         _ => {
             for i in 0..row.content {
-                add(i, geo.left, row.source.get(i), source_hits, Style::new());
-                add(i, geo.right, row.target.get(i), target_hits, Style::new());
+                draws.push((i, geo.left, row.source.get(i), Style::new()));
+                draws.push((i, geo.right, row.target.get(i), Style::new()));
             }
         }
     }
     let bottom = geo.body_top as usize + geo.body_height as usize;
-    for PaneLine {
-        index,
-        pane: (x, width),
-        line,
-        hits,
-        extra,
-    } in draws
-    {
+    let top = geo.body_top as usize + row.y;
+    let end = (top + row.content).min(bottom);
+    // The whole width of the row, gaps between the panes included, is the
+    // selection.
+    fill(
+        buf,
+        Rect::new(0, top as u16, geo.width, (end - top) as u16),
+        base,
+    );
+    for (index, (x, width), line, extra) in draws {
         let y = geo.body_top as usize + row.y + index;
         if y >= bottom {
             continue;
         }
-        let piece = match line {
-            Some(line) => Piece {
-                prefix: line.prefix,
-                text: line.text,
-                range: line.range.clone(),
-                hits,
-                overlay: heading,
-            },
-            None => Piece::blank(),
-        };
-        cells::draw(buf, x, y as u16, width, &piece, theme, base.patch(extra));
-        fill(buf, Rect::new(0, y as u16, GUTTER, 1), base);
+        let area = Rect::new(x, y as u16, width, 1);
+        match line {
+            Some(line) => cells::draw_line(buf, area, line, &look(extra)),
+            None => fill(buf, area, base),
+        }
+    }
+    if geo.arrangement == Arrangement::SideBySide {
+        separator(app, buf, geo, top as u16..end as u16, base);
     }
 }

@@ -3,7 +3,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::{Piece, draw as draw_piece, fill};
+use super::text::{Look, draw_line, fill};
+use crate::text::BaseDirection;
 use crate::tui::app::App;
 use crate::tui::layout::Geometry;
 use crate::tui::reading::Reading;
@@ -25,28 +26,23 @@ pub fn draw(app: &App, reading: &Reading, buf: &mut Buffer, geo: &Geometry) {
     );
     let body = Rect::new(0, geo.body_top, geo.width, geo.body_height);
     fill(buf, body, theme.text);
-    for (i, line) in reading
+    let direction = match reading.source {
+        true => BaseDirection::Ltr,
+        false => BaseDirection::for_locale(locale),
+    };
+    let look = Look {
+        theme,
+        base: theme.text,
+        overlay: None,
+        mode: geo.mode,
+    };
+    let shown = reading
         .lines
         .iter()
         .skip(reading.top)
-        .take(body.height as usize)
-        .enumerate()
-    {
-        let piece = Piece {
-            prefix: &line.prefix,
-            text: &line.text,
-            range: line.range.clone(),
-            hits: &[],
-            overlay: None,
-        };
-        draw_piece(
-            buf,
-            1,
-            body.y + i as u16,
-            geo.width.saturating_sub(2),
-            &piece,
-            theme,
-            theme.text,
-        );
+        .take(body.height as usize);
+    for (i, line) in shown.enumerate() {
+        let area = Rect::new(1, body.y + i as u16, geo.width.saturating_sub(2), 1);
+        draw_line(buf, area, &line.visual(direction), &look);
     }
 }

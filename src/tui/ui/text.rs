@@ -1,13 +1,11 @@
 //! Writing styled, pre-wrapped text into the buffer, cell-exactly.
 
-use std::ops::Range;
-use std::sync::LazyLock;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::text::{Style as TextStyle, StyledText};
+use crate::text::{Style as TextStyle, WidthMode, str_width};
+use crate::tui::layout::Line;
 use crate::tui::theme::Theme;
 
 /// The screen style of display text with `flags`.
@@ -64,99 +62,55 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect, style: Style) {
     fill(buf, area, style);
 }
 
-/// What to draw on one line: a prefix, then a range of styled text.
-pub struct Piece<'a> {
-    pub prefix: &'a str,
-    pub text: &'a StyledText,
-    pub range: Range<usize>,
-    /// Search hits (display byte ranges of `text`) to highlight.
-    pub hits: &'a [Range<usize>],
-    /// Laid over every text style (headings).
+/// How a line is drawn: the theme, the style under it (selection), one laid
+/// over its text (headings), and how wide ambiguous characters are.
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    pub theme: &'a Theme,
+    pub base: Style,
     pub overlay: Option<Style>,
+    pub mode: WidthMode,
 }
 
-impl Piece<'_> {
-    /// Nothing: pads a pane beside a taller one.
-    pub fn blank() -> Piece<'static> {
-        static EMPTY: LazyLock<StyledText> = LazyLock::new(StyledText::default);
-        Piece {
-            prefix: "",
-            text: &EMPTY,
-            range: 0..0,
-            hits: &[],
-            overlay: None,
-        }
-    }
-}
-
-/// Draws a piece at (x, y), never past `width` cells, and pads the rest of the
-/// width with `base`. Returns the cells the text took.
-pub fn draw(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    width: u16,
-    piece: &Piece,
-    theme: &Theme,
-    base: Style,
-) -> u16 {
-    fill(buf, Rect::new(x, y, width, 1), base);
+/// Draws one line of text in a one-row `area`, never past `width` cells, padding the
+/// rest with `base`: decoration then text, or for a right-to-left paragraph
+/// the text right-aligned with the decoration mirrored on its right.
+pub fn draw_line(buf: &mut Buffer, area: Rect, line: &Line, look: &Look) {
+    let Look {
+        theme,
+        base,
+        overlay,
+        mode,
+    } = *look;
+    let Line { prefix, text, rtl } = line;
+    let (x, y, width) = (area.x, area.y, area.width);
+    fill(buf, area, base);
     let end = x + width;
+    let prefix_style = base.patch(theme.dim);
     let mut at = x;
-    if !piece.prefix.is_empty() {
+    if *rtl {
+        let used = str_width(prefix, mode) + text.width;
+        at = end.saturating_sub(used as u16).max(x);
+    } else if !prefix.is_empty() {
         at = buf
-            .set_stringn(
-                at,
-                y,
-                piece.prefix,
-                (end - at) as usize,
-                base.patch(theme.dim),
-            )
+            .set_stringn(at, y, prefix, (end - at) as usize, prefix_style)
             .0;
     }
-    for (chunk, flags, hit) in split_hits(piece.text, piece.range.clone(), piece.hits) {
+    for (chunk, flags) in &text.spans {
         if at >= end {
             break;
         }
-        let mut style = base.patch(style_of(theme, flags));
-        if let Some(overlay) = piece.overlay {
+        let mut style = base.patch(style_of(theme, *flags));
+        if let Some(overlay) = overlay {
             style = style.patch(overlay);
         }
-        if hit {
+        if flags.contains(TextStyle::HIT) {
             style = style.patch(theme.hit);
         }
         at = buf.set_stringn(at, y, chunk, (end - at) as usize, style).0;
     }
-    at - x
-}
-
-/// The styled chunks of `range`, split further where search hits begin and end.
-fn split_hits<'a>(
-    text: &'a StyledText,
-    range: Range<usize>,
-    hits: &[Range<usize>],
-) -> Vec<(&'a str, TextStyle, bool)> {
-    let mut out = Vec::new();
-    let mut offset = range.start;
-    for (chunk, flags) in text.spans(range) {
-        let chunk_end = offset + chunk.len();
-        let mut cut = offset;
-        while cut < chunk_end {
-            let hit = hits.iter().find(|h| h.start <= cut && cut < h.end);
-            let next = match hit {
-                Some(h) => h.end.min(chunk_end),
-                None => hits
-                    .iter()
-                    .map(|h| h.start)
-                    .filter(|&s| s > cut)
-                    .min()
-                    .unwrap_or(chunk_end)
-                    .min(chunk_end),
-            };
-            out.push((&chunk[cut - offset..next - offset], flags, hit.is_some()));
-            cut = next;
-        }
-        offset = chunk_end;
+    if *rtl && !prefix.is_empty() && at < end {
+        let mirrored: String = prefix.chars().rev().collect();
+        buf.set_stringn(at, y, mirrored, (end - at) as usize, prefix_style);
     }
-    out
 }
