@@ -469,11 +469,15 @@ impl<'a> Parser<'a> {
         };
         let range = pos..pos + tag.len;
         let href = tag.href.map(|h| pos + h.start..pos + h.end);
+        // A tag takes effect only if hiding it hides nothing else: formatting
+        // tags without attributes, links with just an `href`.
+        let plain = tag.attributes == 0;
         let effect = match tag.name.to_ascii_lowercase().as_str() {
-            "strong" | "b" => Some(Style::BOLD),
-            "em" | "i" => Some(Style::ITALIC),
-            "code" | "kbd" | "samp" | "tt" => Some(Style::CODE),
-            "a" if tag.closing || href.is_some() => Some(Style::LINK),
+            "strong" | "b" if plain => Some(Style::BOLD),
+            "em" | "i" if plain => Some(Style::ITALIC),
+            "code" | "kbd" | "samp" | "tt" if plain => Some(Style::CODE),
+            "a" if plain && tag.closing => Some(Style::LINK),
+            "a" if tag.attributes == 1 && href.is_some() => Some(Style::LINK),
             "br" if !tag.closing => {
                 self.lit(range.clone(), Lit::Static("\n"), Style::PLAIN);
                 return range.end;
@@ -805,6 +809,7 @@ struct Tag<'a> {
     len: usize,
     /// Range of the `href` value within the tag.
     href: Option<Range<usize>>,
+    attributes: usize,
 }
 
 /// An HTML open or close tag of a known element at the start of `s`.
@@ -822,6 +827,7 @@ fn html_tag(s: &str) -> Option<Tag<'_>> {
     }
     let mut i = name_start + name_len;
     let mut href = None;
+    let mut attributes = 0;
     loop {
         let spaced = bytes.get(i).is_some_and(|b| b.is_ascii_whitespace());
         while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
@@ -841,6 +847,7 @@ fn html_tag(s: &str) -> Option<Tag<'_>> {
                     i += 1;
                 }
                 let attr = &s[attr_start..i];
+                attributes += 1;
                 let mut j = i;
                 while bytes.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
                     j += 1;
@@ -882,6 +889,7 @@ fn html_tag(s: &str) -> Option<Tag<'_>> {
         closing,
         len: i + 1,
         href,
+        attributes,
     })
 }
 
@@ -1031,6 +1039,11 @@ mod tests {
         // Unbalanced formatting tags do nothing and stay visible.
         assert_eq!(shown("<b>x</i> y"), "[markup:<b>]x[markup:</i>] y");
         assert_eq!(shown("<a href=\"u\">x"), "[markup:<a href=\"u\">]x");
+        // Hiding the tag would hide the other attribute.
+        assert_eq!(
+            shown("<a href=\"u\" target=\"_blank\">x</a>"),
+            "[markup:<a href=\"u\" target=\"_blank\">]x[markup:</a>]"
+        );
     }
 
     #[test]

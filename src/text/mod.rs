@@ -8,6 +8,7 @@
 
 mod bidi;
 mod clusters;
+mod columns;
 mod entities;
 mod markdown;
 mod sanitize;
@@ -16,6 +17,7 @@ mod width;
 mod wrap;
 
 pub use bidi::{BaseDirection, Visual, VisualLine, lay_out, visual_lines};
+pub use columns::{SEPARATOR, Side, two_columns};
 pub use markdown::display_form;
 pub use sanitize::{Hazards, TAB_STOP, hazards, needs_sanitizing, sanitize};
 pub use styled::{Style, StyledText};
