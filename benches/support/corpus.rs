@@ -53,14 +53,19 @@ pub fn pairs(markdown: &str) -> Vec<(&str, &str)> {
     found
 }
 
-/// The locale a path names: the first component (or file stem) whose part
-/// after its last dot looks like `xx-yy`, e.g. `partner-center-pr.ja-jp`.
+/// The locale a path names: a folder's suffix after its last dot, or the file
+/// stem, that starts like `xx-yy` (`partner-center-pr.ja-jp`,
+/// `nuget-docs.zh-tw-2018`, `ja-jp.md`).
 pub fn locale(path: &Path) -> String {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    path.iter()
+    let folders = path
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.iter())
         .filter_map(|c| c.to_str())
-        .chain([stem])
-        .map(|c| c.rsplit('.').next().unwrap_or(c))
+        .filter_map(|c| c.rsplit_once('.').map(|(_, suffix)| suffix));
+    let stem = path.file_stem().and_then(|s| s.to_str());
+    folders
+        .chain(stem)
         .find(|c| {
             let b = c.as_bytes();
             b.len() >= 5

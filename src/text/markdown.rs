@@ -557,9 +557,8 @@ impl<'a> Parser<'a> {
 
     fn unlink(&mut self, entry: usize) {
         let Entry { prev, next, .. } = self.delims[entry];
-        match prev {
-            Some(p) => self.delims[p].next = next,
-            None => {}
+        if let Some(p) = prev {
+            self.delims[p].next = next;
         }
         match next {
             Some(n) => self.delims[n].prev = prev,
@@ -594,8 +593,8 @@ impl<'a> Parser<'a> {
             while let Some(oi) = o.filter(|&oi| above(oi, openers_bottom[key])) {
                 let od = self.delim(oi);
                 let odd = (od.can_close || c_can_open)
-                    && (od.len() + c_len) % 3 == 0
-                    && !(od.len() % 3 == 0 && c_len % 3 == 0);
+                    && (od.len() + c_len).is_multiple_of(3)
+                    && !(od.len().is_multiple_of(3) && c_len.is_multiple_of(3));
                 if od.ch == ch && od.can_open && od.remaining() > 0 && !odd {
                     found = Some(oi);
                     break;

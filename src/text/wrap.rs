@@ -94,8 +94,9 @@ fn pieces(text: &str, filler: &mut Filler) {
             piece
         };
         let mut word = body.trim_end_matches(' ');
-        let word_end = start + word.len();
-        if word.len() < body.len() && !is_cluster_boundary(text, word_end) {
+        let joins_space = word.chars().next_back().is_some_and(|c| !is_plain(c));
+        if word.len() < body.len() && joins_space && !is_cluster_boundary(text, start + word.len())
+        {
             // A prepended mark (U+0600…) takes the space after it into its cluster.
             word = &body[..word.len() + 1];
         }
@@ -125,16 +126,13 @@ fn may_break_at(text: &str, at: usize) -> bool {
     if (is_hangul(before) || is_hangul(after)) && is_letter(before) && is_letter(after) {
         return false;
     }
-    is_cluster_boundary(text, at)
+    (is_plain(before) && is_plain(after)) || is_cluster_boundary(text, at)
 }
 
 fn is_cluster_boundary(text: &str, at: usize) -> bool {
-    let before = text[..at].chars().next_back();
-    let after = text[at..].chars().next();
-    before.is_none_or(is_plain) && after.is_none_or(is_plain)
-        || GraphemeCursor::new(at, text.len(), true)
-            .is_boundary(text, 0)
-            .unwrap_or(true)
+    GraphemeCursor::new(at, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(true)
 }
 
 /// Hangul syllables and conjoining jamo.
