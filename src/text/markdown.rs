@@ -32,14 +32,31 @@ use super::styled::{Style, StyledText};
 /// Raw inline Markdown/HTML of one segment → styled, terminal-safe display text.
 pub fn display_form(raw: &str) -> StyledText {
     let mut out = StyledText::default();
-    if !raw.bytes().any(|b| SPECIAL[usize::from(b)]) {
-        sanitize_into(&mut out, raw, Origin::At(0), Style::PLAIN);
+    let shown = shown_range(raw);
+    if !raw[shown.clone()].bytes().any(|b| SPECIAL[usize::from(b)]) {
+        sanitize_into(
+            &mut out,
+            &raw[shown.clone()],
+            Origin::At(shown.start),
+            Style::PLAIN,
+        );
         return out.finish();
     }
     let mut parser = Parser::new(raw);
-    parser.run();
+    parser.run(shown);
     parser.emit(&mut out);
     out.finish()
+}
+
+/// The raw text without blank lines before or after it (a segment that starts
+/// on the line after its opening tag), so no pane shows an empty first row.
+fn shown_range(raw: &str) -> Range<usize> {
+    let blank = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+    let lead = raw.len() - raw.trim_start_matches(blank).len();
+    let start = raw[..lead].rfind('\n').map_or(0, |nl| nl + 1);
+    let trail = raw.trim_end_matches(blank).len().max(start);
+    let end = raw[trail..].find('\n').map_or(raw.len(), |nl| trail + nl);
+    start..end
 }
 
 /// Bytes that may start markup.
@@ -228,10 +245,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn run(&mut self) {
+    fn run(&mut self, shown: Range<usize>) {
         let bytes = self.raw.as_bytes();
-        let mut pos = 0;
-        while pos < bytes.len() {
+        let mut pos = shown.start;
+        self.text_start = pos;
+        while pos < shown.end {
             pos = match bytes[pos] {
                 b'\\' => self.backslash(pos),
                 b'`' => self.code_span(pos),
@@ -245,7 +263,7 @@ impl<'a> Parser<'a> {
                 _ => pos + 1,
             };
         }
-        self.flush(bytes.len());
+        self.flush(shown.end);
         self.process_emphasis(None);
         // A formatting tag that is never closed has no effect: show it.
         for tag in std::mem::take(&mut self.open_tags) {
@@ -1086,6 +1104,13 @@ mod tests {
             shown("Use :::no-loc text=\"Azure\"::: now"),
             "Use [markup::::no-loc text=\"]Azure[markup:\":::] now"
         );
+    }
+
+    #[test]
+    fn blank_lines_around_a_segment_are_not_shown() {
+        assert_eq!(shown("\n   <em>(usage-based)</em>"), "   [i:(usage-based)]");
+        assert_eq!(shown(" lead\n\n  x  \n "), " lead\n\n  x  ");
+        assert_eq!(shown("\n \n"), "");
     }
 
     #[test]
