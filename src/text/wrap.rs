@@ -1,7 +1,8 @@
 //! Greedy line wrapping at UAX #14 opportunities, measured in terminal cells.
 //!
 //! - Lines break where Unicode line breaking allows, so kinsoku comes with it:
-//!   `。、」）` and small kana never start a line, `「（` never ends one.
+//!   `。、」）` and small kana never start a line, `「（` never ends one (unless
+//!   the text between two opportunities is itself wider than the line).
 //! - Between two letters at least one of which is Hangul no break is taken
 //!   (CSS `word-break: keep-all`): Korean breaks at spaces.
 //! - A piece wider than the line is split at grapheme boundaries.
@@ -14,7 +15,6 @@
 use std::ops::Range;
 
 use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
-
 use unicode_segmentation::GraphemeCursor;
 
 use super::clusters::{grapheme_indices, is_plain};
