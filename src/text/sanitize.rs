@@ -173,6 +173,24 @@ fn push_nfc(out: &mut StyledText, text: &str, raw: usize, style: Style) {
     push_chunk(start..text.len());
 }
 
+/// Finds whole escape sequences for a parser that splits raw text into pieces
+/// (Markdown: `ESC [` must not become `ESC` and a link bracket).
+pub(crate) struct Escapes<'a>(Tokens<'a>);
+
+impl<'a> Escapes<'a> {
+    pub(crate) fn new(raw: &'a str) -> Self {
+        Escapes(Tokens::new(raw))
+    }
+
+    /// The end of the escape sequence that starts at byte `at`, if one does.
+    pub(crate) fn end_of_sequence_at(&mut self, at: usize) -> Option<usize> {
+        match self.0.special_at(at) {
+            Some((Kind::Escape, end)) => Some(end),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     /// Text to keep (apart from NFC).
