@@ -94,8 +94,9 @@ fn pieces(text: &str, filler: &mut Filler) {
             piece
         };
         let mut word = body.trim_end_matches(' ');
-        let joins_space = word.chars().next_back().is_some_and(|c| !is_plain(c));
-        if word.len() < body.len() && joins_space && !is_cluster_boundary(text, start + word.len())
+        if word.len() < body.len()
+            && word.chars().next_back().is_some_and(|c| !is_plain(c))
+            && !is_cluster_boundary(text, start + word.len())
         {
             // A prepended mark (U+0600…) takes the space after it into its cluster.
             word = &body[..word.len() + 1];
