@@ -74,72 +74,14 @@ const SPECIAL: [bool; 256] = {
 
 /// HTML elements. Anything else in angle brackets (`<String>`, `<source_id>`,
 /// leaked placeholders like `<a0>`) is text.
+#[rustfmt::skip]
 const HTML_TAGS: &[&str] = &[
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "blockquote",
-    "br",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "font",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "iframe",
-    "img",
-    "ins",
-    "kbd",
-    "li",
-    "mark",
-    "nobr",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "samp",
-    "small",
-    "span",
-    "strike",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite", "code", "col",
+    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+    "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li",
+    "mark", "nobr", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+    "video", "wbr",
 ];
 
 #[derive(Debug)]
@@ -227,6 +169,8 @@ struct Parser<'a> {
     open_tags: Vec<OpenTag>,
     /// Start of the text not yet pushed as an item.
     text_start: usize,
+    /// No `-->` follows this offset (keeps many stray `<!--` linear).
+    no_comment_end_after: usize,
     escapes: Escapes<'a>,
     /// For backtick runs of length n < 16: a run of n was not found after this
     /// offset, so the search is not repeated (keeps many stray backticks linear).
@@ -244,6 +188,7 @@ impl<'a> Parser<'a> {
             brackets: Vec::new(),
             open_tags: Vec::new(),
             text_start: 0,
+            no_comment_end_after: usize::MAX,
             escapes: Escapes::new(raw),
             no_closing_run_after: [usize::MAX; 16],
         }
@@ -440,7 +385,8 @@ impl<'a> Parser<'a> {
             return pos + 1;
         };
         let link = if opener.active {
-            inline_link(self.raw, pos + 1)
+            inline_link(capped(&self.raw[pos + 1..]))
+                .map(|(target, end)| (pos + 1 + target.start..pos + 1 + target.end, pos + 1 + end))
         } else {
             None
         };
@@ -473,7 +419,7 @@ impl<'a> Parser<'a> {
     }
 
     fn angle(&mut self, pos: usize) -> usize {
-        let rest = &self.raw[pos..];
+        let rest = capped(&self.raw[pos..]);
         if let Some(len) = autolink(rest) {
             let url = pos + 1..pos + len - 1;
             if rest[1..].starts_with("xref:") {
@@ -486,12 +432,15 @@ impl<'a> Parser<'a> {
             self.hidden(pos + len - 1..pos + len);
             return pos + len;
         }
-        if rest.starts_with("<!--")
-            && let Some(end) = rest[4..].find("-->")
-        {
-            let end = pos + 4 + end + 3;
-            self.text(pos..end, Style::MARKUP);
-            return end;
+        if rest.starts_with("<!--") && self.no_comment_end_after > pos {
+            match self.raw[pos + 4..].find("-->") {
+                Some(len) => {
+                    let end = pos + 4 + len + 3;
+                    self.text(pos..end, Style::MARKUP);
+                    return end;
+                }
+                None => self.no_comment_end_after = pos,
+            }
         }
         let Some(tag) = html_tag(rest) else {
             return pos + 1;
@@ -555,7 +504,7 @@ impl<'a> Parser<'a> {
     fn no_loc(&mut self, pos: usize) -> usize {
         const OPEN: &str = ":::no-loc text=\"";
         const CLOSE: &str = "\":::";
-        let rest = &self.raw[pos..];
+        let rest = capped(&self.raw[pos..]);
         let Some(inner) = rest.strip_prefix(OPEN) else {
             return pos + 1;
         };
@@ -737,6 +686,18 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The longest link, tag or `:::no-loc` looked for: far beyond real ones, and it
+/// keeps text full of unclosed `](`, `<a title="` or `:::no-loc text="` linear.
+const MAX_CONSTRUCT: usize = 4096;
+
+fn capped(s: &str) -> &str {
+    let mut end = s.len().min(MAX_CONSTRUCT);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 fn run_length(bytes: &[u8], pos: usize) -> usize {
     bytes[pos..]
         .iter()
@@ -744,11 +705,11 @@ fn run_length(bytes: &[u8], pos: usize) -> usize {
         .count()
 }
 
-/// An inline link's `(destination "title")` starting at `pos`: the range to
+/// An inline link's `(destination "title")` at the start of `s`: the range to
 /// show as its target and the offset after `)`.
-fn inline_link(raw: &str, pos: usize) -> Option<(Range<usize>, usize)> {
-    let bytes = raw.as_bytes();
-    if bytes.get(pos) != Some(&b'(') {
+fn inline_link(s: &str) -> Option<(Range<usize>, usize)> {
+    let bytes = s.as_bytes();
+    if bytes.first() != Some(&b'(') {
         return None;
     }
     let skip_space = |mut i: usize| {
@@ -757,7 +718,7 @@ fn inline_link(raw: &str, pos: usize) -> Option<(Range<usize>, usize)> {
         }
         i
     };
-    let start = skip_space(pos + 1);
+    let start = skip_space(1);
     let mut i = start;
     if bytes.get(i) == Some(&b'<') {
         i += 1;
@@ -1153,6 +1114,10 @@ mod tests {
             "`".repeat(30_000) + &"a`".repeat(10_000),
             "[".repeat(50_000),
             "<a href=x>".repeat(20_000),
+            "[a](x".repeat(10_000),
+            "<!--".repeat(50_000),
+            "<a title=\"".repeat(20_000),
+            ":::no-loc text=\"".repeat(10_000),
         ] {
             let start = std::time::Instant::now();
             let t = display_form(&raw);
