@@ -146,7 +146,6 @@ struct OpenTag {
 struct OpenBracket {
     item: usize,
     image: bool,
-    active: bool,
     /// The delimiter stack's top when the bracket was seen.
     delim_bottom: Option<usize>,
 }
@@ -165,6 +164,8 @@ struct Parser<'a> {
     delims: Vec<Entry>,
     top: Option<usize>,
     brackets: Vec<OpenBracket>,
+    /// Brackets below this stack depth enclose a link and cannot open one.
+    links_closed_below: usize,
     /// Formatting tags (`<strong>`, `<a href>`…) waiting for their closing tag.
     open_tags: Vec<OpenTag>,
     /// Start of the text not yet pushed as an item.
@@ -186,6 +187,7 @@ impl<'a> Parser<'a> {
             delims: Vec::new(),
             top: None,
             brackets: Vec::new(),
+            links_closed_below: 0,
             open_tags: Vec::new(),
             text_start: 0,
             no_comment_end_after: usize::MAX,
@@ -374,7 +376,6 @@ impl<'a> Parser<'a> {
         self.brackets.push(OpenBracket {
             item,
             image,
-            active: true,
             delim_bottom: self.top,
         });
         end
@@ -384,7 +385,9 @@ impl<'a> Parser<'a> {
         let Some(opener) = self.brackets.pop() else {
             return pos + 1;
         };
-        let link = if opener.active {
+        let active = opener.image || self.brackets.len() >= self.links_closed_below;
+        self.links_closed_below = self.links_closed_below.min(self.brackets.len());
+        let link = if active {
             inline_link(capped(&self.raw[pos + 1..]))
                 .map(|(target, end)| (pos + 1 + target.start..pos + 1 + target.end, pos + 1 + end))
         } else {
@@ -408,12 +411,8 @@ impl<'a> Parser<'a> {
         self.target(target, true);
         self.text_start = end;
         if !opener.image {
-            // No links inside links.
-            for b in &mut self.brackets {
-                if !b.image {
-                    b.active = false;
-                }
-            }
+            // No links inside links: the `[` still open cannot start one now.
+            self.links_closed_below = self.brackets.len();
         }
         end
     }
@@ -982,6 +981,8 @@ mod tests {
         assert_eq!(shown("[](empty.md)"), "[url: ⟨empty.md⟩]");
         assert_eq!(shown("[**b** t](u)"), "[b+link:b][link: t][url: ⟨u⟩]");
         assert_eq!(shown("[not a link] (u)"), "[not a link] (u)");
+        // A link inside link text wins; the outer brackets stay text.
+        assert_eq!(shown("[a [b](c) d](e)"), "[a [link:b][url: ⟨c⟩] d](e)");
     }
 
     #[test]
@@ -1115,6 +1116,7 @@ mod tests {
             "[".repeat(50_000),
             "<a href=x>".repeat(20_000),
             "[a](x".repeat(10_000),
+            "[".repeat(20_000) + &"[a](b)".repeat(20_000),
             "<!--".repeat(50_000),
             "<a title=\"".repeat(20_000),
             ":::no-loc text=\"".repeat(10_000),
