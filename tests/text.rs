@@ -156,8 +156,13 @@ fn tricky_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
-fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
-    let wrapped = wrap(text, width, WidthMode::Narrow);
+fn check_wrap(text: &str, width: usize, wide: bool) -> Result<(), TestCaseError> {
+    let mode = if wide {
+        WidthMode::AmbiguousWide
+    } else {
+        WidthMode::Narrow
+    };
+    let wrapped = wrap(text, width, mode);
     prop_assert!(!wrapped.is_empty());
     let boundaries: Vec<usize> = text
         .grapheme_indices(true)
@@ -168,7 +173,7 @@ fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
     for line in &wrapped {
         prop_assert!(line.width <= width, "line {line:?} wider than {width}");
         let shown = &text[line.range()];
-        prop_assert_eq!(line.width, str_width(shown, WidthMode::Narrow));
+        prop_assert_eq!(line.width, str_width(shown, mode));
         prop_assert!(
             boundaries.binary_search(&line.start).is_ok(),
             "split at {}",
@@ -188,7 +193,7 @@ fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
         // for any line may be left out.
         for g in text[last_end..line.start].graphemes(true) {
             prop_assert!(
-                g == " " || is_hard_break(g) || grapheme_width(g, WidthMode::Narrow) > width,
+                g == " " || is_hard_break(g) || grapheme_width(g, mode) > width,
                 "lost {g:?} before {line:?}"
             );
         }
@@ -196,7 +201,7 @@ fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
     }
     for g in text[last_end..].graphemes(true) {
         prop_assert!(
-            g == " " || is_hard_break(g) || grapheme_width(g, WidthMode::Narrow) > width,
+            g == " " || is_hard_break(g) || grapheme_width(g, mode) > width,
             "lost {g:?} at the end"
         );
     }
@@ -205,18 +210,22 @@ fn check_wrap(text: &str, width: usize) -> Result<(), TestCaseError> {
 
 proptest! {
     #[test]
-    fn wrap_keeps_every_grapheme_within_the_width(text in tricky_text(), width in 1usize..=300) {
-        check_wrap(&text, width)?;
+    fn wrap_keeps_every_grapheme_within_the_width(
+        text in tricky_text(),
+        width in 1usize..=300,
+        wide in any::<bool>(),
+    ) {
+        check_wrap(&text, width, wide)?;
     }
 
     #[test]
-    fn wrap_handles_arbitrary_unicode(text in any::<String>(), width in 1usize..=300) {
-        check_wrap(&text, width)?;
+    fn wrap_handles_arbitrary_unicode(text in any::<String>(), width in 1usize..=300, wide in any::<bool>()) {
+        check_wrap(&text, width, wide)?;
     }
 
     #[test]
-    fn wrap_at_narrow_widths(text in tricky_text(), width in 1usize..=4) {
-        check_wrap(&text, width)?;
+    fn wrap_at_narrow_widths(text in tricky_text(), width in 1usize..=4, wide in any::<bool>()) {
+        check_wrap(&text, width, wide)?;
     }
 }
 
