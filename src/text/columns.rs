@@ -27,9 +27,9 @@ impl<'a> Side<'a> {
 /// left column, `right` in the right one, joined by [`SEPARATOR`], which stands
 /// at the same column on every row, as tall as the taller side.
 ///
-/// Below 5 cells the separator shrinks to `│` and then `|`; below 3 only the
-/// separator is left. Styles are dropped; right-to-left text is in visual
-/// order and right-aligned. Rows carry no trailing spaces.
+/// Without room for ` │ ` and a cell on each side the separator shrinks to `│`,
+/// then `|`; below 3 cells only `|` is left. Styles are dropped; right-to-left
+/// text is in visual order and right-aligned. Rows carry no trailing spaces.
 pub fn two_columns(
     left: Side<'_>,
     right: Side<'_>,

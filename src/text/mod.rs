@@ -4,7 +4,13 @@
 //! by [`sanitize`]) → [`wrap`] into lines of at most N cells, measured with the
 //! one width function [`grapheme_width`] → [`visual_lines`] (right-to-left runs
 //! reordered for terminals that do no bidi) → drawn by the TUI, or joined into
-//! two columns by [`two_columns`] for `sxs dump --format text`.
+//! two columns by [`two_columns`] for `sxs dump --format text`. [`lay_out`] is
+//! wrap and reorder in one call.
+//!
+//! Every width goes through a [`WidthMode`]: narrow (as ratatui counts) or
+//! ambiguous = wide. [`hazards`] tells what raw text hid (escape sequences,
+//! controls, bidi controls); [`StyledText::raw_range`] maps display offsets
+//! (search hits) back to the raw text, which is never changed.
 
 mod bidi;
 mod clusters;
