@@ -83,10 +83,11 @@ pub fn visual_lines<'a>(
     direction: BaseDirection,
 ) -> Visual<'a> {
     let s = text.text();
+    let bidi_text = !s.is_ascii() && s.chars().any(may_need_bidi);
     let rtl = match direction {
         BaseDirection::Rtl => true,
         BaseDirection::Ltr => false,
-        BaseDirection::Auto => get_base_direction_full(s) == Direction::Rtl,
+        BaseDirection::Auto => bidi_text && get_base_direction_full(s) == Direction::Rtl,
     };
     let logical = |line: &WrappedLine| VisualLine {
         spans: text
@@ -95,7 +96,7 @@ pub fn visual_lines<'a>(
             .collect(),
         width: line.width,
     };
-    if !rtl && !s.chars().any(may_need_bidi) {
+    if !rtl && !bidi_text {
         return Visual {
             rtl,
             lines: lines.iter().map(logical).collect(),

@@ -60,10 +60,15 @@ pub(crate) fn is_plain(c: char) -> bool {
     if c < 0x80 {
         return c != u32::from(b'\r');
     }
-    // The bulk of CJK and Korean text, before the table search.
-    if (0x3190..=0x9FFF).contains(&c) || (0xAC00..=0xD7A3).contains(&c) {
+    // The bulk of CJK, Japanese and Korean text, before the table search.
+    if matches!(c, 0x3000..=0x3029 | 0x3041..=0x3096 | 0x309B..=0x30FF | 0x3190..=0x9FFF | 0xAC00..=0xD7A3)
+    {
         return true;
     }
+    in_table(c)
+}
+
+fn in_table(c: u32) -> bool {
     let i = PLAIN.partition_point(|&(_, hi)| hi < c);
     PLAIN.get(i).is_some_and(|&(lo, _)| lo <= c)
 }
@@ -153,6 +158,13 @@ mod tests {
                     assert_eq!(expected.len(), 3, "U+{:04X} joins a neighbour", c as u32);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn shortcuts_agree_with_the_table() {
+        for c in ('\u{80}'..=char::MAX).filter(|&c| c != '\r') {
+            assert_eq!(is_plain(c), in_table(c as u32), "U+{:04X}", c as u32);
         }
     }
 

@@ -26,28 +26,47 @@
 use std::ops::Range;
 
 use super::entities::{self, Decoded};
-use super::sanitize::{Origin, sanitize_into};
+use super::sanitize::{Escapes, Origin, sanitize_into};
 use super::styled::{Style, StyledText};
 
 /// Raw inline Markdown/HTML of one segment → styled, terminal-safe display text.
 pub fn display_form(raw: &str) -> StyledText {
     let mut out = StyledText::default();
-    if !raw.bytes().any(|b| SPECIAL[usize::from(b)]) {
-        sanitize_into(&mut out, raw, Origin::At(0), Style::PLAIN);
+    let shown = shown_range(raw);
+    if !raw[shown.clone()].bytes().any(|b| SPECIAL[usize::from(b)]) {
+        sanitize_into(
+            &mut out,
+            &raw[shown.clone()],
+            Origin::At(shown.start),
+            Style::PLAIN,
+        );
         return out.finish();
     }
     let mut parser = Parser::new(raw);
-    parser.run();
+    parser.run(shown);
     parser.emit(&mut out);
     out.finish()
 }
 
-/// Bytes that may start markup.
+/// The raw text without blank lines before or after it (a segment that starts
+/// on the line after its opening tag), so no pane shows an empty first row.
+fn shown_range(raw: &str) -> Range<usize> {
+    let blank = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+    let lead = raw.len() - raw.trim_start_matches(blank).len();
+    let start = raw[..lead].rfind('\n').map_or(0, |nl| nl + 1);
+    let trail = raw.trim_end_matches(blank).len().max(start);
+    let end = raw[trail..].find('\n').map_or(raw.len(), |nl| trail + nl);
+    start..end
+}
+
+/// Bytes that may start markup, or an escape sequence (ESC, and the lead byte
+/// of the 8-bit introducers) that markup must not cut in two.
 const SPECIAL: [bool; 256] = {
     let mut table = [false; 256];
+    let bytes = b"\\`*_[]<&:!\x1b\xc2";
     let mut i = 0;
-    while i < 10 {
-        table[b"\\`*_[]<&:!"[i] as usize] = true;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
         i += 1;
     }
     table
@@ -55,72 +74,14 @@ const SPECIAL: [bool; 256] = {
 
 /// HTML elements. Anything else in angle brackets (`<String>`, `<source_id>`,
 /// leaked placeholders like `<a0>`) is text.
+#[rustfmt::skip]
 const HTML_TAGS: &[&str] = &[
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "blockquote",
-    "br",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "font",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "iframe",
-    "img",
-    "ins",
-    "kbd",
-    "li",
-    "mark",
-    "nobr",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "samp",
-    "small",
-    "span",
-    "strike",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite", "code", "col",
+    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+    "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li",
+    "mark", "nobr", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+    "video", "wbr",
 ];
 
 #[derive(Debug)]
@@ -185,7 +146,6 @@ struct OpenTag {
 struct OpenBracket {
     item: usize,
     image: bool,
-    active: bool,
     /// The delimiter stack's top when the bracket was seen.
     delim_bottom: Option<usize>,
 }
@@ -204,10 +164,15 @@ struct Parser<'a> {
     delims: Vec<Entry>,
     top: Option<usize>,
     brackets: Vec<OpenBracket>,
+    /// Brackets below this stack depth enclose a link and cannot open one.
+    links_closed_below: usize,
     /// Formatting tags (`<strong>`, `<a href>`…) waiting for their closing tag.
     open_tags: Vec<OpenTag>,
     /// Start of the text not yet pushed as an item.
     text_start: usize,
+    /// No `-->` follows this offset (keeps many stray `<!--` linear).
+    no_comment_end_after: usize,
+    escapes: Escapes<'a>,
     /// For backtick runs of length n < 16: a run of n was not found after this
     /// offset, so the search is not repeated (keeps many stray backticks linear).
     no_closing_run_after: [usize; 16],
@@ -222,16 +187,20 @@ impl<'a> Parser<'a> {
             delims: Vec::new(),
             top: None,
             brackets: Vec::new(),
+            links_closed_below: 0,
             open_tags: Vec::new(),
             text_start: 0,
+            no_comment_end_after: usize::MAX,
+            escapes: Escapes::new(raw),
             no_closing_run_after: [usize::MAX; 16],
         }
     }
 
-    fn run(&mut self) {
+    fn run(&mut self, shown: Range<usize>) {
         let bytes = self.raw.as_bytes();
-        let mut pos = 0;
-        while pos < bytes.len() {
+        let mut pos = shown.start;
+        self.text_start = pos;
+        while pos < shown.end {
             pos = match bytes[pos] {
                 b'\\' => self.backslash(pos),
                 b'`' => self.code_span(pos),
@@ -242,10 +211,17 @@ impl<'a> Parser<'a> {
                 b'<' => self.angle(pos),
                 b'&' => self.entity(pos),
                 b':' => self.no_loc(pos),
+                0x1b | 0xc2 => match self.escapes.end_of_sequence_at(pos) {
+                    Some(end) => {
+                        self.hidden(pos..end);
+                        end
+                    }
+                    None => pos + 1,
+                },
                 _ => pos + 1,
             };
         }
-        self.flush(bytes.len());
+        self.flush(shown.end);
         self.process_emphasis(None);
         // A formatting tag that is never closed has no effect: show it.
         for tag in std::mem::take(&mut self.open_tags) {
@@ -400,7 +376,6 @@ impl<'a> Parser<'a> {
         self.brackets.push(OpenBracket {
             item,
             image,
-            active: true,
             delim_bottom: self.top,
         });
         end
@@ -410,8 +385,11 @@ impl<'a> Parser<'a> {
         let Some(opener) = self.brackets.pop() else {
             return pos + 1;
         };
-        let link = if opener.active {
-            inline_link(self.raw, pos + 1)
+        let active = opener.image || self.brackets.len() >= self.links_closed_below;
+        self.links_closed_below = self.links_closed_below.min(self.brackets.len());
+        let link = if active {
+            inline_link(capped(&self.raw[pos + 1..]))
+                .map(|(target, end)| (pos + 1 + target.start..pos + 1 + target.end, pos + 1 + end))
         } else {
             None
         };
@@ -433,18 +411,14 @@ impl<'a> Parser<'a> {
         self.target(target, true);
         self.text_start = end;
         if !opener.image {
-            // No links inside links.
-            for b in &mut self.brackets {
-                if !b.image {
-                    b.active = false;
-                }
-            }
+            // No links inside links: the `[` still open cannot start one now.
+            self.links_closed_below = self.brackets.len();
         }
         end
     }
 
     fn angle(&mut self, pos: usize) -> usize {
-        let rest = &self.raw[pos..];
+        let rest = capped(&self.raw[pos..]);
         if let Some(len) = autolink(rest) {
             let url = pos + 1..pos + len - 1;
             if rest[1..].starts_with("xref:") {
@@ -457,23 +431,30 @@ impl<'a> Parser<'a> {
             self.hidden(pos + len - 1..pos + len);
             return pos + len;
         }
-        if rest.starts_with("<!--")
-            && let Some(end) = rest[4..].find("-->")
-        {
-            let end = pos + 4 + end + 3;
-            self.text(pos..end, Style::MARKUP);
-            return end;
+        if rest.starts_with("<!--") && self.no_comment_end_after > pos {
+            match self.raw[pos + 4..].find("-->") {
+                Some(len) => {
+                    let end = pos + 4 + len + 3;
+                    self.text(pos..end, Style::MARKUP);
+                    return end;
+                }
+                None => self.no_comment_end_after = pos,
+            }
         }
         let Some(tag) = html_tag(rest) else {
             return pos + 1;
         };
         let range = pos..pos + tag.len;
         let href = tag.href.map(|h| pos + h.start..pos + h.end);
+        // A tag takes effect only if hiding it hides nothing else: formatting
+        // tags without attributes, links with just an `href`.
+        let plain = tag.attributes == 0;
         let effect = match tag.name.to_ascii_lowercase().as_str() {
-            "strong" | "b" => Some(Style::BOLD),
-            "em" | "i" => Some(Style::ITALIC),
-            "code" | "kbd" | "samp" | "tt" => Some(Style::CODE),
-            "a" if tag.closing || href.is_some() => Some(Style::LINK),
+            "strong" | "b" if plain => Some(Style::BOLD),
+            "em" | "i" if plain => Some(Style::ITALIC),
+            "code" | "kbd" | "samp" | "tt" if plain => Some(Style::CODE),
+            "a" if plain && tag.closing => Some(Style::LINK),
+            "a" if tag.attributes == 1 && href.is_some() => Some(Style::LINK),
             "br" if !tag.closing => {
                 self.lit(range.clone(), Lit::Static("\n"), Style::PLAIN);
                 return range.end;
@@ -522,7 +503,7 @@ impl<'a> Parser<'a> {
     fn no_loc(&mut self, pos: usize) -> usize {
         const OPEN: &str = ":::no-loc text=\"";
         const CLOSE: &str = "\":::";
-        let rest = &self.raw[pos..];
+        let rest = capped(&self.raw[pos..]);
         let Some(inner) = rest.strip_prefix(OPEN) else {
             return pos + 1;
         };
@@ -553,9 +534,8 @@ impl<'a> Parser<'a> {
 
     fn unlink(&mut self, entry: usize) {
         let Entry { prev, next, .. } = self.delims[entry];
-        match prev {
-            Some(p) => self.delims[p].next = next,
-            None => {}
+        if let Some(p) = prev {
+            self.delims[p].next = next;
         }
         match next {
             Some(n) => self.delims[n].prev = prev,
@@ -590,8 +570,8 @@ impl<'a> Parser<'a> {
             while let Some(oi) = o.filter(|&oi| above(oi, openers_bottom[key])) {
                 let od = self.delim(oi);
                 let odd = (od.can_close || c_can_open)
-                    && (od.len() + c_len) % 3 == 0
-                    && !(od.len() % 3 == 0 && c_len % 3 == 0);
+                    && (od.len() + c_len).is_multiple_of(3)
+                    && !(od.len().is_multiple_of(3) && c_len.is_multiple_of(3));
                 if od.ch == ch && od.can_open && od.remaining() > 0 && !odd {
                     found = Some(oi);
                     break;
@@ -705,6 +685,18 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The longest link, tag or `:::no-loc` looked for: far beyond real ones, and it
+/// keeps text full of unclosed `](`, `<a title="` or `:::no-loc text="` linear.
+const MAX_CONSTRUCT: usize = 4096;
+
+fn capped(s: &str) -> &str {
+    let mut end = s.len().min(MAX_CONSTRUCT);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 fn run_length(bytes: &[u8], pos: usize) -> usize {
     bytes[pos..]
         .iter()
@@ -712,11 +704,11 @@ fn run_length(bytes: &[u8], pos: usize) -> usize {
         .count()
 }
 
-/// An inline link's `(destination "title")` starting at `pos`: the range to
+/// An inline link's `(destination "title")` at the start of `s`: the range to
 /// show as its target and the offset after `)`.
-fn inline_link(raw: &str, pos: usize) -> Option<(Range<usize>, usize)> {
-    let bytes = raw.as_bytes();
-    if bytes.get(pos) != Some(&b'(') {
+fn inline_link(s: &str) -> Option<(Range<usize>, usize)> {
+    let bytes = s.as_bytes();
+    if bytes.first() != Some(&b'(') {
         return None;
     }
     let skip_space = |mut i: usize| {
@@ -725,7 +717,7 @@ fn inline_link(raw: &str, pos: usize) -> Option<(Range<usize>, usize)> {
         }
         i
     };
-    let start = skip_space(pos + 1);
+    let start = skip_space(1);
     let mut i = start;
     if bytes.get(i) == Some(&b'<') {
         i += 1;
@@ -805,6 +797,7 @@ struct Tag<'a> {
     len: usize,
     /// Range of the `href` value within the tag.
     href: Option<Range<usize>>,
+    attributes: usize,
 }
 
 /// An HTML open or close tag of a known element at the start of `s`.
@@ -822,6 +815,7 @@ fn html_tag(s: &str) -> Option<Tag<'_>> {
     }
     let mut i = name_start + name_len;
     let mut href = None;
+    let mut attributes = 0;
     loop {
         let spaced = bytes.get(i).is_some_and(|b| b.is_ascii_whitespace());
         while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
@@ -841,6 +835,7 @@ fn html_tag(s: &str) -> Option<Tag<'_>> {
                     i += 1;
                 }
                 let attr = &s[attr_start..i];
+                attributes += 1;
                 let mut j = i;
                 while bytes.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
                     j += 1;
@@ -882,6 +877,7 @@ fn html_tag(s: &str) -> Option<Tag<'_>> {
         closing,
         len: i + 1,
         href,
+        attributes,
     })
 }
 
@@ -985,6 +981,8 @@ mod tests {
         assert_eq!(shown("[](empty.md)"), "[url: ⟨empty.md⟩]");
         assert_eq!(shown("[**b** t](u)"), "[b+link:b][link: t][url: ⟨u⟩]");
         assert_eq!(shown("[not a link] (u)"), "[not a link] (u)");
+        // A link inside link text wins; the outer brackets stay text.
+        assert_eq!(shown("[a [b](c) d](e)"), "[a [link:b][url: ⟨c⟩] d](e)");
     }
 
     #[test]
@@ -1031,6 +1029,11 @@ mod tests {
         // Unbalanced formatting tags do nothing and stay visible.
         assert_eq!(shown("<b>x</i> y"), "[markup:<b>]x[markup:</i>] y");
         assert_eq!(shown("<a href=\"u\">x"), "[markup:<a href=\"u\">]x");
+        // Hiding the tag would hide the other attribute.
+        assert_eq!(
+            shown("<a href=\"u\" target=\"_blank\">x</a>"),
+            "[markup:<a href=\"u\" target=\"_blank\">]x[markup:</a>]"
+        );
     }
 
     #[test]
@@ -1065,6 +1068,16 @@ mod tests {
     }
 
     #[test]
+    fn escape_sequences_vanish_whole_even_where_they_look_like_markup() {
+        // `ESC [` is not a link bracket.
+        assert_eq!(
+            shown("\x1b[1m**b**\x1b[0m [t](u)"),
+            "[b:b] [link:t][url: ⟨u⟩]"
+        );
+        assert_eq!(shown("x\u{9b}1m`c`"), "x[markup:`][code:c][markup:`]");
+    }
+
+    #[test]
     fn include_and_no_loc() {
         assert_eq!(
             shown("[!INCLUDE[note](../includes/n.md)]"),
@@ -1074,6 +1087,13 @@ mod tests {
             shown("Use :::no-loc text=\"Azure\"::: now"),
             "Use [markup::::no-loc text=\"]Azure[markup:\":::] now"
         );
+    }
+
+    #[test]
+    fn blank_lines_around_a_segment_are_not_shown() {
+        assert_eq!(shown("\n   <em>(usage-based)</em>"), "   [i:(usage-based)]");
+        assert_eq!(shown(" lead\n\n  x  \n "), " lead\n\n  x  ");
+        assert_eq!(shown("\n \n"), "");
     }
 
     #[test]
@@ -1095,11 +1115,17 @@ mod tests {
             "`".repeat(30_000) + &"a`".repeat(10_000),
             "[".repeat(50_000),
             "<a href=x>".repeat(20_000),
+            "[a](x".repeat(10_000),
+            "[".repeat(20_000) + &"[a](b)".repeat(20_000),
+            "<!--".repeat(50_000),
+            "<a title=\"".repeat(20_000),
+            ":::no-loc text=\"".repeat(10_000),
         ] {
             let start = std::time::Instant::now();
             let t = display_form(&raw);
             assert!(t.text().len() >= raw.len() / 2);
-            assert!(start.elapsed().as_secs() < 5);
+            // Quadratic work on these would take minutes unoptimised.
+            assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
         }
     }
 }

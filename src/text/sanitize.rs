@@ -110,27 +110,23 @@ pub(crate) fn sanitize_into(out: &mut StyledText, text: &str, origin: Origin, st
             Kind::Escape | Kind::CarriageReturn => {}
             Kind::Control => {
                 let c = text[range].chars().next().unwrap_or('\u{1b}');
-                let mut buf = [0; 4];
-                let shown = match c {
-                    '\u{7f}' => "\u{2421}",
-                    c if c < ' ' => {
-                        char::from_u32(0x2400 + c as u32).map_or("", |p| p.encode_utf8(&mut buf))
-                    }
-                    _ => "",
-                };
-                if shown.is_empty() {
-                    out.push_replacement(&format!("⟨U+{:04X}⟩", c as u32), at, marker);
-                } else {
-                    out.push_replacement(shown, at, marker);
-                }
+                out.push_replacement(&control_picture(c), at, marker);
             }
             Kind::Bidi => out.push_replacement(bidi_marker(&text[range]), at, marker),
             Kind::Tab => {
                 let spaces = TAB_STOP - out.column() % TAB_STOP;
-                out.push_replacement(&"    "[..spaces], at, style);
+                out.push_replacement(&" ".repeat(spaces), at, style);
             }
             Kind::LineSeparator => out.push_replacement("\n", at, style),
         }
+    }
+}
+
+fn control_picture(c: char) -> String {
+    match c {
+        '\u{7f}' => "\u{2421}".to_string(),
+        c if c < ' ' => char::from_u32(0x2400 + c as u32).map_or_else(String::new, String::from),
+        c => format!("⟨U+{:04X}⟩", c as u32),
     }
 }
 
@@ -175,6 +171,24 @@ fn push_nfc(out: &mut StyledText, text: &str, raw: usize, style: Style) {
         }
     }
     push_chunk(start..text.len());
+}
+
+/// Finds whole escape sequences for a parser that splits raw text into pieces
+/// (Markdown: `ESC [` must not become `ESC` and a link bracket).
+pub(crate) struct Escapes<'a>(Tokens<'a>);
+
+impl<'a> Escapes<'a> {
+    pub(crate) fn new(raw: &'a str) -> Self {
+        Escapes(Tokens::new(raw))
+    }
+
+    /// The end of the escape sequence that starts at byte `at`, if one does.
+    pub(crate) fn end_of_sequence_at(&mut self, at: usize) -> Option<usize> {
+        match self.0.special_at(at) {
+            Some((Kind::Escape, end)) => Some(end),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,8 @@
 //! Greedy line wrapping at UAX #14 opportunities, measured in terminal cells.
 //!
 //! - Lines break where Unicode line breaking allows, so kinsoku comes with it:
-//!   `。、」）` and small kana never start a line, `「（` never ends one.
+//!   `。、」）` and small kana never start a line, `「（` never ends one (unless
+//!   the text between two opportunities is itself wider than the line).
 //! - Between two letters at least one of which is Hangul no break is taken
 //!   (CSS `word-break: keep-all`): Korean breaks at spaces.
 //! - A piece wider than the line is split at grapheme boundaries.
@@ -14,7 +15,6 @@
 use std::ops::Range;
 
 use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks};
-
 use unicode_segmentation::GraphemeCursor;
 
 use super::clusters::{grapheme_indices, is_plain};
@@ -94,8 +94,10 @@ fn pieces(text: &str, filler: &mut Filler) {
             piece
         };
         let mut word = body.trim_end_matches(' ');
-        let word_end = start + word.len();
-        if word.len() < body.len() && !is_cluster_boundary(text, word_end) {
+        if word.len() < body.len()
+            && word.chars().next_back().is_some_and(|c| !is_plain(c))
+            && !is_cluster_boundary(text, start + word.len())
+        {
             // A prepended mark (U+0600…) takes the space after it into its cluster.
             word = &body[..word.len() + 1];
         }
@@ -125,16 +127,13 @@ fn may_break_at(text: &str, at: usize) -> bool {
     if (is_hangul(before) || is_hangul(after)) && is_letter(before) && is_letter(after) {
         return false;
     }
-    is_cluster_boundary(text, at)
+    (is_plain(before) && is_plain(after)) || is_cluster_boundary(text, at)
 }
 
 fn is_cluster_boundary(text: &str, at: usize) -> bool {
-    let before = text[..at].chars().next_back();
-    let after = text[at..].chars().next();
-    before.is_none_or(is_plain) && after.is_none_or(is_plain)
-        || GraphemeCursor::new(at, text.len(), true)
-            .is_boundary(text, 0)
-            .unwrap_or(true)
+    GraphemeCursor::new(at, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(true)
 }
 
 /// Hangul syllables and conjoining jamo.
