@@ -56,10 +56,24 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from("../shared/corpus"));
     let largest = corpus.join("partner-center-pr.ja-jp/partner-center/pci-data-definitions.md");
 
-    let file = median((0..15).map(|_| first_frame(std::slice::from_ref(&largest))).collect());
-    println!("first frame, largest file (1,050 segments): {:.1} ms", file.as_secs_f64() * 1e3);
-    let all = median((0..5).map(|_| first_frame(std::slice::from_ref(&corpus))).collect());
-    println!("first frame, whole corpus (2,203 files):     {:.1} ms", all.as_secs_f64() * 1e3);
+    let file = median(
+        (0..15)
+            .map(|_| first_frame(std::slice::from_ref(&largest)))
+            .collect(),
+    );
+    println!(
+        "first frame, largest file (1,050 segments): {:.1} ms",
+        file.as_secs_f64() * 1e3
+    );
+    let all = median(
+        (0..5)
+            .map(|_| first_frame(std::slice::from_ref(&corpus)))
+            .collect(),
+    );
+    println!(
+        "first frame, whole corpus (2,203 files):     {:.1} ms",
+        all.as_secs_f64() * 1e3
+    );
 
     let mut app = app(Store::load(&[largest]).unwrap());
     app.resize(200, 60);

@@ -73,6 +73,9 @@ pub struct DumpArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = DumpFormat::Jsonl)]
     pub format: DumpFormat,
+    /// Total width for --format text [default: the terminal's width, else 100]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +84,8 @@ pub enum DumpFormat {
     Jsonl,
     /// Tab-separated, one header line then one line per segment
     Tsv,
+    /// The two panes side by side, for reading in a pipe
+    Text,
 }
 
 #[derive(Debug, Args)]
