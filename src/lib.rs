@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod mqm;
+pub mod notes;
 pub mod store;
 pub mod text;
 pub mod tui;

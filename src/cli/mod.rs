@@ -1,6 +1,7 @@
 //! Command line: parse with clap, run the chosen command, map results to exit codes.
 
 mod dump;
+mod export;
 mod stats;
 
 use std::io::{self, Write};
@@ -10,7 +11,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
-use crate::store::{Sources, Store, Warning};
+use crate::notes::Notes;
+use crate::notes::export::Format as ExportFormat;
+use crate::notes::score::Penalties;
+use crate::store::{Sources, Store};
 use crate::text::WidthMode;
 use crate::tui::{
     self,
@@ -64,6 +68,8 @@ pub enum Command {
     Dump(DumpArgs),
     /// Count files, segments and words per locale; review progress from the notes file
     Stats(StatsArgs),
+    /// Export the notes file (to stdout without -o)
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -95,6 +101,21 @@ pub struct StatsArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
     pub format: StatsFormat,
+    /// Penalty points per error for the MQM score
+    #[arg(long, value_name = "SEVERITY=POINTS,…", default_value_t = Penalties::default())]
+    pub penalties: Penalties,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to FILE (replaced atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Export only the entries of this locale (`ja-jp`)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,7 +131,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args),
-        Some(Command::Stats(args)) => stats::run(args),
+        Some(Command::Stats(args)) => stats::run(args, &cli.common),
+        Some(Command::Export(args)) => export::run(args, &cli.common),
         None => review(&cli),
     };
     match result {
@@ -172,7 +194,15 @@ pub(crate) fn load(paths: &[PathBuf]) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-pub(crate) fn report<'a>(warnings: impl IntoIterator<Item = &'a Warning>) {
+/// Reads the notes file for a batch command and reports what it could not
+/// understand; an invalid file is an error that names its line.
+pub(crate) fn read_notes(common: &Common) -> anyhow::Result<Notes> {
+    let notes = Notes::read(&common.notes)?;
+    report(notes.warnings());
+    Ok(notes)
+}
+
+pub(crate) fn report<'a, W: std::fmt::Display + 'a>(warnings: impl IntoIterator<Item = &'a W>) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for warning in warnings {

@@ -1,0 +1,179 @@
+//! Writes entries as YAML. Hand-written for the fixed schema because saving
+//! runs on every keypress and serde_yaml takes ~20× longer (BENCHMARKS.md);
+//! every value goes through one quoting rule, `scalar`, that the property
+//! tests in `tests/notes.rs` check by parsing the output back with serde_yaml.
+
+use serde_yaml::{Mapping, Value};
+
+use super::entry::{Entry, KEYS};
+
+/// Appends `entry` as one item of a block sequence at column 0.
+pub(crate) fn write_entry(out: &mut Vec<u8>, entry: &Entry) {
+    out.extend_from_slice(b"- file: ");
+    scalar(out, &entry.file);
+    out.push(b'\n');
+    let text = |out: &mut Vec<u8>, key: &str, value: &str| {
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b": ");
+        scalar(out, value);
+        out.push(b'\n');
+    };
+    text(out, "locale", &entry.locale);
+    text(out, "id", &entry.id);
+    text(out, "verdict", entry.verdict.name());
+    if let Some(category) = &entry.category {
+        text(out, "category", category);
+    }
+    if let Some(severity) = entry.severity {
+        text(out, "severity", severity.name());
+    }
+    text(out, "comment", &entry.comment);
+    match &entry.source {
+        Some(source) => text(out, "source", source),
+        None => out.extend_from_slice(b"  source: null\n"),
+    }
+    text(out, "target", &entry.target);
+    text(out, "reviewer", &entry.reviewer);
+    text(out, "time", &entry.time);
+    if !entry.dismissed.is_empty() {
+        out.extend_from_slice(b"  dismissed: [");
+        for (i, check) in entry.dismissed.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b", ");
+            }
+            scalar(out, check);
+        }
+        out.extend_from_slice(b"]\n");
+    }
+    write_extra(out, entry);
+}
+
+/// Keys kept from a hand edit, through serde_yaml since they can hold any
+/// YAML. A kept key that the entry now writes itself (a re-marked entry whose
+/// hand-written `severity` was not understood) is left out: a duplicate key
+/// would make the whole file unreadable.
+fn write_extra(out: &mut Vec<u8>, entry: &Entry) {
+    let written = |key: &str| match key {
+        "category" => entry.category.is_some(),
+        "severity" => entry.severity.is_some(),
+        "dismissed" => !entry.dismissed.is_empty(),
+        _ => KEYS.contains(&key),
+    };
+    for (key, value) in &entry.extra {
+        if key.as_str().is_some_and(written) {
+            continue;
+        }
+        let mut one = Mapping::new();
+        one.insert(key.clone(), value.clone());
+        let yaml = serde_yaml::to_string(&Value::Mapping(one))
+            .expect("a value read from YAML serialises back to YAML");
+        for line in yaml.lines() {
+            if !line.is_empty() {
+                out.extend_from_slice(b"  ");
+            }
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+    }
+}
+
+/// Writes `text` so that any YAML 1.1 or 1.2 reader reads back exactly
+/// `text` as a string: plain when it is made only of characters that cannot
+/// start or end a token and cannot be read as anything but a string, else
+/// double-quoted with every character outside YAML's printable set escaped.
+pub(crate) fn scalar(out: &mut Vec<u8>, text: &str) {
+    if is_plain(text) {
+        out.extend_from_slice(text.as_bytes());
+        return;
+    }
+    out.push(b'"');
+    let bytes = text.as_bytes();
+    let mut clean = 0;
+    for (at, c) in text.char_indices() {
+        let escape: &[u8] = match c {
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\n' => b"\\n",
+            '\t' => b"\\t",
+            '\r' => b"\\r",
+            // C0, DEL, C1 (NEL among them), the line and paragraph separators
+            // that YAML 1.1 readers take as line breaks, BOM and the
+            // non-characters: outside the printable set or not read back as is.
+            '\0'..='\x1f'
+            | '\x7f'..='\u{9f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{feff}'
+            | '\u{fffe}'
+            | '\u{ffff}' => {
+                out.extend_from_slice(&bytes[clean..at]);
+                out.extend_from_slice(format!("\\u{:04X}", c as u32).as_bytes());
+                clean = at + c.len_utf8();
+                continue;
+            }
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[clean..at]);
+        out.extend_from_slice(escape);
+        clean = at + c.len_utf8();
+    }
+    out.extend_from_slice(&bytes[clean..]);
+    out.push(b'"');
+}
+
+/// Plain style only for ASCII words such as `ja-jp`, `a232a-105`,
+/// `docs/a.md`: a letter first (so never a number, `-`, `.inf`, an anchor or
+/// a tag), then letters, digits and `-_./` (so no `: `, ` #`, flow indicators
+/// or white space), and none of the words YAML 1.1 reads as a boolean or null.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.first() else {
+        return false;
+    };
+    first.is_ascii_alphabetic()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'))
+        && !matches!(
+            text.to_ascii_lowercase().as_str(),
+            "y" | "n" | "yes" | "no" | "true" | "false" | "on" | "off" | "null"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> String {
+        let mut out = Vec::new();
+        scalar(&mut out, text);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn words_stay_plain_and_lookalikes_are_quoted() {
+        assert_eq!(
+            quoted("partner-center/ja-jp/a.md"),
+            "partner-center/ja-jp/a.md"
+        );
+        assert_eq!(quoted("accuracy/mistranslation"), "accuracy/mistranslation");
+        for tricky in [
+            "",
+            "6d01e-103",
+            "1e5",
+            "No",
+            "null",
+            "-a",
+            ".inf",
+            "a b",
+            "a:b",
+        ] {
+            assert!(quoted(tricky).starts_with('"'), "{tricky}");
+        }
+        assert_eq!(
+            quoted("a\"b\\c\nd\u{1b}\u{2028}"),
+            r#""a\"b\\c\nd\u001B\u2028""#
+        );
+    }
+}
