@@ -143,7 +143,11 @@ fn is_plain(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::mqm::Severity;
+    use crate::notes::{SegmentRef, Verdict};
 
     fn quoted(text: &str) -> String {
         let mut out = Vec::new();
@@ -175,5 +179,50 @@ mod tests {
             quoted("a\"b\\c\nd\u{1b}\u{2028}"),
             r#""a\"b\\c\nd\u001B\u2028""#
         );
+    }
+
+    /// Text rich in what YAML treats specially, and in any script.
+    fn nasty() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[-:#'\"\\\n\r\t {}\\[\\],&*!|>%@`?~=a-z0-9 ]{0,24}",
+            "(yes|No|null|~|true|0x1F|1e5|-|- a|\\.inf|2026-11-21T10:00:00Z|パスワード|😀|\u{85}|\u{2028}|\u{feff}|\u{1b}\\[31m| ){1,4}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever the texts, the YAML written reads back, with serde_yaml
+        /// and with the notes loader, as the same strings.
+        #[test]
+        fn any_text_reads_back_the_same(
+            file in nasty(), id in nasty(), comment in nasty(), source in proptest::option::of(nasty()),
+            target in nasty(), reviewer in nasty(), check in nasty(), bad in any::<bool>(),
+        ) {
+            let seg = SegmentRef { file: &file, locale: "ja-jp", id: &id, source: source.as_deref(), target: &target };
+            let mut entry = match bad {
+                true => Entry::bad(seg, &reviewer, &comment, Severity::Critical, &comment),
+                false => Entry::ok(seg, &reviewer),
+            };
+            entry.dismissed = vec![check.clone(), "length-ratio".into()];
+            let mut out = Vec::new();
+            write_entry(&mut out, &entry);
+            write_entry(&mut out, &entry);
+            let text = String::from_utf8(out).unwrap();
+            let items: Vec<Value> = serde_yaml::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert_eq!(items.len(), 2);
+            let map = items[0].as_mapping().unwrap();
+            prop_assert_eq!(map["comment"].as_str(), Some(entry.comment.as_str()));
+            prop_assert_eq!(map["source"].as_str(), source.as_deref());
+            prop_assert_eq!(map["target"].as_str(), Some(target.as_str()));
+            prop_assert_eq!(map["file"].as_str(), Some(file.as_str()));
+            prop_assert_eq!(map["id"].as_str(), Some(id.as_str()));
+            prop_assert_eq!(map["dismissed"][0].as_str(), Some(check.as_str()));
+            let mut warnings = Vec::new();
+            let back = Entry::from_yaml(items[0].clone(), &mut warnings).unwrap();
+            prop_assert_eq!(&back, &entry);
+            prop_assert_eq!(back.verdict, if bad { Verdict::Bad } else { Verdict::Ok });
+        }
     }
 }
