@@ -143,8 +143,6 @@ pub struct Notes {
     order: Option<Order>,
     history: History,
     warnings: Vec<NotesWarning>,
-    /// Reused between saves.
-    buffer: Vec<u8>,
 }
 
 struct Slot {
@@ -241,7 +239,6 @@ impl Notes {
             order: None,
             history: History::default(),
             warnings: Vec::new(),
-            buffer: Vec::new(),
         };
         for (seq, entry) in entries.into_iter().enumerate() {
             if notes.get(&entry.file, &entry.id).is_some() {
@@ -482,15 +479,12 @@ impl Notes {
     /// Writes every entry to the notes file, atomically and durably.
     fn save(&mut self) -> Result<(), NotesError> {
         self.check_writable()?;
-        self.buffer.clear();
-        for slot in self.entries.values() {
-            self.buffer.extend_from_slice(&slot.yaml);
-        }
-        if self.entries.is_empty() {
+        let mut parts: Vec<&[u8]> = self.entries.values().map(|s| s.yaml.as_slice()).collect();
+        if parts.is_empty() {
             // An empty file reads as no document; `[]` says "no entries" to any reader.
-            self.buffer.extend_from_slice(b"[]\n");
+            parts.push(b"[]\n");
         }
-        file::write_atomic(&self.target, &self.buffer)
+        file::write_atomic_parts(&self.target, &parts)
             .map_err(|err| NotesError::io(&self.path, "save the notes", err))
     }
 }
