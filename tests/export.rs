@@ -163,6 +163,31 @@ fn jsonl_has_every_field_of_every_entry() {
 }
 
 #[test]
+fn jsonl_keeps_hand_added_keys_and_values_sxs_cannot_read() {
+    let dir = TempDir::new().unwrap();
+    fs::write(
+        dir.path().join("sxs-notes.yaml"),
+        "- file: a.md\n  id: '7'\n  verdict: bad\n  severity: blocker\n  ticket: {n: 42}\n",
+    )
+    .unwrap();
+    let out = sxs(dir.path(), &["export", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(0));
+    let warnings = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warnings.contains("sxs-notes.yaml:1: a.md 7: `severity`"),
+        "{warnings}"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(r#"{"file":"a.md","locale":"","id":"7","verdict":"bad","#),
+        "{text}"
+    );
+    let record: Json = serde_json::from_str(&text).unwrap();
+    assert_eq!(record["severity"], "blocker");
+    assert_eq!(record["ticket"]["n"], 42);
+}
+
+#[test]
 fn mqm_is_the_wmt_tsv_with_mqm_labels() {
     let dir = TempDir::new().unwrap();
     notes_file(&dir);

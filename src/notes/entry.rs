@@ -236,14 +236,18 @@ impl Entry {
                 "unknown verdict {text:?} (sxs knows ok and bad); kept as written"
             )),
             Verdict::Bad => {
-                if let Some(code) = entry
-                    .category
-                    .as_deref()
-                    .filter(|c| mqm::category(c).is_none())
-                {
-                    note(format!("unknown category {code:?}; kept as written"));
+                let kept = |key: &str| entry.extra.contains_key(key);
+                match entry.category.as_deref() {
+                    Some(code) if mqm::category(code).is_none() => {
+                        note(format!("unknown category {code:?}; kept as written"));
+                    }
+                    None if !kept("category") => note(format!(
+                        "bad entry without a category; counted as {}",
+                        mqm::DEFAULT_CATEGORY
+                    )),
+                    _ => {}
                 }
-                if entry.severity.is_none() && !entry.extra.contains_key("severity") {
+                if entry.severity.is_none() && !kept("severity") {
                     note(format!(
                         "bad entry without a severity; counted as {}",
                         mqm::DEFAULT_SEVERITY

@@ -1,56 +1,59 @@
 //! `export --format jsonl`: one JSON object per entry, every field.
 
-use serde::Serialize;
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
 
 use crate::notes::Entry;
 use crate::notes::entry::KEYS;
 
-#[derive(Serialize)]
-struct Record<'a> {
-    file: &'a str,
-    locale: &'a str,
-    id: &'a str,
-    verdict: &'a str,
-    category: Option<&'a str>,
-    severity: Option<&'a str>,
-    comment: &'a str,
-    source: Option<&'a str>,
-    target: &'a str,
-    reviewer: &'a str,
-    time: &'a str,
-    dismissed: &'a [String],
-    /// Keys kept from hand edits, after the schema's.
-    #[serde(flatten)]
-    extra: Map<String, Json>,
-}
-
+/// Keys in the order of the notes file, then the keys kept from hand edits.
+/// A schema key whose value sxs could not read shows that value as written.
 pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
     for entry in entries {
-        let extra = entry
-            .extra
+        let known = [
+            Json::from(entry.file.as_str()),
+            Json::from(entry.locale.as_str()),
+            Json::from(entry.id.as_str()),
+            Json::from(entry.verdict.name()),
+            entry.category.as_deref().map_or(Json::Null, Json::from),
+            entry.severity.map_or(Json::Null, |s| Json::from(s.name())),
+            Json::from(entry.comment.as_str()),
+            entry.source.as_deref().map_or(Json::Null, Json::from),
+            Json::from(entry.target.as_str()),
+            Json::from(entry.reviewer.as_str()),
+            Json::from(entry.time.as_str()),
+            Json::from(entry.dismissed.clone()),
+        ];
+        let kept = |key: &str| entry.extra.get(key).map(json);
+        let mut fields: Vec<(String, Json)> = KEYS
             .iter()
-            .map(|(key, value)| (key_text(key), json(value)))
-            .filter(|(key, _)| !KEYS.contains(&key.as_str()))
+            .zip(known)
+            .map(|(key, value)| {
+                let unread = value.is_null() || *key == "dismissed" && entry.dismissed.is_empty();
+                let value = match unread {
+                    true => kept(key).unwrap_or(value),
+                    false => value,
+                };
+                (key.to_string(), value)
+            })
             .collect();
-        let record = Record {
-            file: &entry.file,
-            locale: &entry.locale,
-            id: &entry.id,
-            verdict: entry.verdict.name(),
-            category: entry.category.as_deref(),
-            severity: entry.severity.map(|s| s.name()),
-            comment: &entry.comment,
-            source: entry.source.as_deref(),
-            target: &entry.target,
-            reviewer: &entry.reviewer,
-            time: &entry.time,
-            dismissed: &entry.dismissed,
-            extra,
-        };
-        serde_json::to_writer(&mut *out, &record).expect("writing JSON to memory");
-        out.push(b'\n');
+        fields.extend(
+            entry
+                .extra
+                .iter()
+                .map(|(key, value)| (key_text(key), json(value)))
+                .filter(|(key, _)| !KEYS.contains(&key.as_str())),
+        );
+        out.push(b'{');
+        for (i, (key, value)) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, key).expect("writing JSON to memory");
+            out.push(b':');
+            serde_json::to_writer(&mut *out, value).expect("writing JSON to memory");
+        }
+        out.extend_from_slice(b"}\n");
     }
 }
 
