@@ -247,6 +247,43 @@ fn an_entry_changed_or_removed_by_hand_is_taken_as_it_stands() {
 }
 
 #[test]
+fn hand_edits_made_while_sxs_runs_are_kept_by_its_next_save() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut notes = Notes::open(&path).unwrap();
+    notes.set_store_order(&store);
+    for i in 0..3 {
+        notes.mark(Entry::ok(seg(ja, i), "r")).unwrap();
+    }
+    let mut items = parsed(&path);
+    items.remove(0);
+    items[0]["comment"] = Value::String("edited while sxs runs".into());
+    fs::write(&path, serde_yaml::to_string(&items).unwrap()).unwrap();
+
+    notes.mark(Entry::ok(seg(ja, 5), "r")).unwrap();
+    let on_disk = parsed(&path);
+    let got: Vec<&str> = on_disk.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let want: Vec<&str> = [1, 2, 5].map(|i| ja.segments[i].id.as_str()).to_vec();
+    assert_eq!(got, want);
+    assert_eq!(
+        on_disk[0]["comment"].as_str(),
+        Some("edited while sxs runs")
+    );
+
+    // Broken by hand: the next change is refused and the file left as it is.
+    let broken = "- file: [\n";
+    fs::write(&path, broken).unwrap();
+    let refused = notes.mark(Entry::ok(seg(ja, 6), "r")).unwrap_err();
+    assert!(
+        matches!(refused, NotesError::Invalid { line: Some(2), .. }),
+        "{refused}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
 fn invalid_yaml_is_reported_with_its_line_and_never_written_over() {
     let dir = TempDir::new().unwrap();
     let path = notes_path(&dir);

@@ -3,6 +3,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, IoSlice, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use serde_yaml::Value;
 
@@ -84,6 +85,29 @@ fn item_lines(text: &str, items: usize) -> Option<Vec<usize>> {
         .map(|(i, _)| i + 1)
         .collect();
     (starts.len() == items).then_some(starts)
+}
+
+/// What identifies one version of a file: any save, by sxs or by hand,
+/// changes it (a new inode for an atomic replace, else size or time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+/// The stamp of `path`, `None` when there is no such file.
+pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        inode,
+    })
 }
 
 /// Replaces `path` with `bytes` so that a reader, or the next start after a

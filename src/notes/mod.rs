@@ -143,6 +143,8 @@ pub struct Notes {
     order: Option<Order>,
     history: History,
     warnings: Vec<NotesWarning>,
+    /// The notes file as sxs last read or wrote it.
+    stamp: Option<file::Stamp>,
 }
 
 struct Slot {
@@ -198,7 +200,7 @@ impl Notes {
     /// A read-only, empty stand-in for a notes file that could not be opened,
     /// so that the review can go on without marks; `reason` says why.
     pub fn unavailable(path: &Path, reason: String) -> Notes {
-        Notes::with(path, resolve(path), Err(reason), Vec::new(), Vec::new())
+        Notes::new(path, resolve(path), Err(reason))
     }
 
     fn load(
@@ -206,31 +208,13 @@ impl Notes {
         target: PathBuf,
         writer: Result<Lock, String>,
     ) -> Result<Notes, NotesError> {
-        let loaded = file::read(&target).map_err(|err| match err {
-            NotesError::Invalid { line, message, .. } => NotesError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                message,
-            },
-            other => other,
-        })?;
-        Ok(Notes::with(
-            path,
-            target,
-            writer,
-            loaded.entries,
-            loaded.warnings,
-        ))
+        let mut notes = Notes::new(path, target, writer);
+        notes.reload()?;
+        Ok(notes)
     }
 
-    fn with(
-        path: &Path,
-        target: PathBuf,
-        writer: Result<Lock, String>,
-        entries: Vec<Entry>,
-        mut warnings: Vec<NotesWarning>,
-    ) -> Notes {
-        let mut notes = Notes {
+    fn new(path: &Path, target: PathBuf, writer: Result<Lock, String>) -> Notes {
+        Notes {
             path: path.to_path_buf(),
             target,
             writer,
@@ -239,22 +223,57 @@ impl Notes {
             order: None,
             history: History::default(),
             warnings: Vec::new(),
-        };
-        for (seq, entry) in entries.into_iter().enumerate() {
-            if notes.get(&entry.file, &entry.id).is_some() {
-                warnings.push(NotesWarning {
-                    path: path.to_path_buf(),
+            stamp: None,
+        }
+    }
+
+    /// Replaces the entries with what the file holds now.
+    fn reload(&mut self) -> Result<(), NotesError> {
+        // Stamped before reading: a change in between is seen at the next save.
+        let stamp = file::stamp(&self.target);
+        let loaded = file::read(&self.target).map_err(|err| match err {
+            NotesError::Invalid { line, message, .. } => NotesError::Invalid {
+                path: self.path.clone(),
+                line,
+                message,
+            },
+            other => other,
+        })?;
+        self.entries.clear();
+        for (seq, entry) in loaded.entries.into_iter().enumerate() {
+            if self.get(&entry.file, &entry.id).is_some() {
+                self.warnings.push(NotesWarning {
+                    path: self.path.clone(),
                     line: None,
                     message: format!(
                         "{} {}: more than one entry; the last one is kept",
                         entry.file, entry.id
                     ),
                 });
+                self.entries
+                    .remove(&self.key_of(&entry.file, &entry.id).expect("just found"));
             }
-            notes.put_ranked(entry, Rank::Kept(seq));
+            let rank = self
+                .order
+                .as_ref()
+                .and_then(|order| order(&entry.file, &entry.id))
+                .map_or(Rank::Kept(seq), Rank::Doc);
+            self.insert(Slot::new(entry), rank);
         }
-        notes.warnings = warnings;
-        notes
+        self.warnings.extend(loaded.warnings);
+        self.stamp = stamp;
+        Ok(())
+    }
+
+    /// Takes in what another program (an editor, a script) wrote to the notes
+    /// file since sxs last read or wrote it, so that the next save keeps those
+    /// hand edits instead of writing over them. A file made invalid stops the
+    /// saving: it is never written over.
+    fn follow_disk(&mut self) -> Result<(), NotesError> {
+        match file::stamp(&self.target) == self.stamp {
+            true => Ok(()),
+            false => self.reload(),
+        }
     }
 
     /// The notes file as given.
@@ -323,6 +342,7 @@ impl Notes {
     /// Sets or replaces the entry for `entry.file`, `entry.id`, and saves.
     /// Dismissed checks and hand-added keys of the entry it replaces stay. On `Err` nothing changed, in memory or on disk.
     pub fn mark(&mut self, mut entry: Entry) -> Result<(), NotesError> {
+        self.prepare()?;
         if let Some(old) = self.get(&entry.file, &entry.id) {
             for check in &old.dismissed {
                 if !entry.dismissed.contains(check) {
@@ -343,8 +363,8 @@ impl Notes {
     /// Removes the entry of one segment (its dismissals with it), and saves.
     /// `Ok(false)` when there was none.
     pub fn clear(&mut self, file: &str, id: &str) -> Result<bool, NotesError> {
+        self.prepare()?;
         if self.get(file, id).is_none() {
-            self.check_writable()?;
             return Ok(false);
         }
         self.change(file.to_string(), id.to_string(), None)?;
@@ -360,12 +380,13 @@ impl Notes {
         check: &str,
         reviewer: &str,
     ) -> Result<(), NotesError> {
+        self.prepare()?;
         let mut entry = self
             .get(seg.file, seg.id)
             .cloned()
             .unwrap_or_else(|| Entry::ok(seg, reviewer));
         if entry.dismissed.iter().any(|c| c == check) {
-            return self.check_writable();
+            return Ok(());
         }
         entry.dismissed.push(check.to_string());
         self.change(seg.file.to_string(), seg.id.to_string(), Some(entry))
@@ -384,7 +405,7 @@ impl Notes {
     }
 
     fn step(&mut self, step: Step) -> Result<Option<(String, String)>, NotesError> {
-        self.check_writable()?;
+        self.prepare()?;
         let Some(change) = self.history.take(step) else {
             return Ok(None);
         };
@@ -395,8 +416,8 @@ impl Notes {
     }
 
     /// A new change by the reviewer.
+    /// After `prepare`.
     fn change(&mut self, file: String, id: String, after: Option<Entry>) -> Result<(), NotesError> {
-        self.check_writable()?;
         let change = Change {
             before: self.get(&file, &id).cloned(),
             file,
@@ -436,13 +457,6 @@ impl Notes {
         self.insert(Slot::new(entry), rank);
     }
 
-    fn put_ranked(&mut self, entry: Entry, rank: Rank) {
-        if let Some(key) = self.key_of(&entry.file, &entry.id) {
-            self.entries.remove(&key);
-        }
-        self.insert(Slot::new(entry), rank);
-    }
-
     fn insert(&mut self, slot: Slot, rank: Rank) {
         let (file, id) = (&slot.entry.file, &slot.entry.id);
         self.ranks
@@ -466,26 +480,28 @@ impl Notes {
         })
     }
 
-    fn check_writable(&self) -> Result<(), NotesError> {
-        match &self.writer {
-            Ok(_) => Ok(()),
-            Err(reason) => Err(NotesError::ReadOnly {
+    /// Before any change: refuses when read-only, then takes in hand edits.
+    fn prepare(&mut self) -> Result<(), NotesError> {
+        if let Err(reason) = &self.writer {
+            return Err(NotesError::ReadOnly {
                 path: self.path.clone(),
                 reason: reason.clone(),
-            }),
+            });
         }
+        self.follow_disk()
     }
 
     /// Writes every entry to the notes file, atomically and durably.
     fn save(&mut self) -> Result<(), NotesError> {
-        self.check_writable()?;
         let mut parts: Vec<&[u8]> = self.entries.values().map(|s| s.yaml.as_slice()).collect();
         if parts.is_empty() {
             // An empty file reads as no document; `[]` says "no entries" to any reader.
             parts.push(b"[]\n");
         }
         file::write_atomic_parts(&self.target, &parts)
-            .map_err(|err| NotesError::io(&self.path, "save the notes", err))
+            .map_err(|err| NotesError::io(&self.path, "save the notes", err))?;
+        self.stamp = file::stamp(&self.target);
+        Ok(())
     }
 }
 
