@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use serde_yaml::Value;
 
 use super::entry::Entry;
+use super::yaml;
 use super::{NotesError, NotesWarning};
 
 /// What a notes file held. A missing file is an empty one.
@@ -42,7 +43,11 @@ pub(crate) fn read(path: &Path) -> Result<Loaded, NotesError> {
             + 1;
         invalid(Some(line), "not UTF-8 text".into())
     })?;
-    let items = match serde_yaml::from_str::<Value>(text) {
+    let parsed = match yaml::read_own(text) {
+        Some(items) => Ok(Value::Sequence(items)),
+        None => serde_yaml::from_str::<Value>(text),
+    };
+    let items = match parsed {
         Ok(Value::Sequence(items)) => items,
         Ok(Value::Null) => Vec::new(),
         Ok(_) => {
