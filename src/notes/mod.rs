@@ -150,7 +150,7 @@ pub struct Notes {
 struct Slot {
     entry: Entry,
     /// The entry as written in the file: only changed entries are serialised
-    /// again, so a save costs one copy of the file plus the disk.
+    /// again, and a save writes these pieces as they are.
     yaml: Vec<u8>,
 }
 
@@ -240,6 +240,7 @@ impl Notes {
             other => other,
         })?;
         self.entries.clear();
+        self.warnings = loaded.warnings;
         for (seq, entry) in loaded.entries.into_iter().enumerate() {
             if self.get(&entry.file, &entry.id).is_some() {
                 self.warnings.push(NotesWarning {
@@ -260,7 +261,6 @@ impl Notes {
                 .map_or(Rank::Kept(seq), Rank::Doc);
             self.insert(Slot::new(entry), rank);
         }
-        self.warnings.extend(loaded.warnings);
         self.stamp = stamp;
         Ok(())
     }
@@ -290,7 +290,7 @@ impl Notes {
         self.writer.as_ref().err().map(String::as_str)
     }
 
-    /// What was kept but not understood while loading, one line each.
+    /// What was kept but not understood at the last load, one line each.
     pub fn warnings(&self) -> &[NotesWarning] {
         &self.warnings
     }
@@ -340,7 +340,8 @@ impl Notes {
     }
 
     /// Sets or replaces the entry for `entry.file`, `entry.id`, and saves.
-    /// Dismissed checks and hand-added keys of the entry it replaces stay. On `Err` nothing changed, in memory or on disk.
+    /// Dismissed checks and hand-added keys of the entry it replaces stay.
+    /// On `Err` nothing changed, in memory or on disk.
     pub fn mark(&mut self, mut entry: Entry) -> Result<(), NotesError> {
         self.prepare()?;
         if let Some(old) = self.get(&entry.file, &entry.id) {
@@ -415,8 +416,7 @@ impl Notes {
         saved.map(|()| Some(segment))
     }
 
-    /// A new change by the reviewer.
-    /// After `prepare`.
+    /// A new change by the reviewer, once `prepare` has passed.
     fn change(&mut self, file: String, id: String, after: Option<Entry>) -> Result<(), NotesError> {
         let change = Change {
             before: self.get(&file, &id).cloned(),
