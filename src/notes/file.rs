@@ -17,9 +17,10 @@ pub(crate) struct Loaded {
     pub warnings: Vec<NotesWarning>,
 }
 
-/// Reads and parses the notes file. Any item that cannot be an entry makes
-/// the whole file invalid: the caller must then not write over it.
-pub(crate) fn read(path: &Path) -> Result<Loaded, NotesError> {
+/// Reads and parses the notes file `path`, named `shown` in messages. Any
+/// item that cannot be an entry makes the whole file invalid: the caller must
+/// then not write over it.
+pub(crate) fn read(path: &Path, shown: &Path) -> Result<Loaded, NotesError> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -28,10 +29,10 @@ pub(crate) fn read(path: &Path) -> Result<Loaded, NotesError> {
                 warnings: Vec::new(),
             });
         }
-        Err(err) => return Err(NotesError::io(path, "read", err)),
+        Err(err) => return Err(NotesError::io(shown, "read", err)),
     };
     let invalid = |line: Option<usize>, message: String| NotesError::Invalid {
-        path: path.to_path_buf(),
+        path: shown.to_path_buf(),
         line,
         message,
     };
@@ -70,7 +71,7 @@ pub(crate) fn read(path: &Path) -> Result<Loaded, NotesError> {
         let entry = Entry::from_yaml(item, &mut notes)
             .map_err(|why| invalid(line, format!("entry {}: {why}", i + 1)))?;
         warnings.extend(notes.into_iter().map(|message| NotesWarning {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             line,
             message: format!("{} {}: {message}", entry.file, entry.id),
         }));

@@ -231,14 +231,7 @@ impl Notes {
     fn reload(&mut self) -> Result<(), NotesError> {
         // Stamped before reading: a change in between is seen at the next save.
         let stamp = file::stamp(&self.target);
-        let loaded = file::read(&self.target).map_err(|err| match err {
-            NotesError::Invalid { line, message, .. } => NotesError::Invalid {
-                path: self.path.clone(),
-                line,
-                message,
-            },
-            other => other,
-        })?;
+        let loaded = file::read(&self.target, &self.path)?;
         self.entries.clear();
         self.warnings = loaded.warnings;
         for (seq, entry) in loaded.entries.into_iter().enumerate() {
