@@ -1,7 +1,7 @@
 //! The notes file on disk: reading it whole, and replacing it atomically.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, IoSlice, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -122,12 +122,6 @@ pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
 /// system), its data flushed, renamed over the target, then the folder
 /// flushed so that the rename itself survives.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_parts(path, &[bytes])
-}
-
-/// [`write_atomic`] of the concatenation of `parts`, written without copying
-/// them together: the notes file is written from each entry's own YAML.
-pub(crate) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
     let folder = folder(path);
     let tmp = temp_path(path);
     let written = (|| {
@@ -139,7 +133,7 @@ pub(crate) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()>
         if let Ok(meta) = fs::metadata(path) {
             file.set_permissions(meta.permissions())?;
         }
-        write_all_parts(&mut file, parts)?;
+        file.write_all(bytes)?;
         // Data and size only: the other metadata need not survive a crash.
         file.sync_data()?;
         fs::rename(&tmp, path)
@@ -149,29 +143,6 @@ pub(crate) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()>
     }
     written?;
     File::open(folder)?.sync_all()
-}
-
-/// Gathered writes, at most `IOV_MAX` (1024 on Linux) slices a call.
-fn write_all_parts(file: &mut File, parts: &[&[u8]]) -> io::Result<()> {
-    const BATCH: usize = 1024;
-    for batch in parts.chunks(BATCH) {
-        // No empty slice: a write of only empty slices returns 0, read as "disk full".
-        let mut slices: Vec<IoSlice> = batch
-            .iter()
-            .filter(|p| !p.is_empty())
-            .map(|p| IoSlice::new(p))
-            .collect();
-        let mut rest = &mut slices[..];
-        while !rest.is_empty() {
-            match file.write_vectored(rest) {
-                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-                Ok(n) => IoSlice::advance_slices(&mut rest, n),
-                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
-                Err(err) => return Err(err),
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The folder holding `path`, `.` for a bare file name.

@@ -145,12 +145,15 @@ pub struct Notes {
     warnings: Vec<NotesWarning>,
     /// The notes file as sxs last read or wrote it.
     stamp: Option<file::Stamp>,
+    /// The entries' YAML in order, as the next save writes it: a change
+    /// splices one entry in (a move of the bytes after it) where gathering
+    /// 10,000 pieces from all over the heap at every save costs more.
+    image: Vec<u8>,
 }
 
 struct Slot {
     entry: Entry,
-    /// The entry as written in the file: only changed entries are serialised
-    /// again, and a save writes these pieces as they are.
+    /// The entry as written in the file: only a changed entry is serialised again.
     yaml: Vec<u8>,
 }
 
@@ -224,6 +227,7 @@ impl Notes {
             history: History::default(),
             warnings: Vec::new(),
             stamp: None,
+            image: Vec::new(),
         }
     }
 
@@ -254,6 +258,7 @@ impl Notes {
                 .map_or(Rank::Kept(seq), Rank::Doc);
             self.insert(Slot::new(entry), rank);
         }
+        self.rebuild_image();
         self.stamp = stamp;
         Ok(())
     }
@@ -316,6 +321,7 @@ impl Notes {
             let rank = order(&key.file, &key.id).map_or(key.rank, Rank::Doc);
             self.insert(slot, rank);
         }
+        self.rebuild_image();
         self.order = Some(Box::new(order));
     }
 
@@ -433,9 +439,14 @@ impl Notes {
         saved
     }
 
+    /// Puts `entry` in place of the segment's entry (`None`: removes it),
+    /// in the map and in the file image.
     fn put(&mut self, file: &str, id: &str, entry: Option<Entry>) {
-        if let Some(key) = self.key_of(file, id) {
-            self.entries.remove(&key);
+        if let Some(key) = self.key_of(file, id)
+            && let Some(old) = self.entries.remove(&key)
+        {
+            let at = self.offset_of(&key);
+            self.image.drain(at..at + old.yaml.len());
         }
         let Some(entry) = entry else {
             return;
@@ -447,10 +458,19 @@ impl Notes {
             .map(Rank::Doc)
             .or_else(|| self.ranks.get(file)?.get(id).cloned())
             .unwrap_or_else(|| Rank::Natural(NaturalId(id.to_string())));
-        self.insert(Slot::new(entry), rank);
+        let key = self.insert(Slot::new(entry), rank);
+        let at = self.offset_of(&key);
+        self.image
+            .splice(at..at, self.entries[&key].yaml.iter().copied());
     }
 
-    fn insert(&mut self, slot: Slot, rank: Rank) {
+    /// Where the entry of `key` starts (or would start) in the file image.
+    fn offset_of(&self, key: &SortKey) -> usize {
+        self.entries.range(..key).map(|(_, s)| s.yaml.len()).sum()
+    }
+
+    /// Adds to the map only: bulk changes rebuild the image once at the end.
+    fn insert(&mut self, slot: Slot, rank: Rank) -> SortKey {
         let (file, id) = (&slot.entry.file, &slot.entry.id);
         self.ranks
             .entry(file.clone())
@@ -461,7 +481,15 @@ impl Notes {
             rank,
             id: id.clone(),
         };
-        self.entries.insert(key, slot);
+        self.entries.insert(key.clone(), slot);
+        key
+    }
+
+    fn rebuild_image(&mut self) {
+        self.image.clear();
+        for slot in self.entries.values() {
+            self.image.extend_from_slice(&slot.yaml);
+        }
     }
 
     fn key_of(&self, file: &str, id: &str) -> Option<SortKey> {
@@ -486,12 +514,21 @@ impl Notes {
 
     /// Writes every entry to the notes file, atomically and durably.
     fn save(&mut self) -> Result<(), NotesError> {
-        let mut parts: Vec<&[u8]> = self.entries.values().map(|s| s.yaml.as_slice()).collect();
-        if parts.is_empty() {
-            // An empty file reads as no document; `[]` says "no entries" to any reader.
-            parts.push(b"[]\n");
-        }
-        file::write_atomic_parts(&self.target, &parts)
+        debug_assert!(
+            self.image
+                == self
+                    .entries
+                    .values()
+                    .flat_map(|s| s.yaml.iter().copied())
+                    .collect::<Vec<u8>>(),
+            "the file image is the entries in order"
+        );
+        // An empty file reads as no document; `[]` says "no entries" to any reader.
+        let bytes: &[u8] = match self.entries.is_empty() {
+            true => b"[]\n",
+            false => &self.image,
+        };
+        file::write_atomic(&self.target, bytes)
             .map_err(|err| NotesError::io(&self.path, "save the notes", err))?;
         self.stamp = file::stamp(&self.target);
         Ok(())
