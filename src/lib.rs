@@ -3,6 +3,7 @@
 //! A library core with no terminal in it (`store`, `text`) and thin front ends
 //! (`cli`, `tui`) on top.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod mqm;

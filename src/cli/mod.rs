@@ -1,5 +1,6 @@
 //! Command line: parse with clap, run the chosen command, map results to exit codes.
 
+mod check;
 mod dump;
 mod export;
 mod stats;
@@ -68,6 +69,8 @@ pub enum Command {
     Dump(DumpArgs),
     /// Count files, segments and words per locale; review progress from the notes file
     Stats(StatsArgs),
+    /// Run the automatic checks; exit 1 when a finding reaches --fail-on
+    Check(check::CheckArgs),
     /// Export the notes file (to stdout without -o)
     Export(ExportArgs),
 }
@@ -132,6 +135,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args),
         Some(Command::Stats(args)) => stats::run(args, &cli.common),
+        Some(Command::Check(args)) => check::run(args),
         Some(Command::Export(args)) => export::run(args, &cli.common),
         None => review(&cli),
     };

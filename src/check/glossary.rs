@@ -1,0 +1,312 @@
+//! `glossary`: terms with a required translation per locale, or that must
+//! stay as they are, read from a YAML file:
+//!
+//! ```yaml
+//! Partner Center:            # a source term, matched as a whole word, any case
+//!   ja-jp: パートナー センター  # the translation this locale must use
+//!   ko: 파트너 센터            # a language key covers all its locales
+//!   zh-tw: [合作夥伴中心, 合作夥伴中心]   # any of these
+//! Install-Module: keep       # do not translate: the target keeps it as is
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::{Check, Pair, Run};
+use crate::mqm::Severity;
+
+pub const GLOSSARY: Check = Check {
+    name: "glossary",
+    severity: Severity::Major,
+    category: "terminology",
+    description: "a glossary term (--glossary FILE) is not translated as required, or a keep-as-is term changed",
+    run: Run::Pair(glossary),
+};
+
+/// What the glossary says about one term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Rule {
+    Keep,
+    Translate(BTreeMap<String, Vec<String>>),
+}
+
+/// A glossary file, parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Glossary {
+    rules: BTreeMap<String, Rule>,
+}
+
+/// A term as it applies to one locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    source: String,
+    /// Empty: keep the term as it is.
+    accepted: Vec<String>,
+}
+
+/// A glossary file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(
+            f,
+            ": not a usable glossary: {}; write each term as `TERM: keep` or `TERM: {{LOCALE: TRANSLATION}}`",
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for GlossaryError {}
+
+impl Glossary {
+    pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
+        let name = path.to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(path).map_err(|e| GlossaryError {
+            file: name.clone(),
+            line: None,
+            message: format!("cannot be read ({e})"),
+        })?;
+        Glossary::parse(&name, &text)
+    }
+
+    /// Parses glossary YAML; `name` is the file named in errors.
+    pub fn parse(name: &str, text: &str) -> Result<Glossary, GlossaryError> {
+        let rules: Option<BTreeMap<String, Rule>> =
+            serde_yaml::from_str(text).map_err(|e| GlossaryError {
+                file: name.to_string(),
+                line: e.location().map(|l| l.line()),
+                // The location is shown in front, like every sxs message.
+                message: e
+                    .to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+            })?;
+        Ok(Glossary {
+            rules: rules.unwrap_or_default(),
+        })
+    }
+
+    /// The terms that apply to a locale: keep-as-is terms, and terms with a
+    /// translation for the locale (`ja-jp`) or its language (`ja`).
+    pub fn terms_for(&self, locale: &str) -> Vec<Term> {
+        let language = locale.split('-').next().unwrap_or(locale);
+        self.rules
+            .iter()
+            .filter_map(|(source, rule)| {
+                let accepted = match rule {
+                    Rule::Keep => Vec::new(),
+                    Rule::Translate(by_locale) => by_locale
+                        .iter()
+                        .find(|(l, _)| l.eq_ignore_ascii_case(locale))
+                        .or_else(|| {
+                            by_locale
+                                .iter()
+                                .find(|(l, _)| l.eq_ignore_ascii_case(language))
+                        })?
+                        .1
+                        .clone(),
+                };
+                Some(Term {
+                    source: source.clone(),
+                    accepted,
+                })
+            })
+            .collect()
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        d.deserialize_any(RuleVisitor)
+    }
+}
+
+struct RuleVisitor;
+
+impl<'de> Visitor<'de> for RuleVisitor {
+    type Value = Rule;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("`keep` or a map of locale to translation")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Rule, E> {
+        match v.trim() {
+            "keep" => Ok(Rule::Keep),
+            other => Err(E::custom(format!(
+                "{other:?} is neither `keep` nor a map of locale to translation"
+            ))),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Rule, A::Error> {
+        let mut by_locale = BTreeMap::new();
+        while let Some((locale, translations)) = map.next_entry::<String, Translations>()? {
+            by_locale.insert(locale.to_ascii_lowercase(), translations.0);
+        }
+        Ok(Rule::Translate(by_locale))
+    }
+}
+
+/// One translation or a list of accepted ones.
+struct Translations(Vec<String>);
+
+impl<'de> Deserialize<'de> for Translations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Translations, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Translations;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a translation or a list of translations")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Translations, E> {
+                Ok(Translations(vec![v.to_string()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Translations, A::Error> {
+                let mut all = Vec::new();
+                while let Some(t) = seq.next_element::<String>()? {
+                    all.push(t);
+                }
+                Ok(Translations(all))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Whole-word, case-insensitive occurrence of an English term.
+fn mentions(text: &str, term: &str) -> bool {
+    let (text, term) = (text.to_lowercase(), term.to_lowercase());
+    text.match_indices(&term).any(|(at, m)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + m.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        edge(before) && edge(after)
+    })
+}
+
+fn glossary(pair: &Pair, out: &mut Vec<String>) {
+    for term in pair.terms {
+        if !mentions(&pair.source.text, &term.source) {
+            continue;
+        }
+        if term.accepted.is_empty() {
+            if !pair.target.text.contains(&term.source) {
+                out.push(format!(
+                    "`{}` must stay as it is (do not translate)",
+                    term.source
+                ));
+            }
+        } else if !term
+            .accepted
+            .iter()
+            .any(|t| pair.target.text.to_lowercase().contains(&t.to_lowercase()))
+        {
+            out.push(format!(
+                "`{}` should be translated as `{}`",
+                term.source,
+                term.accepted.join("` or `")
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::store_of;
+    use super::super::{Options, run};
+    use super::*;
+
+    const YAML: &str = "\
+Partner Center:
+  ja-jp: パートナー センター
+  ko: [파트너 센터, 파트너센터]
+Install-Module: keep
+";
+
+    fn glossary_findings(locale: &str, source: &str, target: &str) -> Vec<String> {
+        let glossary = Glossary::parse("terms.yaml", YAML).unwrap();
+        let options = Options::select(&["glossary".into()], &[])
+            .unwrap()
+            .with_glossary(glossary);
+        run(&store_of(locale, &[(source, target)]), &options)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn required_translations_per_locale_and_language() {
+        let source = "Sign in to Partner Center and run `Install-Module`.";
+        assert_eq!(
+            glossary_findings(
+                "ja-jp",
+                source,
+                "パートナーセンターにサインインし、`Install-Module` を実行します。"
+            ),
+            ["`Partner Center` should be translated as `パートナー センター`"]
+        );
+        assert!(glossary_findings("ko-kr", source, "파트너센터에 로그인합니다.").is_empty());
+        // A locale without an entry is not judged on that term.
+        assert!(glossary_findings("de-de", source, "Melden Sie sich an.").is_empty());
+    }
+
+    #[test]
+    fn keep_terms_must_stay_outside_code_too() {
+        assert_eq!(
+            glossary_findings(
+                "de-de",
+                "Run Install-Module first.",
+                "Führen Sie zuerst Installationsmodul aus."
+            ),
+            ["`Install-Module` must stay as it is (do not translate)"]
+        );
+        assert!(
+            glossary_findings(
+                "de-de",
+                "Run Install-Module first.",
+                "Führen Sie zuerst Install-Module aus."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_broken_glossary_names_file_and_line() {
+        let err =
+            Glossary::parse("terms.yaml", "Azure: keep\nPartner Center: translate\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with("terms.yaml:2: not a usable glossary: "),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("\"translate\" is neither `keep` nor a map"),
+            "{shown}"
+        );
+        let err = Glossary::parse("terms.yaml", "Azure:\n  ja-jp: [a\n").unwrap_err();
+        assert_eq!(err.file, "terms.yaml");
+        assert!(err.line.is_some());
+        assert_eq!(
+            Glossary::parse("empty.yaml", "").unwrap(),
+            Glossary::default()
+        );
+    }
+}

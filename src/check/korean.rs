@@ -1,0 +1,208 @@
+//! `korean-spacing`: spaces the translation engine put inside Korean words
+//! (`선택 하 고`, `합 니다`, `에 게`, `테 넌 트`, `사용 하는`).
+//!
+//! Korean writes a verb made from a noun with 하다/되다 as one word
+//! (`확인하여`, `사용되는`), and a particle or ending never starts a word.
+//! Each rule below names a joint where a space cannot be; a space after a
+//! particle (`사용자가 될`, `설정을 하는`) is left alone.
+
+use super::lang::{Lang, is_hangul_syllable};
+use super::{Check, Pair, Run};
+use crate::mqm::Severity;
+
+pub const KOREAN_SPACING: Check = Check {
+    name: "korean-spacing",
+    severity: Severity::Minor,
+    category: "fluency/spelling",
+    description: "Korean: spaces inside words (`선택 하 고`, `합 니다`, `에 게`, `테 넌 트`)",
+    run: Run::Pair(korean_spacing),
+};
+
+/// Endings that only ever continue a word.
+const BOUND_STARTS: &[&str] = &["니다", "습니다", "십시오", "니까"];
+
+/// Forms of 하다/되다 that attach to the noun before them.
+const VERB_FORMS: &[&str] = &[
+    "하는",
+    "하기",
+    "하고",
+    "하여",
+    "하면",
+    "하지",
+    "하게",
+    "하도록",
+    "하려면",
+    "하거나",
+    "합니다",
+    "했습니다",
+    "해야",
+    "해서",
+    "된",
+    "될",
+    "되는",
+    "되어",
+    "되면",
+    "됩니다",
+    "되었습니다",
+    "되고",
+    "되지",
+    "됨",
+    "되며",
+    "되도록",
+];
+
+/// Last syllables after which a space is grammar: particles, adverbs, endings.
+const WORD_ENDS: &[char] = &[
+    '가', '이', '은', '는', '을', '를', '에', '의', '로', '도', '와', '과', '만', '서', '게', '고',
+    '면', '며', '지', '잘', '안', '못', '다', '더', '또', '꼭', '좀', '까', '요', '야', '든', '께',
+    '나', '죠', '된', '한', '할', '될', '운', '인', '적', '수',
+];
+
+/// One-syllable words that stand alone in ordinary Korean.
+const ONE_SYLLABLE_WORDS: &[char] = &[
+    '수', '및', '한', '대', '된', '될', '볼', '할', '줄', '알', '켤', '열', '일', '이', '새', '예',
+    '더', '잘', '각', '때', '후', '전', '중', '두', '세', '네', '몇', '첫', '총', '그', '저', '내',
+    '외', '등', '또', '곧', '안', '못', '다', '좀', '왜', '꼭', '개', '번', '달', '년', '월', '시',
+    '분', '초', '명', '건', '곳', '점', '쪽', '앱', '웹', '팀', '키', '큐', '값', '섬', '룸', '칩',
+    '것', '데', '뿐', '듯', '채', '씩', '위', '간', '별', '용', '인', '의', '를', '을', '은', '는',
+    '가', '에', '로', '와', '과', '도', '만', '나', '약', '집', '차', '앞', '뒤', '밖', '옆', '말',
+    '날', '해', '주', '순', '됨', '당', '비', '서', '칸',
+];
+
+fn korean_spacing(pair: &Pair, out: &mut Vec<String>) {
+    if pair.lang != Lang::Ko {
+        return;
+    }
+    let text = &pair.target.text;
+    // Byte offset of each word: words are slices of `text`.
+    let tokens: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+        .collect();
+    let core = |t: &str| t.trim_matches(|c: char| !is_hangul_syllable(c)).to_string();
+    let ends_hangul = |t: &str| t.chars().next_back().is_some_and(is_hangul_syllable);
+    let starts_hangul = |t: &str| t.chars().next().is_some_and(is_hangul_syllable);
+    let single = |t: &str| t.chars().count() == 1 && starts_hangul(t);
+    // bad[i]: the space before token i is inside a word.
+    let mut bad = vec![false; tokens.len()];
+    for i in 1..tokens.len() {
+        let (prev, this) = (tokens[i - 1].1, tokens[i].1);
+        if !ends_hangul(prev) || !starts_hangul(this) {
+            continue;
+        }
+        let next = tokens.get(i + 1).map(|t| t.1);
+        let this_core = core(this);
+        // A lone verb stem: `확인 하 여`, `변경 되 고`.
+        if matches!(this, "하" | "되") {
+            bad[i] = true;
+            if next.is_some_and(starts_hangul) {
+                bad[i + 1] = true;
+            }
+        }
+        if BOUND_STARTS.iter().any(|b| this.starts_with(b)) {
+            bad[i] = true;
+        }
+        // `에 대 한`: 대한 is one word.
+        if prev == "대" && (this.starts_with('한') || this.starts_with('해')) {
+            bad[i] = true;
+        }
+        // `파트너에 게`: the particle 에게.
+        if prev.ends_with('에') && matches!(this_core.as_str(), "게" | "게는" | "게서") {
+            bad[i] = true;
+        }
+        // `테 넌 트`: a loanword in pieces.
+        let loose = |t: &str| {
+            single(t)
+                && !t
+                    .chars()
+                    .next()
+                    .is_some_and(|c| ONE_SYLLABLE_WORDS.contains(&c))
+        };
+        if loose(prev) && loose(&this_core) {
+            bad[i] = true;
+        }
+        // `사용 하는`: a verb form after a bare noun of two or more syllables.
+        if VERB_FORMS.contains(&this_core.as_str())
+            && prev.chars().count() >= 2
+            && prev.chars().all(is_hangul_syllable)
+            && !prev.ends_with(WORD_ENDS)
+        {
+            bad[i] = true;
+        }
+    }
+    let mut shown: Vec<&str> = Vec::new();
+    let mut i = 1;
+    while i < tokens.len() {
+        if !bad[i] {
+            i += 1;
+            continue;
+        }
+        let start = tokens[i - 1].0;
+        while i + 1 < tokens.len() && bad[i + 1] {
+            i += 1;
+        }
+        let (at, last) = tokens[i];
+        let span = text[start..at + last.len()].trim_end_matches(|c: char| !is_hangul_syllable(c));
+        if !shown.contains(&span) {
+            shown.push(span);
+        }
+        i += 1;
+    }
+    if !shown.is_empty() {
+        let quoted: Vec<String> = shown.iter().take(5).map(|s| format!("`{s}`")).collect();
+        let more = match shown.len() {
+            n if n > 5 => format!(" and {} more", n - 5),
+            _ => String::new(),
+        };
+        out.push(format!("space inside a word: {}{more}", quoted.join(", ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::pair_findings;
+
+    fn spacing(target: &str) -> Vec<String> {
+        pair_findings("ko-kr", "Source text here.", target)
+            .into_iter()
+            .filter(|h| h.starts_with("korean"))
+            .collect()
+    }
+
+    #[test]
+    fn words_split_by_the_engine() {
+        // ko-kr, partner-center.
+        assert_eq!(
+            spacing("공급자와 협력 하 여 자본 투자를 합 니다."),
+            ["korean-spacing: space inside a word: `협력 하 여`, `합 니다`"]
+        );
+        assert_eq!(
+            spacing("방법에 대 한 자세한 내용은 파트너에 게 문의하세요."),
+            ["korean-spacing: space inside a word: `대 한`, `파트너에 게`"]
+        );
+        assert_eq!(
+            spacing("(2) 테 넌 트 사용자 로그인이 사용 하는 경우"),
+            ["korean-spacing: space inside a word: `테 넌 트`, `사용 하는`"]
+        );
+    }
+
+    #[test]
+    fn spaces_korean_grammar_wants() {
+        for target in [
+            "할 수 있습니다.",
+            "사용자가 될 수 있습니다.",
+            "설정을 하는 방법",
+            "한 번 더 잘 이해하려면 두 개 만들어야 합니다.",
+            "파트너 센터에서 확인합니다.",
+            "Azure 하는",
+        ] {
+            assert!(spacing(target).is_empty(), "{target}");
+        }
+    }
+
+    #[test]
+    fn only_korean_targets_are_checked() {
+        let hits = pair_findings("ja-jp", "Text.", "협력 하 여");
+        assert!(hits.iter().all(|h| !h.starts_with("korean")), "{hits:?}");
+    }
+}

@@ -1,0 +1,225 @@
+//! Links: `link-mismatch` (a URL changed, lost, added, or broken by a space in
+//! `] (`) and `empty-link-text` (`[](url)`).
+
+use std::borrow::Cow;
+
+use super::parse::Link;
+use super::{Check, Pair, Run};
+use crate::mqm::Severity;
+
+pub const LINK_MISMATCH: Check = Check {
+    name: "link-mismatch",
+    severity: Severity::Major,
+    category: "design/link",
+    description: "a link's URL differs, a link is lost or added, or a space in `] (` breaks it",
+    run: Run::Pair(link_mismatch),
+};
+
+pub const EMPTY_LINK_TEXT: Check = Check {
+    name: "empty-link-text",
+    severity: Severity::Major,
+    category: "design/link",
+    description: "a link in the target has no text (`[](url)`) where the source link has some",
+    run: Run::Pair(empty_link_text),
+};
+
+/// URLs compare without their locale folder (`/en-us/` and `/ja-jp/` are the
+/// same page in two languages) and with `&amp;` decoded.
+fn normalize(dest: &str) -> Cow<'_, str> {
+    let dest = dest.trim();
+    let has_locale = dest.split('/').any(is_locale_folder);
+    if !has_locale && !dest.contains("&amp;") {
+        return Cow::Borrowed(dest);
+    }
+    let kept: Vec<&str> = dest.split('/').filter(|p| !is_locale_folder(p)).collect();
+    Cow::Owned(kept.join("/").replace("&amp;", "&"))
+}
+
+/// `en-us`, `ja-JP`, `zh-hant`: a folder that names a locale.
+fn is_locale_folder(part: &str) -> bool {
+    let mut pieces = part.split('-');
+    let (Some(lang), Some(region), None) = (pieces.next(), pieces.next(), pieces.next()) else {
+        return false;
+    };
+    lang.len() == 2
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && (2..=4).contains(&region.len())
+        && region.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+fn link_mismatch(pair: &Pair, out: &mut Vec<String>) {
+    let source = &pair.source.links;
+    let target = &pair.target.links;
+    if source.is_empty() && target.is_empty() {
+        return;
+    }
+    let mut missing: Vec<Cow<str>> = source.iter().map(|l| normalize(l.dest)).collect();
+    let mut added: Vec<Cow<str>> = Vec::new();
+    for link in target {
+        let dest = normalize(link.dest);
+        match missing.iter().position(|m| *m == dest) {
+            Some(i) => {
+                missing.remove(i);
+            }
+            None => added.push(dest),
+        }
+    }
+    let spaced = |links: &[Link], dest: &str| {
+        links
+            .iter()
+            .filter(|l| l.spaced && normalize(l.dest) == dest)
+            .count()
+    };
+    let mut reported: Vec<&str> = Vec::new();
+    for link in target.iter().filter(|l| l.spaced) {
+        let dest = normalize(link.dest);
+        if !reported.contains(&link.dest) && spaced(target, &dest) > spaced(source, &dest) {
+            out.push(format!("a space in `] (` breaks the link to {dest}"));
+            reported.push(link.dest);
+        }
+    }
+    let bare: Vec<Cow<str>> = pair.target.bare_urls.iter().map(|u| normalize(u)).collect();
+    let mut plain = Vec::new();
+    missing.retain(|m| match bare.contains(m) {
+        true => {
+            plain.push(m.clone());
+            false
+        }
+        false => true,
+    });
+    for dest in plain {
+        out.push(format!(
+            "link to {dest} lost its Markdown; the URL stands as plain text"
+        ));
+    }
+    let changed = missing.len().min(added.len());
+    for (from, to) in missing.iter().zip(&added) {
+        out.push(format!("link {from} became {to}"));
+    }
+    for dest in &missing[changed..] {
+        out.push(format!("link to {dest} missing in target"));
+    }
+    for dest in &added[changed..] {
+        out.push(format!("link to {dest} added in target"));
+    }
+}
+
+fn empty_link_text(pair: &Pair, out: &mut Vec<String>) {
+    let blank = |l: &&Link| !l.image && l.text.is_some_and(|t| t.trim().is_empty());
+    let empty_in_source: Vec<&str> = pair
+        .source
+        .links
+        .iter()
+        .filter(blank)
+        .map(|l| l.dest)
+        .collect();
+    for link in pair.target.links.iter().filter(blank) {
+        if !empty_in_source.contains(&link.dest) {
+            out.push(format!("link to {} has no text", link.dest));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::pair_findings;
+
+    fn links(source: &str, target: &str) -> Vec<String> {
+        pair_findings("zh-tw", source, target)
+            .into_iter()
+            .filter(|h| h.starts_with("link"))
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_url_names_both_urls() {
+        let hits = pair_findings(
+            "ja-jp",
+            "See [moving](move-pmc-pc-map.md#user-roles) first.",
+            "まず[移動](move-pmc-pc-map.md#roles)を参照してください。",
+        );
+        assert_eq!(
+            hits,
+            ["link-mismatch: link move-pmc-pc-map.md#user-roles became move-pmc-pc-map.md#roles"]
+        );
+    }
+
+    #[test]
+    fn a_space_before_the_parenthesis_breaks_a_link() {
+        // de-de, partner-center: the space makes Markdown show the URL as text.
+        let hits = pair_findings(
+            "de-de",
+            "Read [Assign users roles and permissions](permissions-overview.md) for more.",
+            "Weitere Informationen finden Sie unter [Zuweisen von Rollen und Berechtigungen zu Benutzern] (permissions-overview.md).",
+        );
+        assert_eq!(
+            hits,
+            ["link-mismatch: a space in `] (` breaks the link to permissions-overview.md"]
+        );
+    }
+
+    #[test]
+    fn lost_and_added_links() {
+        // zh-tw, nuget-docs release notes: the link survives only as plain text.
+        let hits = links(
+            "Display exception [\\#605](https://github.com/NuGet/NuGet.Client/pull/605)",
+            "顯示例外狀況 \\# https://github.com/NuGet/NuGet.Client/pull/605",
+        );
+        assert_eq!(
+            hits,
+            [
+                "link-mismatch: link to https://github.com/NuGet/NuGet.Client/pull/605 lost its Markdown; the URL stands as plain text"
+            ]
+        );
+        let added = pair_findings(
+            "de-de",
+            "Sign in.",
+            "Melden Sie sich [hier](https://a.com) an.",
+        );
+        assert_eq!(
+            added,
+            ["link-mismatch: link to https://a.com added in target"]
+        );
+    }
+
+    #[test]
+    fn locale_folders_anchors_and_ui_terms_in_parentheses_are_not_changes() {
+        for (source, target) in [
+            (
+                "See [docs](https://docs.microsoft.com/en-us/partner-center/a#b).",
+                "[ドキュメント](https://docs.microsoft.com/ja-jp/partner-center/a#b)を参照してください。",
+            ),
+            // ja-jp: a UI term kept in English with its translation in parentheses.
+            (
+                "After you resolve the challenge, select **Create account**.",
+                "認証が終わったら **[Create account] (アカウントの作成)** を選びます。",
+            ),
+            (
+                "[!INCLUDE [Azure Plan](../includes/azure-plan.md)]",
+                "[!INCLUDE [Azure プラン](../includes/azure-plan.md)]",
+            ),
+        ] {
+            let hits: Vec<String> = pair_findings("ja-jp", source, target)
+                .into_iter()
+                .filter(|h| h.starts_with("link"))
+                .collect();
+            assert!(hits.is_empty(), "{source}: {hits:?}");
+        }
+    }
+
+    #[test]
+    fn empty_link_text_is_reported_once_per_link() {
+        // zh-tw, nuget-docs release notes.
+        let hits = pair_findings(
+            "zh-tw",
+            "Hide dependency options when using `project.json` - [#2486](https://github.com/NuGet/Home/issues/2486)",
+            "使用 #2486 時隱藏相依性選項 `project.json`  -  [](https://github.com/NuGet/Home/issues/2486)",
+        );
+        assert_eq!(
+            hits,
+            ["empty-link-text: link to https://github.com/NuGet/Home/issues/2486 has no text"]
+        );
+        let image = "![](media/a.png)";
+        assert!(pair_findings("zh-tw", image, image).is_empty());
+    }
+}

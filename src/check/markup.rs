@@ -1,0 +1,317 @@
+//! Inline markup: `markup-mismatch` (bold and HTML tags), `leaked-tag`
+//! (placeholders of the translation engine left in the text) and
+//! `bracketed-ui-term` (`**[保存]**` for `**Save**`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::parse::Parsed;
+use super::{Check, Pair, Run};
+use crate::mqm::Severity;
+
+pub const MARKUP_MISMATCH: Check = Check {
+    name: "markup-mismatch",
+    severity: Severity::Minor,
+    category: "design/markup-tag",
+    description: "bold or inline HTML tags differ (a UI term in [brackets] or 「quotes」 may replace bold)",
+    run: Run::Pair(markup_mismatch),
+};
+
+pub const LEAKED_TAG: Check = Check {
+    name: "leaked-tag",
+    severity: Severity::Major,
+    category: "design/markup-tag",
+    description: "placeholder tags of the translation engine in the target (`<a0></a0>`, `&lt;localizedText&gt;`)",
+    run: Run::Pair(leaked_tag),
+};
+
+pub const BRACKETED_UI_TERM: Check = Check {
+    name: "bracketed-ui-term",
+    severity: Severity::Minor,
+    category: "design/formatting",
+    description: "brackets added around a bold UI term (`**[保存]**` for `**Save**`)",
+    run: Run::Pair(bracketed_ui_term),
+};
+
+/// HTML elements whose loss or addition changes what readers see; `b` and
+/// `strong` count as bold instead.
+const INLINE_HTML: &[&str] = &[
+    "a", "abbr", "br", "code", "del", "em", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "s", "sub", "sup", "table", "td", "th", "tr", "u", "ul", "var",
+];
+
+fn markup_mismatch(pair: &Pair, out: &mut Vec<String>) {
+    let (source, target) = (pair.source, pair.target);
+    let (bold_source, bold_target) = (source.bold(), target.bold());
+    if target.strong_delims % 2 == 1 && source.strong_delims % 2 == 0 {
+        out.push("unbalanced `**` or `__` in target: the reader sees the markers".into());
+    } else if bold_target > bold_source
+        // A source with escaped `\*\*` meant bold; the target's is not added.
+        && !source.raw.contains("\\*\\*")
+    {
+        out.push(format!(
+            "bold added: {bold_target} bold spans in target, {bold_source} in source"
+        ));
+    } else if bold_target < bold_source {
+        // zh-tw and ja-jp write UI terms as [項目] or 「項目」 instead of bold.
+        let marks = |p: &Parsed| p.bracket_groups + p.corner_quotes;
+        let replaced = marks(target).saturating_sub(marks(source));
+        if bold_source - bold_target > replaced {
+            out.push(format!(
+                "bold lost: {bold_source} bold spans in source, {bold_target} in target"
+            ));
+        }
+    }
+    if source.tags.is_empty() && target.tags.is_empty() {
+        return;
+    }
+    // English ordinals (4<sup>th</sup>) have no superscript in other languages.
+    let ordinals = ORDINAL_SUP.find_iter(source.raw).count();
+    for &name in INLINE_HTML {
+        for closing in [false, true] {
+            let count = |p: &Parsed| {
+                p.tags
+                    .iter()
+                    .filter(|t| t.closing == closing && t.name.eq_ignore_ascii_case(name))
+                    .count()
+            };
+            let (mut s, t) = (count(source), count(target));
+            if name == "sup" {
+                s = t.max(s.saturating_sub(ordinals));
+            }
+            let slash = if closing { "/" } else { "" };
+            if s > t {
+                out.push(format!("`<{slash}{name}>` missing in target"));
+            } else if t > s {
+                out.push(format!("`<{slash}{name}>` added in target"));
+            }
+        }
+    }
+}
+
+static ORDINAL_SUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<sup>\s*(st|nd|rd|th)\s*</sup>").expect("valid pattern"));
+
+/// Tag names the translation engine uses for its inline placeholders.
+fn is_placeholder(name: &str) -> bool {
+    let letters = name.bytes().take_while(u8::is_ascii_lowercase).count();
+    let numbered = (1..=2).contains(&letters)
+        && name.len() > letters
+        && name[letters..].bytes().all(|b| b.is_ascii_digit());
+    numbered || ["bpt", "ept", "ph", "mrk", "localizedText"].contains(&name)
+}
+
+/// `&lt;name&gt;` and `&lt;/name&gt;`: tags written as text. Returns the name.
+fn escaped_tags(raw: &str) -> impl Iterator<Item = &str> {
+    raw.match_indices("&lt;").filter_map(|(at, _)| {
+        let rest = &raw[at + 4..];
+        let rest = rest.strip_prefix('/').unwrap_or(rest);
+        let len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+            .count();
+        let name = &rest[..len];
+        let ascii_name = name.is_empty() || name.starts_with(|c: char| c.is_ascii_alphabetic());
+        (rest[len..].starts_with("&gt;") && ascii_name).then_some(name)
+    })
+}
+
+fn leaked_tag(pair: &Pair, out: &mut Vec<String>) {
+    let (source, target) = (pair.source, pair.target);
+    let in_source = |name: &str| {
+        source
+            .tags
+            .iter()
+            .any(|t| t.name.eq_ignore_ascii_case(name))
+            || escaped_tags(source.raw).any(|n| n.eq_ignore_ascii_case(name))
+    };
+    let mut seen: Vec<String> = Vec::new();
+    let mut report = |shown: String| {
+        if !seen.contains(&shown) {
+            out.push(format!("leaked tag `{shown}` in target"));
+            seen.push(shown);
+        }
+    };
+    for tag in &target.tags {
+        if is_placeholder(tag.name) && !in_source(tag.name) {
+            report(format!(
+                "<{}{}>",
+                if tag.closing { "/" } else { "" },
+                tag.name
+            ));
+        }
+    }
+    for name in escaped_tags(target.raw) {
+        if !in_source(name) {
+            report(format!("&lt;{name}&gt;"));
+        }
+    }
+}
+
+/// `**[保存]**` or `[**保存**]`, not followed by a link destination.
+static BRACKETED_BOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\*\*\s?\[[^\[\]*]+\]\s?\*\*|\[\s?\*\*[^\[\]*]+\*\*\s?\]").expect("valid pattern")
+});
+
+fn bracketed_ui_term(pair: &Pair, out: &mut Vec<String>) {
+    let found = |raw: &str| -> Vec<String> {
+        BRACKETED_BOLD
+            .find_iter(raw)
+            .filter(|m| {
+                let after = raw[m.end()..].trim_start_matches(' ');
+                !after.starts_with('(') && !m.as_str().contains("](")
+            })
+            .map(|m| m.as_str().to_string())
+            .collect()
+    };
+    if !pair.target.raw.contains("**") {
+        return;
+    }
+    let (source, target) = (found(pair.source.raw), found(pair.target.raw));
+    if target.len() > source.len() {
+        let shown: Vec<&str> = target.iter().map(String::as_str).take(3).collect();
+        out.push(format!(
+            "brackets added around bold UI term: {}",
+            shown.join(", ")
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::pair_findings;
+
+    fn markup(locale: &str, source: &str, target: &str) -> Vec<String> {
+        pair_findings(locale, source, target)
+            .into_iter()
+            .filter(|h| {
+                h.starts_with("markup") || h.starts_with("leaked") || h.starts_with("bracketed")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bold_lost_added_or_unbalanced() {
+        assert_eq!(
+            markup(
+                "de-de",
+                "Select **Save** and **Close**.",
+                "Wählen Sie **Speichern** und Schließen."
+            ),
+            ["markup-mismatch: bold lost: 2 bold spans in source, 1 in target"]
+        );
+        // zh-tw, nuget-docs: a broken italic turned into a stray `**`.
+        assert_eq!(
+            markup(
+                "zh-tw",
+                "Technically speaking, you can use *any *string after the hyphen.",
+                "就技術層面而言，連字號後面可以使用「任何」**字串。"
+            ),
+            ["markup-mismatch: unbalanced `**` or `__` in target: the reader sees the markers"]
+        );
+    }
+
+    #[test]
+    fn bracketed_or_quoted_ui_terms_may_replace_bold() {
+        // zh-tw, nuget-docs: the zh-tw convention writes UI terms in brackets.
+        for (source, target) in [
+            (
+                "Select **Upload** on the top menu of nuget.org.",
+                "在 nuget.org 的上方功能表中選取 [上傳]。",
+            ),
+            (
+                "Select <strong>update</strong> to change the <strong>Reseller (MPN ID)</strong>.",
+                "選取 \\[更新\\] 以變更 \\[經銷商 (MPN 識別碼)\\]。",
+            ),
+            (
+                "Give the application a name *other* than NuGet.Server, then select **OK**.",
+                "提供應用程式 NuGet.Server「以外」的名稱，再選取 [確定]。",
+            ),
+        ] {
+            assert!(markup("zh-tw", source, target).is_empty(), "{target}");
+        }
+    }
+
+    #[test]
+    fn html_tags_are_compared_by_name() {
+        assert_eq!(
+            markup("de-de", "See note<sup>1</sup>.", "Siehe Hinweis."),
+            ["markup-mismatch: `<sup>` missing in target; `</sup>` missing in target"]
+        );
+        // de-de, partner-center: English ordinals lose their superscript.
+        assert!(markup("de-de", "February 4<sup>th</sup>, 2020", "4. Februar 2020").is_empty());
+        // A source that escaped its bold markers still meant bold.
+        assert!(
+            markup(
+                "de-de",
+                "April 1: \\*\\* Update\\*\\* - soon",
+                "1. April: **Update** – bald"
+            )
+            .is_empty()
+        );
+        // Pseudo-tags are placeholders in prose and may be translated.
+        assert!(
+            markup(
+                "ja-jp",
+                "Use <Subscription ID> here.",
+                "ここで <サブスクリプション ID> を使用します。"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn engine_placeholders_and_escaped_tags_leak() {
+        // zh-tw, nuget-docs: a placeholder of the engine before the link.
+        assert_eq!(
+            markup(
+                "zh-tw",
+                "For more information, see [package compatibility issues](#package-compatibility-issues).",
+                "如需詳細資訊，請參閱 <<c0> [ 封裝相容性問題](#package-compatibility-issues)。"
+            ),
+            ["leaked-tag: leaked tag `<c0>` in target"]
+        );
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "Enter the name.",
+                "&lt;localizedText&gt;名前を入力します。&lt;/localizedText&gt;"
+            ),
+            ["leaked-tag: leaked tag `&lt;localizedText&gt;` in target"]
+        );
+        // Escaped tags the source has too are content, not leaks.
+        let text = "Config transforms don't work with &lt;configSections&gt;";
+        assert!(
+            markup(
+                "zh-tw",
+                text,
+                "設定轉換無法搭配 &lt;configSections&gt; 運作"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn brackets_around_bold_ui_terms() {
+        // ja-jp, partner-center.
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "Under **Microsoft customer agreement**, select **Save**.",
+                "**[Microsoft 顧客契約]** で、**保存** を選択します。"
+            ),
+            ["bracketed-ui-term: brackets added around bold UI term: **[Microsoft 顧客契約]**"]
+        );
+        // A bold link is not a bracketed term.
+        let link = "**[Partner Center](https://partner.microsoft.com)**";
+        assert!(
+            markup(
+                "ja-jp",
+                link,
+                "**[パートナー センター](https://partner.microsoft.com)**"
+            )
+            .is_empty()
+        );
+    }
+}

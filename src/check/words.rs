@@ -1,0 +1,141 @@
+//! `doubled-word`: the same word twice in a row, separated by white space only.
+//!
+//! Reduplication in Japanese and Chinese (いろいろ, 慢慢) is written without a
+//! space, so it never looks doubled here. German doubles some short words as
+//! a matter of grammar ("…, an die die Anforderung", "bis Sie sie zuweisen").
+
+use super::lang::{Lang, is_word_char};
+use super::parse::{OBJECT, Parsed};
+use super::{Check, Pair, Run};
+use crate::mqm::Severity;
+
+pub const DOUBLED_WORD: Check = Check {
+    name: "doubled-word",
+    severity: Severity::Minor,
+    category: "fluency/grammar",
+    description: "the same word twice in a row (\"Kauf Kauf\"), unless the source has it too or grammar wants it",
+    run: Run::Pair(doubled_word),
+};
+
+/// Words that German grammar doubles: relative pronoun after article, "Sie sie".
+const GERMAN_DOUBLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "sie"];
+
+fn doubled_word(pair: &Pair, out: &mut Vec<String>) {
+    let mut shown = Vec::new();
+    for (a, b) in doubles(pair.target) {
+        let lower = a.to_lowercase();
+        if pair.lang == Lang::De && GERMAN_DOUBLES.contains(&lower.as_str()) {
+            continue;
+        }
+        if doubles(pair.source)
+            .iter()
+            .any(|(s, _)| s.to_lowercase() == lower)
+        {
+            continue;
+        }
+        let pair_text = format!("\"{a} {b}\"");
+        if !shown.contains(&pair_text) {
+            shown.push(pair_text);
+        }
+    }
+    if !shown.is_empty() {
+        out.push(format!("word doubled: {}", shown.join(", ")));
+    }
+}
+
+/// Neighbouring words equal but for case, with only white space between them
+/// (a comma, other mark, or emphasis edge between makes them two phrases).
+fn doubles<'a>(parsed: &'a Parsed) -> Vec<(&'a str, &'a str)> {
+    let text = parsed.text.as_str();
+    let offset = |t: &str| t.as_ptr() as usize - text.as_ptr() as usize;
+    let tokens: Vec<&str> = text
+        .split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let word = |t: &str| {
+        t.chars().any(|c| is_word_char(c) && !c.is_ascii_digit())
+            && !t.contains(OBJECT)
+            && t.chars().all(|c| is_word_char(c) || c == '-' || c == '\'')
+    };
+    let mut found = Vec::new();
+    for window in tokens.windows(2) {
+        let (a, b) = (window[0], window[1]);
+        let a_core = a.trim_start_matches(|c: char| !is_word_char(c));
+        let b_core = b.trim_end_matches(|c: char| !is_word_char(c));
+        let same = a_core == b_core
+            || (a_core.len() == b_core.len() && a_core.to_lowercase() == b_core.to_lowercase());
+        let (from, to) = (offset(a_core), offset(b_core) + b_core.len());
+        let edge_between = parsed.markup_edges.iter().any(|&e| from < e && e < to);
+        if word(a_core) && word(b_core) && !edge_between && same {
+            found.push((a_core, b_core));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::pair_findings;
+
+    fn doubled(locale: &str, source: &str, target: &str) -> Vec<String> {
+        pair_findings(locale, source, target)
+            .into_iter()
+            .filter(|h| h.starts_with("doubled"))
+            .collect()
+    }
+
+    #[test]
+    fn doubled_words_in_real_targets() {
+        // de-de and ko-kr, partner-center.
+        assert_eq!(
+            doubled(
+                "de-de",
+                "because the customer does not have to review and negotiate every purchase.",
+                "da der Kunde nicht jeden Kauf Kauf überprüfen und aushandeln muss."
+            ),
+            ["doubled-word: word doubled: \"Kauf Kauf\""]
+        );
+        assert_eq!(
+            doubled(
+                "ko-kr",
+                "Monthly or annual charges",
+                "월별 월별 또는 연간 요금으로"
+            ),
+            ["doubled-word: word doubled: \"월별 월별\""]
+        );
+    }
+
+    #[test]
+    fn reduplication_grammar_and_source_doubles_are_fine() {
+        for (locale, source, target) in [
+            ("ja-jp", "Various options.", "いろいろなオプション。"),
+            ("zh-tw", "Slowly.", "慢慢地。"),
+            (
+                "de-de",
+                "where the request was sent.",
+                "an die die Anforderung übermittelt wurde.",
+            ),
+            (
+                "de-de",
+                "until you assign them to an invoice.",
+                "bis Sie Sie einer Rechnung zuweisen.",
+            ),
+            ("de-de", "Type, type and more.", "Typ, typ und mehr."),
+            ("ko-kr", "Set `type` type.", "`type` type을 설정합니다."),
+            (
+                "ja-jp",
+                "Set the **type type** value.",
+                "**type type** 値を設定します。",
+            ),
+            ("de-de", "Page 2 2", "Seite 2 2"),
+            // ar-sa, customer-insights: "the **Entities** page lists the entities".
+            (
+                "ar-sa",
+                "The **Entities** page lists the entities.",
+                "تسرد صفحة **الكيانات** الكيانات.",
+            ),
+        ] {
+            assert!(doubled(locale, source, target).is_empty(), "{target}");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! `sxs check`: the automatic checks, for people (grouped by file) and for
+//! scripts and CI (`--format jsonl`, exit code 1 at `--fail-on`).
+
+use std::borrow::Cow;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::check::{self, CHECKS, Finding, Glossary, Options};
+use crate::mqm::Severity;
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Segment files and folders (default: the bundled samples)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Exit with 1 when a finding is at least this severe
+    #[arg(
+        long,
+        value_name = "SEVERITY",
+        default_value = "major",
+        value_parser = PossibleValuesParser::new(["minor", "major", "critical"])
+            .map(|s| s.parse::<Severity>().expect("one of the listed values"))
+    )]
+    pub fail_on: Severity,
+    /// Glossary (YAML): `TERM: keep`, or `TERM: {LOCALE: TRANSLATION}`
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Run only these checks (comma-separated names, see --list)
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Do not run these checks (comma-separated names, see --list)
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub skip: Vec<String>,
+    /// List the checks with their severity and MQM category, and exit
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Findings grouped by file, with line numbers and both texts
+    Text,
+    /// One JSON object per finding
+    Jsonl,
+}
+
+/// One line of `check --format jsonl`: the SPEC fields first, then ours.
+#[derive(Serialize)]
+struct Record<'a> {
+    file: &'a str,
+    locale: &'a str,
+    id: &'a str,
+    check: &'a str,
+    severity: Severity,
+    message: &'a str,
+    line: u32,
+    category: &'a str,
+}
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.list {
+        list(&mut out)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    let mut options = Options::select(&args.only, &args.skip)?;
+    if let Some(path) = &args.glossary {
+        options = options.with_glossary(Glossary::load(path)?);
+    }
+    let store = super::load(&args.paths)?;
+    let findings = check::run(&store, &options);
+    match args.format {
+        CheckFormat::Text => write_text(&mut out, &store, &findings)?,
+        CheckFormat::Jsonl => write_jsonl(&mut out, &store, &findings)?,
+    }
+    out.flush()?;
+    let fail = findings.iter().any(|f| f.severity >= args.fail_on);
+    Ok(u8::from(fail))
+}
+
+fn list(out: &mut impl Write) -> io::Result<()> {
+    for c in CHECKS {
+        writeln!(
+            out,
+            "{:<22} {:<9} {:<27} {}",
+            c.name,
+            c.severity.name(),
+            c.category,
+            c.description
+        )?;
+    }
+    Ok(())
+}
+
+fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::Result<()> {
+    for f in findings {
+        let doc = &store.docs[f.doc];
+        let seg = &doc.segments[f.segment];
+        let record = Record {
+            file: &doc.path,
+            locale: &doc.locale,
+            id: &seg.id,
+            check: f.check,
+            severity: f.severity,
+            message: &f.message,
+            line: seg.line,
+            category: f.category,
+        };
+        serde_json::to_writer(&mut *out, &record)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Findings under a header per file; per segment its line, id, findings, and
+/// both texts on one line each.
+fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::Result<()> {
+    let mut last: Option<(usize, usize)> = None;
+    for (i, f) in findings.iter().enumerate() {
+        let doc = &store.docs[f.doc];
+        let seg = &doc.segments[f.segment];
+        if last.map(|(d, _)| d) != Some(f.doc) {
+            if last.is_some() {
+                writeln!(out)?;
+            }
+            writeln!(out, "{} ({})", terminal_safe(&doc.path), doc.locale)?;
+        }
+        if last != Some((f.doc, f.segment)) {
+            writeln!(out, "  line {} · {}", seg.line, terminal_safe(&seg.id))?;
+        }
+        writeln!(
+            out,
+            "    {:<8} {}: {}",
+            f.severity.name(),
+            f.check,
+            terminal_safe(&f.message)
+        )?;
+        last = Some((f.doc, f.segment));
+        let segment_ends = findings
+            .get(i + 1)
+            .is_none_or(|n| (n.doc, n.segment) != (f.doc, f.segment));
+        if segment_ends {
+            let source = seg.source.as_deref().unwrap_or("(none)");
+            writeln!(out, "      source │ {}", terminal_safe(source))?;
+            writeln!(out, "      target │ {}", terminal_safe(&seg.target))?;
+        }
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let mut files: Vec<usize> = findings.iter().map(|f| f.doc).collect();
+    files.dedup();
+    if !findings.is_empty() {
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{} findings in {} of {} files ({} critical, {} major, {} minor); {} segments checked",
+        findings.len(),
+        files.len(),
+        store.docs.len(),
+        count(Severity::Critical),
+        count(Severity::Major),
+        count(Severity::Minor),
+        store.segment_count()
+    )
+}
+
+/// Text as a terminal may show it on one line: line breaks as `↵`, control
+/// characters and bidi overrides (which could drive the terminal or reorder the
+/// rest of the line) as `\u{…}` escapes.
+fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => shown.push('↵'),
+            '\r' => {}
+            '\t' => shown.push(' '),
+            c if unsafe_char(c) => shown.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => shown.push(c),
+        }
+    }
+    Cow::Owned(shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn no_escape_or_override_reaches_the_terminal() {
+        assert_eq!(terminal_safe("plain 日本語"), "plain 日本語");
+        assert_eq!(
+            terminal_safe("a\u{1b}[31mred\nb\u{202e}c\u{9b}"),
+            "a\\u{1b}[31mred↵b\\u{202e}c\\u{9b}"
+        );
+    }
+}

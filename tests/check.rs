@@ -1,0 +1,449 @@
+//! The checks on real files: what they report on the files as published, and
+//! how many errors planted into copies of them they catch.
+
+use std::collections::BTreeMap;
+
+use sxs::check::{self, Finding, Glossary, Options};
+use sxs::store::{Document, Store};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check");
+
+fn fixtures() -> Store {
+    let store = Store::load(&[FIXTURES]).expect("fixtures load");
+    assert_eq!(store.docs.len(), 8);
+    store
+}
+
+fn file_name(doc: &Document) -> &str {
+    doc.path.rsplit('/').next().unwrap_or(&doc.path)
+}
+
+/// The glossary the planted `glossary` errors break.
+fn options() -> Options {
+    let glossary = Glossary::parse("test.yaml", "Microsoft: keep\n").unwrap();
+    Options::default().with_glossary(glossary)
+}
+
+#[test]
+fn the_published_files_yield_only_the_known_findings() {
+    let store = fixtures();
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for f in check::run(&store, &options()) {
+        *counts
+            .entry((file_name(&store.docs[f.doc]), f.check))
+            .or_default() += 1;
+    }
+    let expected: BTreeMap<(&str, &str), usize> = [
+        // `[](/microsoft-365-app-certification/…)`: the link lost its text.
+        (("de-de-appsource-overview.md", "empty-link-text"), 1),
+        // `**[Microsoft 365 管理センター]**` and six more.
+        (
+            ("ja-jp-migrate-kaizala-pro-partner.md", "bracketed-ui-term"),
+            7,
+        ),
+        // "Microsoft continuously offers…" became "マイクロソフトは、…" (`Microsoft: keep`).
+        (("ja-jp-migrate-kaizala-pro-partner.md", "glossary"), 1),
+        // `테 넌 트`, `대 한`, `사용 하 여` … in 24 of 33 segments.
+        (
+            ("ko-kr-csp-national-clouds-overview.md", "korean-spacing"),
+            24,
+        ),
+        // `Merkezi 'Nde`, `merkezi 'ne`.
+        (("tr-tr-unable-to-sign-in.md", "turkish-suffix-split"), 3),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(counts, expected);
+}
+
+/// What a planted error changes in one segment.
+enum Change {
+    Target(String),
+    /// `None`: the source span is gone.
+    Source(Option<String>),
+}
+
+/// Plants an error given source, target and locale, or `None` where it does
+/// not fit the segment.
+type Planter = fn(&str, &str, &str) -> Option<Change>;
+
+/// An error kind: how to plant it and the check that must then report it.
+struct Plant {
+    kind: &'static str,
+    expect: &'static str,
+    plant: Planter,
+}
+
+fn target(t: String) -> Option<Change> {
+    Some(Change::Target(t))
+}
+
+/// Byte range of the first inline link destination: `](here)`.
+fn first_destination(t: &str) -> Option<(usize, usize)> {
+    let open = t.find("](")? + 2;
+    let close = open + t[open..].find(')')?;
+    Some((open, close))
+}
+
+/// Byte range of the first inline code span's contents.
+fn first_code(t: &str) -> Option<(usize, usize)> {
+    let open = t.find('`')? + 1;
+    let close = open + t[open..].find('`')?;
+    (close > open && !t[open..].starts_with('`')).then_some((open, close))
+}
+
+/// Byte range of the first bold span's contents: `**here**`.
+fn first_bold(t: &str) -> Option<(usize, usize)> {
+    let open = t.find("**")? + 2;
+    let close = open + t[open..].find("**")?;
+    (close > open).then_some((open, close))
+}
+
+/// Whether `at` lies in a link destination or a code span.
+fn inside_markup(t: &str, at: usize) -> bool {
+    let before = &t[..at];
+    before.matches('`').count() % 2 == 1
+        || before.rfind("](").is_some_and(|o| !t[o..at].contains(')'))
+}
+
+const PLANTS: &[Plant] = &[
+    Plant {
+        kind: "link URL changed",
+        expect: "link-mismatch",
+        plant: |_, t, _| {
+            let (open, _) = first_destination(t)?;
+            target(format!("{}old/{}", &t[..open], &t[open..]))
+        },
+    },
+    Plant {
+        kind: "link dropped",
+        expect: "link-mismatch",
+        plant: |_, t, _| {
+            let (open, close) = first_destination(t)?;
+            target(format!("{}{}", &t[..open - 1], &t[close + 1..]))
+        },
+    },
+    Plant {
+        kind: "space in `] (`",
+        expect: "link-mismatch",
+        plant: |_, t, _| {
+            let (open, close) = first_destination(t)?;
+            let dest = &t[open..close];
+            let url_like = ["://", ".md", "/", "#"].iter().any(|p| dest.contains(p));
+            url_like
+                .then(|| format!("{}] ({}", &t[..open - 2], &t[open..]))
+                .map(Change::Target)
+        },
+    },
+    Plant {
+        kind: "link text emptied",
+        expect: "empty-link-text",
+        plant: |_, t, _| {
+            let (open, _) = first_destination(t)?;
+            let bracket = t[..open - 2].rfind('[')?;
+            let image = t[..bracket].ends_with('!');
+            let text = &t[bracket + 1..open - 2];
+            (!image && !text.trim().is_empty() && !text.contains(['[', ']']))
+                .then(|| format!("{}{}", &t[..bracket + 1], &t[open - 2..]))
+                .map(Change::Target)
+        },
+    },
+    Plant {
+        kind: "code span lost",
+        expect: "code-mismatch",
+        plant: |_, t, _| {
+            let (open, close) = first_code(t)?;
+            target(format!(
+                "{}{}{}",
+                &t[..open - 1],
+                &t[open..close],
+                &t[close + 1..]
+            ))
+        },
+    },
+    Plant {
+        kind: "code span changed",
+        expect: "code-mismatch",
+        plant: |_, t, _| {
+            let (_, close) = first_code(t)?;
+            target(format!("{}2{}", &t[..close], &t[close..]))
+        },
+    },
+    Plant {
+        kind: "number changed",
+        expect: "number-mismatch",
+        plant: |s, t, _| {
+            let bytes = t.as_bytes();
+            let mut at = 0;
+            while at < t.len() {
+                let glued =
+                    at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'.');
+                if !bytes[at].is_ascii_digit() || glued {
+                    at += 1;
+                    continue;
+                }
+                let end = at + t[at..].bytes().take_while(u8::is_ascii_digit).count();
+                let run = &t[at..end];
+                let standalone = !t[end..]
+                    .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == ',');
+                let once = t.matches(run).count() == 1 && s.matches(run).count() == 1;
+                let plain = !run.starts_with('0')
+                    && !inside_markup(t, at)
+                    && !inside_markup(s, s.find(run)?);
+                if standalone && once && plain {
+                    return target(format!("{}{}0{}", &t[..at], run, &t[end..]));
+                }
+                at = end;
+            }
+            None
+        },
+    },
+    Plant {
+        kind: "source copied as target",
+        expect: "untranslated",
+        plant: |s, _, _| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let plain = words
+                .iter()
+                .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+                .count();
+            let function = words
+                .iter()
+                .any(|w| ["the", "to", "and", "a", "for", "of"].contains(w));
+            (words.len() >= 6 && 4 * plain >= 3 * words.len() && function)
+                .then(|| Change::Target(s.to_string()))
+        },
+    },
+    Plant {
+        kind: "`<a0></a0>` inserted",
+        expect: "leaked-tag",
+        plant: |_, t, _| {
+            let at = t.find(' ').unwrap_or(0);
+            target(format!("{}<a0></a0>{}", &t[..at], &t[at..]))
+        },
+    },
+    Plant {
+        kind: "Korean word split",
+        expect: "korean-spacing",
+        plant: |_, t, locale| {
+            if locale != "ko-kr" {
+                return None;
+            }
+            [
+                ("합니다", "합 니다"),
+                ("하여", "하 여"),
+                ("대한", "대 한"),
+                ("에게", "에 게"),
+                ("하는", " 하는"),
+            ]
+            .iter()
+            .find(|(whole, _)| t.contains(whole))
+            .map(|(whole, split)| Change::Target(t.replacen(whole, split, 1)))
+        },
+    },
+    Plant {
+        kind: "brackets around bold",
+        expect: "bracketed-ui-term",
+        plant: |_, t, _| {
+            let (open, close) = first_bold(t)?;
+            let inner = &t[open..close];
+            (!inner.contains(['[', ']', '*']) && !inner.trim().is_empty())
+                .then(|| format!("{}[{}]{}", &t[..open], inner, &t[close..]))
+                .map(Change::Target)
+        },
+    },
+    Plant {
+        kind: "bold dropped",
+        expect: "markup-mismatch",
+        plant: |_, t, _| {
+            let (open, close) = first_bold(t)?;
+            target(format!(
+                "{}{}{}",
+                &t[..open - 2],
+                &t[open..close],
+                &t[close + 2..]
+            ))
+        },
+    },
+    Plant {
+        kind: "word doubled",
+        expect: "doubled-word",
+        plant: |_, t, _| {
+            let word = t.split(' ').find(|w| {
+                w.chars().count() >= 3
+                    && w.chars().all(char::is_alphabetic)
+                    && !["der", "die", "das", "den", "dem", "des", "sie"]
+                        .contains(&w.to_lowercase().as_str())
+            })?;
+            let at = t
+                .find(&format!("{word} "))
+                .or_else(|| t.find(&format!(" {word}")).map(|a| a + 1))?;
+            target(format!("{}{word} {}", &t[..at], &t[at..]))
+        },
+    },
+    Plant {
+        kind: "final period dropped",
+        expect: "end-punctuation",
+        plant: |s, t, locale| {
+            let t = t.trim_end();
+            let mark = t.chars().next_back()?;
+            let before = t[..t.len() - mark.len_utf8()].chars().next_back()?;
+            let verb = match &locale[..2] {
+                "ja" => matches!(before, 'す' | 'た'),
+                "ko" => matches!(before, '다' | '요'),
+                _ => before.is_alphanumeric(),
+            };
+            let sentence = s.trim_end().ends_with('.') && s.split_whitespace().count() >= 3;
+            (sentence && matches!(mark, '.' | '。') && verb)
+                .then(|| Change::Target(t[..t.len() - mark.len_utf8()].to_string()))
+        },
+    },
+    Plant {
+        kind: "target cut to a fifth",
+        expect: "length-ratio",
+        plant: |s, t, _| {
+            let plain = |x: &str| x.chars().filter(|c| c.is_alphanumeric()).count();
+            let keep = t.chars().count() / 5;
+            let cut: String = t.chars().take(keep).collect();
+            (plain(s) >= 150 && !s.contains("](") && !s.contains('`')).then(|| Change::Target(cut))
+        },
+    },
+    Plant {
+        kind: "target emptied",
+        expect: "empty-target",
+        plant: |_, _, _| target(String::new()),
+    },
+    Plant {
+        kind: "source span lost",
+        expect: "missing-source",
+        plant: |_, _, _| Some(Change::Source(None)),
+    },
+    Plant {
+        kind: "Turkish suffix split",
+        expect: "turkish-suffix-split",
+        plant: |_, t, locale| {
+            if locale != "tr-tr" {
+                return None;
+            }
+            let at = t.find("'n").or_else(|| t.find("'d"))?;
+            let attached = t[..at].ends_with(char::is_alphabetic);
+            attached.then(|| Change::Target(format!("{} {}", &t[..at], &t[at..])))
+        },
+    },
+    Plant {
+        kind: "glossary term translated",
+        expect: "glossary",
+        plant: |s, t, _| {
+            let mentioned = s.contains("Microsoft ") && !inside_markup(s, s.find("Microsoft ")?);
+            (mentioned && t.contains("Microsoft"))
+                .then(|| Change::Target(t.replace("Microsoft", "マイクロソフト")))
+        },
+    },
+];
+
+/// Messages of one check for one segment.
+fn messages<'a>(findings: &'a [Finding], doc: usize, segment: usize, check: &str) -> Vec<&'a str> {
+    findings
+        .iter()
+        .filter(|f| f.doc == doc && f.segment == segment && f.check == check)
+        .map(|f| f.message.as_str())
+        .collect()
+}
+
+/// Plants every error kind into every segment it fits, one at a time, each
+/// into its own copy of one real file, and counts how often the expected check
+/// reports something the published file did not have.
+#[test]
+fn planted_errors_are_found() {
+    let store = fixtures();
+    let options = options();
+    // kind → (planted, found)
+    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut missed: Vec<String> = Vec::new();
+    for doc in &store.docs {
+        let alone = Store {
+            docs: vec![doc.clone()],
+            warnings: Vec::new(),
+        };
+        let baseline = check::run(&alone, &options);
+        for (s, seg) in doc.segments.iter().enumerate() {
+            let Some(source) = seg.source.as_deref() else {
+                continue;
+            };
+            for plant in PLANTS {
+                let Some(change) = (plant.plant)(source, &seg.target, &doc.locale) else {
+                    continue;
+                };
+                let mut copy = alone.clone();
+                let planted = &mut copy.docs[0].segments[s];
+                match change {
+                    Change::Target(t) => planted.target = t,
+                    Change::Source(x) => planted.source = x,
+                }
+                let shown = planted.target.clone();
+                let entry = tally.entry(plant.kind).or_default();
+                entry.0 += 1;
+                // A finding the published file did not have: new, or with a new message.
+                let before = messages(&baseline, 0, s, plant.expect);
+                let after_run = check::run(&copy, &options);
+                let after = messages(&after_run, 0, s, plant.expect);
+                if after.iter().any(|m| !before.contains(m)) {
+                    entry.1 += 1;
+                } else {
+                    missed.push(format!(
+                        "{}: {} {}: {shown}",
+                        plant.kind,
+                        file_name(doc),
+                        seg.id
+                    ));
+                }
+            }
+        }
+        // Inconsistent targets need a second file with the same sources.
+        let mut twin = doc.clone();
+        twin.path = format!("{}.twin.md", doc.path);
+        for (s, seg) in doc.segments.iter().enumerate().step_by(3) {
+            let long_enough = seg
+                .source
+                .as_deref()
+                .is_some_and(|x| x.split_whitespace().count() >= 4);
+            if !long_enough || seg.target.trim().is_empty() {
+                continue;
+            }
+            let mut pair = Store {
+                docs: vec![doc.clone(), twin.clone()],
+                warnings: Vec::new(),
+            };
+            pair.docs[1].segments[s].target.push_str(" 2");
+            let entry = tally.entry("same source translated twice").or_default();
+            entry.0 += 1;
+            let findings = check::run(&pair, &options);
+            let flagged = |d| !messages(&findings, d, s, "inconsistent-target").is_empty();
+            if flagged(0) || flagged(1) {
+                entry.1 += 1;
+            } else {
+                missed.push(format!("inconsistent: {} {}", file_name(doc), seg.id));
+            }
+        }
+    }
+    let (planted, caught) = tally
+        .values()
+        .fold((0, 0), |(p, c), (tp, tc)| (p + tp, c + tc));
+    let table: Vec<String> = tally
+        .iter()
+        .map(|(kind, (p, c))| format!("{kind:<28} {c:>4} of {p:>4}"))
+        .collect();
+    println!("{}\ntotal {caught} of {planted}", table.join("\n"));
+    for m in &missed {
+        println!("missed {m}");
+    }
+    assert!(tally.len() >= 19, "{tally:?}");
+    assert!(
+        caught * 100 >= planted * 95,
+        "{caught} of {planted} planted errors found:\n{}",
+        table.join("\n")
+    );
+    for (kind, (p, c)) in &tally {
+        assert!(c * 100 >= p * 80, "{kind}: {c} of {p}");
+    }
+}
