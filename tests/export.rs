@@ -18,8 +18,10 @@ const XML_HOSTILE: &str = "a < b && c > d \"q\" 'a' 😀 \u{1b}[31m bell\u{7} cr
 
 /// A notes file in `dir` with three entries: bad with a CJK comment full of
 /// CSV syntax, OK with a target that looks like a formula, bad with texts
-/// XML cannot hold as they are.
-fn notes_file(dir: &TempDir) -> std::path::PathBuf {
+/// XML cannot hold as they are; and its writer, for more marks. (Opening a
+/// new writer later could find the lock still held by a child that another
+/// test is spawning: a child holds the parent's descriptors until its exec.)
+fn notes_file(dir: &TempDir) -> (std::path::PathBuf, Notes) {
     let path = dir.path().join("sxs-notes.yaml");
     let store = Store::samples();
     let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
@@ -49,7 +51,7 @@ fn notes_file(dir: &TempDir) -> std::path::PathBuf {
     hostile.source = Some(XML_HOSTILE.into());
     hostile.target = XML_HOSTILE.into();
     notes.mark(hostile).unwrap();
-    path
+    (path, notes)
 }
 
 fn sxs(dir: &Path, args: &[&str]) -> Output {
@@ -138,7 +140,7 @@ fn tsv_has_one_line_per_entry_with_escaped_breaks() {
 #[test]
 fn jsonl_has_every_field_of_every_entry() {
     let dir = TempDir::new().unwrap();
-    let path = notes_file(&dir);
+    let (path, _) = notes_file(&dir);
     let notes = Notes::read(&path).unwrap();
     let text = export(&dir, "jsonl");
     let records: Vec<Json> = text
@@ -290,7 +292,7 @@ fn xliff_is_well_formed_and_gives_back_every_text() {
 #[test]
 fn output_file_locale_filter_and_missing_or_broken_notes() {
     let dir = TempDir::new().unwrap();
-    let path = notes_file(&dir);
+    let (path, _) = notes_file(&dir);
     let out = sxs(
         dir.path(),
         &[
@@ -339,10 +341,9 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
 #[test]
 fn stats_report_progress_severities_stale_and_the_mqm_score() {
     let dir = TempDir::new().unwrap();
-    let path = notes_file(&dir);
+    let (_, mut notes) = notes_file(&dir);
     // The formula entry's target was changed above: it is stale. One more
     // entry for a file that is not loaded.
-    let mut notes = Notes::open(&path).unwrap();
     let elsewhere = SegmentRef {
         file: "elsewhere.md",
         locale: "de-de",

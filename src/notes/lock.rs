@@ -4,6 +4,10 @@
 //! holder dies, however it dies: a killed sxs never blocks the next one. The
 //! lock file is never deleted; deleting it would let a third process lock a
 //! fresh file while the second still holds the old one.
+//!
+//! The lock belongs to the open file, which a child process shares from its
+//! spawn to its exec: a `Notes` dropped and opened again while another
+//! thread spawns a process can find itself read-only for that moment.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
