@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sxs::notes::Notes;
 use sxs::store::Store;
 use sxs::text::WidthMode;
 use sxs::tui::app::{App, Options};
@@ -27,6 +28,9 @@ fn app(store: Store) -> App {
             theme: Theme::dark(),
             width_mode: WidthMode::Narrow,
             mouse: false,
+            // A notes file that cannot be written: drawing does not depend on it.
+            notes: Notes::unavailable("bench-notes.yaml".as_ref(), "benchmark".into()),
+            reviewer: "bench".into(),
         },
     )
 }

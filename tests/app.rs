@@ -1,31 +1,18 @@
 //! `App::update` and `App::key` without a terminal: navigation, search, locale
 //! switch, resize, file list, reading mode.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sxs::store::Store;
-use sxs::text::WidthMode;
 use sxs::tui::action::Action;
-use sxs::tui::app::{App, Mode, Options};
-use sxs::tui::keymap::Keymap;
+use sxs::tui::app::{App, Mode};
 use sxs::tui::layout::{self, Arrangement};
 use sxs::tui::theme::Theme;
 
-fn app_with(store: Store, width: u16, height: u16) -> App {
-    let mut app = App::new(
-        store,
-        Options {
-            keymap: Keymap::default(),
-            theme: Theme::mono(),
-            width_mode: WidthMode::Narrow,
-            mouse: false,
-        },
-    );
-    app.resize(width, height);
-    app
-}
-
-fn samples(width: u16, height: u16) -> App {
-    app_with(Store::samples(), width, height)
+/// The bundled samples at this size; the guard keeps the notes folder.
+fn samples(width: u16, height: u16) -> (App, tempfile::TempDir) {
+    common::app(Store::samples(), Theme::mono(), (width, height))
 }
 
 fn press(app: &mut App, keys: &str) {
@@ -60,7 +47,7 @@ fn cursor_source(app: &App) -> String {
 
 #[test]
 fn moving_stays_within_the_document_and_keeps_the_cursor_visible() {
-    let mut app = samples(100, 12);
+    let (mut app, _notes) = samples(100, 12);
     let last = app.segment_count() - 1;
     app.update(Action::PrevSegment);
     assert_eq!(app.position().cursor, 0);
@@ -85,7 +72,7 @@ fn moving_stays_within_the_document_and_keeps_the_cursor_visible() {
 
 #[test]
 fn pages_move_by_what_fits_on_screen() {
-    let mut app = samples(100, 12);
+    let (mut app, _notes) = samples(100, 12);
     app.update(Action::PageDown);
     let after_one = app.position();
     assert!(after_one.cursor > 1, "{after_one:?}");
@@ -108,7 +95,7 @@ fn pages_move_by_what_fits_on_screen() {
 
 #[test]
 fn search_is_incremental_wraps_and_escape_returns() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     press(&mut app, "jj/");
     assert!(matches!(app.mode, Mode::SearchInput { .. }));
     press(&mut app, "password");
@@ -155,7 +142,7 @@ fn search_is_incremental_wraps_and_escape_returns() {
 
 #[test]
 fn search_highlights_ranges_in_both_panes_with_smart_case() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     press(&mut app, "/partner");
     let (_, ranges) = &app.search.hits[0];
     let seg = &app.displays.get(app.doc)[app.search.hits[0].0];
@@ -176,7 +163,7 @@ fn search_highlights_ranges_in_both_panes_with_smart_case() {
 
 #[test]
 fn locale_switch_keeps_the_same_english_sentence() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     assert_eq!(app.store.docs[app.doc].locale, "zh-tw");
     press(&mut app, "jjjj");
     let source = cursor_source(&app);
@@ -194,7 +181,7 @@ fn locale_switch_keeps_the_same_english_sentence() {
 
 #[test]
 fn locale_switch_without_other_translations_says_so() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     app.open(4); // fr-fr: its own article version
     press(&mut app, "L");
     assert_eq!(app.doc, 4);
@@ -207,7 +194,7 @@ fn locale_switch_without_other_translations_says_so() {
 
 #[test]
 fn resize_rearranges_panes_and_keeps_the_cursor_visible() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     app.update(Action::Last);
     for (w, h) in [(40, 12), (70, 8), (200, 60), (24, 6), (30, 7)] {
         app.resize(w, h);
@@ -225,7 +212,7 @@ fn resize_rearranges_panes_and_keeps_the_cursor_visible() {
 
 #[test]
 fn the_file_list_filters_as_you_type_and_opens_the_choice() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     press(&mut app, "o");
     let Mode::FileList(list) = &app.mode else {
         panic!("no file list")
@@ -243,7 +230,7 @@ fn the_file_list_filters_as_you_type_and_opens_the_choice() {
 
 #[test]
 fn files_keep_their_own_positions() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     press(&mut app, "jjj");
     app.update(Action::NextFile);
     assert_eq!(app.position().cursor, 0);
@@ -253,7 +240,7 @@ fn files_keep_their_own_positions() {
 
 #[test]
 fn reading_mode_shows_one_locale_and_returns_to_the_segment() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     press(&mut app, "jjjjj");
     let here = app.position().cursor;
     press(&mut app, "r");
@@ -280,7 +267,7 @@ fn reading_mode_shows_one_locale_and_returns_to_the_segment() {
 
 #[test]
 fn an_unbound_key_says_where_help_is() {
-    let mut app = samples(100, 30);
+    let (mut app, _notes) = samples(100, 30);
     press(&mut app, "Z");
     let flash = app.flash.clone().expect("a message");
     assert!(
@@ -294,4 +281,180 @@ fn an_unbound_key_says_where_help_is() {
     assert!(!app.quit, "the key that closes help does not also quit");
     press(&mut app, "q");
     assert!(app.quit);
+}
+
+fn notes_text(dir: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(dir.path().join("sxs-notes.yaml")).unwrap_or_default()
+}
+
+fn entries(dir: &tempfile::TempDir) -> Vec<serde_yaml::Value> {
+    serde_yaml::from_str(&notes_text(dir)).unwrap_or_default()
+}
+
+#[test]
+fn a_marks_ok_saves_at_once_and_moves_on() {
+    let (mut app, notes) = samples(100, 30);
+    press(&mut app, "aa");
+    assert_eq!(app.position().cursor, 2);
+    let saved = entries(&notes);
+    assert_eq!(saved.len(), 2);
+    assert_eq!(saved[0]["verdict"], "ok");
+    assert_eq!(saved[0]["id"], "6d01e-103");
+    assert_eq!(saved[0]["reviewer"], "tester");
+    assert_eq!(saved[1]["id"], "6d01e-104");
+    assert_eq!(app.progress(app.doc).reviewed, 2);
+}
+
+#[test]
+fn x_enter_saves_the_defaults_and_x_o_3_enter_an_omission() {
+    let (mut app, notes) = samples(100, 30);
+    press(&mut app, "x");
+    assert!(matches!(app.mode, Mode::Mark(_)));
+    special(&mut app, KeyCode::Enter);
+    press(&mut app, "jxo3");
+    special(&mut app, KeyCode::Tab);
+    press(&mut app, "word «missing» 語");
+    special(&mut app, KeyCode::Enter);
+    let saved = entries(&notes);
+    assert_eq!(saved[0]["category"], "accuracy/mistranslation");
+    assert_eq!(saved[0]["severity"], "major");
+    assert_eq!(saved[1]["category"], "accuracy/omission");
+    assert_eq!(saved[1]["severity"], "critical");
+    assert_eq!(saved[1]["comment"], "word «missing» 語");
+    assert_eq!(app.progress(app.doc).bad, 2);
+    // Esc leaves everything as it was.
+    press(&mut app, "jx");
+    special(&mut app, KeyCode::Esc);
+    assert_eq!(entries(&notes).len(), 2);
+}
+
+#[test]
+fn editing_a_bad_mark_starts_from_it() {
+    let (mut app, notes) = samples(100, 30);
+    press(&mut app, "xt1");
+    special(&mut app, KeyCode::Enter);
+    press(&mut app, "x");
+    let Mode::Mark(dialog) = &app.mode else {
+        panic!("no dialog")
+    };
+    assert_eq!(
+        (dialog.category.as_str(), dialog.severity.name()),
+        ("terminology", "minor")
+    );
+    press(&mut app, "2");
+    special(&mut app, KeyCode::Enter);
+    let saved = entries(&notes);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0]["severity"], "major");
+}
+
+#[test]
+fn undo_and_redo_walk_back_through_the_session_and_move_the_cursor() {
+    let (mut app, notes) = samples(100, 30);
+    press(&mut app, "aaa");
+    assert_eq!(entries(&notes).len(), 3);
+    press(&mut app, "g");
+    press(&mut app, "u");
+    assert_eq!(entries(&notes).len(), 2);
+    assert_eq!(
+        app.position().cursor,
+        2,
+        "the cursor goes to the undone segment"
+    );
+    press(&mut app, "uu");
+    assert_eq!(entries(&notes).len(), 0);
+    app.key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    assert_eq!(entries(&notes).len(), 1);
+    assert_eq!(app.position().cursor, 0);
+    press(&mut app, "uu");
+    assert!(
+        app.flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("nothing to undo"))
+    );
+    press(&mut app, "c");
+    assert!(entries(&notes).is_empty());
+}
+
+#[test]
+fn clear_removes_the_mark() {
+    let (mut app, notes) = samples(100, 30);
+    press(&mut app, "ak");
+    assert_eq!(entries(&notes).len(), 1);
+    press(&mut app, "c");
+    assert!(entries(&notes).is_empty());
+    assert_eq!(app.progress(app.doc).reviewed, 0);
+}
+
+#[test]
+fn findings_are_visited_accepted_and_dismissed() {
+    let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.ko-kr"]).unwrap();
+    let (mut app, notes) = common::app(store, Theme::mono(), (100, 30));
+    assert!(app.total_progress().suspicious > 0);
+    press(&mut app, "]");
+    let first = app.position().cursor;
+    assert!(app.open_findings(app.doc, first).next().is_some());
+    let check = app.open_findings(app.doc, first).next().unwrap().check;
+    let category = app.open_findings(app.doc, first).next().unwrap().category;
+    press(&mut app, "A");
+    let saved = entries(&notes);
+    assert_eq!(saved[0]["verdict"], "bad");
+    assert_eq!(saved[0]["category"], category);
+    assert!(saved[0]["comment"].as_str().unwrap().starts_with(check));
+
+    press(&mut app, "]");
+    let second = app.position().cursor;
+    assert!(second > first);
+    let before = app.open_findings(app.doc, second).count();
+    press(&mut app, "D");
+    assert_eq!(app.open_findings(app.doc, second).count(), before - 1);
+    let saved = entries(&notes);
+    let dismissed = saved
+        .iter()
+        .find(|e| e["dismissed"].is_sequence())
+        .expect("a dismissal");
+    assert_eq!(dismissed["verdict"], "ok");
+    press(&mut app, "[");
+    assert_eq!(
+        app.position().cursor,
+        first,
+        "[ goes back to the flagged one"
+    );
+}
+
+#[test]
+fn the_filter_shows_only_matching_segments() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "jx");
+    special(&mut app, KeyCode::Enter);
+    press(&mut app, "jja");
+    press(&mut app, "f");
+    assert_eq!(app.filter.label(), "unreviewed");
+    let shown: Vec<usize> = layout::rows(&app).iter().map(|r| r.segment).collect();
+    assert!(!shown.contains(&1) && !shown.contains(&3), "{shown:?}");
+    assert!(shown.contains(&0) && shown.contains(&2));
+    press(&mut app, "f");
+    assert_eq!(app.filter.label(), "flagged");
+    let shown: Vec<usize> = layout::rows(&app).iter().map(|r| r.segment).collect();
+    assert_eq!(shown, [1]);
+    press(&mut app, "jjk");
+    assert_eq!(app.position().cursor, 1, "moves only among shown segments");
+    press(&mut app, "ff");
+    assert_eq!(app.filter.label(), "all");
+}
+
+#[test]
+fn a_read_only_notes_file_refuses_marks_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sxs-notes.yaml");
+    let _writer = sxs::notes::Notes::open(&path).unwrap();
+    let reader = sxs::notes::Notes::open(&path).unwrap();
+    assert!(reader.is_read_only());
+    let (mut app, _other) = samples(100, 30);
+    app.notes = reader;
+    press(&mut app, "a");
+    assert_eq!(app.position().cursor, 0, "not saved, so not moved on");
+    let flash = app.flash.clone().unwrap();
+    assert!(flash.error && flash.text.contains("read-only"), "{flash:?}");
+    assert!(!path.exists(), "nothing written");
 }

@@ -1,14 +1,14 @@
 //! Whole screens on ratatui's `TestBackend`, as insta snapshots, for real
 //! files in five locales at three window sizes.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use sxs::store::Store;
-use sxs::text::WidthMode;
 use sxs::tui::action::Action;
-use sxs::tui::app::{App, Options};
-use sxs::tui::keymap::Keymap;
+use sxs::tui::app::App;
 use sxs::tui::theme::Theme;
 use sxs::tui::ui;
 
@@ -24,17 +24,9 @@ const SETS: [&str; 5] = [
     "customer-insights-pr.he-il",
 ];
 
-fn app(set: &str, theme: Theme) -> App {
+fn app(set: &str, theme: Theme) -> (App, tempfile::TempDir) {
     let store = Store::load(&[format!("{CORPUS}/{set}")]).unwrap();
-    App::new(
-        store,
-        Options {
-            keymap: Keymap::default(),
-            theme,
-            width_mode: WidthMode::Narrow,
-            mouse: false,
-        },
-    )
+    common::app(store, theme, (100, 30))
 }
 
 fn draw(app: &mut App, width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> {
@@ -57,7 +49,7 @@ fn screens_in_five_locales_at_three_sizes() {
     for set in SETS {
         let locale = set.rsplit('.').next().unwrap();
         for (width, height) in [(100, 30), (40, 12), (12, 4)] {
-            let mut app = app(set, Theme::mono());
+            let (mut app, _notes) = app(set, Theme::mono());
             let terminal = draw(&mut app, width, height, &moves);
             insta::assert_snapshot!(format!("{locale}_{width}x{height}"), terminal.backend());
         }
@@ -66,7 +58,7 @@ fn screens_in_five_locales_at_three_sizes() {
 
 #[test]
 fn the_selection_survives_no_color() {
-    let mut app = app("partner-center-pr.de-de", Theme::mono());
+    let (mut app, _notes) = app("partner-center-pr.de-de", Theme::mono());
     let terminal = draw(&mut app, 80, 16, &[Action::NextSegment]);
     let buffer = terminal.backend().buffer();
     insta::assert_debug_snapshot!("de-de_80x16_mono_styles", buffer);
@@ -84,7 +76,7 @@ fn the_selection_survives_no_color() {
 #[test]
 fn no_line_is_drawn_past_the_panes_whatever_the_script() {
     for set in SETS {
-        let mut app = app(set, Theme::dark());
+        let (mut app, _notes) = app(set, Theme::dark());
         for (width, height) in [(71, 20), (100, 30), (157, 40)] {
             let terminal = draw(&mut app, width, height, &[Action::PageDown]);
             let buffer = terminal.backend().buffer();

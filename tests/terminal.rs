@@ -36,7 +36,8 @@ fn source_and_target_share_a_row_and_nothing_overflows() {
         .find('│')
         .map(|b| rows[2][..b].width())
         .expect("a separator");
-    for row in &rows[2..29] {
+    // Rows 2 to 27 are the panes; then the detail line and the status bar.
+    for row in &rows[2..28] {
         let at = row.find('│').map(|b| row[..b].width());
         assert_eq!(at, Some(column), "{row}");
     }
@@ -139,4 +140,76 @@ fn without_a_terminal_it_points_to_dump() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("sxs dump"), "{err}");
+}
+
+fn notes_entries(dir: &std::path::Path) -> Vec<serde_yaml::Value> {
+    let text = std::fs::read_to_string(dir.join("sxs-notes.yaml")).unwrap();
+    serde_yaml::from_str(&text).expect("the notes file is valid YAML")
+}
+
+#[test]
+fn marks_survive_kill_9_and_come_back_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[("USER", "kim")]);
+    tty.wait_for_text("en-us");
+    // ok, ok, then bad: omission, critical, with a comment; then ok.
+    tty.send("aax");
+    tty.wait_for_text("Mark bad");
+    tty.send("o3\tlost «a clause»\r");
+    tty.wait_for_text("✗ saved");
+    tty.send("ja");
+    tty.wait_for("four marks counted", |s| s.contents().contains("33%"));
+    tty.kill();
+
+    let saved = notes_entries(dir.path());
+    let verdicts: Vec<&str> = saved
+        .iter()
+        .map(|e| e["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["ok", "ok", "bad", "ok"]);
+    assert_eq!(saved[2]["category"], "accuracy/omission");
+    assert_eq!(saved[2]["severity"], "critical");
+    assert_eq!(saved[2]["comment"], "lost «a clause»");
+    assert_eq!(saved[0]["reviewer"], "kim");
+
+    let mut again = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    let screen = again.wait_for_text("33%");
+    let rows = rows(&screen);
+    let marks: String = rows[2..28]
+        .iter()
+        .filter_map(|r| r.chars().next())
+        .filter(|c| *c != ' ')
+        .collect();
+    assert!(
+        marks.starts_with("✓✓✗"),
+        "gutter: {marks:?}\n{}",
+        screen.contents()
+    );
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn a_second_instance_reads_only_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    first.wait_for_text("en-us");
+    first.send("a");
+    first.wait_for_text("✓ saved");
+
+    let mut second = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    second.wait_for_text("READ-ONLY");
+    second.send("jjjjaa");
+    second.wait_for_text("read-only, nothing saved");
+
+    first.send("a");
+    first.wait_for("two marks", |s| {
+        s.contents().contains("✓ saved") && s.contents().contains(" 3/")
+    });
+    assert_eq!(notes_entries(dir.path()).len(), 2);
+    second.send("q");
+    first.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    assert_eq!(first.wait_exit(), 0);
+    assert_eq!(notes_entries(dir.path()).len(), 2);
 }

@@ -3,6 +3,7 @@
 mod check;
 mod dump;
 mod export;
+mod review;
 mod stats;
 
 use std::io::{self, Write};
@@ -11,18 +12,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::Config;
 use crate::notes::Notes;
 use crate::notes::export::Format as ExportFormat;
 use crate::notes::score::Penalties;
 use crate::store::{Sources, Store};
-use crate::text::WidthMode;
-use crate::tui::{
-    self,
-    app::{App, Options},
-    keymap::Keymap,
-    theme::Theme,
-};
 
 /// Exit code for usage and input errors (SPEC).
 const EXIT_USAGE: u8 = 2;
@@ -43,6 +36,9 @@ pub struct Cli {
     /// Segment files and folders to review
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Glossary for the checks the review screen runs (as `sxs check --glossary`)
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -137,7 +133,7 @@ pub fn main() -> ExitCode {
         Some(Command::Stats(args)) => stats::run(args, &cli.common),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Export(args)) => export::run(args, &cli.common),
-        None => review(&cli),
+        None => review::run(&cli),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -147,40 +143,6 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
-}
-
-fn review(cli: &Cli) -> anyhow::Result<u8> {
-    use std::io::IsTerminal;
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the review screen needs a terminal; to print segments in a pipe, use `sxs dump`"
-        );
-    }
-    let config = Config::load().map_err(anyhow::Error::msg)?;
-    let keymap = Keymap::with_overrides(&config.key_overrides())
-        .map_err(|e| anyhow::anyhow!("config file: {e}"))?;
-    let theme = Theme::from_env(config.theme);
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        // crossterm 0.29 drops modifiers too under NO_COLOR, which would hide
-        // the selection; the mono theme already uses no colour.
-        crossterm::style::force_color_output(true);
-    }
-    let store = load(&cli.paths)?;
-    if store.docs.is_empty() {
-        anyhow::bail!("no segment files (with data-ttu-id spans) in the given paths");
-    }
-    let options = Options {
-        keymap,
-        theme,
-        width_mode: if config.ambiguous_wide {
-            WidthMode::AmbiguousWide
-        } else {
-            WidthMode::Narrow
-        },
-        mouse: config.mouse,
-    };
-    tui::run(App::new(store, options))?;
-    Ok(0)
 }
 
 /// The files the given paths name, or the bundled samples when there are none.

@@ -4,14 +4,19 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
+use super::dialog::MarkDialog;
 use super::display::Displays;
+use super::findings::Findings;
 use super::keymap::{Key, Keymap};
 use super::layout::{self, Geometry};
 use super::reading::Reading;
+use super::review::{Filter, Progress};
 use super::search::Search;
 use super::theme::Theme;
+use crate::notes::Notes;
 use crate::store::Store;
 use crate::text::WidthMode;
+use std::sync::Arc;
 
 /// What has the keyboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +33,8 @@ pub enum Mode {
     FileList(FileList),
     /// One locale's text alone, as a document.
     Reading(Reading),
+    /// Marking the segment bad: category, severity, comment.
+    Mark(MarkDialog),
 }
 
 /// The file picker: a filter typed by the user and the selected entry.
@@ -61,10 +68,19 @@ pub struct Options {
     pub theme: Theme,
     pub width_mode: WidthMode,
     pub mouse: bool,
+    pub notes: Notes,
+    pub reviewer: String,
 }
 
 pub struct App {
-    pub store: Store,
+    /// Shared with the checks, which run on another thread.
+    pub store: Arc<Store>,
+    pub notes: Notes,
+    pub reviewer: String,
+    pub findings: Findings,
+    pub filter: Filter,
+    /// Review counts per document, kept up to date as marks change.
+    pub progress: Vec<Progress>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub width_mode: WidthMode,
@@ -89,7 +105,12 @@ impl App {
         let positions = vec![Position::default(); store.docs.len()];
         let displays = Displays::new(&store);
         let mut app = App {
-            store,
+            store: Arc::new(store),
+            notes: options.notes,
+            reviewer: options.reviewer,
+            findings: Findings::default(),
+            filter: Filter::All,
+            progress: Vec::new(),
             keymap: options.keymap,
             theme: options.theme,
             width_mode: options.width_mode,
@@ -104,6 +125,7 @@ impl App {
             quit: false,
             suspend: false,
         };
+        app.recount_all();
         app.open(0);
         app
     }
@@ -127,14 +149,16 @@ impl App {
         Geometry::new(self.size, self.width_mode)
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    /// A message in the status bar until the next key.
+    pub fn say(&mut self, text: impl Into<String>) {
         self.flash = Some(Flash {
             text: text.into(),
             error: false,
         });
     }
 
-    fn complain(&mut self, text: impl Into<String>) {
+    /// An error in the status bar until the next key.
+    pub fn complain(&mut self, text: impl Into<String>) {
         self.flash = Some(Flash {
             text: text.into(),
             error: true,
@@ -149,6 +173,7 @@ impl App {
             Mode::FileList(_) => self.file_list_key(event),
             Mode::Help { .. } => self.help_key(event),
             Mode::Reading { .. } => self.reading_key(event),
+            Mode::Mark(_) => self.dialog_key(event),
             Mode::Normal => match self.keymap.action(Key::from_event(event)) {
                 Some(action) => self.update(action),
                 None => self.unbound(event),
@@ -177,8 +202,8 @@ impl App {
             Action::HalfPageUp => self.move_by(-(self.page_segments(false) as isize / 2 + 1)),
             Action::PageDown => self.page(true),
             Action::PageUp => self.page(false),
-            Action::First => self.go_to(0),
-            Action::Last => self.go_to(self.segment_count().saturating_sub(1)),
+            Action::First => self.edge(false),
+            Action::Last => self.edge(true),
             Action::NextFile => self.open_relative(1),
             Action::PrevFile => self.open_relative(-1),
             Action::Search => {
@@ -197,16 +222,16 @@ impl App {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
-            Action::MarkOk
-            | Action::MarkBad
-            | Action::ClearMark
-            | Action::Undo
-            | Action::Redo
-            | Action::NextFlagged
-            | Action::PrevFlagged
-            | Action::AcceptFinding
-            | Action::DismissFinding
-            | Action::CycleFilter => self.complain("marking comes with the notes file"),
+            Action::MarkOk => self.mark_ok(),
+            Action::MarkBad => self.open_dialog(),
+            Action::ClearMark => self.clear_mark(),
+            Action::Undo => self.undo(false),
+            Action::Redo => self.undo(true),
+            Action::NextFlagged => self.next_attention(true),
+            Action::PrevFlagged => self.next_attention(false),
+            Action::AcceptFinding => self.accept_finding(),
+            Action::DismissFinding => self.dismiss_finding(),
+            Action::CycleFilter => self.cycle_filter(),
         }
     }
 
@@ -219,21 +244,49 @@ impl App {
         }
     }
 
+    /// Moves the cursor `delta` shown segments down (or up), stopping at the ends.
     fn move_by(&mut self, delta: isize) {
-        let count = self.segment_count();
-        if count == 0 {
-            return;
+        let cursor = self.position().cursor;
+        let down = delta > 0;
+        let target = layout::walk(self, cursor, down)
+            .skip(1)
+            .take(delta.unsigned_abs())
+            .last();
+        if let Some(target) = target {
+            self.go_to(target);
         }
-        let target = self.position().cursor as isize + delta;
-        self.go_to(target.clamp(0, count as isize - 1) as usize);
     }
 
+    /// One shown segment down or up; false at the end.
+    pub(super) fn step(&mut self, down: bool) -> bool {
+        let before = self.position().cursor;
+        self.move_by(if down { 1 } else { -1 });
+        self.position().cursor != before
+    }
+
+    /// Puts the cursor on a segment. One the filter hides turns the filter off.
     pub fn go_to(&mut self, segment: usize) {
         if self.segment_count() == 0 {
             return;
         }
-        self.position_mut().cursor = segment.min(self.segment_count() - 1);
+        let segment = segment.min(self.segment_count() - 1);
+        if !self.shown(segment) {
+            self.filter = super::review::Filter::All;
+        }
+        self.position_mut().cursor = segment;
         self.keep_cursor_visible();
+    }
+
+    fn edge(&mut self, last: bool) {
+        let from = if last {
+            self.segment_count().saturating_sub(1)
+        } else {
+            0
+        };
+        let first = layout::walk(self, from, !last).next();
+        if let Some(segment) = first {
+            self.go_to(segment);
+        }
     }
 
     /// Segments that fit on one screen from the cursor, down or up.
@@ -244,25 +297,30 @@ impl App {
     /// A page moves the view by one screen and puts the cursor on its first
     /// (down) or last (up) segment, as pagers do.
     fn page(&mut self, down: bool) {
-        let pos = self.position();
-        let count = self.segment_count();
-        if count == 0 {
-            return;
-        }
-        if down {
-            let shown = layout::segments_in_page(self, pos.top, true).max(1);
-            let top = (pos.top + shown).min(count - 1);
-            *self.position_mut() = Position { cursor: top, top };
+        let top = self.position().top;
+        let fits = layout::segments_in_page(self, top, down).max(1);
+        let (new_top, cursor) = if down {
+            let next = layout::walk(self, top, true).nth(fits);
+            let last = layout::walk(self, self.segment_count().saturating_sub(1), false).next();
+            match next.or(last) {
+                Some(t) => (t, t),
+                None => return,
+            }
         } else {
-            let shown = layout::segments_in_page(self, pos.top, false).max(1);
-            let top = pos.top.saturating_sub(shown);
-            let cursor = if top == 0 && pos.top == 0 {
-                0
-            } else {
-                pos.top.saturating_sub(1)
-            };
-            *self.position_mut() = Position { cursor, top };
-        }
+            let above = layout::walk(self, top, false).nth(1);
+            let new_top = layout::walk(self, top, false)
+                .nth(fits)
+                .or(layout::walk(self, 0, true).next());
+            match (new_top, above) {
+                (Some(t), Some(c)) => (t, c),
+                (Some(t), None) => (t, t),
+                _ => return,
+            }
+        };
+        *self.position_mut() = Position {
+            cursor,
+            top: new_top,
+        };
         self.keep_cursor_visible();
     }
 
@@ -449,6 +507,9 @@ impl App {
 
     /// Text pasted into a prompt (bracketed paste) is typed, line breaks as spaces.
     pub fn paste(&mut self, text: &str) {
+        if let Mode::Mark(dialog) = &mut self.mode {
+            return dialog.paste(text);
+        }
         let clean: String = text
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })

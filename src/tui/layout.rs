@@ -14,6 +14,8 @@ const SIDE_BY_SIDE_MIN_WIDTH: u16 = 70;
 /// Smaller than this, only a "too small" line is drawn.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 6;
+/// From this height on, a line about the selected segment sits above the status bar.
+const DETAIL_MIN_HEIGHT: u16 = 10;
 /// Cells left of the panes for the mark state.
 pub const GUTTER: u16 = 2;
 
@@ -33,6 +35,9 @@ pub struct Geometry {
     pub arrangement: Arrangement,
     pub body_top: u16,
     pub body_height: u16,
+    /// Row of the line about the selected segment (id, mark, findings), in
+    /// windows tall enough for it.
+    pub detail: Option<u16>,
     /// Column and width of the source pane (the only pane when stacked).
     pub left: (u16, u16),
     /// Column of the separator and column and width of the target pane.
@@ -51,6 +56,7 @@ impl Geometry {
             Arrangement::SideBySide
         };
         let panes = width.saturating_sub(GUTTER);
+        let detail = (height >= DETAIL_MIN_HEIGHT).then(|| height - 2);
         let (left, separator, right) = match arrangement {
             Arrangement::SideBySide => {
                 // ` │ ` between the panes; the target gets the odd cell.
@@ -69,7 +75,8 @@ impl Geometry {
             height,
             arrangement,
             body_top: 2,
-            body_height: height.saturating_sub(3),
+            body_height: height.saturating_sub(3 + detail.is_some() as u16),
+            detail,
             left,
             separator,
             right,
@@ -211,18 +218,30 @@ pub fn body_height(app: &App) -> usize {
     app.geometry().body_height as usize
 }
 
+/// The segments the filter shows, from `from` (included) down or up.
+pub fn walk(app: &App, from: usize, down: bool) -> Box<dyn Iterator<Item = usize> + '_> {
+    let count = app.segment_count();
+    let range: Box<dyn Iterator<Item = usize>> = match down {
+        true => Box::new(from..count),
+        false if count == 0 => Box::new(std::iter::empty()),
+        false => Box::new((0..=from.min(count - 1)).rev()),
+    };
+    Box::new(range.filter(move |&s| app.shown(s)))
+}
+
 /// The rows on screen, from the view's top segment down.
 pub fn rows(app: &App) -> Vec<Row<'_>> {
     let geo = app.geometry();
-    let count = app.segment_count();
+    let body = geo.body_height as usize;
     let mut rows = Vec::new();
     let mut y = 0;
-    let mut segment = app.position().top;
-    while segment < count && y < geo.body_height as usize {
+    for segment in walk(app, app.position().top, true) {
+        if y >= body {
+            break;
+        }
         let row = row(app, segment, y, &geo);
         y += row.height();
         rows.push(row);
-        segment += 1;
     }
     rows
 }
@@ -238,37 +257,32 @@ pub fn top_for_cursor(app: &App, cursor: usize, top: usize) -> usize {
     // Walk up from the cursor until the screen is full; stop early at `top`.
     let mut used = row(app, cursor, 0, &geo).content;
     let mut first = cursor;
-    while first > top {
-        let above = row_height(app, first - 1, &geo);
-        if used + above > body {
+    for above in walk(app, cursor, false).skip(1) {
+        if above < top {
             break;
         }
-        used += above;
-        first -= 1;
+        used += row_height(app, above, &geo);
+        if used > body {
+            break;
+        }
+        first = above;
     }
     first
 }
 
-/// How many segments fit on one screen starting at `from`, going down or up.
+/// How many shown segments fit on one screen from `from` (included), going
+/// down or up.
 pub fn segments_in_page(app: &App, from: usize, down: bool) -> usize {
     let geo = app.geometry();
     let body = geo.body_height as usize;
-    let count = app.segment_count();
     let mut used = 0;
     let mut n = 0;
-    loop {
-        let segment = if down {
-            from + n
-        } else {
-            from.wrapping_sub(n + 1)
-        };
-        if segment >= count {
-            return n;
-        }
+    for segment in walk(app, from, down) {
         used += row_height(app, segment, &geo);
         if used > body {
-            return n;
+            break;
         }
         n += 1;
     }
+    n
 }

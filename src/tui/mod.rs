@@ -3,16 +3,21 @@
 pub mod action;
 mod align;
 pub mod app;
+pub mod dialog;
 pub mod display;
+pub mod findings;
 pub mod keymap;
 pub mod layout;
 mod reading;
+pub mod review;
 mod search;
 mod term;
 pub mod theme;
 pub mod ui;
 
 use std::io::{self, Write};
+use std::sync::{Arc, mpsc};
+use std::thread;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -22,14 +27,22 @@ use crossterm::{execute, queue};
 use self::action::Action;
 use self::app::App;
 use self::term::{Screen, Signals};
+use crate::check;
 
 /// How often the event loop looks at signal flags while no key comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
 /// Runs the review screen until the user quits or a signal ends it. The
-/// terminal is restored on every way out, panics included.
-pub fn run(mut app: App) -> io::Result<()> {
+/// terminal is restored on every way out, panics included. The automatic
+/// checks run on another thread; their findings appear when ready.
+pub fn run(mut app: App, checks: check::Options) -> io::Result<()> {
     let signals = Signals::install()?;
+    let findings = {
+        let (tx, rx) = mpsc::channel();
+        let store = Arc::clone(&app.store);
+        thread::spawn(move || tx.send(check::run(&store, &checks)));
+        rx
+    };
     let mut screen = Screen::enter(app.mouse)?;
     let size = screen.terminal.size()?;
     app.resize(size.width, size.height);
@@ -49,6 +62,10 @@ pub fn run(mut app: App) -> io::Result<()> {
         }
         if signals.take_resumed() {
             screen.resume()?;
+            dirty = true;
+        }
+        if let Ok(found) = findings.try_recv() {
+            app.set_findings(found);
             dirty = true;
         }
         if !event::poll(SIGNAL_POLL)? {

@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 
 use super::text::fill;
 use crate::text::str_width;
-use crate::text::{BaseDirection, WidthMode, display_form, lay_out};
+use crate::text::{BaseDirection, WidthMode, display_form, lay_out, sanitize};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
+use crate::tui::review::Filter;
 
 pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
@@ -75,9 +76,28 @@ pub fn status(app: &App, buf: &mut Buffer, area: Rect) {
         _ => {
             let pos = app.position();
             let count = app.segment_count();
-            let mut left = format!(" {}/{}", (pos.cursor + 1).min(count), count);
+            let file = app.progress(app.doc);
+            let mut left = format!(
+                " {}/{}  {}%",
+                (pos.cursor + 1).min(count),
+                count,
+                file.percent()
+            );
+            if app.store.docs.len() > 1 {
+                left += &format!(" (all {}%)", app.total_progress().percent());
+            }
+            left += &format!("  ✗{}  !{}", file.bad, file.suspicious);
+            if file.stale > 0 {
+                left += &format!("  ~{} stale", file.stale);
+            }
+            if app.filter != Filter::All {
+                left += &format!("  [{}]", app.filter.label());
+            }
             if !app.search.query.is_empty() {
-                left += &format!(" · /{} {} hits", app.search.query, app.search.hits.len());
+                left += &format!("  /{} {} hits", app.search.query, app.search.hits.len());
+            }
+            if app.notes.is_read_only() {
+                left += "  READ-ONLY";
             }
             left
         }
@@ -111,10 +131,10 @@ fn hints(app: &App) -> String {
         Mode::Normal => [
             (Action::MarkOk, "ok"),
             (Action::MarkBad, "bad"),
+            (Action::Undo, "undo"),
+            (Action::NextFlagged, "next flag"),
             (Action::Search, "search"),
-            (Action::NextLocale, "locale"),
             (Action::Help, "help"),
-            (Action::Quit, "quit"),
         ]
         .iter()
         .map(|(action, what)| format!("{} {what}", key(*action)))
@@ -123,10 +143,76 @@ fn hints(app: &App) -> String {
         Mode::SearchInput { .. } => "Enter keep  Esc cancel".into(),
         Mode::FileList(_) => "type to filter  ↑↓ choose  Enter open  Esc close".into(),
         Mode::Help { .. } => "↑↓ scroll  any other key closes".into(),
+        Mode::Mark(_) => {
+            "letter category  1-3 severity  Tab comment  Enter save  Esc cancel".into()
+        }
         Mode::Reading(_) => format!(
             "Tab source/target  {} locale  {} back",
             key(Action::NextLocale),
             key(Action::ReadingMode)
         ),
+    }
+}
+
+/// The line about the selected segment: where it is in the file, its mark,
+/// and what the checks found.
+pub fn detail(app: &App, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    fill(buf, area, theme.text);
+    let (doc, cursor) = (app.doc, app.position().cursor);
+    let Some(seg) = app.store.docs.get(doc).and_then(|d| d.segments.get(cursor)) else {
+        return;
+    };
+    let mut pieces: Vec<(String, ratatui::style::Style)> = vec![(
+        format!(" {} · {} · line {}", seg.id, seg.block.name(), seg.line),
+        theme.dim,
+    )];
+    if let Some(entry) = app.entry(doc, cursor) {
+        let mark = match entry.verdict {
+            crate::notes::Verdict::Ok => (format!("  ✓ ok ({})", entry.reviewer), theme.ok),
+            crate::notes::Verdict::Bad => {
+                let severity = entry.bad_severity().map(|s| s.name()).unwrap_or_default();
+                let category = entry.category_label().unwrap_or_default();
+                let comment = sanitize(&entry.comment).text().replace('\n', " ");
+                let comment = if comment.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {comment}")
+                };
+                (format!("  ✗ {severity} {category}{comment}"), theme.bad)
+            }
+            crate::notes::Verdict::Other(ref v) => (format!("  ? {v}"), theme.dim),
+        };
+        pieces.push(mark);
+        if app.is_stale(doc, cursor) {
+            pieces.push((
+                "  ~ stale: the target changed since it was marked".into(),
+                theme.stale,
+            ));
+        }
+    }
+    let open: Vec<_> = app.open_findings(doc, cursor).collect();
+    if let Some(first) = open.first() {
+        let more = if open.len() > 1 {
+            format!(" (+{} more)", open.len() - 1)
+        } else {
+            String::new()
+        };
+        let text = sanitize(&first.message).text().replace('\n', " ");
+        pieces.push((
+            format!("  ! {}: {text}{more}", first.check),
+            theme.suspicious,
+        ));
+    } else if !app.findings.ready {
+        pieces.push(("  checking…".into(), theme.dim));
+    }
+    let mut x = area.x;
+    for (text, style) in pieces {
+        if x >= area.right() {
+            break;
+        }
+        x = buf
+            .set_stringn(x, area.y, &text, (area.right() - x) as usize, style)
+            .0;
     }
 }

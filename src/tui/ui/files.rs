@@ -29,7 +29,17 @@ pub fn draw(app: &App, list: &FileList, buf: &mut Buffer, area: Rect) {
     let first = list.selected.saturating_sub(rows.saturating_sub(1));
     for (i, &doc) in list.matches.iter().enumerate().skip(first).take(rows) {
         let d = &app.store.docs[doc];
-        let line = format!(" {:<6} {:>5} seg  {}", d.locale, d.segments.len(), d.path);
+        let p = app.progress(doc);
+        let line = format!(
+            " {:<6} {:>5}/{:<5} {:>3}%  ✗{:<3} !{:<3} {}",
+            d.locale,
+            p.reviewed,
+            p.segments,
+            p.percent(),
+            p.bad,
+            p.suspicious,
+            d.path
+        );
         let mut style = theme.popup;
         if i == list.selected {
             style = style.patch(theme.selection);

@@ -3,6 +3,7 @@
 //! row is padded, so no stale cell survives from an earlier frame.
 
 mod bars;
+mod dialog;
 mod files;
 mod help;
 mod panes;
@@ -28,10 +29,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Reading(reading) => reading::draw(app, reading, buf, &geo),
         _ => panes::draw(app, buf, &geo),
     }
+    if let Some(y) = geo.detail {
+        bars::detail(app, buf, row(area, y));
+    }
     bars::status(app, buf, row(area, area.height - 1));
     match &app.mode {
         Mode::Help { scroll } => help::draw(app, *scroll, buf, area),
         Mode::FileList(list) => files::draw(app, list, buf, area),
+        Mode::Mark(dialog) => dialog::draw(app, dialog, buf, &geo),
         _ => {}
     }
 }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::text::{self as cells, Look, fill};
+use crate::notes::Verdict;
 use crate::tui::app::App;
 use crate::tui::display::Glyphs;
 use crate::tui::layout::{Arrangement, Geometry, Line, Row, rows};
@@ -124,6 +125,9 @@ fn draw_row(app: &App, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bo
         Rect::new(0, top as u16, geo.width, (end - top) as u16),
         base,
     );
+    if top < end {
+        gutter(app, buf, row.segment, top as u16, base);
+    }
     for (index, (x, width), line, extra) in draws {
         let y = geo.body_top as usize + row.y + index;
         if y >= bottom {
@@ -137,5 +141,25 @@ fn draw_row(app: &App, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bo
     }
     if geo.arrangement == Arrangement::SideBySide {
         separator(app, buf, geo, top as u16..end as u16, base);
+    }
+}
+
+/// The mark state left of the panes: ✓ ok, ✗ bad, ~ stale, and ! when a
+/// check found something not dismissed.
+fn gutter(app: &App, buf: &mut Buffer, segment: usize, y: u16, base: Style) {
+    let theme = &app.theme;
+    let mark = app
+        .entry(app.doc, segment)
+        .map(|entry| match entry.verdict {
+            _ if app.is_stale(app.doc, segment) => ("~", theme.stale),
+            Verdict::Ok => ("✓", theme.ok),
+            Verdict::Bad => ("✗", theme.bad),
+            Verdict::Other(_) => ("?", theme.dim),
+        });
+    if let Some((glyph, style)) = mark {
+        buf.set_stringn(0, y, glyph, 1, base.patch(style));
+    }
+    if app.open_findings(app.doc, segment).next().is_some() {
+        buf.set_stringn(1, y, "!", 1, base.patch(theme.suspicious));
     }
 }
