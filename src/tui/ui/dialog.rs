@@ -39,9 +39,10 @@ impl Flow<'_> {
     }
 }
 
-/// Lines the dialog needs at this width.
+/// Lines the dialog needs at this width: title, four category lines,
+/// severity, comment, and room for the longest lines to wrap when narrow.
 fn height(width: u16) -> u16 {
-    if width >= 100 { 6 } else { 9 }
+    if width >= 90 { 7 } else { 11 }
 }
 
 pub fn draw(app: &App, dialog: &MarkDialog, buf: &mut Buffer, geo: &Geometry) {
@@ -77,17 +78,23 @@ pub fn draw(app: &App, dialog: &MarkDialog, buf: &mut Buffer, geo: &Geometry) {
         y: area.y + 1,
         mode: geo.mode,
     };
-    let mut dimension = "";
+    // One line per MQM dimension; the dimensions without subtypes share one.
+    let mut group = "";
     for (key, code) in CATEGORY_KEYS {
         let Some(category) = mqm::category(code) else {
             continue;
         };
-        if category.dimension != dimension {
-            if !dimension.is_empty() && geo.width < 100 {
+        let label = if category.subtype.is_some() {
+            category.dimension
+        } else {
+            "Other"
+        };
+        if label != group {
+            if !group.is_empty() {
                 flow.newline();
             }
-            dimension = category.dimension;
-            flow.item(&format!("{dimension}:"), theme.popup.patch(theme.dim));
+            group = label;
+            flow.item(&format!("{label}:"), theme.popup.patch(theme.dim));
         }
         let name = category
             .subtype
