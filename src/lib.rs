@@ -10,4 +10,5 @@ pub mod mqm;
 pub mod notes;
 pub mod store;
 pub mod text;
+pub mod tsv;
 pub mod tui;

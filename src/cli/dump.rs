@@ -119,9 +119,7 @@ fn text_rows(buf: &mut Vec<u8>, doc: &Document, seg: &Segment, width: usize) {
     }
 }
 
-/// Tabs, line breaks and backslashes are escaped (`\t`, `\n`, `\r`, `\\`) so
-/// that one segment is one line, and other control characters as `\u{1b}` so
-/// that a segment cannot drive the terminal; a missing source is an empty field.
+/// One segment as one TSV line; a missing source is an empty field.
 fn tsv_line(buf: &mut Vec<u8>, r: &Record) {
     let line = r.line.to_string();
     let fields = [
@@ -133,26 +131,5 @@ fn tsv_line(buf: &mut Vec<u8>, r: &Record) {
         r.source.unwrap_or(""),
         r.target,
     ];
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            buf.push(b'\t');
-        }
-        let mut clean = 0;
-        for (at, c) in field
-            .char_indices()
-            .filter(|(_, c)| c.is_control() || *c == '\\')
-        {
-            buf.extend_from_slice(&field.as_bytes()[clean..at]);
-            clean = at + c.len_utf8();
-            match c {
-                '\t' => buf.extend_from_slice(b"\\t"),
-                '\n' => buf.extend_from_slice(b"\\n"),
-                '\r' => buf.extend_from_slice(b"\\r"),
-                '\\' => buf.extend_from_slice(b"\\\\"),
-                _ => buf.extend_from_slice(format!("\\u{{{:x}}}", c as u32).as_bytes()),
-            }
-        }
-        buf.extend_from_slice(&field.as_bytes()[clean..]);
-    }
-    buf.push(b'\n');
+    crate::tsv::write_line(buf, &fields);
 }

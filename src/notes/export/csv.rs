@@ -1,10 +1,11 @@
 //! `export --format csv`: RFC 4180, and safe to open in a spreadsheet.
 
-use super::{COLUMNS, cells};
+use super::cells;
 use crate::notes::Entry;
+use crate::notes::entry::KEYS;
 
 pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
-    row(out, &COLUMNS);
+    row(out, &KEYS);
     for entry in entries {
         row(out, &cells(entry));
     }

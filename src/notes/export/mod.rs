@@ -48,23 +48,7 @@ pub fn export<'e>(format: Format, entries: impl IntoIterator<Item = &'e Entry>) 
     out
 }
 
-/// Column names of the table formats (CSV, TSV): the keys of the notes file.
-const COLUMNS: [&str; 12] = [
-    "file",
-    "locale",
-    "id",
-    "verdict",
-    "category",
-    "severity",
-    "comment",
-    "source",
-    "target",
-    "reviewer",
-    "time",
-    "dismissed",
-];
-
-/// One entry as the cells of `COLUMNS`: a missing value is an empty cell,
+/// One entry as the cells of `KEYS`: a missing value is an empty cell,
 /// dismissed checks are separated by spaces.
 fn cells(entry: &Entry) -> [Cow<'_, str>; 12] {
     [
@@ -81,33 +65,4 @@ fn cells(entry: &Entry) -> [Cow<'_, str>; 12] {
         Cow::Borrowed(&entry.time),
         Cow::Owned(entry.dismissed.join(" ")),
     ]
-}
-
-/// Writes one tab-separated line, each field escaped as `dump --format tsv`
-/// does: `\t`, `\n`, `\r`, `\\`, and other control characters as `\u{1b}`,
-/// so that one entry is one line and no text can drive a terminal.
-fn tsv_line<S: AsRef<str>>(out: &mut Vec<u8>, fields: &[S]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(b'\t');
-        }
-        let field = field.as_ref();
-        let mut clean = 0;
-        for (at, c) in field
-            .char_indices()
-            .filter(|(_, c)| c.is_control() || *c == '\\')
-        {
-            out.extend_from_slice(&field.as_bytes()[clean..at]);
-            clean = at + c.len_utf8();
-            match c {
-                '\t' => out.extend_from_slice(b"\\t"),
-                '\n' => out.extend_from_slice(b"\\n"),
-                '\r' => out.extend_from_slice(b"\\r"),
-                '\\' => out.extend_from_slice(b"\\\\"),
-                _ => out.extend_from_slice(format!("\\u{{{:x}}}", c as u32).as_bytes()),
-            }
-        }
-        out.extend_from_slice(&field.as_bytes()[clean..]);
-    }
-    out.push(b'\n');
 }

@@ -1,8 +1,9 @@
 //! `export --format mqm`: the tab-separated layout of the WMT MQM human
 //! evaluation data, so that MQM tooling reads sxs reviews as it reads WMT's.
 
-use super::{Exported, tsv_line};
+use super::Exported;
 use crate::notes::{Entry, Verdict};
+use crate::tsv::write_line as tsv_line;
 
 const HEADER: [&str; 9] = [
     "system", "doc", "doc_id", "seg_id", "rater", "source", "target", "category", "severity",
