@@ -12,6 +12,7 @@ use super::layout::{self, Geometry};
 use super::reading::Reading;
 use super::review::{Filter, Progress};
 use super::search::Search;
+use super::term::Exclusive;
 use super::theme::Theme;
 use crate::notes::Notes;
 use crate::store::Store;
@@ -98,6 +99,8 @@ pub struct App {
     pub quit: bool,
     /// Set when the terminal must be handed back to the shell (Ctrl-Z).
     pub suspend: bool,
+    /// Held while saving, so that a terminating signal waits for the save.
+    pub exclusive: Exclusive,
 }
 
 impl App {
@@ -124,6 +127,7 @@ impl App {
             displays,
             quit: false,
             suspend: false,
+            exclusive: Exclusive::default(),
         };
         app.recount_all();
         app.open(0);

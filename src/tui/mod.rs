@@ -11,7 +11,7 @@ pub mod layout;
 mod reading;
 pub mod review;
 mod search;
-mod term;
+pub mod term;
 pub mod theme;
 pub mod ui;
 
@@ -26,17 +26,18 @@ use crossterm::{execute, queue};
 
 use self::action::Action;
 use self::app::App;
-use self::term::{Screen, Signals};
+use self::term::{Resumed, Screen};
 use crate::check;
 
-/// How often the event loop looks at signal flags while no key comes.
+/// How often the event loop looks for findings and SIGCONT while no key comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
 /// Runs the review screen until the user quits or a signal ends it. The
 /// terminal is restored on every way out, panics included. The automatic
 /// checks run on another thread; their findings appear when ready.
 pub fn run(mut app: App, checks: check::Options) -> io::Result<()> {
-    let signals = Signals::install()?;
+    let resumed = Resumed::install()?;
+    term::exit_on_termination(app.exclusive.clone(), app.mouse)?;
     let findings = {
         let (tx, rx) = mpsc::channel();
         let store = Arc::clone(&app.store);
@@ -52,7 +53,7 @@ pub fn run(mut app: App, checks: check::Options) -> io::Result<()> {
             draw(&mut screen, &app)?;
             dirty = false;
         }
-        if app.quit || signals.should_terminate() {
+        if app.quit {
             return Ok(());
         }
         if app.suspend {
@@ -60,7 +61,7 @@ pub fn run(mut app: App, checks: check::Options) -> io::Result<()> {
             screen.suspend()?;
             dirty = true;
         }
-        if signals.take_resumed() {
+        if resumed.take() {
             screen.resume()?;
             dirty = true;
         }
@@ -89,6 +90,7 @@ pub fn run(mut app: App, checks: check::Options) -> io::Result<()> {
 
 /// One frame, bracketed as a synchronized update so the terminal shows it whole.
 fn draw(screen: &mut Screen, app: &App) -> io::Result<()> {
+    let _held = app.exclusive.hold();
     queue!(screen.terminal.backend_mut(), BeginSynchronizedUpdate)?;
     screen.terminal.draw(|frame| ui::render(app, frame))?;
     execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate)?;

@@ -170,7 +170,11 @@ impl App {
             self.complain(format!("read-only, nothing saved: {reason}"));
             return false;
         }
-        match change(self) {
+        let exclusive = self.exclusive.clone();
+        let held = exclusive.hold();
+        let changed = change(self);
+        drop(held);
+        match changed {
             Ok(()) => {
                 self.recount(self.doc);
                 true

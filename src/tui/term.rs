@@ -1,10 +1,17 @@
 //! The terminal's state, in one place: raw mode and the alternate screen on
 //! entry; restored on quit, panic, SIGTERM, SIGHUP and Ctrl-Z; re-entered on
-//! SIGCONT. Signals are turned into flags the event loop polls.
+//! SIGCONT.
+//!
+//! SIGTERM and SIGHUP are handled on a thread of their own, not by the event
+//! loop: after a hang-up crossterm's reader can spin without ever returning to
+//! the loop. That thread takes the [`Exclusive`] lock the loop holds while it
+//! draws or saves, so the process never ends in the middle of a frame or of a
+//! save, then restores the terminal and exits.
 
 use std::io::{self, Stdout, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -19,30 +26,48 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM};
 
 pub type Backend = CrosstermBackend<Stdout>;
 
-/// Set by signal handlers, read by the event loop.
+/// Held while a frame is drawn or the notes file is saved.
 #[derive(Clone, Default)]
-pub struct Signals {
-    pub terminate: Arc<AtomicBool>,
-    pub resumed: Arc<AtomicBool>,
+pub struct Exclusive(Arc<Mutex<()>>);
+
+impl Exclusive {
+    pub fn hold(&self) -> MutexGuard<'_, ()> {
+        // A panic while holding it poisons nothing that matters: the guard
+        // protects no data, only timing.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }
 
-impl Signals {
-    pub fn install() -> io::Result<Signals> {
-        let signals = Signals::default();
-        for sig in [SIGTERM, SIGHUP] {
-            signal_hook::flag::register(sig, Arc::clone(&signals.terminate))?;
+/// Ends the process on SIGTERM or SIGHUP: waits for the frame or save under
+/// way, restores the terminal, exits with 128 + the signal number.
+pub fn exit_on_termination(exclusive: Exclusive, mouse: bool) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _held = exclusive.hold();
+            restore(mouse);
+            std::process::exit(128 + signal);
         }
-        signal_hook::flag::register(SIGCONT, Arc::clone(&signals.resumed))?;
-        Ok(signals)
+    });
+    Ok(())
+}
+
+/// Set when the process is continued after a stop (Ctrl-Z, `kill -STOP`).
+#[derive(Clone, Default)]
+pub struct Resumed(Arc<AtomicBool>);
+
+impl Resumed {
+    pub fn install() -> io::Result<Resumed> {
+        let resumed = Resumed::default();
+        signal_hook::flag::register(SIGCONT, Arc::clone(&resumed.0))?;
+        Ok(resumed)
     }
 
-    pub fn should_terminate(&self) -> bool {
-        self.terminate.load(Ordering::Relaxed)
-    }
-
-    /// True once after the process was continued (after Ctrl-Z or `kill -STOP`).
-    pub fn take_resumed(&self) -> bool {
-        self.resumed.swap(false, Ordering::Relaxed)
+    /// True once after each continue.
+    pub fn take(&self) -> bool {
+        self.0.swap(false, Ordering::Relaxed)
     }
 }
 
