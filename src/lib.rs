@@ -5,6 +5,10 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod mqm;
+pub mod notes;
 pub mod store;
 pub mod text;
+pub mod tsv;
+pub mod tui;

@@ -147,3 +147,39 @@ fn stats_counts_per_locale_and_translation_type() {
         "{table}"
     );
 }
+
+#[test]
+fn dump_text_keeps_the_separator_in_one_column_and_every_line_within_the_width() {
+    use unicode_width::UnicodeWidthStr;
+    for width in [37, 60, 120] {
+        let out = sxs(&[
+            "dump",
+            "--format",
+            "text",
+            "--width",
+            &width.to_string(),
+            "tests/fixtures/corpus",
+        ]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        let mut columns = std::collections::BTreeSet::new();
+        for line in text.lines().filter(|l| !l.is_empty()) {
+            assert!(
+                line.width() <= width,
+                "{width}: {} cells: {line}",
+                line.width()
+            );
+            let at = line.find(" │").map(|b| line[..b].width());
+            columns.insert(at.expect("every line has the separator"));
+        }
+        assert_eq!(
+            columns.len(),
+            1,
+            "{width}: separator at columns {columns:?}"
+        );
+        // Segments are separated by one blank line, and both scripts are there.
+        assert!(
+            text.contains("\n\n") && text.contains("ソフトウェア") && text.contains("Software")
+        );
+    }
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{DumpArgs, DumpFormat};
 use crate::store::{Document, Segment};
+use crate::text::{BaseDirection, Side, WidthMode, display_form, two_columns};
 
 /// One line of `dump --format jsonl`, field order as SPEC shows it.
 #[derive(Serialize)]
@@ -33,11 +34,24 @@ impl<'a> Record<'a> {
     }
 }
 
+/// How `render` lays out one document.
+#[derive(Clone, Copy)]
+enum Layout {
+    Jsonl,
+    Tsv,
+    /// Two columns in this many cells.
+    Text(usize),
+}
+
 pub fn run(args: &DumpArgs) -> anyhow::Result<u8> {
-    let format = args.format;
+    let format = match args.format {
+        DumpFormat::Jsonl => Layout::Jsonl,
+        DumpFormat::Tsv => Layout::Tsv,
+        DumpFormat::Text => Layout::Text(args.width.unwrap_or_else(terminal_width)),
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    if format == DumpFormat::Tsv {
+    if matches!(format, Layout::Tsv) {
         out.write_all(b"file\tlocale\tid\tblock\tline\tsource\ttarget\n")?;
     }
     // Documents are parsed and rendered on all cores and dropped at once; the
@@ -58,24 +72,54 @@ pub fn run(args: &DumpArgs) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-fn render(doc: &Document, format: DumpFormat) -> Vec<u8> {
+/// The width of the terminal on stdout, else 100 (SPEC).
+fn terminal_width() -> usize {
+    use std::io::IsTerminal;
+    io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map_or(100, |(width, _)| width as usize)
+}
+
+fn render(doc: &Document, format: Layout) -> Vec<u8> {
     let mut buf = Vec::with_capacity(doc.segments.len() * 256);
-    for seg in &doc.segments {
+    for (i, seg) in doc.segments.iter().enumerate() {
         let record = Record::new(doc, seg);
         match format {
-            DumpFormat::Jsonl => {
+            Layout::Jsonl => {
                 serde_json::to_writer(&mut buf, &record).expect("writing JSON to memory");
                 buf.push(b'\n');
             }
-            DumpFormat::Tsv => tsv_line(&mut buf, &record),
+            Layout::Tsv => tsv_line(&mut buf, &record),
+            Layout::Text(width) => {
+                if i > 0 {
+                    buf.push(b'\n');
+                }
+                text_rows(&mut buf, doc, seg, width);
+            }
         }
     }
     buf
 }
 
-/// Tabs, line breaks and backslashes are escaped (`\t`, `\n`, `\r`, `\\`) so
-/// that one segment is one line, and other control characters as `\u{1b}` so
-/// that a segment cannot drive the terminal; a missing source is an empty field.
+/// One segment as the panes show it: source left, target right.
+fn text_rows(buf: &mut Vec<u8>, doc: &Document, seg: &Segment, width: usize) {
+    let source = display_form(seg.source.as_deref().unwrap_or(""));
+    let target = display_form(&seg.target);
+    let rows = two_columns(
+        Side::new(&source, BaseDirection::Ltr),
+        Side::new(&target, BaseDirection::for_locale(&doc.locale)),
+        width,
+        WidthMode::Narrow,
+    );
+    for row in rows {
+        buf.extend_from_slice(row.as_bytes());
+        buf.push(b'\n');
+    }
+}
+
+/// One segment as one TSV line; a missing source is an empty field.
 fn tsv_line(buf: &mut Vec<u8>, r: &Record) {
     let line = r.line.to_string();
     let fields = [
@@ -87,26 +131,5 @@ fn tsv_line(buf: &mut Vec<u8>, r: &Record) {
         r.source.unwrap_or(""),
         r.target,
     ];
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            buf.push(b'\t');
-        }
-        let mut clean = 0;
-        for (at, c) in field
-            .char_indices()
-            .filter(|(_, c)| c.is_control() || *c == '\\')
-        {
-            buf.extend_from_slice(&field.as_bytes()[clean..at]);
-            clean = at + c.len_utf8();
-            match c {
-                '\t' => buf.extend_from_slice(b"\\t"),
-                '\n' => buf.extend_from_slice(b"\\n"),
-                '\r' => buf.extend_from_slice(b"\\r"),
-                '\\' => buf.extend_from_slice(b"\\\\"),
-                _ => buf.extend_from_slice(format!("\\u{{{:x}}}", c as u32).as_bytes()),
-            }
-        }
-        buf.extend_from_slice(&field.as_bytes()[clean..]);
-    }
-    buf.push(b'\n');
+    crate::tsv::write_line(buf, &fields);
 }

@@ -2,6 +2,8 @@
 
 mod check;
 mod dump;
+mod export;
+mod review;
 mod stats;
 
 use std::io::{self, Write};
@@ -10,7 +12,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::store::{Sources, Store, Warning};
+use crate::notes::Notes;
+use crate::notes::export::Format as ExportFormat;
+use crate::notes::score::Penalties;
+use crate::store::{Sources, Store};
 
 /// Exit code for usage and input errors (SPEC).
 const EXIT_USAGE: u8 = 2;
@@ -31,6 +36,9 @@ pub struct Cli {
     /// Segment files and folders to review
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Glossary for the checks the review screen runs (as `sxs check --glossary`)
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -59,6 +67,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Run the automatic checks; exit 1 when a finding reaches --fail-on
     Check(check::CheckArgs),
+    /// Export the notes file (to stdout without -o)
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +78,9 @@ pub struct DumpArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = DumpFormat::Jsonl)]
     pub format: DumpFormat,
+    /// Total width for --format text [default: the terminal's width, else 100]
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,6 +89,8 @@ pub enum DumpFormat {
     Jsonl,
     /// Tab-separated, one header line then one line per segment
     Tsv,
+    /// The two panes side by side, for reading in a pipe
+    Text,
 }
 
 #[derive(Debug, Args)]
@@ -85,6 +100,21 @@ pub struct StatsArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
     pub format: StatsFormat,
+    /// Penalty points per error for the MQM score
+    #[arg(long, value_name = "SEVERITY=POINTS,…", default_value_t = Penalties::default())]
+    pub penalties: Penalties,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to FILE (replaced atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Export only the entries of this locale (`ja-jp`)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,9 +130,10 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args),
-        Some(Command::Stats(args)) => stats::run(args),
+        Some(Command::Stats(args)) => stats::run(args, &cli.common),
         Some(Command::Check(args)) => check::run(args),
-        None => review(&cli),
+        Some(Command::Export(args)) => export::run(args, &cli.common),
+        None => review::run(&cli),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -112,10 +143,6 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
-}
-
-fn review(_cli: &Cli) -> anyhow::Result<u8> {
-    anyhow::bail!("the review screen is not built yet; use `sxs dump` to read segments")
 }
 
 /// The files the given paths name, or the bundled samples when there are none.
@@ -133,7 +160,15 @@ pub(crate) fn load(paths: &[PathBuf]) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-pub(crate) fn report<'a>(warnings: impl IntoIterator<Item = &'a Warning>) {
+/// Reads the notes file for a batch command and reports what it could not
+/// understand; an invalid file is an error that names its line.
+pub(crate) fn read_notes(common: &Common) -> anyhow::Result<Notes> {
+    let notes = Notes::read(&common.notes)?;
+    report(notes.warnings());
+    Ok(notes)
+}
+
+pub(crate) fn report<'a, W: std::fmt::Display + 'a>(warnings: impl IntoIterator<Item = &'a W>) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for warning in warnings {

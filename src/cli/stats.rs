@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{StatsArgs, StatsFormat};
+use super::{Common, StatsArgs, StatsFormat};
+use crate::notes::score::{self, Progress, Review};
 use crate::store::{Document, Store, source_words};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,11 +29,15 @@ struct Stats {
     total: Counts,
     locales: BTreeMap<String, Counts>,
     translation_types: BTreeMap<String, Counts>,
+    /// Review progress and MQM score from the notes file.
+    review: Review,
 }
 
-pub fn run(args: &StatsArgs) -> anyhow::Result<u8> {
+pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
     let store = super::load(&args.paths)?;
-    let stats = collect(&store);
+    let notes = super::read_notes(common)?;
+    let mut stats = collect(&store);
+    stats.review = score::review(&store, notes.entries(), args.penalties);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -63,6 +68,7 @@ fn collect(store: &Store) -> Stats {
         total: Counts::default(),
         locales: BTreeMap::new(),
         translation_types: BTreeMap::new(),
+        review: Review::default(),
     };
     for doc in &store.docs {
         let counts = doc_counts(doc);
@@ -106,6 +112,47 @@ fn write_table(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
     header(out, "translation type")?;
     for (kind, counts) in &stats.translation_types {
         row(out, kind, counts)?;
+    }
+    writeln!(out)?;
+    write_review(out, &stats.review)
+}
+
+fn write_review(out: &mut impl Write, review: &Review) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<18} {:>9} {:>6} {:>6} {:>6} {:>8} {:>6} {:>8}",
+        "review", "reviewed", "%", "minor", "major", "critical", "stale", "MQM"
+    )?;
+    let row = |out: &mut dyn Write, name: &str, p: &Progress| {
+        let score = p.mqm_score.map_or("-".to_string(), |s| format!("{s:.1}"));
+        writeln!(
+            out,
+            "{name:<18} {:>9} {:>6.1} {:>6} {:>6} {:>8} {:>6} {score:>8}",
+            p.reviewed, p.percent, p.bad.minor, p.bad.major, p.bad.critical, p.stale
+        )
+    };
+    for (locale, progress) in &review.locales {
+        row(out, locale, progress)?;
+    }
+    row(out, "total", &review.total)?;
+    writeln!(
+        out,
+        "MQM: penalty points per 1,000 reviewed source words ({}); stale: target changed since marked",
+        review.penalties
+    )?;
+    if review.files_not_loaded > 0 {
+        writeln!(
+            out,
+            "{} notes entries are for files not loaded here",
+            review.files_not_loaded
+        )?;
+    }
+    if review.segments_gone > 0 {
+        writeln!(
+            out,
+            "{} notes entries are for segments their file no longer has",
+            review.segments_gone
+        )?;
     }
     Ok(())
 }

@@ -206,7 +206,10 @@ fn warn_controls(path: &str, segments: &[Segment], warnings: &mut Vec<Warning>) 
             ("source", seg.source.as_ref()),
         ];
         for (side, text) in texts {
-            if text.is_some_and(|t| has_terminal_controls(t)) {
+            if text.is_some_and(|t| {
+                let found = crate::text::hazards(t);
+                found.escape_sequences || found.controls
+            }) {
                 warnings.push(Warning {
                     file: path.to_string(),
                     line: Some(seg.line),
@@ -259,17 +262,4 @@ impl Store {
     pub fn segment_count(&self) -> usize {
         self.docs.iter().map(|d| d.segments.len()).sum()
     }
-}
-
-/// Escape sequences and C0/C1 controls other than line breaks and tabs: what
-/// must never reach a terminal raw. Checked on bytes, since nearly all text has none.
-fn has_terminal_controls(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
-        0..0x20 | 0x7f => true,
-        // U+0080..U+009F, the C1 controls, are C2 80..C2 9F in UTF-8.
-        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
-        _ => false,
-    })
 }

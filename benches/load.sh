@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Load benchmark: `sxs dump --format jsonl` over the whole shared corpus against
+# the Python regex extractor, side by side. Prints the median wall time of N runs
+# and the peak resident memory. Usage: benches/load.sh [N] [FOLDER...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+shift || true
+folders=("$@")
+[ ${#folders[@]} -gt 0 ] || folders=(../shared/corpus/*/)
+cargo build --release --quiet
+bytes=$(cat $(find "${folders[@]}" -name '*.md') | wc -c)
+
+measure() { # name command...
+    local name=$1; shift
+    local times=() peak=0
+    for _ in $(seq "$runs"); do
+        local out
+        /usr/bin/time -o /tmp/sxs-bench-time -f '%e %M' "$@" >/dev/null 2>/dev/null
+        out=$(tail -1 /tmp/sxs-bench-time)
+        times+=("${out% *}")
+        local kb=${out#* }
+        (( kb > peak )) && peak=$kb
+    done
+    local median
+    median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    printf '%-28s median %6.3f s   peak %7.1f MB   (%s runs: %s)\n' \
+        "$name" "$median" "$(echo "$peak/1024" | bc -l)" "$runs" "${times[*]}"
+    echo "$median" > "/tmp/sxs-bench-$name"
+}
+
+echo "corpus: ${folders[*]} ($(echo "$bytes/1048576" | bc -l | cut -c1-5) MB)"
+measure sxs target/release/sxs dump --format jsonl "${folders[@]}"
+measure python python3 benches/python_extract.py "${folders[@]}"
+echo "speed-up: $(echo "$(cat /tmp/sxs-bench-python) / $(cat /tmp/sxs-bench-sxs)" | bc -l | cut -c1-5)x"

@@ -1,0 +1,134 @@
+//! Keypress to durable mark: the latency of `Notes::mark` (entry replaced,
+//! whole notes file written, flushed and renamed, folder flushed) with 10,000
+//! entries in the notes file. Run: `cargo bench --bench notes_save`.
+//! `SXS_BENCH_DIR` picks the folder (default: the system's temporary folder).
+
+use std::time::{Duration, Instant};
+
+use serde_yaml::{Mapping, Value};
+use sxs::mqm::Severity;
+use sxs::notes::{Entry, Notes, SegmentRef, write_atomic};
+use sxs::store::Store;
+
+const ENTRIES: usize = 10_000;
+const SAVES: usize = 300;
+
+fn main() {
+    let dir = match std::env::var_os("SXS_BENCH_DIR") {
+        Some(dir) => tempfile::tempdir_in(dir),
+        None => tempfile::tempdir(),
+    }
+    .expect("a temporary folder");
+    let path = dir.path().join("sxs-notes.yaml");
+    let store = Store::samples();
+    let segments: Vec<_> = store
+        .docs
+        .iter()
+        .flat_map(|d| d.segments.iter().map(move |s| (d, s)))
+        .collect();
+
+    // Real sample texts, one entry in five bad with a comment, 100 files.
+    let items: Vec<Value> = (0..ENTRIES)
+        .map(|n| {
+            let (doc, seg) = segments[n % segments.len()];
+            let mut map = Mapping::new();
+            let mut put = |k: &str, v: Value| map.insert(k.into(), v);
+            put(
+                "file",
+                format!("docs/{}/article-{}.md", doc.locale, n / 100).into(),
+            );
+            put("locale", doc.locale.clone().into());
+            put("id", format!("{}-{n}", seg.id).into());
+            put("verdict", if n % 5 == 0 { "bad" } else { "ok" }.into());
+            if n % 5 == 0 {
+                put("category", "accuracy/mistranslation".into());
+                put("severity", "major".into());
+                put("comment", "訳語が原文と合っていない: \"sign in\"".into());
+            } else {
+                put("comment", "".into());
+            }
+            put(
+                "source",
+                seg.source.clone().map_or(Value::Null, Value::from),
+            );
+            put("target", seg.target.clone().into());
+            put("reviewer", "alice".into());
+            put("time", "2026-11-21T10:00:00Z".into());
+            Value::Mapping(map)
+        })
+        .collect();
+    let t = Instant::now();
+    let yaml = serde_yaml::to_string(&items).unwrap();
+    let serde_time = t.elapsed();
+    std::fs::write(&path, yaml).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+
+    let started = Instant::now();
+    let mut notes = Notes::open(&path).unwrap();
+    let open_time = started.elapsed();
+    assert_eq!(notes.len(), ENTRIES);
+
+    // Each mark is followed by `write_atomic` of a file as large, and of
+    // one of 10 kB (the floor of the procedure on this disk), so that all
+    // three meet the same disk conditions.
+    let bytes = std::fs::read(&path).unwrap();
+    let (copy, small) = (dir.path().join("copy.yaml"), dir.path().join("small.yaml"));
+    let (mut mark, mut disk, mut floor) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..SAVES {
+        let n = (i * 7919) % ENTRIES;
+        let (doc, seg) = segments[n % segments.len()];
+        let file = format!("docs/{}/article-{}.md", doc.locale, n / 100);
+        let id = format!("{}-{n}", seg.id);
+        let at = SegmentRef {
+            file: &file,
+            locale: &doc.locale,
+            id: &id,
+            source: seg.source.as_deref(),
+            target: &seg.target,
+        };
+        let entry = Entry::bad(at, "bench", "style", Severity::Minor, &format!("save {i}"));
+        let t = Instant::now();
+        notes.mark(entry).unwrap();
+        mark.push(t.elapsed());
+        let t = Instant::now();
+        write_atomic(&copy, &bytes).unwrap();
+        disk.push(t.elapsed());
+        let t = Instant::now();
+        write_atomic(&small, &bytes[..10_000]).unwrap();
+        floor.push(t.elapsed());
+    }
+    drop(notes);
+    let started = Instant::now();
+    let notes = Notes::open(&path).unwrap();
+    let reopen_time = started.elapsed();
+    assert_eq!(notes.len(), ENTRIES);
+    println!(
+        "notes file: {ENTRIES} entries, {:.1} MB; open: {:.1} ms as serde_yaml wrote it, \
+         {:.1} ms as sxs writes it",
+        size as f64 / 1e6,
+        ms(open_time),
+        ms(reopen_time)
+    );
+    println!(
+        "for comparison, serde_yaml serialising all entries: {:.1} ms",
+        ms(serde_time)
+    );
+    report("mark → durable (Notes::mark)", &mut mark);
+    report("write_atomic of a file as large", &mut disk);
+    report("write_atomic of a 10 kB file", &mut floor);
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn report(what: &str, times: &mut [Duration]) {
+    times.sort();
+    let n = times.len();
+    println!(
+        "{what:<38} n={n} median {:.2} ms  p99 {:.2} ms  worst {:.2} ms",
+        ms(times[n / 2]),
+        ms(times[n * 99 / 100]),
+        ms(times[n - 1])
+    );
+}

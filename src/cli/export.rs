@@ -1,0 +1,39 @@
+//! `sxs export`: the notes file in other formats.
+
+use std::io::{self, Write};
+
+use anyhow::bail;
+
+use super::{Common, ExportArgs};
+use crate::notes::{export, write_atomic};
+
+pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
+    // A missing notes file is an empty one for a review, but exporting one is
+    // nearly always a wrong folder or a mistyped name.
+    if !common.notes.exists() {
+        bail!(
+            "{}: no such notes file; run sxs in the folder that holds it, or name it with --notes FILE",
+            common.notes.display()
+        );
+    }
+    let notes = super::read_notes(common)?;
+    let entries = notes.entries().filter(|e| {
+        args.locale
+            .as_ref()
+            .is_none_or(|l| e.locale.eq_ignore_ascii_case(l))
+    });
+    let exported = export::export(args.format, entries);
+    for warning in &exported.warnings {
+        eprintln!("sxs: warning: {}: {warning}", common.notes.display());
+    }
+    match &args.output {
+        Some(path) => write_atomic(path, &exported.bytes)
+            .map_err(|err| anyhow::anyhow!("{}: cannot write: {err}", path.display()))?,
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&exported.bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,45 @@
+//! `export --format csv`: RFC 4180, and safe to open in a spreadsheet.
+
+use super::cells;
+use crate::notes::Entry;
+use crate::notes::entry::KEYS;
+
+pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
+    row(out, &KEYS);
+    for entry in entries {
+        row(out, &cells(entry));
+    }
+}
+
+fn row<S: AsRef<str>>(out: &mut Vec<u8>, fields: &[S]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        cell(out, field.as_ref());
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab
+/// or carriage return before one) as a formula: a translated text could then
+/// call out or run commands on the reviewer's machine. A leading `'` makes it
+/// text. Quoting follows RFC 4180: quotes around a cell that holds `"`, `,`
+/// or a line break, quotes inside doubled.
+fn cell(out: &mut Vec<u8>, text: &str) {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = text.contains(['"', ',', '\r', '\n']);
+    if quote {
+        out.push(b'"');
+    }
+    if formula {
+        out.push(b'\'');
+    }
+    match quote {
+        true => out.extend_from_slice(text.replace('"', "\"\"").as_bytes()),
+        false => out.extend_from_slice(text.as_bytes()),
+    }
+    if quote {
+        out.push(b'"');
+    }
+}

@@ -1,0 +1,127 @@
+//! Colours and modifiers of every element on screen.
+//!
+//! The mono theme (chosen in the config file or by `NO_COLOR`) uses only
+//! `Color::Reset` and modifiers, so nothing depends on colour: the selection
+//! is reversed, search hits are underlined, headings bold.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::ThemeName;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub text: Style,
+    pub selection: Style,
+    pub pane_title: Style,
+    pub top_bar: Style,
+    pub status_bar: Style,
+    pub dim: Style,
+    pub heading: Style,
+    pub bold: Style,
+    pub italic: Style,
+    pub code: Style,
+    pub link: Style,
+    pub url: Style,
+    pub markup: Style,
+    pub marker: Style,
+    pub hit: Style,
+    pub ok: Style,
+    pub bad: Style,
+    pub suspicious: Style,
+    pub stale: Style,
+    pub error: Style,
+    pub popup: Style,
+}
+
+impl Theme {
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Mono => Theme::mono(),
+        }
+    }
+
+    /// The theme for this session: `NO_COLOR` (any non-empty value) wins.
+    pub fn from_env(name: ThemeName) -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme::named(if no_color { ThemeName::Mono } else { name })
+    }
+
+    pub fn mono() -> Theme {
+        let plain = Style::new().fg(Color::Reset).bg(Color::Reset);
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let dim = plain.add_modifier(Modifier::DIM);
+        Theme {
+            text: plain,
+            selection: plain.add_modifier(Modifier::REVERSED),
+            pane_title: bold.add_modifier(Modifier::UNDERLINED),
+            top_bar: plain.add_modifier(Modifier::REVERSED),
+            status_bar: plain.add_modifier(Modifier::REVERSED),
+            dim,
+            heading: bold,
+            bold,
+            italic: plain.add_modifier(Modifier::ITALIC),
+            code: plain,
+            link: plain.add_modifier(Modifier::UNDERLINED),
+            url: dim,
+            markup: dim,
+            marker: bold,
+            hit: bold.add_modifier(Modifier::UNDERLINED),
+            ok: plain,
+            bad: bold,
+            suspicious: bold,
+            stale: dim,
+            error: bold,
+            popup: plain,
+        }
+    }
+
+    pub fn dark() -> Theme {
+        let plain = Style::new();
+        Theme {
+            text: plain,
+            selection: plain.bg(Color::Rgb(48, 52, 70)),
+            pane_title: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            top_bar: plain.fg(Color::Black).bg(Color::Cyan),
+            status_bar: plain.fg(Color::White).bg(Color::Rgb(40, 40, 48)),
+            dim: plain.fg(Color::DarkGray),
+            heading: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            bold: plain.add_modifier(Modifier::BOLD),
+            italic: plain.add_modifier(Modifier::ITALIC),
+            code: plain.fg(Color::LightMagenta),
+            link: plain
+                .fg(Color::LightBlue)
+                .add_modifier(Modifier::UNDERLINED),
+            url: plain.fg(Color::DarkGray),
+            markup: plain.fg(Color::DarkGray),
+            marker: plain.fg(Color::Black).bg(Color::LightRed),
+            hit: plain.fg(Color::Black).bg(Color::Yellow),
+            ok: plain.fg(Color::Green),
+            bad: plain.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            suspicious: plain.fg(Color::Yellow),
+            stale: plain.fg(Color::Magenta),
+            error: plain.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            popup: plain.bg(Color::Rgb(30, 30, 38)),
+        }
+    }
+
+    pub fn light() -> Theme {
+        let plain = Style::new();
+        Theme {
+            selection: plain.bg(Color::Rgb(214, 226, 250)),
+            top_bar: plain.fg(Color::White).bg(Color::Blue),
+            status_bar: plain.fg(Color::Black).bg(Color::Rgb(225, 225, 225)),
+            dim: plain.fg(Color::Gray),
+            heading: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            code: plain.fg(Color::Magenta),
+            link: plain.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            url: plain.fg(Color::Gray),
+            markup: plain.fg(Color::Gray),
+            pane_title: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            suspicious: plain.fg(Color::Rgb(160, 110, 0)),
+            popup: plain.bg(Color::Rgb(245, 245, 235)),
+            ..Theme::dark()
+        }
+    }
+}

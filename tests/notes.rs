@@ -1,0 +1,499 @@
+//! The notes file as a reviewer lives it: marks saved, reloaded, edited by
+//! hand, undone, and never lost or overwritten when they must not be.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_yaml::Value;
+use sxs::mqm::Severity;
+use sxs::notes::score::{Penalties, review};
+use sxs::notes::{Entry, Notes, NotesError, SegmentRef, Verdict};
+use sxs::store::{Document, Store};
+use tempfile::TempDir;
+
+fn notes_path(dir: &TempDir) -> PathBuf {
+    dir.path().join("sxs-notes.yaml")
+}
+
+fn doc<'a>(store: &'a Store, locale: &str) -> &'a Document {
+    store.docs.iter().find(|d| d.locale == locale).unwrap()
+}
+
+fn seg(doc: &Document, i: usize) -> SegmentRef<'_> {
+    SegmentRef::new(doc, &doc.segments[i])
+}
+
+/// The notes file as any YAML reader sees it.
+fn parsed(path: &Path) -> Vec<Value> {
+    serde_yaml::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn ids(path: &Path) -> Vec<(String, String)> {
+    parsed(path)
+        .iter()
+        .map(|e| {
+            (
+                e["file"].as_str().unwrap().to_string(),
+                e["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const TRICKY: &str =
+    "訳が違う: \"quoted\" and 'single', # not a comment\n- not a list\n\tタブ, emoji 😀, RTL שלום";
+
+#[test]
+fn marks_survive_a_reload_with_every_field_and_any_text() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    {
+        let mut notes = Notes::open(&path).unwrap();
+        assert!(!notes.is_read_only());
+        notes
+            .mark(Entry::bad(
+                seg(ja, 1),
+                "アリス",
+                "fluency/grammar",
+                Severity::Minor,
+                TRICKY,
+            ))
+            .unwrap();
+        let mut no_source = Entry::ok(seg(ja, 2), "bob");
+        no_source.source = None;
+        notes.mark(no_source).unwrap();
+    }
+    let notes = Notes::open(&path).unwrap();
+    assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
+    let bad = notes.get(&ja.path, &ja.segments[1].id).unwrap();
+    assert_eq!(bad.verdict, Verdict::Bad);
+    assert_eq!(bad.comment, TRICKY);
+    assert_eq!(bad.category.as_deref(), Some("fluency/grammar"));
+    assert_eq!(bad.severity, Some(Severity::Minor));
+    assert_eq!(bad.reviewer, "アリス");
+    assert_eq!(bad.locale, "ja-jp");
+    assert_eq!(bad.target, ja.segments[1].target);
+    assert_eq!(bad.source, ja.segments[1].source);
+    assert!(
+        humantime::parse_rfc3339(&bad.time).is_ok() && bad.time.ends_with('Z'),
+        "{}",
+        bad.time
+    );
+    let ok = notes.get(&ja.path, &ja.segments[2].id).unwrap();
+    assert_eq!((ok.verdict.clone(), ok.source.clone()), (Verdict::Ok, None));
+
+    // Any YAML reader sees SPEC's keys, and no category or severity on an OK entry.
+    let items = parsed(&path);
+    let keys = |i: usize| -> Vec<&str> {
+        items[i]
+            .as_mapping()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        keys(0),
+        [
+            "file", "locale", "id", "verdict", "category", "severity", "comment", "source",
+            "target", "reviewer", "time"
+        ]
+    );
+    assert!(!keys(1).contains(&"category") && !keys(1).contains(&"severity"));
+    assert!(items[1]["source"].is_null());
+}
+
+#[test]
+fn entries_are_sorted_by_file_then_document_order() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let mut notes = Notes::open(&path).unwrap();
+    notes.set_store_order(&store);
+    let (ja, fr) = (doc(&store, "ja-jp"), doc(&store, "fr-fr"));
+    for i in [7, 1, 10, 3] {
+        notes.mark(Entry::ok(seg(ja, i), "r")).unwrap();
+        notes.mark(Entry::ok(seg(fr, i), "r")).unwrap();
+    }
+    let mut files = [fr, ja];
+    files.sort_by_key(|d| &d.path);
+    let expected: Vec<(String, String)> = files
+        .iter()
+        .flat_map(|d| [1, 3, 7, 10].map(|i| (d.path.clone(), d.segments[i].id.clone())))
+        .collect();
+    assert_eq!(ids(&path), expected);
+}
+
+#[test]
+fn without_documents_ids_sort_by_their_number() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let mut notes = Notes::open(&path).unwrap();
+    for id in ["x-100", "x-9", "x-20"] {
+        let seg = SegmentRef {
+            file: "a.md",
+            locale: "de-de",
+            id,
+            source: Some("s"),
+            target: "t",
+        };
+        notes.mark(Entry::ok(seg, "r")).unwrap();
+    }
+    let got: Vec<String> = ids(&path).into_iter().map(|(_, id)| id).collect();
+    assert_eq!(got, ["x-9", "x-20", "x-100"]);
+}
+
+/// A hand-written notes file: an entry for a file that is not loaded (in an
+/// order of its own), unknown keys, an unknown verdict, category and severity.
+const HAND_WRITTEN: &str = r#"# written by hand
+- file: elsewhere/de-de/b.md
+  locale: de-de
+  id: b-10
+  verdict: ok
+  comment: ''
+  source: Ten
+  target: Zehn
+  reviewer: carol
+  time: 2026-01-02T03:04:05Z
+  ticket: {tracker: JIRA, number: 42}
+- file: elsewhere/de-de/b.md
+  locale: de-de
+  id: b-2
+  verdict: maybe
+  source: Two
+  target: Zwei
+  reviewer: carol
+  time: 2026-01-02T03:04:06Z
+- file: elsewhere/de-de/b.md
+  locale: de-de
+  id: b-3
+  verdict: bad
+  category: made/up
+  severity: blocker
+  comment: |
+    two
+    lines
+  source: Three
+  target: Drei
+  reviewer: carol
+  time: 2026-01-02T03:04:07Z
+"#;
+
+#[test]
+fn hand_edits_unknown_keys_and_values_are_kept_and_reported() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let store = Store::samples();
+    let mut notes = Notes::open(&path).unwrap();
+    let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
+    let expect = [
+        "sxs-notes.yaml:12: elsewhere/de-de/b.md b-2: unknown verdict \"maybe\"",
+        "sxs-notes.yaml:20: elsewhere/de-de/b.md b-3: `severity`: unknown severity \"blocker\"",
+        "sxs-notes.yaml:20: elsewhere/de-de/b.md b-3: unknown category \"made/up\"",
+    ];
+    for (got, want) in warnings.iter().zip(expect) {
+        assert!(got.ends_with(want) || got.contains(want), "{got}\n{want}");
+    }
+    assert_eq!(warnings.len(), expect.len(), "{warnings:?}");
+    let maybe = notes.get("elsewhere/de-de/b.md", "b-2").unwrap();
+    assert_eq!(maybe.verdict, Verdict::Other("maybe".into()));
+
+    notes.set_store_order(&store);
+    let ja = doc(&store, "ja-jp");
+    notes.mark(Entry::ok(seg(ja, 0), "r")).unwrap();
+
+    // The file not loaded keeps its entries, their order and every value.
+    let items = parsed(&path);
+    let got: Vec<&str> = items.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(got, ["b-10", "b-2", "b-3", ja.segments[0].id.as_str()]);
+    assert_eq!(items[0]["ticket"]["number"].as_i64(), Some(42));
+    assert_eq!(items[0]["time"].as_str(), Some("2026-01-02T03:04:05Z"));
+    assert_eq!(items[1]["verdict"].as_str(), Some("maybe"));
+    assert_eq!(items[2]["severity"].as_str(), Some("blocker"));
+    assert_eq!(items[2]["category"].as_str(), Some("made/up"));
+    assert_eq!(items[2]["comment"].as_str(), Some("two\nlines\n"));
+}
+
+#[test]
+fn an_entry_changed_or_removed_by_hand_is_taken_as_it_stands() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    {
+        let mut notes = Notes::open(&path).unwrap();
+        for i in 0..3 {
+            notes
+                .mark(Entry::bad(seg(ja, i), "r", "style", Severity::Major, "x"))
+                .unwrap();
+        }
+    }
+    // By hand: the first entry removed, the second's comment and severity changed.
+    let mut items = parsed(&path);
+    items.remove(0);
+    items[0]["comment"] = Value::String("edited by hand".into());
+    items[0]["severity"] = Value::String("critical".into());
+    fs::write(&path, serde_yaml::to_string(&items).unwrap()).unwrap();
+
+    let notes = Notes::open(&path).unwrap();
+    assert!(notes.get(&ja.path, &ja.segments[0].id).is_none());
+    let edited = notes.get(&ja.path, &ja.segments[1].id).unwrap();
+    assert_eq!(edited.comment, "edited by hand");
+    assert_eq!(edited.severity, Some(Severity::Critical));
+    assert_eq!(notes.len(), 2);
+}
+
+#[test]
+fn hand_edits_made_while_sxs_runs_are_kept_by_its_next_save() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut notes = Notes::open(&path).unwrap();
+    notes.set_store_order(&store);
+    for i in 0..3 {
+        notes.mark(Entry::ok(seg(ja, i), "r")).unwrap();
+    }
+    let mut items = parsed(&path);
+    items.remove(0);
+    items[0]["comment"] = Value::String("edited while sxs runs".into());
+    fs::write(&path, serde_yaml::to_string(&items).unwrap()).unwrap();
+
+    notes.mark(Entry::ok(seg(ja, 5), "r")).unwrap();
+    let on_disk = parsed(&path);
+    let got: Vec<&str> = on_disk.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let want: Vec<&str> = [1, 2, 5].map(|i| ja.segments[i].id.as_str()).to_vec();
+    assert_eq!(got, want);
+    assert_eq!(
+        on_disk[0]["comment"].as_str(),
+        Some("edited while sxs runs")
+    );
+
+    // Broken by hand: the next change is refused and the file left as it is.
+    let broken = "- file: [\n";
+    fs::write(&path, broken).unwrap();
+    let refused = notes.mark(Entry::ok(seg(ja, 6), "r")).unwrap_err();
+    assert!(
+        matches!(refused, NotesError::Invalid { line: Some(2), .. }),
+        "{refused}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn invalid_yaml_is_reported_with_its_line_and_never_written_over() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let broken = format!("{HAND_WRITTEN}- file: a.md\n  id: x: y\n  verdict: ok\n");
+    fs::write(&path, &broken).unwrap();
+    let err = Notes::open(&path).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        matches!(err, NotesError::Invalid { line: Some(34), .. }),
+        "{message}"
+    );
+    assert!(
+        message.starts_with(&format!("{}:34: ", path.display())),
+        "{message}"
+    );
+    assert!(message.ends_with("fix it or move it away"), "{message}");
+
+    // The review goes on without marks, and nothing reaches the file.
+    let mut stand_in = Notes::unavailable(&path, message);
+    let store = Store::samples();
+    let marked = stand_in.mark(Entry::ok(seg(&store.docs[0], 0), "r"));
+    assert!(matches!(marked, Err(NotesError::ReadOnly { .. })));
+    assert_eq!(fs::read(&path).unwrap(), broken.as_bytes());
+}
+
+#[test]
+fn a_list_of_something_else_is_not_a_notes_file() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    for (text, line) in [
+        ("file: a.md\nid: x\n", 1),
+        ("- file: a.md\n  id: x\n  verdict: ok\n- just text\n", 4),
+        ("- file: a.md\n  verdict: ok\n", 1),
+    ] {
+        fs::write(&path, text).unwrap();
+        match Notes::open(&path) {
+            Err(NotesError::Invalid { line: got, .. }) => assert_eq!(got, Some(line), "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    }
+}
+
+#[test]
+fn a_second_notes_on_the_same_file_is_read_only_and_loses_nothing() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut first = Notes::open(&path).unwrap();
+    first.mark(Entry::ok(seg(ja, 0), "first")).unwrap();
+
+    let mut second = Notes::open(&path).unwrap();
+    assert!(second.is_read_only());
+    assert!(
+        second.read_only_reason().unwrap().contains("another sxs"),
+        "{:?}",
+        second.read_only_reason()
+    );
+    assert_eq!(second.len(), 1);
+    let before = fs::read(&path).unwrap();
+    for refused in [
+        second.mark(Entry::ok(seg(ja, 1), "second")),
+        second.dismiss(seg(ja, 0), "length-ratio", "second"),
+        second.clear(&ja.path, &ja.segments[0].id).map(drop),
+        second.undo().map(drop),
+    ] {
+        let err = refused.unwrap_err();
+        assert!(matches!(err, NotesError::ReadOnly { .. }));
+        assert!(err.to_string().contains("not saved"), "{err}");
+    }
+    assert_eq!(fs::read(&path).unwrap(), before);
+
+    first.mark(Entry::ok(seg(ja, 2), "first")).unwrap();
+    drop(second);
+    drop(first);
+    let third = Notes::open(&path).unwrap();
+    assert!(!third.is_read_only(), "the lock goes with its holder");
+    assert_eq!(third.len(), 2);
+    assert!(third.entries().all(|e| e.reviewer == "first"));
+}
+
+#[test]
+fn undo_and_redo_walk_every_kind_of_change() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let (a, b) = (seg(ja, 0), seg(ja, 1));
+    let mut notes = Notes::open(&path).unwrap();
+    let verdict_on_disk = |id: &str| -> Option<String> {
+        parsed(&path)
+            .iter()
+            .find(|e| e["id"].as_str() == Some(id))
+            .map(|e| e["verdict"].as_str().unwrap().to_string())
+    };
+
+    notes.mark(Entry::ok(a, "r")).unwrap(); // 1 set
+    notes
+        .mark(Entry::bad(a, "r", "style", Severity::Minor, "change"))
+        .unwrap(); // 2 change
+    notes.dismiss(b, "length-ratio", "r").unwrap(); // 3 dismiss: creates an OK entry
+    assert_eq!(notes.get(b.file, b.id).unwrap().verdict, Verdict::Ok);
+    notes.clear(a.file, a.id).unwrap(); // 4 clear
+    assert_eq!(verdict_on_disk(a.id), None);
+
+    let here = Some((a.file.to_string(), a.id.to_string()));
+    assert_eq!(notes.undo().unwrap(), here); // undo 4
+    assert_eq!(verdict_on_disk(a.id).as_deref(), Some("bad"));
+    assert_eq!(
+        notes.undo().unwrap(),
+        Some((b.file.to_string(), b.id.to_string()))
+    ); // undo 3
+    assert!(notes.get(b.file, b.id).is_none());
+    assert_eq!(verdict_on_disk(b.id), None);
+    assert_eq!(notes.undo().unwrap(), here); // undo 2
+    assert_eq!(verdict_on_disk(a.id).as_deref(), Some("ok"));
+    assert_eq!(notes.redo().unwrap(), here); // redo 2
+    assert_eq!(verdict_on_disk(a.id).as_deref(), Some("bad"));
+    assert_eq!(notes.get(a.file, a.id).unwrap().comment, "change");
+
+    // A new change ends what can be redone.
+    notes.mark(Entry::ok(seg(ja, 5), "r")).unwrap();
+    assert_eq!(notes.redo().unwrap(), None);
+    for _ in 0..3 {
+        assert!(notes.undo().unwrap().is_some());
+    }
+    assert_eq!(notes.undo().unwrap(), None);
+    assert!(notes.is_empty());
+    // An empty notes file still reads as an empty list.
+    assert!(parsed(&path).is_empty());
+    assert!(Notes::open(&path).is_ok());
+}
+
+#[test]
+fn dismissals_add_to_an_entry_and_survive_a_new_mark() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let a = seg(doc(&store, "ko-kr"), 3);
+    let mut notes = Notes::open(&path).unwrap();
+    notes
+        .mark(Entry::bad(a, "r", "terminology", Severity::Critical, ""))
+        .unwrap();
+    notes.dismiss(a, "length-ratio", "r").unwrap();
+    notes.dismiss(a, "number-mismatch", "r").unwrap();
+    notes.dismiss(a, "length-ratio", "r").unwrap();
+    notes.mark(Entry::ok(a, "r")).unwrap();
+    let entry = &parsed(&path)[0];
+    assert_eq!(entry["verdict"].as_str(), Some("ok"));
+    assert_eq!(
+        serde_yaml::from_value::<Vec<String>>(entry["dismissed"].clone()).unwrap(),
+        ["length-ratio", "number-mismatch"]
+    );
+}
+
+#[test]
+fn a_changed_target_makes_the_entry_stale_and_stats_count_it_apart() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut notes = Notes::open(&path).unwrap();
+    notes
+        .mark(Entry::bad(seg(ja, 0), "r", "style", Severity::Major, ""))
+        .unwrap();
+    notes
+        .mark(Entry::bad(seg(ja, 1), "r", "style", Severity::Critical, ""))
+        .unwrap();
+    let mut changed = store.clone();
+    let ja_index = changed
+        .docs
+        .iter()
+        .position(|d| d.locale == "ja-jp")
+        .unwrap();
+    changed.docs[ja_index].segments[1]
+        .target
+        .push_str("（修正）");
+
+    let entry = notes.get(&ja.path, &ja.segments[1].id).unwrap();
+    assert!(entry.is_stale(&changed.docs[ja_index].segments[1].target));
+    assert!(!entry.is_stale(&ja.segments[1].target));
+
+    let progress = &review(&changed, notes.entries(), Penalties::default()).locales["ja-jp"];
+    assert_eq!((progress.reviewed, progress.stale), (1, 1));
+    assert_eq!(
+        (
+            progress.bad.major,
+            progress.bad.critical,
+            progress.penalty_points
+        ),
+        (1, 0, 5.0)
+    );
+}
+
+#[test]
+fn saving_over_a_symbolic_link_writes_the_file_it_points_to() {
+    let dir = TempDir::new().unwrap();
+    let real = dir.path().join("real.yaml");
+    fs::write(&real, "[]\n").unwrap();
+    let link = dir.path().join("sxs-notes.yaml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let store = Store::samples();
+    let mut notes = Notes::open(&link).unwrap();
+    notes.mark(Entry::ok(seg(&store.docs[0], 0), "r")).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(parsed(&real).len(), 1);
+}

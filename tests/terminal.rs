@@ -1,0 +1,215 @@
+//! The real binary in a real (pseudo) terminal: what it draws, that keys work,
+//! and that the terminal is given back on every way out.
+
+mod pty;
+
+use std::path::PathBuf;
+
+use pty::{Tty, rows};
+use unicode_width::UnicodeWidthStr;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn source_and_target_share_a_row_and_nothing_overflows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    let screen = tty.wait_for_text("合作夥伴中心使用者");
+    assert!(screen.alternate_screen());
+    let rows = rows(&screen);
+    let row = rows
+        .iter()
+        .find(|r| r.contains("合作夥伴中心使用者"))
+        .unwrap();
+    assert!(row.contains("Partner Center users"), "{row}");
+    for (y, row) in rows.iter().enumerate() {
+        assert!(
+            row.width() <= 100,
+            "row {y} is {} cells: {row}",
+            row.width()
+        );
+    }
+    // The separator stands in one column on every body row.
+    let column = rows[2]
+        .find('│')
+        .map(|b| rows[2][..b].width())
+        .expect("a separator");
+    // Rows 2 to 27 are the panes; then the detail line and the status bar.
+    for row in &rows[2..28] {
+        let at = row.find('│').map(|b| row[..b].width());
+        assert_eq!(at, Some(column), "{row}");
+    }
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn quitting_leaves_the_alternate_screen_and_shows_the_cursor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (80, 24), dir.path(), &[]);
+    let screen = tty.wait_for_text("en-us");
+    assert!(screen.alternate_screen() && screen.hide_cursor());
+    tty.send("jjG/pass\rq");
+    assert_eq!(tty.wait_exit(), 0);
+    let screen = tty.wait_for("the normal screen", |s| !s.alternate_screen());
+    assert!(!screen.hide_cursor(), "the cursor is visible again");
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut tty = Tty::spawn(&[], (80, 24), dir.path(), &[]);
+        tty.wait_for_text("en-us");
+        let pid = tty.pid().unwrap().to_string();
+        std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap();
+        tty.wait_exit();
+        let screen = tty.wait_for("the normal screen", |s| !s.alternate_screen());
+        assert!(!screen.hide_cursor(), "{signal}: cursor hidden");
+    }
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = Tty::shell((80, 24), dir.path());
+    shell.wait_for_text("$ ");
+    shell.send(&format!(
+        "XDG_CONFIG_HOME=/nonexistent {}\r",
+        env!("CARGO_BIN_EXE_sxs")
+    ));
+    shell.wait_for("the review screen", |s| {
+        s.alternate_screen() && s.contents().contains("en-us")
+    });
+    shell.send("\x1a");
+    let screen = shell.wait_for("the shell", |s| {
+        !s.alternate_screen() && s.contents().contains("Stopped")
+    });
+    assert!(!screen.hide_cursor());
+    shell.send("fg\r");
+    let screen = shell.wait_for("the review screen again", |s| {
+        s.alternate_screen() && s.contents().contains("en-us")
+    });
+    assert!(screen.hide_cursor());
+    shell.send("q");
+    shell.wait_for("the shell again", |s| !s.alternate_screen());
+    shell.send("exit\r");
+    shell.wait_exit();
+}
+
+#[test]
+fn a_tiny_window_says_so_and_keys_still_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (10, 3), dir.path(), &[]);
+    tty.wait_for_text("too small");
+    tty.send("jjq");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = root().join("tests/fixtures/store/broken/escapes.md");
+    let mut tty = Tty::spawn(&[file.to_str().unwrap()], (100, 20), dir.path(), &[]);
+    // The escape sequence `ESC [2J` would clear the screen; shown defused, the
+    // rest of the text stays, and the title bar is still there.
+    let screen = tty.wait_for_text("Escapes");
+    let contents = screen.contents();
+    assert!(contents.contains("escapes.md"), "{contents}");
+    assert!(
+        contents.contains("⟨RLO⟩"),
+        "bidi override made visible: {contents}"
+    );
+    assert!(contents.contains("bell␇"), "{contents}");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn without_a_terminal_it_points_to_dump() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("sxs dump"), "{err}");
+}
+
+fn notes_entries(dir: &std::path::Path) -> Vec<serde_yaml::Value> {
+    let text = std::fs::read_to_string(dir.join("sxs-notes.yaml")).unwrap();
+    serde_yaml::from_str(&text).expect("the notes file is valid YAML")
+}
+
+#[test]
+fn marks_survive_kill_9_and_come_back_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[("USER", "kim")]);
+    tty.wait_for_text("en-us");
+    // ok, ok, then bad: omission, critical, with a comment; then ok.
+    tty.send("aax");
+    tty.wait_for_text("Mark bad");
+    tty.send("o3\tlost «a clause»\r");
+    tty.wait_for_text("✗ saved");
+    tty.send("ja");
+    tty.wait_for("four marks counted", |s| s.contents().contains("33%"));
+    tty.kill();
+
+    let saved = notes_entries(dir.path());
+    let verdicts: Vec<&str> = saved
+        .iter()
+        .map(|e| e["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["ok", "ok", "bad", "ok"]);
+    assert_eq!(saved[2]["category"], "accuracy/omission");
+    assert_eq!(saved[2]["severity"], "critical");
+    assert_eq!(saved[2]["comment"], "lost «a clause»");
+    assert_eq!(saved[0]["reviewer"], "kim");
+
+    let mut again = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    let screen = again.wait_for_text("33%");
+    let rows = rows(&screen);
+    let marks: String = rows[2..28]
+        .iter()
+        .filter_map(|r| r.chars().next())
+        .filter(|c| *c != ' ')
+        .collect();
+    assert!(
+        marks.starts_with("✓✓✗"),
+        "gutter: {marks:?}\n{}",
+        screen.contents()
+    );
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn a_second_instance_reads_only_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    first.wait_for_text("en-us");
+    first.send("a");
+    first.wait_for_text("✓ saved");
+
+    let mut second = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    second.wait_for_text("READ-ONLY");
+    second.send("jjjjaa");
+    second.wait_for_text("read-only, nothing saved");
+
+    first.send("a");
+    first.wait_for("two marks", |s| {
+        s.contents().contains("✓ saved") && s.contents().contains(" 3/")
+    });
+    assert_eq!(notes_entries(dir.path()).len(), 2);
+    second.send("q");
+    first.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    assert_eq!(first.wait_exit(), 0);
+    assert_eq!(notes_entries(dir.path()).len(), 2);
+}
