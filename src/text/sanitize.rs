@@ -49,6 +49,9 @@ impl Hazards {
 /// Reports the escape sequences, controls and bidi controls in raw text.
 pub fn hazards(raw: &str) -> Hazards {
     let mut found = Hazards::default();
+    if !may_hold_hazards(raw.as_bytes()) {
+        return found;
+    }
     for token in Tokens::new(raw) {
         match token.kind {
             Kind::Escape => found.escape_sequences = true,
@@ -58,6 +61,31 @@ pub fn hazards(raw: &str) -> Hazards {
         }
     }
     found
+}
+
+/// Whether `bytes` hold a C0 control other than TAB, LF and CR, DEL, a C1
+/// control (C2 80–C2 9F) or a bidi control (E2 80 AA–AE, E2 81 A6–A9): the
+/// bytes every hazard starts with. Whole chunks are tested without branches
+/// (which the compiler turns into vector code), so the ordinary text of a
+/// whole corpus is checked at memory speed; only a chunk with a candidate
+/// byte is looked at closely.
+fn may_hold_hazards(bytes: &[u8]) -> bool {
+    const CHUNK: usize = 32;
+    let candidate = |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
+    let hazard_at = |i: usize| match bytes[i] {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    };
+    bytes.chunks(CHUNK).enumerate().any(|(n, chunk)| {
+        chunk.iter().fold(false, |any, &b| any | candidate(b))
+            && (0..chunk.len()).any(|i| hazard_at(n * CHUNK + i))
+    })
 }
 
 /// Whether [`sanitize`] would change anything; cheap for ordinary text.
@@ -347,6 +375,35 @@ impl Iterator for Tokens<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte prefilter must never skip text the full scan would flag:
+    /// every hazard placed at every offset of chunk-straddling text is found.
+    #[test]
+    fn the_prefilter_never_hides_a_hazard() {
+        let hazards_list = [
+            "\x1b[2J",
+            "\u{9b}31m",
+            "\u{7}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{202a}",
+            "\u{202e}",
+            "\u{2066}",
+            "\u{2069}",
+        ];
+        let harmless = ["\t", "\n", "\r", "\u{a0}", "\u{2028}", "\u{2014}", "…", "“"];
+        for at in 0..70 {
+            let filler = "あa".repeat(at);
+            for h in hazards_list {
+                let text = format!("{filler}{h}tail");
+                assert!(hazards(&text).any(), "{h:?} after {at} chars");
+            }
+            for h in harmless {
+                let text = format!("{filler}{h}tail");
+                assert!(!hazards(&text).any(), "{h:?} after {at} chars");
+            }
+        }
+    }
 
     #[test]
     fn doc_test_string_is_made_safe() {
