@@ -16,10 +16,6 @@ use sxs::tui::keymap::Keymap;
 use sxs::tui::theme::Theme;
 use sxs::tui::ui;
 
-// The binary's allocator, so that the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn app(store: Store) -> App {
     App::new(
         store,
