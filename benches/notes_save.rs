@@ -5,10 +5,16 @@
 
 use std::time::{Duration, Instant};
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_yaml::{Mapping, Value};
 use sxs::mqm::Severity;
 use sxs::notes::{Entry, Notes, SegmentRef, write_atomic};
 use sxs::store::Store;
+use sxs::text::WidthMode;
+use sxs::tui::action::Action;
+use sxs::tui::app::{App, Options};
+use sxs::tui::keymap::Keymap;
+use sxs::tui::theme::Theme;
 
 const ENTRIES: usize = 10_000;
 const SAVES: usize = 300;
@@ -102,6 +108,30 @@ fn main() {
     let notes = Notes::open(&path).unwrap();
     let reopen_time = started.elapsed();
     assert_eq!(notes.len(), ENTRIES);
+
+    // The same through the review screen: the `a` key, from the key event to
+    // its return, when the mark is on disk and the progress counted again.
+    let mut app = App::new(
+        Store::samples(),
+        Options {
+            keymap: Keymap::default(),
+            theme: Theme::mono(),
+            width_mode: WidthMode::Narrow,
+            mouse: false,
+            notes,
+            reviewer: "bench".into(),
+        },
+    );
+    app.resize(100, 30);
+    let mut keypress = Vec::new();
+    for _ in 0..SAVES / 3 {
+        if app.position().cursor + 1 >= app.segment_count() {
+            app.update(Action::First);
+        }
+        let t = Instant::now();
+        app.key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
+        keypress.push(t.elapsed());
+    }
     println!(
         "notes file: {ENTRIES} entries, {:.1} MB; open: {:.1} ms as serde_yaml wrote it, \
          {:.1} ms as sxs writes it",
@@ -114,6 +144,7 @@ fn main() {
         ms(serde_time)
     );
     report("mark → durable (Notes::mark)", &mut mark);
+    report("`a` keypress → durable (App::key)", &mut keypress);
     report("write_atomic of a file as large", &mut disk);
     report("write_atomic of a 10 kB file", &mut floor);
 }
