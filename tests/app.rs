@@ -458,3 +458,24 @@ fn a_read_only_notes_file_refuses_marks_and_says_why() {
     assert!(flash.error && flash.text.contains("read-only"), "{flash:?}");
     assert!(!path.exists(), "nothing written");
 }
+
+#[test]
+fn help_lists_every_bound_key_and_every_check() {
+    let (app, _notes) = samples(100, 30);
+    let help: Vec<String> = sxs::tui::ui::help_lines(&app)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    let text = help.join("\n");
+    for action in Action::ALL {
+        let keys = app.keymap.label(*action);
+        let listed = help.iter().any(|l| {
+            let l = l.trim();
+            l.starts_with(&keys) && l[keys.len()..].trim() == action.describe()
+        });
+        assert!(listed, "{action:?} with {keys} missing:\n{text}");
+    }
+    for check in sxs::check::CHECKS {
+        assert!(text.contains(check.name), "{} missing", check.name);
+    }
+}

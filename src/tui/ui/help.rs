@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::text::clear_popup;
+use crate::check::CHECKS;
 use crate::tui::action::{Action, Section};
 use crate::tui::app::App;
 
@@ -24,6 +25,15 @@ pub fn lines(app: &App) -> Vec<(String, bool)> {
         "In search, the file list and dialogs: Enter accepts, Esc cancels.".into(),
         false,
     ));
+    out.push((String::new(), false));
+    out.push(("Automatic checks (! in the gutter)".into(), true));
+    for check in CHECKS {
+        let line = format!(
+            "  {:<20} {:<8} {}",
+            check.name, check.severity, check.description
+        );
+        out.push((line, false));
+    }
     out
 }
 

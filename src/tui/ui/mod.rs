@@ -6,6 +6,8 @@ mod bars;
 mod dialog;
 mod files;
 mod help;
+
+pub use help::lines as help_lines;
 mod panes;
 mod reading;
 mod text;
