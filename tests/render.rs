@@ -93,3 +93,40 @@ fn no_line_is_drawn_past_the_panes_whatever_the_script() {
         }
     }
 }
+
+#[test]
+fn ambiguous_wide_terminals_get_ascii_chrome_and_rows_that_fit() {
+    use sxs::text::{WidthMode, grapheme_width};
+    let store = Store::samples(); // the fr-FR sample is full of ’ and …
+    let (mut app, _notes) =
+        common::app_in(store, Theme::mono(), (90, 24), WidthMode::AmbiguousWide);
+    app.open(4);
+    let terminal = draw(&mut app, 90, 24, &[]);
+    let buffer = terminal.backend().buffer();
+    let geo = app.geometry();
+    for y in 0..24 {
+        // What a terminal with ambiguous = wide shows: each glyph as wide as
+        // it draws it, the cells under its right half not drawn.
+        let (mut x, mut shown, mut separator) = (0u16, 0, None);
+        while x < 90 {
+            let symbol = buffer[(x, y)].symbol();
+            if symbol == "|" && separator.is_none() {
+                separator = Some(shown);
+            }
+            let width = grapheme_width(symbol, WidthMode::AmbiguousWide).max(1);
+            for covered in x + 1..(x + width as u16).min(90) {
+                let hidden = buffer[(covered, y)].symbol();
+                assert!(
+                    hidden.trim().is_empty(),
+                    "row {y}: {hidden:?} hidden under {symbol:?}"
+                );
+            }
+            shown += width;
+            x += width as u16;
+        }
+        assert!(shown <= 90, "row {y} is {shown} cells");
+        if (geo.body_top..geo.body_top + geo.body_height).contains(&y) {
+            assert_eq!(separator, Some(geo.separator as usize), "row {y}");
+        }
+    }
+}

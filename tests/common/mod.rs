@@ -11,7 +11,17 @@ use sxs::tui::theme::Theme;
 
 /// An app over `store` with its notes file in a fresh folder (kept alive by
 /// the returned guard), the checks' findings in, and the window resized.
-pub fn app(store: Store, theme: Theme, (width, height): (u16, u16)) -> (App, tempfile::TempDir) {
+pub fn app(store: Store, theme: Theme, size: (u16, u16)) -> (App, tempfile::TempDir) {
+    app_in(store, theme, size, WidthMode::Narrow)
+}
+
+/// `app` for a terminal that counts ambiguous characters as `mode` says.
+pub fn app_in(
+    store: Store,
+    theme: Theme,
+    (width, height): (u16, u16),
+    mode: WidthMode,
+) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let notes = Notes::open(&dir.path().join("sxs-notes.yaml")).unwrap();
     let mut app = App::new(
@@ -19,7 +29,7 @@ pub fn app(store: Store, theme: Theme, (width, height): (u16, u16)) -> (App, tem
         Options {
             keymap: Keymap::default(),
             theme,
-            width_mode: WidthMode::Narrow,
+            width_mode: mode,
             mouse: false,
             notes,
             reviewer: "tester".into(),

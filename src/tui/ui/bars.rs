@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::fill;
+use super::text::{fill, put};
 use crate::text::str_width;
 use crate::text::{BaseDirection, WidthMode, display_form, lay_out, sanitize};
 use crate::tui::action::Action;
@@ -15,9 +15,10 @@ pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     fill(buf, area, theme.top_bar);
     let Some(doc) = app.store.docs.get(app.doc) else {
-        buf.set_stringn(
-            area.x,
-            area.y,
+        put(
+            buf,
+            app.width_mode,
+            (area.x, area.y),
             " no segment files loaded",
             area.width as usize,
             theme.top_bar,
@@ -34,11 +35,19 @@ pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
     let count = format!(" {}/{} ", app.doc + 1, app.store.docs.len());
     let text = format!(" {} · {} · {} · {}", doc.path, doc.locale, kind, title);
     let room = (area.width as usize).saturating_sub(str_width(&count, app.width_mode));
-    buf.set_stringn(area.x, area.y, &text, room, theme.top_bar);
+    put(
+        buf,
+        app.width_mode,
+        (area.x, area.y),
+        &text,
+        room,
+        theme.top_bar,
+    );
     if room > 0 {
-        buf.set_stringn(
-            area.x + room as u16,
-            area.y,
+        put(
+            buf,
+            app.width_mode,
+            (area.x + room as u16, area.y),
             &count,
             area.width as usize - room,
             theme.top_bar,
@@ -102,9 +111,14 @@ pub fn status(app: &App, buf: &mut Buffer, area: Rect) {
             left
         }
     };
-    let at = buf
-        .set_stringn(area.x, area.y, &left, area.width as usize, theme.status_bar)
-        .0;
+    let at = put(
+        buf,
+        app.width_mode,
+        (area.x, area.y),
+        &left,
+        area.width as usize,
+        theme.status_bar,
+    );
     let (right, style) = match &app.flash {
         Some(flash) => (
             flash.text.clone(),
@@ -120,7 +134,7 @@ pub fn status(app: &App, buf: &mut Buffer, area: Rect) {
     let width = str_width(&right, app.width_mode).min(room);
     let x = area.right().saturating_sub(width as u16 + 1).max(at + 1);
     if room > 0 {
-        buf.set_stringn(x, area.y, &right, room, style);
+        put(buf, app.width_mode, (x, area.y), &right, room, style);
     }
 }
 
@@ -211,8 +225,13 @@ pub fn detail(app: &App, buf: &mut Buffer, area: Rect) {
         if x >= area.right() {
             break;
         }
-        x = buf
-            .set_stringn(x, area.y, &text, (area.right() - x) as usize, style)
-            .0;
+        x = put(
+            buf,
+            app.width_mode,
+            (x, area.y),
+            &text,
+            (area.right() - x) as usize,
+            style,
+        );
     }
 }

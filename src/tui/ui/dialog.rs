@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::text::{clear_popup, fill};
+use super::text::{clear_popup, fill, put};
 use crate::mqm;
 use crate::text::{WidthMode, sanitize, str_width};
 use crate::tui::app::App;
@@ -29,7 +29,7 @@ impl Flow<'_> {
         }
         if self.y < self.area.bottom() {
             let room = (self.area.right().saturating_sub(self.x)) as usize;
-            self.x = self.buf.set_stringn(self.x, self.y, text, room, style).0 + 2;
+            self.x = put(self.buf, self.mode, (self.x, self.y), text, room, style) + 2;
         }
     }
 
@@ -62,9 +62,10 @@ pub fn draw(app: &App, dialog: &MarkDialog, buf: &mut Buffer, geo: &Geometry) {
         Rect::new(area.x, area.y, area.width, 1),
         theme.popup.patch(theme.pane_title),
     );
-    buf.set_stringn(
-        area.x,
-        area.y,
+    put(
+        buf,
+        app.width_mode,
+        (area.x, area.y),
         &title,
         area.width as usize,
         theme.popup.patch(theme.pane_title),

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::clear_popup;
+use super::text::{clear_popup, put};
 use crate::tui::app::{App, FileList};
 
 pub fn draw(app: &App, list: &FileList, buf: &mut Buffer, area: Rect) {
@@ -18,9 +18,10 @@ pub fn draw(app: &App, list: &FileList, buf: &mut Buffer, area: Rect) {
         app.store.docs.len(),
         list.filter
     );
-    buf.set_stringn(
-        popup.x,
-        popup.y,
+    put(
+        buf,
+        app.width_mode,
+        (popup.x, popup.y),
         &title,
         popup.width as usize,
         theme.popup.patch(theme.pane_title),
@@ -46,6 +47,13 @@ pub fn draw(app: &App, list: &FileList, buf: &mut Buffer, area: Rect) {
         }
         let y = popup.y + 1 + (i - first) as u16;
         super::text::fill(buf, Rect::new(popup.x, y, popup.width, 1), style);
-        buf.set_stringn(popup.x, y, &line, popup.width as usize, style);
+        put(
+            buf,
+            app.width_mode,
+            (popup.x, y),
+            &line,
+            popup.width as usize,
+            style,
+        );
     }
 }

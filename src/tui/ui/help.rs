@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::clear_popup;
+use super::text::{clear_popup, put};
 use crate::check::CHECKS;
 use crate::tui::action::{Action, Section};
 use crate::tui::app::App;
@@ -46,9 +46,10 @@ pub fn draw(app: &App, scroll: usize, buf: &mut Buffer, area: Rect) {
     let lines = lines(app);
     let scroll = scroll.min(lines.len().saturating_sub(height as usize));
     let title = " sxs keys (config: ~/.config/sxs/config.yaml) ";
-    buf.set_stringn(
-        popup.x,
-        popup.y,
+    put(
+        buf,
+        app.width_mode,
+        (popup.x, popup.y),
         title,
         popup.width as usize,
         theme.popup.patch(theme.pane_title),
@@ -64,9 +65,10 @@ pub fn draw(app: &App, scroll: usize, buf: &mut Buffer, area: Rect) {
         } else {
             theme.popup
         };
-        buf.set_stringn(
-            popup.x + 1,
-            popup.y + 1 + i as u16,
+        put(
+            buf,
+            app.width_mode,
+            (popup.x + 1, popup.y + 1 + i as u16),
             text,
             popup.width.saturating_sub(2) as usize,
             style,

@@ -14,6 +14,8 @@ mod text;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
+
+use self::text::put;
 use ratatui::layout::Rect;
 
 use super::app::{App, Mode};
@@ -62,9 +64,10 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     };
     if area.height > 0 {
         text::fill(buf, row(area, 0), app.theme.error);
-        buf.set_stringn(
-            area.x,
-            area.y,
+        put(
+            buf,
+            app.width_mode,
+            (area.x, area.y),
             &message,
             area.width as usize,
             app.theme.error,

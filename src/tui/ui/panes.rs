@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::text::{self as cells, Look, fill};
+use super::text::{self as cells, Look, fill, put};
 use crate::notes::Verdict;
 use crate::tui::app::App;
 use crate::tui::display::Glyphs;
@@ -24,16 +24,18 @@ pub fn draw_titles(app: &App, buf: &mut Buffer, geo: &Geometry) {
         .map_or("", |d| d.locale.as_str());
     match geo.arrangement {
         Arrangement::SideBySide => {
-            buf.set_stringn(
-                geo.left.0,
-                y,
+            put(
+                buf,
+                app.width_mode,
+                (geo.left.0, y),
                 SOURCE_LOCALE,
                 geo.left.1 as usize,
                 theme.pane_title,
             );
-            buf.set_stringn(
-                geo.right.0,
-                y,
+            put(
+                buf,
+                app.width_mode,
+                (geo.right.0, y),
                 target,
                 geo.right.1 as usize,
                 theme.pane_title,
@@ -41,7 +43,14 @@ pub fn draw_titles(app: &App, buf: &mut Buffer, geo: &Geometry) {
         }
         _ => {
             let title = format!("{SOURCE_LOCALE} above, {target} below");
-            buf.set_stringn(geo.left.0, y, title, geo.left.1 as usize, theme.pane_title);
+            put(
+                buf,
+                app.width_mode,
+                (geo.left.0, y),
+                &title,
+                geo.left.1 as usize,
+                theme.pane_title,
+            );
         }
     }
 }
@@ -64,7 +73,14 @@ pub fn draw(app: &App, buf: &mut Buffer, geo: &Geometry) {
 fn separator(app: &App, buf: &mut Buffer, geo: &Geometry, ys: std::ops::Range<u16>, base: Style) {
     let glyph = Glyphs::for_mode(geo.mode).separator;
     for y in ys {
-        buf.set_stringn(geo.separator, y, glyph, 1, base.patch(app.theme.dim));
+        put(
+            buf,
+            app.width_mode,
+            (geo.separator, y),
+            glyph,
+            1,
+            base.patch(app.theme.dim),
+        );
     }
 }
 
@@ -157,9 +173,16 @@ fn gutter(app: &App, buf: &mut Buffer, segment: usize, y: u16, base: Style) {
             Verdict::Other(_) => ("?", theme.dim),
         });
     if let Some((glyph, style)) = mark {
-        buf.set_stringn(0, y, glyph, 1, base.patch(style));
+        put(buf, app.width_mode, (0, y), glyph, 1, base.patch(style));
     }
     if app.open_findings(app.doc, segment).next().is_some() {
-        buf.set_stringn(1, y, "!", 1, base.patch(theme.suspicious));
+        put(
+            buf,
+            app.width_mode,
+            (1, y),
+            "!",
+            1,
+            base.patch(theme.suspicious),
+        );
     }
 }

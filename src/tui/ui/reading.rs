@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::text::{Look, draw_line, fill};
+use super::text::{Look, draw_line, fill, put};
 use crate::text::BaseDirection;
 use crate::tui::app::App;
 use crate::tui::layout::Geometry;
@@ -17,10 +17,11 @@ pub fn draw(app: &App, reading: &Reading, buf: &mut Buffer, geo: &Geometry) {
     } else {
         app.store.docs[app.doc].locale.as_str()
     };
-    buf.set_stringn(
-        1,
-        1,
-        format!("{locale} · reading"),
+    put(
+        buf,
+        app.width_mode,
+        (1, 1),
+        &format!("{locale} · reading"),
         geo.width as usize,
         theme.pane_title,
     );

@@ -1,10 +1,14 @@
 //! Writing styled, pre-wrapped text into the buffer, cell-exactly.
 
-use ratatui::buffer::Buffer;
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::text::{Style as TextStyle, WidthMode, str_width};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{Style as TextStyle, WidthMode, grapheme_width, str_width};
 use crate::tui::layout::Line;
 use crate::tui::theme::Theme;
 
@@ -27,6 +31,49 @@ pub fn style_of(theme: &Theme, flags: TextStyle) -> Style {
         }
     }
     style
+}
+
+/// Writes `text` at (x, y) in at most `max` cells and returns the column after
+/// it. In ambiguous-wide mode the terminal draws `…`, `—`, `→`, `·` two cells
+/// wide while ratatui counts one, so each such glyph gets a forced width of 2:
+/// the next cell is left to it, and the positions after it stay true.
+pub fn put(
+    buf: &mut Buffer,
+    mode: WidthMode,
+    (x, y): (u16, u16),
+    text: &str,
+    max: usize,
+    style: Style,
+) -> u16 {
+    if mode == WidthMode::Narrow {
+        return buf.set_stringn(x, y, text, max, style).0;
+    }
+    let end = x
+        .saturating_add(max.min(u16::MAX as usize) as u16)
+        .min(buf.area.right());
+    let mut at = x;
+    for g in text.graphemes(true) {
+        let width = grapheme_width(g, mode) as u16;
+        if width == 0 {
+            continue;
+        }
+        if at + width > end {
+            break;
+        }
+        let cell = &mut buf[(at, y)];
+        cell.set_symbol(g).set_style(style);
+        if width > grapheme_width(g, WidthMode::Narrow) as u16 {
+            cell.set_diff_option(CellDiffOption::ForcedWidth(
+                NonZeroU16::MIN.saturating_add(width - 1),
+            ));
+        }
+        for covered in at + 1..at + width {
+            buf[(covered, y)].reset();
+            buf[(covered, y)].set_style(style);
+        }
+        at += width;
+    }
+    at
 }
 
 /// Fills a rect with blanks of `style`.
@@ -92,9 +139,14 @@ pub fn draw_line(buf: &mut Buffer, area: Rect, line: &Line, look: &Look) {
         let used = str_width(prefix, mode) + text.width;
         at = end.saturating_sub(used as u16).max(x);
     } else if !prefix.is_empty() {
-        at = buf
-            .set_stringn(at, y, prefix, (end - at) as usize, prefix_style)
-            .0;
+        at = put(
+            buf,
+            mode,
+            (at, y),
+            prefix,
+            (end - at) as usize,
+            prefix_style,
+        );
     }
     for (chunk, flags) in &text.spans {
         if at >= end {
@@ -107,10 +159,74 @@ pub fn draw_line(buf: &mut Buffer, area: Rect, line: &Line, look: &Look) {
         if flags.contains(TextStyle::HIT) {
             style = style.patch(theme.hit);
         }
-        at = buf.set_stringn(at, y, chunk, (end - at) as usize, style).0;
+        at = put(buf, mode, (at, y), chunk, (end - at) as usize, style);
     }
     if *rtl && !prefix.is_empty() && at < end {
         let mirrored: String = prefix.chars().rev().collect();
-        buf.set_stringn(at, y, mirrored, (end - at) as usize, prefix_style);
+        put(
+            buf,
+            mode,
+            (at, y),
+            &mirrored,
+            (end - at) as usize,
+            prefix_style,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Cell;
+    use ratatui::layout::Rect;
+
+    /// What a terminal drawing ambiguous characters two cells wide shows:
+    /// each cell's symbol, skipping the cells a wide glyph covers.
+    fn shown(buf: &Buffer, y: u16) -> (String, usize) {
+        let (mut text, mut cells, mut x) = (String::new(), 0, 0);
+        while x < buf.area.width {
+            let cell: &Cell = &buf[(x, y)];
+            let width = grapheme_width(cell.symbol(), WidthMode::AmbiguousWide).max(1);
+            text.push_str(cell.symbol());
+            cells += width;
+            x += width as u16;
+        }
+        (text, cells)
+    }
+
+    #[test]
+    fn ambiguous_glyphs_take_two_cells_in_ambiguous_wide_mode() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let end = put(
+            &mut buf,
+            WidthMode::AmbiguousWide,
+            (0, 0),
+            "…a—b→c",
+            10,
+            Style::new(),
+        );
+        assert_eq!(end, 9);
+        assert_eq!(
+            buf[(1, 0)].symbol(),
+            " ",
+            "the cell under the glyph's right half"
+        );
+        assert_eq!(buf[(2, 0)].symbol(), "a");
+        let (text, cells) = shown(&buf, 0);
+        assert_eq!(text, "…a—b→c ");
+        assert_eq!(cells, 10, "as wide as the buffer, not wider");
+        // A glyph that does not fit is left out whole.
+        let mut small = Buffer::empty(Rect::new(0, 0, 3, 1));
+        assert_eq!(
+            put(
+                &mut small,
+                WidthMode::AmbiguousWide,
+                (0, 0),
+                "a…",
+                2,
+                Style::new()
+            ),
+            1
+        );
     }
 }
