@@ -12,11 +12,23 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The separator's column on every pane row (2 to 27; then the detail line
+/// and the status bar), if every one has it.
+fn separator_columns(rows: &[String]) -> Option<Vec<usize>> {
+    rows[2..28]
+        .iter()
+        .map(|row| row.find('│').map(|b| row[..b].width()))
+        .collect()
+}
+
 #[test]
 fn source_and_target_share_a_row_and_nothing_overflows() {
     let dir = tempfile::tempdir().unwrap();
     let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
-    let screen = tty.wait_for_text("合作夥伴中心使用者");
+    // A frame can be caught half written; wait for a whole one.
+    let screen = tty.wait_for("a whole frame", |s| {
+        s.contents().contains("合作夥伴中心使用者") && separator_columns(&rows(s)).is_some()
+    });
     assert!(screen.alternate_screen());
     let rows = rows(&screen);
     let row = rows
@@ -31,16 +43,11 @@ fn source_and_target_share_a_row_and_nothing_overflows() {
             row.width()
         );
     }
-    // The separator stands in one column on every body row.
-    let column = rows[2]
-        .find('│')
-        .map(|b| rows[2][..b].width())
-        .expect("a separator");
-    // Rows 2 to 27 are the panes; then the detail line and the status bar.
-    for row in &rows[2..28] {
-        let at = row.find('│').map(|b| row[..b].width());
-        assert_eq!(at, Some(column), "{row}");
-    }
+    let columns = separator_columns(&rows).unwrap();
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "separator at {columns:?}"
+    );
     tty.send("q");
     assert_eq!(tty.wait_exit(), 0);
 }
