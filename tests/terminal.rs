@@ -12,22 +12,28 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The separator's column on every pane row (2 to 27; then the detail line
-/// and the status bar), if every one has it.
-fn separator_columns(rows: &[String]) -> Option<Vec<usize>> {
-    rows[2..28]
+/// The one column of the separator on every pane row (2 to 27; then the
+/// detail line and the status bar), if there is one.
+fn separator_column(rows: &[String]) -> Option<usize> {
+    let columns: Option<Vec<usize>> = rows[2..28]
         .iter()
         .map(|row| row.find('│').map(|b| row[..b].width()))
-        .collect()
+        .collect();
+    let columns = columns?;
+    columns
+        .iter()
+        .all(|&c| c == columns[0])
+        .then_some(columns[0])
 }
 
 #[test]
 fn source_and_target_share_a_row_and_nothing_overflows() {
     let dir = tempfile::tempdir().unwrap();
     let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
-    // A frame can be caught half written; wait for a whole one.
-    let screen = tty.wait_for("a whole frame", |s| {
-        s.contents().contains("合作夥伴中心使用者") && separator_columns(&rows(s)).is_some()
+    // A frame can be caught half written: wait for a whole one, where the
+    // separator stands in one column on every row (or time out showing why not).
+    let screen = tty.wait_for("the separator in one column on every row", |s| {
+        s.contents().contains("合作夥伴中心使用者") && separator_column(&rows(s)).is_some()
     });
     assert!(screen.alternate_screen());
     let rows = rows(&screen);
