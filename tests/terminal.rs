@@ -218,3 +218,30 @@ fn a_second_instance_reads_only_and_loses_nothing() {
     assert_eq!(first.wait_exit(), 0);
     assert_eq!(notes_entries(dir.path()).len(), 2);
 }
+
+#[test]
+fn no_color_keeps_the_selection_visible_in_reverse_video() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[("NO_COLOR", "1")]);
+    // The right halves of wide glyphs carry no attributes of their own.
+    let reversed = |s: &vt100::Screen, y: u16| {
+        (0..100).all(|x| {
+            s.cell(y, x)
+                .is_some_and(|c| c.inverse() || c.is_wide_continuation())
+        })
+    };
+    // The first segment (rows 2 and 3) is selected: its cells are reversed.
+    let screen = tty.wait_for("the selected row reversed", |s| {
+        s.contents().contains("en-us") && reversed(s, 2)
+    });
+    assert!(!reversed(&screen, 5), "row 5 is not selected");
+    let colored = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (y, x)))
+        .find(|&(y, x)| {
+            let cell = screen.cell(y, x).unwrap();
+            cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+        });
+    assert_eq!(colored, None, "a coloured cell under NO_COLOR");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
