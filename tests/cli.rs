@@ -124,7 +124,7 @@ fn a_bad_option_exits_2_and_help_and_version_exit_0() {
         &["dump", "--help"],
         &["stats", "--help"],
     ] {
-        let out = sxs(args);
+        let out = sxs(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(stdout(&out).contains("sxs"), "{args:?}");
     }

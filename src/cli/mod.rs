@@ -28,7 +28,8 @@ const EXIT_USAGE: u8 = 2;
     long_about = "Review machine-translated documentation side by side.\n\n\
         With no command, opens the review screen on the given segment files and \
         folders (with no PATH: the bundled sample article).",
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    propagate_version = true
 )]
 pub struct Cli {
     #[command(subcommand)]
