@@ -118,12 +118,13 @@ fn a_missing_path_exits_2_naming_it() {
 #[test]
 fn a_bad_option_exits_2_and_help_and_version_exit_0() {
     assert_eq!(sxs(&["dump", "--format", "xml"]).status.code(), Some(2));
-    for args in [
-        &["--help"][..],
-        &["--version"],
-        &["dump", "--help"],
-        &["stats", "--help"],
-    ] {
+    let everywhere = ["dump", "stats", "check", "export"]
+        .into_iter()
+        .flat_map(|c| [vec![c, "--help"], vec![c, "--version"]]);
+    for args in [vec!["--help"], vec!["--version"]]
+        .into_iter()
+        .chain(everywhere)
+    {
         let out = sxs(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(stdout(&out).contains("sxs"), "{args:?}");
