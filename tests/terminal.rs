@@ -245,3 +245,19 @@ fn no_color_keeps_the_selection_visible_in_reverse_video() {
     tty.send("q");
     assert_eq!(tty.wait_exit(), 0);
 }
+
+#[test]
+fn a_broken_notes_file_is_reported_and_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = "- file: a.md\n  id: [unclosed\n";
+    std::fs::write(dir.path().join("sxs-notes.yaml"), broken).unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    tty.wait_for_text("READ-ONLY");
+    tty.wait_for_text("sxs-notes.yaml:");
+    tty.send("aax\r");
+    tty.wait_for_text("read-only, nothing saved");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+    let after = std::fs::read_to_string(dir.path().join("sxs-notes.yaml")).unwrap();
+    assert_eq!(after, broken);
+}
