@@ -249,7 +249,7 @@ impl App {
     }
 
     /// Moves the cursor `delta` shown segments down (or up), stopping at the ends.
-    fn move_by(&mut self, delta: isize) {
+    pub(super) fn move_by(&mut self, delta: isize) {
         let cursor = self.position().cursor;
         let down = delta > 0;
         let target = layout::walk(self, cursor, down)
@@ -259,13 +259,6 @@ impl App {
         if let Some(target) = target {
             self.go_to(target);
         }
-    }
-
-    /// One shown segment down or up; false at the end.
-    pub(super) fn step(&mut self, down: bool) -> bool {
-        let before = self.position().cursor;
-        self.move_by(if down { 1 } else { -1 });
-        self.position().cursor != before
     }
 
     /// Puts the cursor on a segment. One the filter hides turns the filter off.

@@ -202,7 +202,7 @@ impl App {
         });
         if saved == Some(true) {
             self.say("✓ saved");
-            self.step(true);
+            self.move_by(1);
         }
     }
 
