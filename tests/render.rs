@@ -130,3 +130,15 @@ fn ambiguous_wide_terminals_get_ascii_chrome_and_rows_that_fit() {
         }
     }
 }
+
+#[test]
+fn a_title_made_of_spans_shows_its_translation_in_the_top_bar() {
+    let store = Store::load(&["tests/fixtures/store/variants/crlf-front-matter.md"]).unwrap();
+    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 12));
+    let terminal = draw(&mut app, 100, 12, &[]);
+    let top: String = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.contains("套件 \"簽署\""), "{top}");
+    assert!(!top.contains("span"), "{top}");
+}

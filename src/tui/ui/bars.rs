@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::text::{fill, put};
+use crate::store::Block;
 use crate::text::str_width;
 use crate::text::{BaseDirection, WidthMode, display_form, lay_out, sanitize};
 use crate::tui::action::Action;
@@ -26,10 +27,14 @@ pub fn top(app: &App, buf: &mut Buffer, area: Rect) {
         return;
     };
     let kind = doc.front.translation_type.as_deref().unwrap_or("?");
-    let title = doc
-        .front
-        .title
-        .as_deref()
+    // A title made of spans (2018 files) shows its translation, not its markup.
+    let title_segment = doc
+        .segments
+        .iter()
+        .find(|s| matches!(&s.block, Block::FrontMatter { key } if key == "title"));
+    let title = title_segment
+        .map(|s| s.target.as_str())
+        .or(doc.front.title.as_deref())
         .map(|t| one_line(t, &doc.locale, app.width_mode))
         .unwrap_or_default();
     let count = format!(" {}/{} ", app.doc + 1, app.store.docs.len());
