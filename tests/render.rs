@@ -139,6 +139,7 @@ fn a_title_made_of_spans_shows_its_translation_in_the_top_bar() {
     let top: String = (0..100)
         .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
         .collect();
-    assert!(top.contains("套件 \"簽署\""), "{top}");
+    // Cells under the right half of a wide glyph hold a blank: compare without.
+    assert!(top.replace(' ', "").contains("套件\"簽署\""), "{top}");
     assert!(!top.contains("span"), "{top}");
 }
