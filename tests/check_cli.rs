@@ -1,24 +1,10 @@
 //! `sxs check` as scripts and CI use it: output formats, exit codes, messages.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::{stderr, stdout, sxs};
 
 const CLI: &str = "tests/fixtures/check/cli";
-
-fn sxs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sxs"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn fixture(name: &str) -> String {
     format!("{CLI}/{name}")

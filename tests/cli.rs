@@ -1,24 +1,10 @@
 //! The `sxs` binary as scripts use it: output formats, exit codes, messages.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::{stderr, stdout, sxs};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store");
-
-fn sxs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sxs"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 #[test]
 fn dump_jsonl_prints_the_spec_fields_in_order_with_raw_texts() {

@@ -1,6 +1,9 @@
-//! Building the review screen's state for tests, without a terminal.
+//! Shared by the test binaries: the review screen's state without a terminal,
+//! and the `sxs` binary run as a script runs it.
 
 #![allow(dead_code)] // each test binary uses a part
+
+use std::process::{Command, Output};
 
 use sxs::notes::Notes;
 use sxs::store::Store;
@@ -40,4 +43,21 @@ pub fn app_in(
     app.resize(width, height);
     app.flash = None;
     (app, dir)
+}
+
+/// Runs the real binary in the package root, as a script would.
+pub fn sxs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
