@@ -8,28 +8,21 @@ mod columns_check;
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use sxs::text::{BaseDirection, Side, WidthMode, display_form, two_columns};
 
 fn main() {
-    let dir = std::env::var_os("SXS_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    if !dir.is_dir() {
-        println!("no corpus at {}; set SXS_CORPUS", dir.display());
-        return;
-    }
+    let Some(store) = corpus::load() else { return };
     let start = Instant::now();
-    let (mut files, mut segments, mut rows, mut failures) = (0, 0, 0, 0);
-    for file in corpus::segment_files(&dir) {
-        let markdown = std::fs::read_to_string(&file).expect("UTF-8 segment file");
-        let direction = BaseDirection::for_locale(&corpus::locale(&file));
-        files += 1;
-        for (target, source) in corpus::pairs(&markdown) {
+    let (mut segments, mut rows, mut failures) = (0, 0, 0);
+    let files = store.docs.len();
+    for doc in &store.docs {
+        let direction = BaseDirection::for_locale(&doc.locale);
+        for seg in &doc.segments {
             segments += 1;
-            let (source, target) = (display_form(source), display_form(target));
+            let source = display_form(seg.source.as_deref().unwrap_or(""));
+            let target = display_form(&seg.target);
             for width in [37, 60, 120] {
                 for mode in [WidthMode::Narrow, WidthMode::AmbiguousWide] {
                     let laid = two_columns(
@@ -41,7 +34,7 @@ fn main() {
                     rows += laid.len();
                     if let Err(e) = columns_check::check_rows(&laid, width, mode) {
                         failures += 1;
-                        eprintln!("{} ({width}, {mode:?}): {e}", file.display());
+                        eprintln!("{} {} ({width}, {mode:?}): {e}", doc.path, seg.id);
                     }
                 }
             }

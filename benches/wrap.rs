@@ -6,7 +6,6 @@
 mod corpus;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use sxs::text::{BaseDirection, StyledText, WidthMode, display_form, lay_out, wrap};
@@ -45,28 +44,19 @@ fn mb_per_s(bytes: usize, time: Duration) -> f64 {
 }
 
 fn main() {
-    let dir = std::env::var_os("SXS_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    if !dir.is_dir() {
-        println!("no corpus at {}; set SXS_CORPUS", dir.display());
-        return;
-    }
-    // (locale, raw target) for every segment.
-    let mut targets: Vec<(String, String)> = Vec::new();
-    for file in corpus::segment_files(&dir) {
-        let markdown = std::fs::read_to_string(&file).expect("UTF-8 segment file");
-        let locale = corpus::locale(&file);
-        if locale == "und" {
-            // The corpus README quotes the span markup; it is not a segment file.
-            continue;
-        }
-        targets.extend(
-            corpus::pairs(&markdown)
-                .into_iter()
-                .map(|(t, _)| (locale.clone(), t.to_string())),
-        );
-    }
+    let Some(store) = corpus::load() else { return };
+    // (locale, raw target) for every segment; the corpus README, which only
+    // quotes the markup, has no locale.
+    let targets: Vec<(String, String)> = store
+        .docs
+        .iter()
+        .filter(|doc| doc.locale != "und")
+        .flat_map(|doc| {
+            doc.segments
+                .iter()
+                .map(|s| (doc.locale.clone(), s.target.clone()))
+        })
+        .collect();
     let raw_bytes: usize = targets.iter().map(|(_, t)| t.len()).sum();
     let shown: Vec<(String, StyledText)> = targets
         .iter()

@@ -2,12 +2,11 @@
 
 #[path = "../benches/support/columns_check.rs"]
 mod columns_check;
-#[path = "../benches/support/corpus.rs"]
-mod corpus;
 
 use std::path::Path;
 
 use proptest::prelude::*;
+use sxs::store::Store;
 use sxs::text::{
     BaseDirection, Side, WidthMode, display_form, grapheme_width, hazards, lay_out, sanitize,
     str_width, two_columns, wrap,
@@ -234,18 +233,21 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/text
 /// Every segment of the fixtures as `dump --format text` lays it out.
 fn fixture_rows(width: usize) -> Vec<(String, Vec<String>)> {
     let mut all = Vec::new();
-    for file in corpus::segment_files(Path::new(FIXTURES)) {
-        let markdown = std::fs::read_to_string(&file).unwrap();
-        let direction = BaseDirection::for_locale(&corpus::locale(&file));
-        for (target, source) in corpus::pairs(&markdown) {
-            let (source, target) = (display_form(source), display_form(target));
+    let store = Store::load(&[FIXTURES]).unwrap();
+    for doc in &store.docs {
+        // The fixtures are named after their locale (`he-il.md`).
+        let stem = Path::new(&doc.path).file_stem().and_then(|s| s.to_str());
+        let direction = BaseDirection::for_locale(stem.unwrap_or(""));
+        for seg in &doc.segments {
+            let source = display_form(seg.source.as_deref().unwrap_or(""));
+            let target = display_form(&seg.target);
             let rows = two_columns(
                 Side::new(&source, BaseDirection::Auto),
                 Side::new(&target, direction),
                 width,
                 WidthMode::Narrow,
             );
-            all.push((file.display().to_string(), rows));
+            all.push((doc.path.clone(), rows));
         }
     }
     all
