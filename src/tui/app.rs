@@ -424,7 +424,7 @@ impl App {
             return;
         };
         let (top, source, segment) = (reading.top, reading.source, reading.segment());
-        let page = layout::body_height(self).max(1);
+        let page = (self.geometry().body_height as usize).max(1);
         let last = reading.lines.len().saturating_sub(page);
         let action = self.keymap.action(Key::from_event(event));
         let new_top = match (event.code, action) {

@@ -214,10 +214,6 @@ fn row_height(app: &App, segment: usize, geo: &Geometry) -> usize {
     row(app, segment, 0, geo).height()
 }
 
-pub fn body_height(app: &App) -> usize {
-    app.geometry().body_height as usize
-}
-
 /// The segments the filter shows, from `from` (included) down or up.
 pub fn walk(app: &App, from: usize, down: bool) -> Box<dyn Iterator<Item = usize> + '_> {
     let count = app.segment_count();

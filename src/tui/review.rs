@@ -359,7 +359,6 @@ impl App {
                 if doc != self.doc {
                     self.open(doc);
                 }
-                self.filter_off_if_hidden(segment);
                 return self.go_to(segment);
             }
         }
@@ -369,12 +368,6 @@ impl App {
             " yet (the checks are still running)"
         };
         self.complain(format!("no flagged or suspicious segment{more}"));
-    }
-
-    fn filter_off_if_hidden(&mut self, segment: usize) {
-        if !self.shown(segment) {
-            self.filter = Filter::All;
-        }
     }
 
     pub(super) fn cycle_filter(&mut self) {
