@@ -170,3 +170,307 @@ fn dump_text_keeps_the_separator_in_one_column_and_every_line_within_the_width()
         );
     }
 }
+
+/// Runs the binary with a deadline: a command that blocks (on a FIFO, say) fails
+/// the test instead of hanging the suite.
+fn sxs_within(args: &[&str], stdin: std::process::Stdio) -> std::process::Output {
+    use std::time::{Duration, Instant};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(stdin)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("sxs {args:?} still runs after 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+}
+
+/// Every named path that gives nothing fails the command with exit 2 and a
+/// message naming it, so that `check --fail-on minor` in CI cannot pass on
+/// nothing; every command says the same.
+#[test]
+fn a_named_path_that_gives_no_segment_file_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("notes.txt");
+    std::fs::write(&plain, "no spans here\n").unwrap();
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts).unwrap();
+    std::fs::copy(
+        format!("{FIXTURES}/variants/raw-html.md"),
+        texts.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::write(texts.join("readme.md"), "# no spans\n").unwrap();
+    let fifo = dir.path().join("nobody-writes.md");
+    mkfifo(&fifo);
+    let cases = [
+        (
+            plain.to_str().unwrap(),
+            "notes.txt: has no data-ttu-id spans",
+        ),
+        (
+            texts.to_str().unwrap(),
+            "texts: no segment files in this folder (*.md files with data-ttu-id spans); only \
+             *.md files are read in folders, and it holds 1 *.txt: name such files on the \
+             command line",
+        ),
+        (
+            fifo.to_str().unwrap(),
+            "nobody-writes.md: is a pipe that nothing writes to",
+        ),
+    ];
+    let good = format!("{FIXTURES}/variants/raw-html.md");
+    for (path, message) in cases {
+        for command in [
+            vec!["dump"],
+            vec!["check", "--fail-on", "minor"],
+            vec!["stats"],
+        ] {
+            let mut args = command.clone();
+            args.extend([good.as_str(), path]);
+            let out = sxs_within(&args, std::process::Stdio::null());
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+            assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        }
+    }
+}
+
+#[test]
+fn a_named_file_that_cannot_be_read_exits_2_even_for_root() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let locked = dir.path().join("locked.md");
+    std::fs::copy(format!("{FIXTURES}/variants/raw-html.md"), &locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"));
+    command.args(["check", "--fail-on", "minor", locked.to_str().unwrap()]);
+    // Root reads any file: run as nobody, for whom mode 000 means unreadable.
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        command.uid(65534).gid(65534);
+    }
+    let out = command.output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("locked.md: cannot be read (Permission denied"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+}
+
+/// Piped input is read when something writes to it; a FIFO inside a walked
+/// folder is skipped with a warning instead of blocking the walk.
+#[test]
+fn piped_input_is_read_and_a_fifo_in_a_folder_is_skipped() {
+    let fixture = std::fs::File::open(format!("{FIXTURES}/variants/raw-html.md")).unwrap();
+    let out = sxs_within(&["dump", "/dev/stdin"], fixture.into());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{FIXTURES}/variants/raw-html.md"),
+        dir.path().join("good.md"),
+    )
+    .unwrap();
+    mkfifo(&dir.path().join("stuck.md"));
+    let out = sxs_within(
+        &["dump", dir.path().to_str().unwrap()],
+        std::process::Stdio::null(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+    assert!(
+        stderr(&out).contains("stuck.md: not a regular file (a FIFO, device or socket); skipped"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A device named on the command line is never read: `/dev/zero` would be
+/// endless. A private node is made (as root, as CI runs); without the right
+/// to make one the test says so and fails, rather than pass on nothing.
+#[test]
+fn a_named_device_exits_2_without_reading_it() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let zero = dir.path().join("zero.md");
+    let name = std::ffi::CString::new(zero.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid path; 1:5 is the memory device that reads as endless zeros.
+    let made = unsafe { libc::mknod(name.as_ptr(), libc::S_IFCHR | 0o644, libc::makedev(1, 5)) };
+    assert_eq!(
+        made,
+        0,
+        "mknod needs root (CI runs as root): {}",
+        std::io::Error::last_os_error()
+    );
+    let out = sxs_within(
+        &["dump", zero.to_str().unwrap()],
+        std::process::Stdio::null(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("zero.md: is a device or a socket, not a segment file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn dump_widths_outside_the_sane_range_are_usage_errors_that_say_the_range() {
+    for width in ["0", "1", "9", "1001", "99999999999", "100000000"] {
+        let out = sxs(&["dump", "--format", "text", "--width", width]);
+        assert_eq!(out.status.code(), Some(2), "{width}");
+        assert!(stderr(&out).contains("10..=1000"), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    let out = sxs(&["dump", "--format", "text", "--width", "10"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_failed_write_to_stdout_names_standard_output() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    for args in [vec!["dump"], vec!["stats"], vec!["check"]] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("sxs: cannot write to standard output: No space left on device"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+/// Hostile input: C0 and C1 controls, ESC sequences (clear screen, set the
+/// window title, write the clipboard) and bidi overrides in segment ids,
+/// the file name, front matter and texts.
+const HOSTILE: &str = "\x1b]52;c;aGk=\x07\x1b[2J\u{9b}31m\u{85}\u{7f}\u{202e}\u{1}";
+
+fn hostile_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let id = format!("abcde{HOSTILE}-101");
+    let text = format!(
+        "---\nms.contentlocale: \"ja-JP{esc}\"\nms.translationtype: \"MT{esc}\"\ntitle: \"t{esc}\"\n---\n\
+         <span data-ttu-id=\"{id}\">ター{HOSTILE}ゲット [a](b.md)</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">Tar{HOSTILE}get [a](c.md)</span></span>\n\n\
+         <span data-ttu-id=\"abcde-102\">未{HOSTILE}</span>\n",
+        esc = yaml_escaped(HOSTILE)
+    );
+    let path = dir.join(format!("evil{HOSTILE}.md"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The characters a terminal acts on: C0 other than tab and line feed, DEL,
+/// C1; with `bidi`, also the controls that reorder what follows (right-to-left
+/// data keeps those in TSV and JSON, but a message must not hold them).
+fn terminal_controls(bytes: &[u8], bidi: bool) -> Vec<char> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\t' && c != '\n')
+                || (bidi && matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        })
+        .collect()
+}
+
+/// `text` as a YAML double-quoted scalar's contents.
+fn yaml_escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '"' | '\\' => format!("\\{c}"),
+            c if c.is_control() || !c.is_ascii() => format!("\\u{:04X}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn no_command_writes_terminal_controls_from_its_input_to_stderr_or_a_text_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile_file(dir.path());
+    let file = file.to_str().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let notes = dir.path().join("notes.yaml");
+    std::fs::write(
+        &notes,
+        format!(
+            "- file: \"{f}\"\n  id: \"{id}\"\n  locale: \"ja-jp{h}\"\n  verdict: bad\n  category: \"x{h}\"\n  \
+             severity: \"huge{h}\"\n  comment: \"{h}\"\n  source: \"{h}\"\n  target: \"{h}\"\n  reviewer: \"{h}\"\n  \
+             time: \"{h}\"\n  surprise{h}: 1\n- file: \"{f}\"\n  id: \"{id}\"\n  verdict: \"maybe{h}\"\n",
+            f = yaml_escaped(file),
+            id = yaml_escaped(&format!("abcde{HOSTILE}-101")),
+            h = yaml_escaped(HOSTILE)
+        ),
+    )
+    .unwrap();
+    let notes = notes.to_str().unwrap();
+    let missing = format!("{folder}/missing{HOSTILE}");
+    // (arguments, whether stdout is text a person reads in the terminal)
+    let runs: Vec<(Vec<&str>, bool)> = vec![
+        (vec!["dump", "--format", "text", file], true),
+        (vec!["dump", "--format", "tsv", folder], true),
+        (vec!["dump", "--format", "jsonl", file], false),
+        (vec!["check", file], true),
+        (vec!["check", "--format", "jsonl", folder], false),
+        (vec!["stats", "--notes", notes, file], true),
+        (
+            vec!["stats", "--format", "json", "--notes", notes, file],
+            false,
+        ),
+        (vec!["export", "--format", "tsv", "--notes", notes], true),
+        (vec!["export", "--format", "mqm", "--notes", notes], true),
+        (vec!["export", "--format", "csv", "--notes", notes], false),
+        (vec!["export", "--format", "xliff", "--notes", notes], false),
+        (vec!["export", "--format", "jsonl", "--notes", notes], false),
+        (vec!["check", "--only", HOSTILE, file], true),
+        (vec!["dump", "--format", HOSTILE], true),
+        (vec![HOSTILE], true),
+        (vec!["dump", &missing], true),
+    ];
+    for (args, text_stdout) in runs {
+        let out = sxs_within(&args, std::process::Stdio::null());
+        let shown = format!("{:?}", args);
+        assert!(!out.stderr.is_empty() || out.status.success(), "{shown}");
+        assert_eq!(
+            terminal_controls(&out.stderr, true),
+            [],
+            "stderr of {shown}: {}",
+            stderr(&out)
+        );
+        if text_stdout {
+            assert_eq!(
+                terminal_controls(&out.stdout, false),
+                [],
+                "stdout of {shown}: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+    }
+}

@@ -339,12 +339,30 @@ fn invalid_utf8_is_repaired_with_a_warning_on_its_line() {
 }
 
 #[test]
-fn binary_files_are_skipped_with_a_warning() {
-    let store = load("broken/binary.md");
-    assert!(store.docs.is_empty());
+fn a_binary_file_is_an_error_when_named_and_skipped_with_a_warning_in_a_folder() {
+    let named = Store::load(&[format!("{FIXTURES}/broken/binary.md")]).unwrap_err();
+    assert!(
+        named
+            .to_string()
+            .contains("broken/binary.md: is a binary file"),
+        "{named}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{FIXTURES}/broken/binary.md"),
+        dir.path().join("binary.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        format!("{FIXTURES}/variants/raw-html.md"),
+        dir.path().join("good.md"),
+    )
+    .unwrap();
+    let store = Store::load(&[dir.path()]).unwrap();
+    assert_eq!(store.docs.len(), 1);
     let got = warnings(&store);
     assert_eq!(got.len(), 1);
-    assert!(got[0].2.contains("binary"));
+    assert!(got[0].2.contains("binary") && got[0].2.ends_with("; skipped"));
 }
 
 #[test]

@@ -65,8 +65,7 @@ struct Record<'a> {
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(super::stdout());
     if args.list {
         list(&mut out)?;
         out.flush()?;

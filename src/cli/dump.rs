@@ -47,17 +47,16 @@ pub fn run(args: &DumpArgs) -> anyhow::Result<u8> {
     let format = match args.format {
         DumpFormat::Jsonl => Layout::Jsonl,
         DumpFormat::Tsv => Layout::Tsv,
-        DumpFormat::Text => Layout::Text(args.width.unwrap_or_else(terminal_width)),
+        DumpFormat::Text => Layout::Text(args.width.map_or_else(terminal_width, usize::from)),
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::stdout();
     if matches!(format, Layout::Tsv) {
         out.write_all(b"file\tlocale\tid\tblock\tline\tsource\ttarget\n")?;
     }
     // Documents are parsed and rendered on all cores and dropped at once; the
     // rendered bytes are written in path order as they come.
     let mut written = Ok(());
-    let warnings = super::sources(&args.paths)?.stream(
+    let problems = super::sources(&args.paths)?.stream(
         |doc| (render(&doc, format), doc.warnings),
         |(chunk, doc_warnings)| {
             super::report(&doc_warnings);
@@ -66,20 +65,22 @@ pub fn run(args: &DumpArgs) -> anyhow::Result<u8> {
             }
         },
     );
-    super::report(&warnings);
+    super::report(&problems.warnings);
     written?;
     out.flush()?;
+    super::fail_on(&problems.errors)?;
     Ok(0)
 }
 
-/// The width of the terminal on stdout, else 100 (SPEC).
+/// The width of the terminal on stdout (within `DUMP_WIDTHS`), else 100 (SPEC).
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
+    let (min, max) = (*super::DUMP_WIDTHS.start(), *super::DUMP_WIDTHS.end());
     io::stdout()
         .is_terminal()
         .then(crossterm::terminal::size)
         .and_then(Result::ok)
-        .map_or(100, |(width, _)| width as usize)
+        .map_or(100, |(width, _)| i64::from(width).clamp(min, max) as usize)
 }
 
 fn render(doc: &Document, format: Layout) -> Vec<u8> {

@@ -1,6 +1,6 @@
 //! `sxs export`: the notes file in other formats.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use anyhow::bail;
 
@@ -24,13 +24,13 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
     });
     let exported = export::export(args.format, entries);
     for warning in &exported.warnings {
-        eprintln!("sxs: warning: {}: {warning}", common.notes.display());
+        super::diagnostics::warning(format_args!("{}: {warning}", common.notes.display()));
     }
     match &args.output {
         Some(path) => write_atomic(path, &exported.bytes)
             .map_err(|err| anyhow::anyhow!("{}: cannot write: {err}", path.display()))?,
         None => {
-            let mut out = io::stdout().lock();
+            let mut out = super::stdout();
             out.write_all(&exported.bytes)?;
             out.flush()?;
         }

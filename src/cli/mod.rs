@@ -1,6 +1,7 @@
 //! Command line: parse with clap, run the chosen command, map results to exit codes.
 
 mod check;
+mod diagnostics;
 mod dump;
 mod export;
 mod review;
@@ -15,10 +16,16 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::notes::Notes;
 use crate::notes::export::Format as ExportFormat;
 use crate::notes::score::Penalties;
-use crate::store::{Sources, Store};
+use crate::store::{LoadError, Sources, Store};
+use crate::text::terminal_line;
 
 /// Exit code for usage and input errors (SPEC).
 const EXIT_USAGE: u8 = 2;
+
+/// Widths `dump --format text` accepts: below, a column cannot hold a wide
+/// character beside the separator; above, no terminal or reader is that wide,
+/// and a mistyped width must not allocate gigabytes.
+pub const DUMP_WIDTHS: std::ops::RangeInclusive<i64> = 10..=1000;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -79,9 +86,9 @@ pub struct DumpArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = DumpFormat::Jsonl)]
     pub format: DumpFormat,
-    /// Total width for --format text [default: the terminal's width, else 100]
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
+    /// Total width for --format text, 10 to 1000 cells [default: the terminal's width, else 100]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(DUMP_WIDTHS))]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,7 +135,10 @@ pub enum StatsFormat {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args),
         Some(Command::Stats(args)) => stats::run(args, &cli.common),
@@ -139,11 +149,28 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if err.is::<diagnostics::Reported>() => ExitCode::from(EXIT_USAGE),
         Err(err) => {
-            eprintln!("sxs: {err:#}");
+            diagnostics::error(format_args!("{err:#}"));
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// What clap says about the command line. `--help` and `--version` go to
+/// stdout as clap writes them; an error quotes what the user typed, so it is
+/// made terminal-safe line by line.
+fn usage_error(err: clap::Error) -> ExitCode {
+    if !err.use_stderr() {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = err.render().to_string();
+    let mut stderr = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(stderr, "{}", terminal_line(line));
+    }
+    ExitCode::from(EXIT_USAGE)
 }
 
 /// The files the given paths name, or the bundled samples when there are none.
@@ -154,11 +181,30 @@ pub(crate) fn sources(paths: &[PathBuf]) -> anyhow::Result<Sources> {
     })
 }
 
-/// Loads the given paths (see `sources`) and reports every load warning on stderr.
+/// Loads the given paths (see `sources`) and reports every load warning on
+/// stderr; a named path that gave nothing fails the command.
 pub(crate) fn load(paths: &[PathBuf]) -> anyhow::Result<Store> {
-    let store = sources(paths)?.load();
-    report(store.all_warnings());
-    Ok(store)
+    let mut docs = Vec::new();
+    let problems = sources(paths)?.stream(|doc| doc, |doc| docs.push(doc));
+    report(&problems.warnings);
+    report(docs.iter().flat_map(|d| d.warnings.iter()));
+    fail_on(&problems.errors)?;
+    Ok(Store {
+        docs,
+        warnings: problems.warnings,
+    })
+}
+
+/// Reports the named paths that gave nothing; any fails the command (exit 2),
+/// after everything else was done.
+pub(crate) fn fail_on(errors: &[LoadError]) -> anyhow::Result<()> {
+    for error in errors {
+        diagnostics::error(error);
+    }
+    match errors.is_empty() {
+        true => Ok(()),
+        false => Err(diagnostics::Reported.into()),
+    }
 }
 
 /// Reads the notes file for a batch command and reports what it could not
@@ -170,11 +216,41 @@ pub(crate) fn read_notes(common: &Common) -> anyhow::Result<Notes> {
 }
 
 pub(crate) fn report<'a, W: std::fmt::Display + 'a>(warnings: impl IntoIterator<Item = &'a W>) {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
     for warning in warnings {
-        // A closed stderr must not stop the command.
-        let _ = writeln!(err, "sxs: warning: {warning}");
+        diagnostics::warning(warning);
+    }
+}
+
+/// Standard output for a command's results. A failed write says it was
+/// standard output that failed: "No space left on device" alone does not say
+/// which file was full. The error keeps its kind, so a closed pipe is still
+/// recognised as one.
+pub(crate) fn stdout() -> Stdout {
+    Stdout(io::stdout().lock())
+}
+
+pub(crate) struct Stdout(io::StdoutLock<'static>);
+
+impl Stdout {
+    fn named(err: io::Error) -> io::Error {
+        io::Error::new(
+            err.kind(),
+            format!("cannot write to standard output: {err}"),
+        )
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(Stdout::named)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf).map_err(Stdout::named)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(Stdout::named)
     }
 }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{Common, StatsArgs, StatsFormat};
 use crate::notes::score::{self, Progress, Review};
 use crate::store::{Document, Store, source_words};
+use crate::text::terminal_line;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
 struct Counts {
@@ -38,8 +39,7 @@ pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
     let notes = super::read_notes(common)?;
     let mut stats = collect(&store);
     stats.review = score::review(&store, notes.entries(), args.penalties);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::stdout();
     match args.format {
         StatsFormat::Text => write_table(&mut out, &stats)?,
         StatsFormat::Json => {
@@ -96,11 +96,15 @@ fn write_table(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
             "files", "segments", "source words"
         )
     };
+    // Locales and translation types come from front matter: untrusted.
     let row = |out: &mut dyn Write, name: &str, c: &Counts| {
         writeln!(
             out,
-            "{name:<18} {:>7} {:>9} {:>13}",
-            c.files, c.segments, c.words
+            "{:<18} {:>7} {:>9} {:>13}",
+            terminal_line(name),
+            c.files,
+            c.segments,
+            c.words
         )
     };
     header(out, "locale")?;
@@ -127,8 +131,14 @@ fn write_review(out: &mut impl Write, review: &Review) -> io::Result<()> {
         let score = p.mqm_score.map_or("-".to_string(), |s| format!("{s:.1}"));
         writeln!(
             out,
-            "{name:<18} {:>9} {:>6.1} {:>6} {:>6} {:>8} {:>6} {score:>8}",
-            p.reviewed, p.percent, p.bad.minor, p.bad.major, p.bad.critical, p.stale
+            "{:<18} {:>9} {:>6.1} {:>6} {:>6} {:>8} {:>6} {score:>8}",
+            terminal_line(name),
+            p.reviewed,
+            p.percent,
+            p.bad.minor,
+            p.bad.major,
+            p.bad.critical,
+            p.stale
         )
     };
     for (locale, progress) in &review.locales {

@@ -1,39 +1,37 @@
 //! Turning command-line paths into documents: walking folders, reading bytes,
 //! refusing binary files, repairing invalid UTF-8, parsing in parallel.
+//!
+//! A path the user named must give something: a file that cannot be read or
+//! is not a segment file, or a folder with no segment file in it, is an error
+//! (exit 2), so that a CI gate never passes on nothing. Inside a walked folder
+//! the same problems are warnings and the load goes on.
 
-use std::fmt;
-use std::fs;
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::{Document, Store, Warning};
 
-/// A path on the command line that cannot be used at all.
-#[derive(Debug)]
+/// A path on the command line that gave nothing to review.
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    #[error("{0}: no such file or folder; give a segment file or a folder of them")]
     NotFound(String),
-    Unreadable { path: String, reason: String },
+    #[error("{path}: cannot be read ({source}); check its permissions")]
+    Unreadable { path: String, source: io::Error },
+    /// Named, but not a segment file: `why` says what it is instead.
+    #[error("{path}: {why}")]
+    NotSegmentFile { path: String, why: String },
+    #[error("{folder}: no segment files in this folder (*.md files with data-ttu-id spans){hint}")]
+    NoSegmentFiles { folder: String, hint: String },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NotFound(path) => write!(
-                f,
-                "{path}: no such file or folder; give a segment file or a folder of them"
-            ),
-            LoadError::Unreadable { path, reason } => {
-                write!(
-                    f,
-                    "{path}: cannot be read ({reason}); check its permissions"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
+/// Piped input (a FIFO, `/dev/stdin` from a pipe) is read into memory, so it
+/// is capped: an endless writer must not fill the memory.
+pub const MAX_PIPED_BYTES: u64 = 256 << 20;
 
 /// The bundled sample article: one article in five locales.
 const SAMPLES: &[(&str, &str)] = &[
@@ -59,59 +57,94 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
-/// A file to read: the name it is shown by, where its bytes are, and whether
-/// the user named it (a named file is read whatever it holds; a walked one only
-/// if it has spans).
+/// A file to read: the name it is shown by, where its bytes are, and the
+/// command-line path it came from.
 struct Candidate {
     name: String,
     origin: Origin,
-    named: bool,
+    /// Index into `Sources::roots`.
+    root: usize,
+    /// Found by walking a folder: a file without spans is then simply not a
+    /// segment file, and a problem is a warning, not an error.
+    walked: bool,
 }
 
 enum Origin {
     Disk(PathBuf),
+    /// Read already: piped input, which cannot be read twice.
+    Piped(Vec<u8>),
     Bundled(&'static str),
+}
+
+/// A path given on the command line.
+struct Root {
+    name: String,
+    /// A folder; else the path named one file.
+    folder: bool,
+    /// Files the walk did not read because of their extension, by extension:
+    /// the hint when the folder turns out to hold no segment file.
+    other_files: BTreeMap<String, usize>,
 }
 
 /// The files that command-line paths name, resolved and sorted, not yet read.
 pub struct Sources {
     candidates: Vec<Candidate>,
-    /// Folders that could not be listed.
+    roots: Vec<Root>,
+    /// Folders that could not be listed, files in them that are not regular.
     warnings: Vec<Warning>,
+}
+
+/// What a load could not use.
+#[derive(Debug, Default)]
+pub struct Problems {
+    /// Inside walked folders or inside files: the load went on without them.
+    pub warnings: Vec<Warning>,
+    /// Named paths that gave no segment file: exit 2 once the rest is loaded.
+    pub errors: Vec<LoadError>,
 }
 
 impl Sources {
     /// Resolves paths per SPEC "Input": a file is taken whatever its extension,
-    /// a folder is walked for `*.md`; the list is in sorted path order.
+    /// a folder is walked for `*.md`; the list is in sorted path order. A named
+    /// path that does not exist, cannot be opened, or is a device is an error
+    /// here, before anything is read.
     pub fn resolve<P: AsRef<Path>>(paths: &[P]) -> Result<Sources, LoadError> {
-        let mut candidates = Vec::new();
-        let mut warnings = Vec::new();
+        let mut sources = Sources {
+            candidates: Vec::new(),
+            roots: Vec::new(),
+            warnings: Vec::new(),
+        };
         for path in paths {
             let path = path.as_ref();
             let name = path.to_string_lossy().into_owned();
-            let meta = fs::metadata(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
+            let meta = fs::metadata(path).map_err(|source| match source.kind() {
+                io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
                 _ => LoadError::Unreadable {
                     path: name.clone(),
-                    reason: e.to_string(),
+                    source,
                 },
             })?;
+            let root = sources.roots.len();
+            sources.roots.push(Root {
+                name: name.clone(),
+                folder: meta.is_dir(),
+                other_files: BTreeMap::new(),
+            });
             if meta.is_dir() {
-                walk(path, &mut candidates, &mut warnings);
-            } else {
-                candidates.push(Candidate {
-                    name,
-                    origin: Origin::Disk(path.to_path_buf()),
-                    named: true,
-                });
+                sources.walk(path, root);
+                continue;
             }
+            let origin = named_file(path, &name, &meta)?;
+            sources.candidates.push(Candidate {
+                name,
+                origin,
+                root,
+                walked: false,
+            });
         }
-        candidates.sort_by(|a, b| a.name.cmp(&b.name));
-        candidates.dedup_by(|a, b| a.name == b.name);
-        Ok(Sources {
-            candidates,
-            warnings,
-        })
+        sources.candidates.sort_by(|a, b| a.name.cmp(&b.name));
+        sources.candidates.dedup_by(|a, b| a.name == b.name);
+        Ok(sources)
     }
 
     /// The sample article compiled into the binary.
@@ -119,10 +152,20 @@ impl Sources {
         Sources {
             candidates: SAMPLES
                 .iter()
-                .map(|(name, text)| Candidate {
+                .enumerate()
+                .map(|(root, (name, text))| Candidate {
                     name: name.to_string(),
                     origin: Origin::Bundled(text),
-                    named: true,
+                    root,
+                    walked: false,
+                })
+                .collect(),
+            roots: SAMPLES
+                .iter()
+                .map(|(name, _)| Root {
+                    name: name.to_string(),
+                    folder: false,
+                    other_files: BTreeMap::new(),
                 })
                 .collect(),
             warnings: Vec::new(),
@@ -133,24 +176,28 @@ impl Sources {
     /// and each result, in path order, to `sink`. Files go in windows of a
     /// few dozen, and the next window is parsed while `sink` takes the last, so
     /// a caller that streams holds little in memory and never waits long.
-    /// Returns the warnings about unreadable files and folders (a document's
-    /// own warnings stay in the document).
+    /// Returns what could not be used (a document's own warnings stay in the
+    /// document).
     pub fn stream<T: Send>(
         self,
         f: impl Fn(Document) -> T + Sync,
         mut sink: impl FnMut(T),
-    ) -> Vec<Warning> {
+    ) -> Problems {
         const WINDOW: usize = 64;
-        let mut warnings = self.warnings;
-        let candidates = &self.candidates;
+        let mut problems = Problems {
+            warnings: self.warnings,
+            errors: Vec::new(),
+        };
+        let mut found = vec![0usize; self.roots.len()];
+        let (candidates, roots) = (&self.candidates, &self.roots);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel(WINDOW);
             let f = &f;
             scope.spawn(move || {
                 for window in candidates.chunks(WINDOW) {
-                    let results: Vec<Result<Option<T>, Warning>> = window
+                    let results: Vec<(usize, Result<Option<T>, Warning>)> = window
                         .par_iter()
-                        .map(|c| read(c).map(|doc| doc.map(f)))
+                        .map(|c| (c.root, read(c).map(|doc| doc.map(f))))
                         .collect();
                     for result in results {
                         if tx.send(result).is_err() {
@@ -159,56 +206,206 @@ impl Sources {
                     }
                 }
             });
-            for result in rx {
+            for (root, result) in rx {
                 match result {
-                    Ok(Some(value)) => sink(value),
+                    Ok(Some(value)) => {
+                        found[root] += 1;
+                        sink(value);
+                    }
                     Ok(None) => {}
-                    Err(warning) => warnings.push(warning),
+                    Err(warning) if !roots[root].folder => {
+                        problems.errors.push(LoadError::NotSegmentFile {
+                            path: warning.file,
+                            why: warning.message,
+                        })
+                    }
+                    Err(mut warning) => {
+                        warning.message.push_str("; skipped");
+                        problems.warnings.push(warning);
+                    }
                 }
             }
         });
-        warnings
-    }
-
-    pub fn load(self) -> Store {
-        let mut docs = Vec::new();
-        let warnings = self.stream(|doc| doc, |doc| docs.push(doc));
-        Store { docs, warnings }
-    }
-}
-
-/// Collects `*.md` files below `dir`, skipping hidden folders; folders that
-/// cannot be listed become warnings.
-fn walk(dir: &Path, out: &mut Vec<Candidate>, warnings: &mut Vec<Warning>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            warnings.push(file_warning(
-                &dir.to_string_lossy(),
-                format!("folder cannot be read ({e}); skipped"),
-            ));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        // Folder symlinks are not followed, so a link cycle cannot trap the walk.
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            if !hidden {
-                walk(&path, out, warnings);
+        for (root, _) in found.iter().enumerate().filter(|(_, n)| **n == 0) {
+            let root = &self.roots[root];
+            if root.folder {
+                problems.errors.push(LoadError::NoSegmentFiles {
+                    folder: root.name.clone(),
+                    hint: other_files_hint(&root.other_files),
+                });
             }
-        } else if is_markdown(&path) && path.is_file() {
-            out.push(Candidate {
-                name: path.to_string_lossy().into_owned(),
+        }
+        problems
+    }
+
+    /// Every document, with the warnings in the store; the first named path
+    /// that gave nothing is the error.
+    pub fn load(self) -> Result<Store, LoadError> {
+        let mut docs = Vec::new();
+        let problems = self.stream(|doc| doc, |doc| docs.push(doc));
+        match problems.errors.into_iter().next() {
+            Some(error) => Err(error),
+            None => Ok(Store {
+                docs,
+                warnings: problems.warnings,
+            }),
+        }
+    }
+
+    /// Collects `*.md` files below `dir` for command-line path `root`,
+    /// skipping hidden folders; what cannot be read becomes a warning.
+    fn walk(&mut self, dir: &Path, root: usize) {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.warnings.push(file_warning(
+                    &dir.to_string_lossy(),
+                    format!("folder cannot be read ({e}); skipped"),
+                ));
+                return;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            // Folder symlinks are not followed, so a link cycle cannot trap the walk.
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                if !hidden {
+                    self.walk(&path, root);
+                }
+                continue;
+            }
+            // A link to a file counts as the file.
+            let is_file = path.is_file();
+            if !is_markdown(&path) {
+                if is_file {
+                    let extension = path.extension().map_or_else(
+                        || "(none)".to_string(),
+                        |e| format!("*.{}", e.to_string_lossy()),
+                    );
+                    *self.roots[root].other_files.entry(extension).or_default() += 1;
+                }
+                continue;
+            }
+            let name = path.to_string_lossy().into_owned();
+            if !is_file {
+                // A FIFO would block the walk, a device could be endless.
+                self.warnings.push(file_warning(
+                    &name,
+                    "not a regular file (a FIFO, device or socket); skipped".into(),
+                ));
+                continue;
+            }
+            self.candidates.push(Candidate {
+                name,
                 origin: Origin::Disk(path),
-                named: false,
+                root,
+                walked: true,
             });
         }
     }
+}
+
+/// Where a named file's bytes come from, or why it cannot be read. Regular
+/// files are opened to see that they can be (and read later, in parallel);
+/// piped input is read now, only if something writes to it; a device or a
+/// socket is never read.
+fn named_file(path: &Path, name: &str, meta: &fs::Metadata) -> Result<Origin, LoadError> {
+    let unreadable = |source| LoadError::Unreadable {
+        path: name.to_string(),
+        source,
+    };
+    if meta.is_file() {
+        File::open(path).map_err(unreadable)?;
+        return Ok(Origin::Disk(path.to_path_buf()));
+    }
+    #[cfg(unix)]
+    if std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()) {
+        return read_pipe(path, name).map(Origin::Piped);
+    }
+    Err(LoadError::NotSegmentFile {
+        path: name.to_string(),
+        why: "is a device or a socket, not a segment file; give a file or a folder (to read \
+              a pipe, name it: `cat FILE | sxs dump /dev/stdin`)"
+            .into(),
+    })
+}
+
+/// Reads piped input whole, up to [`MAX_PIPED_BYTES`]. The pipe is opened
+/// without waiting for a writer; with none (a FIFO nobody writes to) the
+/// read would block forever, so it is an error instead.
+#[cfg(unix)]
+fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::io::AsRawFd;
+
+    let unreadable = |source| LoadError::Unreadable {
+        path: name.to_string(),
+        source,
+    };
+    let mut pipe = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    let mut first = [0u8; 8192];
+    match pipe.read(&mut first) {
+        // End of file at once: no writer holds the other end.
+        Ok(0) => {
+            return Err(LoadError::NotSegmentFile {
+                path: name.to_string(),
+                why: "is a pipe that nothing writes to; start the writer first, or save its \
+                      output to a file"
+                    .into(),
+            });
+        }
+        Ok(n) => bytes.extend_from_slice(&first[..n]),
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+        Err(e) => return Err(unreadable(e)),
+    }
+    // A writer is there: wait for the rest.
+    // SAFETY: fcntl on a descriptor this function owns, with flags it read.
+    unsafe {
+        let fd = pipe.as_raw_fd();
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags < 0 || libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) < 0 {
+            return Err(unreadable(io::Error::last_os_error()));
+        }
+    }
+    (&mut pipe)
+        .take(MAX_PIPED_BYTES + 1 - bytes.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_PIPED_BYTES {
+        return Err(LoadError::NotSegmentFile {
+            path: name.to_string(),
+            why: format!(
+                "piped input longer than {} MiB; save it to a file and name the file",
+                MAX_PIPED_BYTES >> 20
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
+/// ` (only *.md files are read in folders; it holds 3 *.txt: name them…)`.
+fn other_files_hint(other_files: &BTreeMap<String, usize>) -> String {
+    if other_files.is_empty() {
+        return String::new();
+    }
+    let kinds: Vec<String> = other_files
+        .iter()
+        .map(|(extension, n)| format!("{n} {extension}"))
+        .collect();
+    format!(
+        "; only *.md files are read in folders, and it holds {}: name such files on the \
+         command line to read them",
+        kinds.join(", ")
+    )
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -228,17 +425,19 @@ fn file_warning(file: &str, message: String) -> Warning {
 fn read(candidate: &Candidate) -> Result<Option<Document>, Warning> {
     let name = &candidate.name;
     let bytes = match &candidate.origin {
-        Origin::Disk(path) => fs::read(path)
-            .map_err(|e| file_warning(name, format!("cannot be read ({e}); skipped")))?,
+        Origin::Disk(path) => {
+            fs::read(path).map_err(|e| file_warning(name, format!("cannot be read ({e})")))?
+        }
+        Origin::Piped(bytes) => bytes.clone(),
         Origin::Bundled(text) => text.as_bytes().to_vec(),
     };
     if memchr::memmem::find(&bytes, b"data-ttu-id").is_none() {
-        return match candidate.named {
-            true => Err(file_warning(
+        return match candidate.walked {
+            true => Ok(None),
+            false => Err(file_warning(
                 name,
-                "has no data-ttu-id spans, so it is not a segment file; skipped".into(),
+                "has no data-ttu-id spans, so it is not a segment file".into(),
             )),
-            false => Ok(None),
         };
     }
     Document::from_bytes(name, bytes).map(Some)
@@ -251,7 +450,7 @@ impl Document {
         if let Some(nul) = memchr::memchr(0, &bytes) {
             return Err(Warning {
                 line: Some(line_at(&bytes, nul)),
-                ..file_warning(name, "binary file (NUL byte), or not UTF-8; skipped".into())
+                ..file_warning(name, "is a binary file (NUL byte), or not UTF-8".into())
             });
         }
         // Validating with SIMD first keeps the common, valid case nearly free.

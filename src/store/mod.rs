@@ -19,7 +19,7 @@ use std::path::Path;
 
 pub use block::Block;
 pub use front_matter::FrontMatter;
-pub use input::{LoadError, Sources};
+pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources};
 pub use words::source_words;
 
 /// One translated sentence and its English original.
@@ -235,12 +235,14 @@ impl Store {
     /// Loads files and folders as SPEC "Input" says. A path that does not exist
     /// is an error; anything wrong inside a file is a warning.
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Store, LoadError> {
-        Ok(Sources::resolve(paths)?.load())
+        Sources::resolve(paths)?.load()
     }
 
     /// The bundled sample article, compiled into the binary.
     pub fn samples() -> Store {
-        Sources::bundled().load()
+        Sources::bundled()
+            .load()
+            .expect("the bundled samples are segment files")
     }
 
     /// All warnings, file-level first, then per document in path order.

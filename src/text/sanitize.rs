@@ -17,6 +17,7 @@
 //!
 //! Markers are styled [`Style::MARKER`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_normalization::char::canonical_combining_class;
@@ -101,6 +102,18 @@ pub fn sanitize(raw: &str) -> StyledText {
     let mut out = StyledText::default();
     sanitize_into(&mut out, raw, Origin::At(0), Style::PLAIN);
     out.finish()
+}
+
+/// Raw text → one line that is safe to print to a terminal, for messages that
+/// quote input (file names, ids, front-matter values) on stderr or in a text
+/// report: escape sequences removed, controls and bidi controls shown as
+/// visible symbols, as [`sanitize`] does, and line breaks shown as `↵` so that
+/// one message stays one line. Ordinary text is returned as it is.
+pub fn terminal_line(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('\n') && !needs_sanitizing(raw) {
+        return Cow::Borrowed(raw);
+    }
+    Cow::Owned(sanitize(raw).text().replace('\n', "↵"))
 }
 
 /// Where text being sanitised comes from in the caller's raw text.
@@ -375,6 +388,22 @@ impl Iterator for Tokens<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A message quoting hostile input stays one printable line: no byte a
+    /// terminal acts on, nothing that reorders the rest of the line.
+    #[test]
+    fn a_terminal_line_holds_no_control_and_no_line_break() {
+        let hostile = "id\x1b]52;c;aGk=\x07-\x1b[2J\u{9b}31m\u{85}\u{7f}\u{202e}evil\nnext\r\tend";
+        let line = terminal_line(hostile);
+        assert!(
+            !line
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{line:?}"
+        );
+        assert_eq!(line, "id-⟨U+0085⟩␡⟨RLO⟩evil↵next    end");
+        assert!(matches!(terminal_line("docs/ja-jp/a.md"), Cow::Borrowed(_)));
+    }
 
     /// The byte prefilter must never skip text the full scan would flag:
     /// every hazard placed at every offset of chunk-straddling text is found.
