@@ -451,3 +451,193 @@ proptest! {
         }
     }
 }
+
+const WMT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wmt");
+
+fn ratings_of(doc: &Document) -> Vec<(usize, &str, String)> {
+    use sxs::store::wmt::RatingKind;
+    doc.ratings
+        .iter()
+        .map(|r| {
+            let what = match &r.kind {
+                RatingKind::NoError => "no error".to_string(),
+                RatingKind::AttentionCheck { category } => format!("check {category}"),
+                RatingKind::Error(e) => match &e.span {
+                    Some(s) => format!(
+                        "{} {} {}[{}..{}]={:?}",
+                        e.severity,
+                        e.category,
+                        s.side.name(),
+                        s.start,
+                        s.end,
+                        s.text
+                    ),
+                    None => format!("{} {} whole", e.severity, e.category),
+                },
+            };
+            (r.segment, r.rater.as_str(), what)
+        })
+        .collect()
+}
+
+/// The 2023 layout (`docSegId globalSegId … metadata` and a stray header
+/// field), bare quotes, three raters a segment, source-side spans,
+/// attention checks, a non-translation span that took in a space.
+#[test]
+fn a_wmt_2023_file_gives_one_document_per_system_and_doc_with_every_rating() {
+    let store = Store::load(&[format!("{WMT}/general2023-zhen.tsv")]).unwrap();
+    let names: Vec<&str> = store.docs.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            format!("{WMT}/general2023-zhen.tsv#GPT4-5shot/news_chinanews.com.280744:zh-en"),
+            format!("{WMT}/general2023-zhen.tsv#GPT4-5shot/news_chinanews.com.280781:zh-en"),
+            format!("{WMT}/general2023-zhen.tsv#ONLINE-M/news_voa-voachinese.30674:zh-en"),
+        ]
+    );
+    assert!(
+        store.all_warnings().next().is_none(),
+        "{:?}",
+        warnings(&store)
+    );
+    let doc = &store.docs[1];
+    assert_eq!(doc.locale, "und");
+    assert_eq!(doc.segments.len(), 1);
+    let seg = &doc.segments[0];
+    assert_eq!(seg.id, "23");
+    assert_eq!(
+        seg.source.as_deref(),
+        Some("家机构的7只产品可选最短可只持有360天")
+    );
+    assert_eq!(
+        seg.target,
+        "Seven products from the home institution are available, with the shortest holding period being 360 days."
+    );
+    let ratings = ratings_of(doc);
+    assert_eq!(ratings.len(), 9);
+    assert_eq!(
+        ratings[2],
+        (
+            0,
+            "rater1",
+            "Minor Source issue source[0..9]=\"家机构\"".to_string()
+        )
+    );
+    assert_eq!(ratings[3], (0, "rater3", "check Found".to_string()));
+    assert_eq!(
+        ratings[4],
+        (
+            0,
+            "rater3",
+            "Major Accuracy/Mistranslation target[24..28]=\"home\"".to_string()
+        )
+    );
+    let online = ratings_of(&store.docs[2]);
+    assert_eq!(store.docs[2].segments[0].target, "Confused, speculated.");
+    assert_eq!(
+        online[0],
+        (
+            0,
+            "rater6",
+            "Major Non-translation! target[0..21]=\"Confused, speculated.\"".to_string()
+        ),
+        "the span's extra space is not part of the text"
+    );
+    assert_eq!(online[1], (0, "rater5", "no error".to_string()));
+}
+
+/// The 2020 layout (`doc_id seg_id`), CSV-style quoting with doubled quotes,
+/// and rows that disagree on the text (a span written twice).
+#[test]
+fn a_wmt_2020_file_is_unquoted_and_its_rows_agree_on_one_text() {
+    let store =
+        Store::load_with_locale(&[format!("{WMT}/newstest2020-ende.tsv")], "de-DE").unwrap();
+    assert!(
+        store.all_warnings().next().is_none(),
+        "{:?}",
+        warnings(&store)
+    );
+    let doc = store
+        .docs
+        .iter()
+        .find(|d| d.path.ends_with("#Online-A.1574/upi.205721"))
+        .unwrap();
+    assert_eq!(doc.locale, "de-de");
+    assert!(
+        doc.segments[0]
+            .source
+            .as_deref()
+            .unwrap()
+            .ends_with("hasn't yet submitted a \"serious\" proposal."),
+        "{:?}",
+        doc.segments[0].source
+    );
+    let huoshan = store
+        .docs
+        .iter()
+        .find(|d| {
+            d.path
+                .ends_with("#Huoshan_Translate.832/standard.co.uk.14676")
+        })
+        .unwrap();
+    let target = &huoshan.segments[0].target;
+    assert!(target.ends_with("verwendet hat"), "{target}");
+    let ratings = ratings_of(huoshan);
+    let end = target.len();
+    assert_eq!(
+        ratings.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(),
+        [
+            format!("Minor Source error/- target[{}..{end}]=\"hat\"", end - 3),
+            format!("Minor Source error/- target[{}..{end}]=\"t\"", end - 1),
+        ]
+    );
+}
+
+#[test]
+fn broken_wmt_rows_are_warned_about_by_line_and_kept_where_they_can_be() {
+    let header = "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\n";
+    let rows = [
+        "sys\td\t1\t1\tr1\tSource\tZiel <v>eins\tAccuracy/Mistranslation\tMajor",
+        "sys\td\t1\t1\tr2\tSource\t<v>Ziel</v> <v>eins</v>\tFluency/Grammar\tMinor",
+        "sys\td\t1\t1\tr3\tSource\tZiel eins\tStyle\tHorrible",
+        "sys\td\t2\t2\tr1\ttoo few",
+        "sys\td\t2\t2\tr1\tZwei\tTwo\tNo-error\tNo-error\textra\tfields",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ratings.txt");
+    std::fs::write(&path, format!("{header}{}\n", rows.join("\n"))).unwrap();
+    let store = Store::load(&[&path]).unwrap();
+    let got: Vec<(Option<u32>, String)> = store
+        .all_warnings()
+        .map(|w| (w.line, w.message.clone()))
+        .collect();
+    let lines: Vec<Option<u32>> = got.iter().map(|g| g.0).collect();
+    assert_eq!(
+        lines,
+        [Some(2), Some(3), Some(4), Some(5), Some(6)],
+        "{got:?}"
+    );
+    assert!(got[0].1.starts_with("`<v>` without `</v>`"));
+    assert!(got[1].1.starts_with("more than one `<v>` span"));
+    assert!(got[2].1.starts_with("unknown severity \"Horrible\""));
+    assert!(got[3].1.contains("needs at least 9; skipped"));
+    assert!(got[4].1.contains("the extra ones are ignored"));
+    let doc = &store.docs[0];
+    assert_eq!(doc.segments.len(), 2);
+    assert_eq!(doc.segments[0].target, "Ziel eins");
+    let ratings = ratings_of(doc);
+    assert_eq!(ratings.len(), 4, "every row that could be read is kept");
+    assert_eq!(ratings[0].2, "Major Accuracy/Mistranslation whole");
+}
+
+#[test]
+fn a_tsv_with_another_header_is_an_ordinary_file_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.tsv");
+    std::fs::write(&path, "file\tlocale\tid\nx\ty\tz\n").unwrap();
+    let err = Store::load(&[&path]).unwrap_err().to_string();
+    assert!(
+        err.contains("has no data-ttu-id spans (nor the header of a WMT MQM file)"),
+        "{err}"
+    );
+}

@@ -64,7 +64,7 @@ struct Record<'a> {
     category: &'a str,
 }
 
-pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+pub fn run(args: &CheckArgs, common: &super::Common) -> anyhow::Result<u8> {
     let mut out = BufWriter::new(super::stdout());
     if args.list {
         list(&mut out)?;
@@ -75,7 +75,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     if let Some(path) = &args.glossary {
         options = options.with_glossary(Glossary::load(path)?);
     }
-    let store = super::load(&args.paths)?;
+    let store = super::load(&args.paths, common)?;
     let findings = check::run(&store, &options);
     match args.format {
         CheckFormat::Text => write_text(&mut out, &store, &findings)?,

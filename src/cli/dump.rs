@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{DumpArgs, DumpFormat};
+use super::{Common, DumpArgs, DumpFormat};
 use crate::store::{Document, Segment};
 use crate::text::{BaseDirection, Side, WidthMode, display_form, two_columns};
 
@@ -43,7 +43,7 @@ enum Layout {
     Text(usize),
 }
 
-pub fn run(args: &DumpArgs) -> anyhow::Result<u8> {
+pub fn run(args: &DumpArgs, common: &Common) -> anyhow::Result<u8> {
     let format = match args.format {
         DumpFormat::Jsonl => Layout::Jsonl,
         DumpFormat::Tsv => Layout::Tsv,
@@ -56,7 +56,7 @@ pub fn run(args: &DumpArgs) -> anyhow::Result<u8> {
     // Documents are parsed and rendered on all cores and dropped at once; the
     // rendered bytes are written in path order as they come.
     let mut written = Ok(());
-    let problems = super::sources(&args.paths)?.stream(
+    let problems = super::sources(&args.paths, common)?.stream(
         |doc| (render(&doc, format), doc.warnings),
         |(chunk, doc_warnings)| {
             super::report(&doc_warnings);

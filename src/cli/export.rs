@@ -18,7 +18,8 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
     }
     let notes = super::read_notes(common)?;
     let entries = notes.entries().filter(|e| {
-        args.locale
+        common
+            .locale
             .as_ref()
             .is_none_or(|l| e.locale.eq_ignore_ascii_case(l))
     });

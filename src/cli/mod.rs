@@ -65,6 +65,10 @@ pub struct Common {
     /// Reviewer name written with each mark [default: $USER]
     #[arg(long, global = true, value_name = "NAME")]
     pub reviewer: Option<String>,
+    /// Locale of inputs that name none (WMT MQM files) [default: und]; for
+    /// export, only the entries of this locale
+    #[arg(long, global = true, value_name = "LOCALE")]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -120,9 +124,6 @@ pub struct ExportArgs {
     /// Write to FILE (replaced atomically) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Export only the entries of this locale (`ja-jp`)
-    #[arg(long, value_name = "LOCALE")]
-    pub locale: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -140,9 +141,9 @@ pub fn main() -> ExitCode {
         Err(err) => return usage_error(err),
     };
     let result = match &cli.command {
-        Some(Command::Dump(args)) => dump::run(args),
+        Some(Command::Dump(args)) => dump::run(args, &cli.common),
         Some(Command::Stats(args)) => stats::run(args, &cli.common),
-        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Check(args)) => check::run(args, &cli.common),
         Some(Command::Export(args)) => export::run(args, &cli.common),
         None => review::run(&cli),
     };
@@ -174,18 +175,19 @@ fn usage_error(err: clap::Error) -> ExitCode {
 }
 
 /// The files the given paths name, or the bundled samples when there are none.
-pub(crate) fn sources(paths: &[PathBuf]) -> anyhow::Result<Sources> {
-    Ok(match paths.is_empty() {
+pub(crate) fn sources(paths: &[PathBuf], common: &Common) -> anyhow::Result<Sources> {
+    let sources = match paths.is_empty() {
         true => Sources::bundled(),
         false => Sources::resolve(paths)?,
-    })
+    };
+    Ok(sources.with_locale(common.locale.clone()))
 }
 
 /// Loads the given paths (see `sources`) and reports every load warning on
 /// stderr; a named path that gave nothing fails the command.
-pub(crate) fn load(paths: &[PathBuf]) -> anyhow::Result<Store> {
+pub(crate) fn load(paths: &[PathBuf], common: &Common) -> anyhow::Result<Store> {
     let mut docs = Vec::new();
-    let problems = sources(paths)?.stream(|doc| doc, |doc| docs.push(doc));
+    let problems = sources(paths, common)?.stream(|doc| doc, |doc| docs.push(doc));
     report(&problems.warnings);
     report(docs.iter().flat_map(|d| d.warnings.iter()));
     fail_on(&problems.errors)?;

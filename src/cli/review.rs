@@ -31,7 +31,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         // the selection; the mono theme already uses no colour.
         crossterm::style::force_color_output(true);
     }
-    let store = load(&cli.paths)?;
+    let store = load(&cli.paths, &cli.common)?;
     if store.docs.is_empty() {
         anyhow::bail!("no segment files (with data-ttu-id spans) in the given paths");
     }

@@ -35,7 +35,7 @@ struct Stats {
 }
 
 pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
-    let store = super::load(&args.paths)?;
+    let store = super::load(&args.paths, common)?;
     let notes = super::read_notes(common)?;
     let mut stats = collect(&store);
     stats.review = score::review(&store, notes.entries(), args.penalties);

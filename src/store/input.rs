@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Document, Store, Warning};
+use super::{Document, Store, Warning, wmt};
 
 /// A path on the command line that gave nothing to review.
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +92,8 @@ pub struct Sources {
     roots: Vec<Root>,
     /// Folders that could not be listed, files in them that are not regular.
     warnings: Vec<Warning>,
+    /// The locale of files that name none (WMT MQM files): `--locale`.
+    locale: Option<String>,
 }
 
 /// What a load could not use.
@@ -113,6 +115,7 @@ impl Sources {
             candidates: Vec::new(),
             roots: Vec::new(),
             warnings: Vec::new(),
+            locale: None,
         };
         for path in paths {
             let path = path.as_ref();
@@ -169,7 +172,13 @@ impl Sources {
                 })
                 .collect(),
             warnings: Vec::new(),
+            locale: None,
         }
+    }
+
+    /// Sets the locale of the files that name none (WMT MQM files).
+    pub fn with_locale(self, locale: Option<String>) -> Sources {
+        Sources { locale, ..self }
     }
 
     /// Reads and parses every file on all cores, handing each document to `f`
@@ -190,14 +199,18 @@ impl Sources {
         };
         let mut found = vec![0usize; self.roots.len()];
         let (candidates, roots) = (&self.candidates, &self.roots);
+        let locale = self.locale.as_deref();
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel(WINDOW);
             let f = &f;
             scope.spawn(move || {
                 for window in candidates.chunks(WINDOW) {
-                    let results: Vec<(usize, Result<Option<T>, Warning>)> = window
+                    let results: Vec<(usize, Result<Vec<T>, Warning>)> = window
                         .par_iter()
-                        .map(|c| (c.root, read(c).map(|doc| doc.map(f))))
+                        .map(|c| {
+                            let docs = read(c, locale);
+                            (c.root, docs.map(|docs| docs.into_iter().map(f).collect()))
+                        })
                         .collect();
                     for result in results {
                         if tx.send(result).is_err() {
@@ -208,11 +221,10 @@ impl Sources {
             });
             for (root, result) in rx {
                 match result {
-                    Ok(Some(value)) => {
-                        found[root] += 1;
-                        sink(value);
+                    Ok(values) => {
+                        found[root] += values.len();
+                        values.into_iter().for_each(&mut sink);
                     }
-                    Ok(None) => {}
                     Err(warning) if !roots[root].folder => {
                         problems.errors.push(LoadError::NotSegmentFile {
                             path: warning.file,
@@ -422,7 +434,9 @@ fn file_warning(file: &str, message: String) -> Warning {
     }
 }
 
-fn read(candidate: &Candidate) -> Result<Option<Document>, Warning> {
+/// The documents of one file: one for a segment file, one per (system, doc)
+/// for a WMT MQM file, none for a walked file that is not a segment file.
+fn read(candidate: &Candidate, locale: Option<&str>) -> Result<Vec<Document>, Warning> {
     let name = &candidate.name;
     let bytes = match &candidate.origin {
         Origin::Disk(path) => {
@@ -431,16 +445,42 @@ fn read(candidate: &Candidate) -> Result<Option<Document>, Warning> {
         Origin::Piped(bytes) => bytes.clone(),
         Origin::Bundled(text) => text.as_bytes().to_vec(),
     };
+    if let Some(docs) = read_wmt(name, &bytes, locale) {
+        return Ok(docs);
+    }
     if memchr::memmem::find(&bytes, b"data-ttu-id").is_none() {
         return match candidate.walked {
-            true => Ok(None),
+            true => Ok(Vec::new()),
             false => Err(file_warning(
                 name,
-                "has no data-ttu-id spans, so it is not a segment file".into(),
+                "has no data-ttu-id spans (nor the header of a WMT MQM file), so it is not a \
+                 segment file"
+                    .into(),
             )),
         };
     }
-    Document::from_bytes(name, bytes).map(Some)
+    Document::from_bytes(name, bytes).map(|doc| vec![doc])
+}
+
+/// The documents of a WMT MQM file, with the file's warnings on the first;
+/// `None` when `bytes` do not start with its header.
+fn read_wmt(name: &str, bytes: &[u8], locale: Option<&str>) -> Option<Vec<Document>> {
+    let first_line = &bytes[..memchr::memchr(b'\n', bytes).unwrap_or(bytes.len())];
+    let header = std::str::from_utf8(first_line).ok()?;
+    if !wmt::is_wmt(header) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let (mut docs, warnings) = wmt::parse(name, &text, locale)?;
+    match docs.first_mut() {
+        Some(first) => first.warnings.extend(warnings),
+        None => {
+            let mut empty = Document::parse(name, "");
+            empty.warnings = warnings;
+            docs.push(empty);
+        }
+    }
+    Some(docs)
 }
 
 impl Document {

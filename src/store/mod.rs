@@ -10,6 +10,7 @@ mod front_matter;
 mod input;
 mod locale;
 mod spans;
+pub mod wmt;
 mod words;
 
 use std::collections::HashMap;
@@ -75,6 +76,9 @@ pub struct Document {
     pub article: String,
     pub segments: Vec<Segment>,
     pub warnings: Vec<Warning>,
+    /// Judgments that came with the file (a WMT MQM file's raters), in
+    /// segment order; empty for segment files.
+    pub ratings: Vec<wmt::Rating>,
 }
 
 impl Document {
@@ -154,6 +158,7 @@ impl Document {
             front,
             segments,
             warnings,
+            ratings: Vec::new(),
         }
     }
 }
@@ -236,6 +241,13 @@ impl Store {
     /// is an error; anything wrong inside a file is a warning.
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Store, LoadError> {
         Sources::resolve(paths)?.load()
+    }
+
+    /// [`Store::load`], with `locale` for the files that name none (WMT MQM files).
+    pub fn load_with_locale<P: AsRef<Path>>(paths: &[P], locale: &str) -> Result<Store, LoadError> {
+        Sources::resolve(paths)?
+            .with_locale(Some(locale.to_string()))
+            .load()
     }
 
     /// The bundled sample article, compiled into the binary.
