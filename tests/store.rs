@@ -641,3 +641,84 @@ fn a_tsv_with_another_header_is_an_ordinary_file_and_says_so() {
         "{err}"
     );
 }
+
+fn context_of(doc: &Document) -> Vec<(usize, u32, String, String)> {
+    doc.context
+        .iter()
+        .map(|c| {
+            let kind = match &c.kind {
+                sxs::store::ContextKind::Code { info } => format!("code {info}"),
+                sxs::store::ContextKind::Include => "include".into(),
+                sxs::store::ContextKind::Text => "text".into(),
+            };
+            (c.before, c.line, kind, c.text.clone())
+        })
+        .collect()
+}
+
+/// What stands between segments is kept at its place, as context: code in
+/// a list item with its indentation taken off, includes, untranslated text;
+/// what the panes show anyway (alert markers, table rules, anchors) is not.
+#[test]
+fn the_content_between_segments_is_kept_as_context_at_its_place() {
+    let span = |n: u32, t: &str| {
+        format!(
+            "<span data-ttu-id=\"abcde-{n}\">{t}訳</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-{n}\">{t}</span></span>"
+        )
+    };
+    let body = format!(
+        "# {}\n\n* {}\n\n  ```powershell\n  Get-Thing -Name x\n\n  Set-Thing\n  ```\n\n> [!NOTE]\n> {}\n\n\
+         |a|b|\n|---|---|\n| {} | `x` |\n\n[!INCLUDE [note](../includes/note.md)]\n\n\
+         [ref]: https://example.com \"Title\"\n\n[ref2]: https://example.com/2\n\n```\nunclosed\n",
+        span(101, "Heading"),
+        span(102, "Item"),
+        span(103, "Note"),
+        span(104, "Cell")
+    );
+    let doc = doc_with(&body);
+    assert_eq!(doc.segments.len(), 4);
+    assert_eq!(
+        context_of(&doc),
+        [
+            (
+                2,
+                8,
+                "code powershell".into(),
+                "Get-Thing -Name x\n\nSet-Thing".into()
+            ),
+            (3, 17, "text".into(), "|a|b|".into()),
+            (
+                4,
+                21,
+                "include".into(),
+                "[!INCLUDE [note](../includes/note.md)]".into()
+            ),
+            (
+                4,
+                23,
+                "text".into(),
+                "[ref]: https://example.com \"Title\"\n[ref2]: https://example.com/2".into()
+            ),
+            (4, 27, "code ".into(), "unclosed".into()),
+        ]
+    );
+}
+
+/// In the .NET API reference (ECMA XML saved as `.md`), the context is each
+/// member's C# signature: the identifiers the sentences must keep.
+#[test]
+fn an_api_reference_gives_its_csharp_signatures_as_context() {
+    let text = "<Type Name=\"T\" FullName=\"N.T\">\n  <TypeSignature Language=\"C#\" Value=\"public class T&lt;X&gt;\" />\n  \
+                <TypeSignature Language=\"VB.NET\" Value=\"Public Class T\" />\n  <Docs>\n    <summary>\
+                <span data-ttu-id=\"abcde-101\">型</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">A type.</span></span></summary>\n  \
+                </Docs>\n  <Members>\n    <Member MemberName=\"M\">\n      <MemberSignature Language=\"C#\" Value=\"public void M (int a);\" />\n      \
+                <Docs><summary><span data-ttu-id=\"abcde-102\">方法</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-102\">A method.</span></span></summary></Docs>\n";
+    let doc = Document::parse("xml/N/T.md", text);
+    assert_eq!(
+        context_of(&doc),
+        [
+            (0, 2, "code csharp".into(), "public class T<X>".into()),
+            (1, 9, "code csharp".into(), "public void M (int a);".into()),
+        ]
+    );
+}

@@ -281,6 +281,7 @@ pub(crate) mod tests {
                 article: "path:test.md".into(),
                 segments,
                 warnings: Vec::new(),
+                context: Vec::new(),
                 ratings: Vec::new(),
             }],
             warnings: Vec::new(),

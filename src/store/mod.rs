@@ -6,6 +6,7 @@
 //! Nothing here knows about the terminal.
 
 mod block;
+mod context;
 mod front_matter;
 mod input;
 mod locale;
@@ -19,6 +20,7 @@ use std::fmt;
 use std::path::Path;
 
 pub use block::Block;
+pub use context::{Context, ContextKind};
 pub use front_matter::FrontMatter;
 pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources};
 pub use words::source_words;
@@ -76,6 +78,8 @@ pub struct Document {
     pub article: String,
     pub segments: Vec<Segment>,
     pub warnings: Vec<Warning>,
+    /// What stands between the segments (code blocks, includes), in order.
+    pub context: Vec<Context>,
     /// Judgments that came with the file (a WMT MQM file's raters), in
     /// segment order; empty for segment files.
     pub ratings: Vec<wmt::Rating>,
@@ -112,7 +116,13 @@ impl Document {
         let body = &text[head.body_start..];
         let found = spans::scan(body);
         let mut seen: HashMap<&str, (usize, u32)> = HashMap::new();
+        let mut covered = Vec::with_capacity(found.pairs.len());
         for pair in &found.pairs {
+            // The whole pair, up to the source's closing `</span></span>`.
+            let end = pair.source.map_or(pair.target.1 + "</span>".len(), |s| {
+                s.1 + "</span></span>".len()
+            });
+            covered.push((head.body_start + pair.start, head.body_start + end));
             let start = head.body_start + pair.start;
             let line = blocks.line_of(start);
             let occurrence = match seen.entry(&pair.id) {
@@ -149,6 +159,12 @@ impl Document {
         }
         warn_controls(path, &segments, &mut warnings);
         warnings.sort_by_key(|w| w.line);
+        // Front-matter segments come first; the body's are numbered after them.
+        let first_body_segment = segments.len() - found.pairs.len();
+        let mut context = context::gather(text, head.body_start, &covered, |at| blocks.line_of(at));
+        context
+            .iter_mut()
+            .for_each(|c| c.before += first_body_segment);
 
         let front = head.fields;
         Document {
@@ -158,6 +174,7 @@ impl Document {
             front,
             segments,
             warnings,
+            context,
             ratings: Vec::new(),
         }
     }

@@ -307,6 +307,7 @@ fn document(
         article: format!("wmt:{file}#{doc}"),
         segments,
         warnings: Vec::new(),
+        context: Vec::new(),
         ratings,
     }
 }

@@ -1,0 +1,270 @@
+//! What a document holds between its segments: code blocks, `[!INCLUDE]`s,
+//! text left untranslated, an API reference's signatures. The reviewer sees
+//! it dimmed at its place, so that an example sentence comes with its code
+//! and a cmdlet page's SYNTAX heading with its syntax; it is context, never a
+//! review item.
+
+/// A stretch of a document that no segment covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    /// Index of the segment it stands before; the segment count for what
+    /// follows the last segment.
+    pub before: usize,
+    /// 1-based line of its first line in the file.
+    pub line: u32,
+    pub kind: ContextKind,
+    /// Its lines, joined with `\n`, indentation common to all taken off.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextKind {
+    /// A fenced code block; its info string (`azurepowershell-interactive`).
+    Code { info: String },
+    /// An `[!INCLUDE[…](…)]` line: text from another file, not shown here.
+    Include,
+    /// Other lines no segment covers (untranslated text, tables of code).
+    Text,
+}
+
+/// The context of one file's body. `covered` are the byte ranges of the
+/// segments' markup in `text`, in document order; `line_of` maps a byte
+/// offset to its line.
+pub(super) fn gather(
+    text: &str,
+    body_start: usize,
+    covered: &[(usize, usize)],
+    line_of: impl Fn(usize) -> u32,
+) -> Vec<Context> {
+    if is_api_reference(&text[body_start..]) {
+        return signatures(text, body_start, covered, line_of);
+    }
+    let mut out: Vec<Context> = Vec::new();
+    let mut open: Option<Open> = None;
+    for (start, line, next) in uncovered_lines(text, body_start, covered) {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some(Open::Fence { marker, block }) = &mut open {
+            let closing = fence(content).is_some_and(|(m, info)| m == *marker && info.is_empty());
+            if !closing {
+                block.lines.push(content.to_string());
+                continue;
+            }
+            out.extend(open.take().map(Open::finish));
+            continue;
+        }
+        // A text block ends at a blank line or where a segment came between.
+        let interrupted = matches!(&open, Some(Open::Text(b)) if b.before != next);
+        if content.trim().is_empty() || interrupted {
+            out.extend(open.take().map(Open::finish));
+            if content.trim().is_empty() {
+                continue;
+            }
+        }
+        let new_block = |kind| Block {
+            before: next,
+            line: line_of(start),
+            kind,
+            lines: Vec::new(),
+        };
+        if let Some((marker, info)) = fence(content) {
+            out.extend(open.take().map(Open::finish));
+            open = Some(Open::Fence {
+                marker,
+                block: new_block(ContextKind::Code {
+                    info: info.to_string(),
+                }),
+            });
+        } else if content.contains("[!INCLUDE") {
+            out.extend(open.take().map(Open::finish));
+            let mut block = new_block(ContextKind::Include);
+            block.lines.push(content.to_string());
+            out.push(block.finish());
+        } else if !is_decoration(content) {
+            match &mut open {
+                Some(Open::Text(block)) => block.lines.push(content.to_string()),
+                _ => {
+                    out.extend(open.take().map(Open::finish));
+                    let mut block = new_block(ContextKind::Text);
+                    block.lines.push(content.to_string());
+                    open = Some(Open::Text(block));
+                }
+            }
+        }
+    }
+    // An unclosed fence runs to the end of the file, as Markdown renders it.
+    out.extend(open.map(Open::finish));
+    merge_text(out)
+}
+
+/// Text blocks between the same two segments are one block: a list of link
+/// definitions, each separated by a blank line, reads as one.
+fn merge_text(blocks: Vec<Context>) -> Vec<Context> {
+    let mut out: Vec<Context> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match out.last_mut() {
+            Some(last)
+                if last.kind == ContextKind::Text
+                    && block.kind == ContextKind::Text
+                    && last.before == block.before =>
+            {
+                last.text.push('\n');
+                last.text.push_str(&block.text);
+            }
+            _ => out.push(block),
+        }
+    }
+    out
+}
+
+/// The lines of the body that no segment touches, with their offset and
+/// the index of the segment that follows them. Only the gaps between
+/// segments are read, which in a segment file are a few bytes each.
+fn uncovered_lines<'t>(
+    text: &'t str,
+    body_start: usize,
+    covered: &'t [(usize, usize)],
+) -> impl Iterator<Item = (usize, &'t str, usize)> + 't {
+    (0..=covered.len()).flat_map(move |next| {
+        let gap_end = covered.get(next).map_or(text.len(), |c| c.0);
+        // After a segment, its own line is covered: start at the next one.
+        let first = match next.checked_sub(1) {
+            None => body_start,
+            Some(prev) => {
+                let end = covered[prev].1.min(gap_end);
+                memchr::memchr(b'\n', &text.as_bytes()[end..gap_end])
+                    .map_or(gap_end, |n| end + n + 1)
+            }
+        };
+        let last_gap = next == covered.len();
+        let mut at = first;
+        std::iter::from_fn(move || {
+            let rest = &text[at..gap_end];
+            // A line that runs into the next segment is covered by it; the
+            // file's last line may have no newline.
+            let len = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(n) => n + 1,
+                None if last_gap && !rest.is_empty() => rest.len(),
+                None => return None,
+            };
+            let line = (at, &rest[..len], next);
+            at += len;
+            Some(line)
+        })
+    })
+}
+
+/// A context block being gathered.
+struct Block {
+    before: usize,
+    line: u32,
+    kind: ContextKind,
+    lines: Vec<String>,
+}
+
+impl Block {
+    fn finish(self) -> Context {
+        let indent = self
+            .lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.len() - l.trim_start_matches(' ').len())
+            .min()
+            .unwrap_or(0);
+        let text = self
+            .lines
+            .iter()
+            .map(|l| l.get(indent..).unwrap_or("").trim_end())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Context {
+            before: self.before,
+            line: self.line,
+            kind: self.kind,
+            text,
+        }
+    }
+}
+
+enum Open {
+    Fence { marker: &'static str, block: Block },
+    Text(Block),
+}
+
+impl Open {
+    fn finish(self) -> Context {
+        match self {
+            Open::Fence { block, .. } | Open::Text(block) => block.finish(),
+        }
+    }
+}
+
+/// A fence line (```` ```lang ````, `~~~`, inside a list or a quote): its
+/// marker and info string.
+fn fence(line: &str) -> Option<(&'static str, &str)> {
+    let rest = line.trim_start_matches([' ', '>']).trim_start();
+    ["```", "~~~"]
+        .into_iter()
+        .find(|m| rest.starts_with(m))
+        .map(|m| (m, rest.trim_start_matches(m.as_bytes()[0] as char).trim()))
+}
+
+/// Lines the panes already show in another form, or that say nothing to a
+/// reader: alert markers (`> [!NOTE]`, shown as the segment's decoration),
+/// anchors, comments, table rules, quote bars.
+fn is_decoration(line: &str) -> bool {
+    let t = line.trim().trim_start_matches('>').trim();
+    t.is_empty()
+        || (t.starts_with("[!") && t.ends_with(']') && !t.contains('('))
+        || (t.starts_with("<a ") && t.ends_with("</a>"))
+        || (t.starts_with("<!--") && t.ends_with("-->"))
+        || t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
+}
+
+/// The .NET API reference saved as `.md` (ECMA XML): its markup around the
+/// spans is no reading matter, but each member's C# signature tells the
+/// reviewer which identifiers a sentence must keep.
+fn is_api_reference(body: &str) -> bool {
+    let head = body.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<Type ") || head.starts_with("<Namespace ")
+}
+
+fn signatures(
+    text: &str,
+    body_start: usize,
+    covered: &[(usize, usize)],
+    line_of: impl Fn(usize) -> u32,
+) -> Vec<Context> {
+    const MARK: &str = "Signature Language=\"C#\" Value=\"";
+    let mut out = Vec::new();
+    let mut from = body_start;
+    while let Some(found) = text[from..].find(MARK) {
+        let value_start = from + found + MARK.len();
+        let Some(len) = text[value_start..].find('"') else {
+            break;
+        };
+        let value = &text[value_start..value_start + len];
+        out.push(Context {
+            before: covered.partition_point(|&(start, _)| start < value_start),
+            line: line_of(value_start),
+            kind: ContextKind::Code {
+                info: "csharp".into(),
+            },
+            text: unescape_xml(value),
+        });
+        from = value_start + len;
+    }
+    out
+}
+
+/// The five XML entities an attribute value uses.
+fn unescape_xml(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
