@@ -479,3 +479,65 @@ fn help_lists_every_bound_key_and_every_check() {
         assert!(text.contains(check.name), "{} missing", check.name);
     }
 }
+
+/// The status bar's left side as drawn.
+fn status_line(app: &App) -> String {
+    let (width, height) = app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| sxs::tui::ui::render(app, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..width)
+        .map(|x| buffer[(x, height - 1)].symbol())
+        .collect()
+}
+
+#[test]
+fn the_status_bar_counts_progress_as_stats_does_with_a_stale_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.yaml");
+    let store = Store::samples();
+    let doc = &store.docs[0];
+    let mut notes = sxs::notes::Notes::open(&path).unwrap();
+    let current = sxs::notes::SegmentRef::new(doc, &doc.segments[0]);
+    notes.mark(sxs::notes::Entry::ok(current, "kim")).unwrap();
+    let mut changed = sxs::notes::SegmentRef::new(doc, &doc.segments[1]);
+    changed.target = "the target as it was when marked";
+    notes.mark(sxs::notes::Entry::ok(changed, "kim")).unwrap();
+    drop(notes);
+
+    let out = common::sxs(&[
+        "stats",
+        "--format",
+        "json",
+        "--notes",
+        path.to_str().unwrap(),
+    ]);
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let locale = &stats["review"]["locales"][&doc.locale];
+    assert_eq!(
+        (locale["reviewed"].as_u64(), locale["stale"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let percent = |p: &serde_json::Value| p["percent"].as_f64().unwrap().floor();
+
+    let notes = sxs::notes::Notes::open(&path).unwrap();
+    let app = common::with(
+        store,
+        notes,
+        sxs::tui::keymap::Keymap::default(),
+        Theme::mono(),
+        (100, 30),
+        sxs::text::WidthMode::Narrow,
+    );
+    let status = status_line(&app);
+    let file = format!("{}%", percent(locale));
+    let all = format!("(all {}%)", percent(&stats["review"]["total"]));
+    assert!(
+        status.contains(&file) && status.contains(&all),
+        "{file} {all}: {status}"
+    );
+    assert!(status.contains("~1 stale"), "{status}");
+}

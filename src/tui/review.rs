@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::app::{App, Mode};
 use super::dialog::{MarkDialog, Outcome};
 use crate::check::Finding;
+use crate::notes::score::{self, Penalties};
 use crate::notes::{Entry, NotesError, SegmentRef, Verdict};
 
 /// Which segments the panes show.
@@ -45,7 +46,7 @@ impl Filter {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
     pub segments: usize,
-    /// With a verdict (ok or bad).
+    /// With a current (not stale) verdict, ok or bad.
     pub reviewed: usize,
     pub bad: usize,
     /// Marked when the target was different.
@@ -124,24 +125,23 @@ impl App {
         total
     }
 
-    /// Counts one document again, after a change to its marks or findings.
+    /// Counts one document again, after a change to its marks or findings:
+    /// reviewed, bad and stale as `sxs stats` counts them.
     pub(super) fn recount(&mut self, doc: usize) {
         let Some(d) = self.store.docs.get(doc) else {
             return;
         };
-        let mut p = Progress {
-            segments: d.segments.len(),
-            ..Progress::default()
+        let review = score::document(d, |id| self.notes.get(&d.path, id), &Penalties::default());
+        let suspicious = (0..d.segments.len())
+            .filter(|&s| self.open_findings(doc, s).next().is_some())
+            .count();
+        self.progress[doc] = Progress {
+            segments: review.segments,
+            reviewed: review.reviewed,
+            bad: review.bad.total(),
+            stale: review.stale,
+            suspicious,
         };
-        for (s, seg) in d.segments.iter().enumerate() {
-            if let Some(entry) = self.notes.get(&d.path, &seg.id) {
-                p.reviewed += matches!(entry.verdict, Verdict::Ok | Verdict::Bad) as usize;
-                p.bad += (entry.verdict == Verdict::Bad) as usize;
-                p.stale += entry.is_stale(&seg.target) as usize;
-            }
-            p.suspicious += self.open_findings(doc, s).next().is_some() as usize;
-        }
-        self.progress[doc] = p;
     }
 
     pub(super) fn recount_all(&mut self) {

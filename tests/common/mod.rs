@@ -22,15 +22,29 @@ pub fn app(store: Store, theme: Theme, size: (u16, u16)) -> (App, tempfile::Temp
 pub fn app_in(
     store: Store,
     theme: Theme,
-    (width, height): (u16, u16),
+    size: (u16, u16),
     mode: WidthMode,
 ) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let notes = Notes::open(&dir.path().join("sxs-notes.yaml")).unwrap();
+    let app = with(store, notes, Keymap::default(), theme, size, mode);
+    (app, dir)
+}
+
+/// An app over `store` with these notes and keys, the checks' findings in,
+/// the checks' message gone and the window resized.
+pub fn with(
+    store: Store,
+    notes: Notes,
+    keymap: Keymap,
+    theme: Theme,
+    (width, height): (u16, u16),
+    mode: WidthMode,
+) -> App {
     let mut app = App::new(
         store,
         Options {
-            keymap: Keymap::default(),
+            keymap,
             theme,
             width_mode: mode,
             mouse: false,
@@ -40,9 +54,9 @@ pub fn app_in(
     );
     let findings = sxs::check::run(&app.store, &sxs::check::Options::default());
     app.set_findings(findings);
-    app.resize(width, height);
     app.flash = None;
-    (app, dir)
+    app.resize(width, height);
+    app
 }
 
 /// Runs the real binary in the package root, as a script would.
