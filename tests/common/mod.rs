@@ -9,7 +9,7 @@ use sxs::notes::Notes;
 use sxs::store::Store;
 use sxs::text::WidthMode;
 use sxs::tui::app::{App, Options};
-use sxs::tui::keymap::Keymap;
+use sxs::tui::keymap::Keymaps;
 use sxs::tui::theme::Theme;
 
 /// An app over `store` with its notes file in a fresh folder (kept alive by
@@ -27,16 +27,17 @@ pub fn app_in(
 ) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let notes = Notes::open(&dir.path().join("sxs-notes.yaml")).unwrap();
-    let app = with(store, notes, Keymap::default(), theme, size, mode);
+    let app = with(store, notes, Keymaps::default(), theme, size, mode);
     (app, dir)
 }
 
 /// An app over `store` with these notes and keys, the checks' findings in,
-/// the checks' message gone and the window resized.
+/// the checks' message gone and the window resized (which prepares the bars
+/// again).
 pub fn with(
     store: Store,
     notes: Notes,
-    keymap: Keymap,
+    keymaps: Keymaps,
     theme: Theme,
     (width, height): (u16, u16),
     mode: WidthMode,
@@ -44,7 +45,7 @@ pub fn with(
     let mut app = App::new(
         store,
         Options {
-            keymap,
+            keymaps,
             theme,
             width_mode: mode,
             mouse: false,
@@ -52,9 +53,9 @@ pub fn with(
             reviewer: "tester".into(),
         },
     );
-    let findings = sxs::check::run(&app.store, &sxs::check::Options::default());
+    let findings = sxs::check::run(&app.session.store, &sxs::check::Options::default());
     app.set_findings(findings);
-    app.flash = None;
+    app.session.flash = None;
     app.resize(width, height);
     app
 }

@@ -1,0 +1,136 @@
+//! Marking: verdicts saved to the notes file on every change, undo and redo,
+//! and the checks' findings accepted or dismissed.
+
+use std::sync::Arc;
+
+use super::session::Session;
+use crate::mqm::Severity;
+use crate::notes::{Entry, NotesError, SegmentRef};
+
+impl Session {
+    /// Runs a change to the notes file; a refusal (read-only, disk error) is
+    /// shown and changes nothing, so the screen never shows an unsaved mark.
+    /// `Some` when saved.
+    fn save(&mut self, change: impl FnOnce(&mut Session) -> Result<(), NotesError>) -> Option<()> {
+        match change(self) {
+            Ok(()) => {
+                self.recount(self.doc);
+                Some(())
+            }
+            Err(NotesError::ReadOnly { reason, .. }) => {
+                self.complain(format!("read-only, nothing saved: {reason}"));
+                None
+            }
+            Err(err) => {
+                self.complain(format!("not saved: {err}"));
+                None
+            }
+        }
+    }
+
+    /// Saves `change` on the segment under the cursor; the store is shared,
+    /// so the segment can be read while the session changes.
+    fn save_at_cursor(
+        &mut self,
+        change: impl FnOnce(&mut Session, SegmentRef) -> Result<(), NotesError>,
+    ) -> Option<()> {
+        let store = Arc::clone(&self.store);
+        let doc = store.docs.get(self.doc)?;
+        let seg = doc.segments.get(self.position().cursor)?;
+        self.save(|session| change(session, SegmentRef::new(doc, seg)))
+    }
+
+    /// Marks the segment OK and goes on to the next segment.
+    pub fn mark_ok(&mut self) {
+        let reviewer = self.reviewer.clone();
+        if self
+            .save_at_cursor(|s, seg| s.notes.mark(Entry::ok(seg, &reviewer)))
+            .is_some()
+        {
+            self.say("✓ saved");
+            self.move_by(1);
+        }
+    }
+
+    /// Marks the segment bad with an MQM category and severity.
+    pub fn mark_bad(&mut self, category: &str, severity: Severity, comment: &str) {
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| {
+            let entry = Entry::bad(seg, &reviewer, category, severity, comment);
+            s.notes.mark(entry)
+        });
+        if saved.is_some() {
+            self.say(format!("✗ saved: {severity} {category}"));
+        }
+    }
+
+    pub fn clear_mark(&mut self) {
+        let saved =
+            self.save_at_cursor(|s, seg| s.notes.clear(seg.file, seg.id).map(|_cleared| ()));
+        if saved.is_some() {
+            self.say("mark cleared");
+        }
+    }
+
+    /// Undoes (or redoes) the last change and goes to the segment it concerned.
+    pub fn undo(&mut self, redo: bool) {
+        let mut changed = None;
+        let saved = self.save(|s| {
+            changed = if redo {
+                s.notes.redo()?
+            } else {
+                s.notes.undo()?
+            };
+            Ok(())
+        });
+        if saved.is_none() {
+            return;
+        }
+        let Some((file, id)) = changed else {
+            return self.complain(if redo {
+                "nothing to redo"
+            } else {
+                "nothing to undo"
+            });
+        };
+        if let Some(segment) = self.go_to_segment(&file, &id) {
+            self.go_to(segment);
+            self.recount(self.doc);
+        }
+        self.say(if redo { "redone" } else { "undone" });
+    }
+
+    /// Turns the first open finding of the segment into a bad mark with the
+    /// check's category and severity and its message as the comment.
+    pub fn accept_finding(&mut self) {
+        let cursor = self.position().cursor;
+        let Some(finding) = self.open_findings(self.doc, cursor).next().cloned() else {
+            return self.complain("no finding here to accept");
+        };
+        let comment = format!("{}: {}", finding.check, finding.message);
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| {
+            let entry = Entry::bad(seg, &reviewer, finding.category, finding.severity, &comment);
+            s.notes.mark(entry)
+        });
+        if saved.is_some() {
+            self.say(format!(
+                "✗ saved from {}: {} {}",
+                finding.check, finding.severity, finding.category
+            ));
+        }
+    }
+
+    /// Dismisses the first open finding of the segment; remembered in the notes file.
+    pub fn dismiss_finding(&mut self) {
+        let cursor = self.position().cursor;
+        let Some(check) = self.open_findings(self.doc, cursor).next().map(|f| f.check) else {
+            return self.complain("no finding here to dismiss");
+        };
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| s.notes.dismiss(seg, check, &reviewer));
+        if saved.is_some() {
+            self.say(format!("{check} dismissed"));
+        }
+    }
+}
