@@ -646,3 +646,113 @@ fn rebinding_dialog_and_file_list_keys_changes_what_they_do_and_the_hints() {
     assert_eq!(app.mode(), "normal");
     assert_eq!(app.session.store.docs[app.session.doc].locale, "ko-kr");
 }
+
+/// The segments the view shows, in order.
+fn view_rows(app: &App) -> Vec<usize> {
+    (0..app.session.segment_count())
+        .filter(|&s| app.session.shown(s))
+        .collect()
+}
+
+/// An app on the fixture file with the most suspicious segments, every
+/// segment's findings in, in `view` (how many `f` from "all"), its cursor on
+/// the second row of the view. In the flagged view every segment starts bad.
+fn in_view(view: usize) -> (App, tempfile::TempDir) {
+    let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.ko-kr"]).unwrap();
+    let (mut app, notes) = common::app(store, Theme::mono(), (100, 30));
+    let doc = (0..app.session.store.docs.len())
+        .max_by_key(|&d| app.session.progress(d).suspicious)
+        .unwrap();
+    app.open_doc(doc);
+    if view == 2 {
+        for segment in 0..app.session.segment_count() {
+            app.go_to(segment);
+            press(&mut app, "x");
+            special(&mut app, KeyCode::Enter);
+        }
+    }
+    app.go_to(0);
+    for _ in 0..view {
+        press(&mut app, "f");
+    }
+    let rows = view_rows(&app);
+    assert!(rows.len() >= 3, "view {view}: {rows:?}");
+    app.go_to(rows[1]);
+    (app, notes)
+}
+
+fn entry_of(app: &App, segment: usize) -> Option<sxs::notes::Entry> {
+    app.session.entry(app.session.doc, segment).cloned()
+}
+
+#[test]
+fn a_change_that_takes_the_row_out_of_the_view_lands_on_the_next_row() {
+    let keys: [(&str, &str); 5] = [("a", "a"), ("x", "x\n"), ("c", "c"), ("D", "D"), ("A", "A")];
+    for (view, name) in ["all", "unreviewed", "flagged", "suspicious"]
+        .iter()
+        .enumerate()
+    {
+        for (key, typed) in keys {
+            let (mut app, _notes) = in_view(view);
+            assert_eq!(app.session.filter.label(), *name);
+            let rows = view_rows(&app);
+            let (here, next) = (rows[1], rows[2]);
+            let before = entry_of(&app, here);
+            for c in typed.chars() {
+                match c {
+                    '\n' => special(&mut app, KeyCode::Enter),
+                    c => press(&mut app, &c.to_string()),
+                }
+            }
+            let what = format!("{name} view, {key} on segment {here}");
+            assert_eq!(app.session.filter.label(), *name, "{what}: the view stays");
+            let stays = app.session.shown(here);
+            let expect = if key == "a" || !stays { next } else { here };
+            assert_eq!(
+                app.session.position().cursor,
+                expect,
+                "{what} (shown after: {stays})"
+            );
+            if entry_of(&app, here) == before {
+                continue; // nothing changed (nothing to clear or dismiss), nothing to undo
+            }
+            press(&mut app, "u");
+            assert_eq!(entry_of(&app, here), before, "{what}: undone");
+            assert_eq!(
+                app.session.position().cursor,
+                here,
+                "{what}: undo goes back to it"
+            );
+            ctrl(&mut app, 'r');
+            assert_eq!(
+                app.session.filter.label(),
+                *name,
+                "{what}: redo keeps the view"
+            );
+            let expect = if app.session.shown(here) { here } else { next };
+            assert_eq!(app.session.position().cursor, expect, "{what}: redone");
+        }
+    }
+}
+
+#[test]
+fn marking_the_unreviewed_view_ok_never_skips_a_segment() {
+    let (mut app, notes) = samples(100, 30);
+    press(&mut app, "f");
+    assert_eq!(app.session.filter.label(), "unreviewed");
+    press(&mut app, "aaaa");
+    let ids: Vec<String> = entries(&notes)
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["6d01e-103", "6d01e-104", "6d01e-105", "6d01e-106"]);
+    // The last unreviewed segment marked: the cursor goes back to the one above.
+    app.update(Action::Last);
+    let last = app.session.position().cursor;
+    press(&mut app, "a");
+    assert_eq!(
+        app.session.position().cursor,
+        view_rows(&app).last().copied().unwrap()
+    );
+    assert!(app.session.position().cursor < last);
+}

@@ -1,8 +1,11 @@
 //! Marking: verdicts saved to the notes file on every change, undo and redo,
-//! and the checks' findings accepted or dismissed.
+//! and the checks' findings accepted or dismissed. After a change the cursor
+//! stays on its segment if the view still shows it, else goes to the row that
+//! followed it, so that a filtered view never skips a segment.
 
 use std::sync::Arc;
 
+use super::layout::walk;
 use super::session::Session;
 use crate::mqm::Severity;
 use crate::notes::{Entry, NotesError, SegmentRef};
@@ -40,15 +43,36 @@ impl Session {
         self.save(|session| change(session, SegmentRef::new(doc, seg)))
     }
 
-    /// Marks the segment OK and goes on to the next segment.
+    /// Keeps the reviewer in the view after a change to the segment under the
+    /// cursor (on it if still shown, else on the row that followed it) and
+    /// says `message`.
+    fn after_change(&mut self, message: &str) {
+        match self.land_on(self.position().cursor) {
+            true => self.say(message),
+            false => {
+                let label = self.filter.label();
+                self.say(format!("{message}; no {label} segment left in this file"))
+            }
+        }
+    }
+
+    /// Marks the segment OK and goes on to the next row of the view (the
+    /// marked one may have left it).
     pub fn mark_ok(&mut self) {
         let reviewer = self.reviewer.clone();
         if self
             .save_at_cursor(|s, seg| s.notes.mark(Entry::ok(seg, &reviewer)))
-            .is_some()
+            .is_none()
         {
-            self.say("✓ saved");
-            self.move_by(1);
+            return;
+        }
+        let below = walk(self, self.position().cursor + 1, true).next();
+        match below {
+            Some(next) => {
+                self.go_to(next);
+                self.say("✓ saved");
+            }
+            None => self.after_change("✓ saved"),
         }
     }
 
@@ -60,7 +84,7 @@ impl Session {
             s.notes.mark(entry)
         });
         if saved.is_some() {
-            self.say(format!("✗ saved: {severity} {category}"));
+            self.after_change(&format!("✗ saved: {severity} {category}"));
         }
     }
 
@@ -68,11 +92,12 @@ impl Session {
         let saved =
             self.save_at_cursor(|s, seg| s.notes.clear(seg.file, seg.id).map(|_cleared| ()));
         if saved.is_some() {
-            self.say("mark cleared");
+            self.after_change("mark cleared");
         }
     }
 
-    /// Undoes (or redoes) the last change and goes to the segment it concerned.
+    /// Undoes (or redoes) the last change and goes to the segment it
+    /// concerned, or to the row after it when the view no longer shows it.
     pub fn undo(&mut self, redo: bool) {
         let mut changed = None;
         let saved = self.save(|s| {
@@ -93,11 +118,15 @@ impl Session {
                 "nothing to undo"
             });
         };
-        if let Some(segment) = self.go_to_segment(&file, &id) {
-            self.go_to(segment);
-            self.recount(self.doc);
+        let message = if redo { "redone" } else { "undone" };
+        match self.go_to_segment(&file, &id) {
+            Some(segment) => {
+                self.recount(self.doc);
+                self.position_mut().cursor = segment;
+                self.after_change(message);
+            }
+            None => self.say(message),
         }
-        self.say(if redo { "redone" } else { "undone" });
     }
 
     /// Turns the first open finding of the segment into a bad mark with the
@@ -114,7 +143,7 @@ impl Session {
             s.notes.mark(entry)
         });
         if saved.is_some() {
-            self.say(format!(
+            self.after_change(&format!(
                 "✗ saved from {}: {} {}",
                 finding.check, finding.severity, finding.category
             ));
@@ -130,7 +159,7 @@ impl Session {
         let reviewer = self.reviewer.clone();
         let saved = self.save_at_cursor(|s, seg| s.notes.dismiss(seg, check, &reviewer));
         if saved.is_some() {
-            self.say(format!("{check} dismissed"));
+            self.after_change(&format!("{check} dismissed"));
         }
     }
 }

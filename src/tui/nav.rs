@@ -33,6 +33,21 @@ impl Session {
         self.keep_cursor_visible();
     }
 
+    /// Puts the cursor on `segment` if the view shows it, else on the next
+    /// row of the view, else on the last: after a change that took a row out
+    /// of the view, the reviewer goes on with the row that followed it.
+    /// `false` when the view is empty.
+    pub fn land_on(&mut self, segment: usize) -> bool {
+        let next = walk(self, segment, true).next();
+        match next.or_else(|| walk(self, segment, false).next()) {
+            Some(row) => {
+                self.go_to(row);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The first (or last) shown segment.
     pub fn edge(&mut self, last: bool) {
         let from = if last {
