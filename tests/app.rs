@@ -756,3 +756,28 @@ fn marking_the_unreviewed_view_ok_never_skips_a_segment() {
     );
     assert!(app.session.position().cursor < last);
 }
+
+#[test]
+fn flags_wrap_around_the_files_and_say_so() {
+    let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.ko-kr"]).unwrap();
+    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
+    let s = &app.session;
+    let flags: Vec<(usize, usize)> = (0..s.store.docs.len())
+        .flat_map(|d| (0..s.store.docs[d].segments.len()).map(move |i| (d, i)))
+        .filter(|&(d, i)| s.needs_attention(d, i))
+        .collect();
+    assert!(flags.len() >= 3, "{flags:?}");
+    let at = |app: &App| (app.session.doc, app.session.position().cursor);
+    let said = |app: &App| app.session.flash.as_ref().map(|f| f.text.clone());
+    app.open_doc(flags[0].0);
+    app.go_to(flags[0].1);
+    press(&mut app, "[");
+    assert_eq!(at(&app), *flags.last().unwrap());
+    assert_eq!(said(&app).as_deref(), Some("flags wrapped to the bottom"));
+    press(&mut app, "]");
+    assert_eq!(at(&app), flags[0]);
+    assert_eq!(said(&app).as_deref(), Some("flags wrapped to the top"));
+    press(&mut app, "]");
+    assert_eq!(at(&app), flags[1]);
+    assert_eq!(said(&app), None, "no wrap, nothing said");
+}

@@ -164,7 +164,7 @@ impl Session {
     }
 
     /// `]` / `[`: the next flagged or suspicious segment, in this file and then
-    /// the following ones, wrapping around.
+    /// the following ones, wrapping around, and saying so as search does.
     pub fn next_attention(&mut self, forward: bool) {
         let docs = self.store.docs.len();
         let start = (self.doc, self.position().cursor);
@@ -190,7 +190,16 @@ impl Session {
                 if doc != self.doc {
                     self.open(doc);
                 }
-                return self.go_to(segment);
+                self.go_to(segment);
+                let at = (doc, segment);
+                if at == start {
+                    self.say("no other flagged or suspicious segment");
+                } else if forward && at < start {
+                    self.say("flags wrapped to the top");
+                } else if !forward && at > start {
+                    self.say("flags wrapped to the bottom");
+                }
+                return;
             }
         }
         let more = if self.findings.ready {
