@@ -781,3 +781,58 @@ fn flags_wrap_around_the_files_and_say_so() {
     assert_eq!(at(&app), flags[1]);
     assert_eq!(said(&app), None, "no wrap, nothing said");
 }
+
+#[test]
+fn ctrl_c_quits_in_every_mode_and_quit_keeps_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.yaml");
+    std::fs::write(
+        &config,
+        "keys: {quit: [], help: [], search: {cancel: []}}\n",
+    )
+    .unwrap();
+    let config = sxs::tui::config::Config::read(&config).unwrap();
+    assert_eq!(config.warnings.len(), 3, "{:?}", config.warnings);
+    assert!(
+        config.warnings[0].contains("config.yaml:1:"),
+        "{:?}",
+        config.warnings
+    );
+    for keys in ["", "/", "o", "x", "x\t", "r", "?"] {
+        let notes = sxs::notes::Notes::open(&dir.path().join("notes.yaml")).unwrap();
+        let keymaps = config.keymaps.clone();
+        let mut app = common::with(
+            Store::samples(),
+            notes,
+            keymaps,
+            Theme::mono(),
+            (100, 30),
+            sxs::text::WidthMode::Narrow,
+        );
+        for c in keys.chars() {
+            match c {
+                '\t' => special(&mut app, KeyCode::Tab),
+                c => press(&mut app, &c.to_string()),
+            }
+        }
+        let mode = app.mode();
+        ctrl(&mut app, 'c');
+        assert!(app.quit, "Ctrl-C in {mode} mode after {keys:?}");
+    }
+    let notes = sxs::notes::Notes::open(&dir.path().join("notes.yaml")).unwrap();
+    let mut app = common::with(
+        Store::samples(),
+        notes,
+        config.keymaps,
+        Theme::mono(),
+        (100, 30),
+        sxs::text::WidthMode::Narrow,
+    );
+    press(&mut app, "?");
+    assert_eq!(app.mode(), "help", "help kept its key");
+    press(&mut app, "q/");
+    special(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), "normal", "the search prompt kept its way out");
+    press(&mut app, "q");
+    assert!(app.quit, "quit kept its key");
+}

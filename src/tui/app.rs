@@ -88,10 +88,15 @@ impl App {
             .as_ref()
     }
 
-    /// A key from the terminal, to the mode that has the keyboard.
+    /// A key from the terminal, to the mode that has the keyboard. Ctrl-C
+    /// quits whatever the mode and the config file.
     pub fn key(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);
         self.session.flash = None;
+        if key == Key::QUIT {
+            self.quit = true;
+            return;
+        }
         let top = self.modes.last_mut().expect("the panes are never closed");
         match top.key(key, &mut self.session, &self.keymaps) {
             Outcome::Stay => {}

@@ -359,6 +359,17 @@ mod tests {
     }
 
     #[test]
+    fn an_unbound_quit_keeps_its_keys_with_a_warning() {
+        let config = parse("keys: {quit: []}\n").unwrap();
+        assert_eq!(config.keymaps.keys(Action::Quit), [key("q"), key("ctrl-c")]);
+        assert!(
+            config.warnings[0].contains("config.yaml:1:"),
+            "{:?}",
+            config.warnings
+        );
+    }
+
+    #[test]
     fn keys_are_found_in_block_and_flow_mappings() {
         let text =
             "# keys: not here\nkeys:\n  normal: {quit: Q, \"help\": h}\n  dialog:\n    save: s\n";

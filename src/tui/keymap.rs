@@ -98,6 +98,11 @@ pub enum KeymapError {
         action: &'static str,
         key: String,
     },
+    #[error("{mode}.{action}: Ctrl-C always quits and cannot be bound to anything else")]
+    Reserved {
+        mode: &'static str,
+        action: &'static str,
+    },
 }
 
 /// A binding that was not taken as written; the keys still work.
@@ -230,6 +235,14 @@ fn build(
                 };
                 (o.line, error)
             })?;
+            let quits = table.mode == "normal" && action == "quit";
+            if key == Key::QUIT && !quits {
+                let error = KeymapError::Reserved {
+                    mode: table.mode,
+                    action,
+                };
+                return Err((o.line, error));
+            }
             if table.text_input && key.is_plain_char() {
                 let error = KeymapError::TextKey {
                     mode: table.mode,
@@ -267,6 +280,38 @@ fn build(
                 return Err((line, error));
             }
             owner.insert(*key, index);
+        }
+    }
+    // A mode must stay possible to leave: an action that must keep a key
+    // and lost all of them gets back its defaults that are still free.
+    for &index in table.required {
+        if keys[index].is_empty() {
+            let free: Vec<Key> = defaults[index]
+                .iter()
+                .filter(|k| !owner.contains_key(k))
+                .copied()
+                .collect();
+            let binding = &table.bindings[index];
+            let kept = free
+                .iter()
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join("/");
+            let message = match free.is_empty() {
+                true => format!(
+                    "keys: {}.{} must keep a key, and its default keys are taken; Ctrl-C still quits",
+                    table.mode, binding.name
+                ),
+                false => format!(
+                    "keys: {}.{} must keep a key; it keeps {kept}",
+                    table.mode, binding.name
+                ),
+            };
+            warnings.push(KeymapWarning {
+                line: given[index].as_ref().and_then(|(_, line)| *line),
+                message,
+            });
+            keys[index] = free;
         }
     }
     Ok(Keymap::new(table, keys))
@@ -373,6 +418,24 @@ mod tests {
         assert!(line == Some(2) || line == Some(3));
         // The same key in two modes is no clash.
         assert!(Keymaps::new(&[bind("file_list", "open", &["tab"], 1)]).is_ok());
+    }
+
+    #[test]
+    fn quit_and_help_keep_a_key_and_ctrl_c_always_quits() {
+        let (map, warnings) = Keymaps::new(&[bind("normal", "quit", &[], 5)]).unwrap();
+        assert_eq!(map.keys(Action::Quit), &[key("q"), key("ctrl-c")]);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(5));
+        assert!(warnings[0].message.contains("quit"), "{warnings:?}");
+        // A default key another action took is not given back.
+        let (map, _) = Keymaps::new(&[
+            bind("normal", "help", &[], 1),
+            bind("normal", "search", &["?"], 2),
+        ])
+        .unwrap();
+        assert_eq!(map.keys(Action::Help), &[key("f1")]);
+        let (_, err) = Keymaps::new(&[bind("normal", "mark_ok", &["ctrl-c"], 1)]).unwrap_err();
+        assert!(matches!(err, KeymapError::Reserved { .. }));
     }
 
     #[test]

@@ -22,6 +22,14 @@ pub struct Key {
 pub struct UnknownKey(pub String);
 
 impl Key {
+    /// Ctrl-C quits in every mode, whatever the config says: the way out
+    /// must never depend on a file the user can get wrong.
+    pub const QUIT: Key = Key {
+        code: KeyCode::Char('c'),
+        ctrl: true,
+        alt: false,
+    };
+
     pub const fn plain(code: KeyCode) -> Key {
         Key {
             code,
@@ -147,7 +155,7 @@ mod tests {
             KeyModifiers::CONTROL | KeyModifiers::SHIFT,
         );
         assert_eq!(Key::from_event(ctrl), Key::parse("ctrl-d").unwrap());
-        assert_eq!(Key::parse("c-c").unwrap(), Key::parse("ctrl-c").unwrap());
+        assert_eq!(Key::parse("c-c").unwrap(), Key::QUIT);
         assert_eq!(Key::parse("f12").unwrap().code, KeyCode::F(12));
         assert_eq!(Key::parse("f").unwrap().code, KeyCode::Char('f'));
         for bad in ["hyper-q", "", "f99", "ctrl-"] {
