@@ -67,6 +67,12 @@ impl App {
             quit: false,
             suspend: false,
         };
+        // Said from the first frame: another sxs holds the notes file, or it
+        // could not be read.
+        if let Some(reason) = app.session.notes.read_only_reason() {
+            let message = format!("read-only: {reason}");
+            app.session.complain(message);
+        }
         app.refresh();
         app
     }
@@ -205,18 +211,22 @@ impl App {
         self.refresh();
     }
 
-    /// Findings arrive from the checks, which run off the event loop.
+    /// Findings arrive from the checks, which run off the event loop. Their
+    /// message does not push aside an error the reviewer has not seen yet
+    /// (such as why the notes file is read-only).
     pub fn set_findings(&mut self, findings: Vec<Finding>) {
         let count = findings.len();
         self.session.set_findings(findings);
-        let total = self.session.total_progress().suspicious;
-        let (next, prev) = (
-            self.keymaps.label(Action::NextFlagged),
-            self.keymaps.label(Action::PrevFlagged),
-        );
-        self.session.say(format!(
-            "checks done: {count} findings on {total} segments; {next} and {prev} visit them"
-        ));
+        if !self.session.flash.as_ref().is_some_and(|f| f.error) {
+            let total = self.session.total_progress().suspicious;
+            let (next, prev) = (
+                self.keymaps.label(Action::NextFlagged),
+                self.keymaps.label(Action::PrevFlagged),
+            );
+            self.session.say(format!(
+                "checks done: {count} findings on {total} segments; {next} and {prev} visit them"
+            ));
+        }
         self.refresh();
     }
 
@@ -229,12 +239,6 @@ impl App {
     /// Puts the cursor on a segment of the open document.
     pub fn go_to(&mut self, segment: usize) {
         self.session.go_to(segment);
-        self.refresh();
-    }
-
-    /// An error in the status bar until the next key.
-    pub fn complain(&mut self, text: &str) {
-        self.session.complain(text);
         self.refresh();
     }
 

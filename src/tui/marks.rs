@@ -13,12 +13,22 @@ use crate::notes::{Entry, NotesError, SegmentRef};
 impl Session {
     /// Runs a change to the notes file; a refusal (read-only, disk error) is
     /// shown and changes nothing, so the screen never shows an unsaved mark.
-    /// `Some` when saved.
-    fn save(&mut self, change: impl FnOnce(&mut Session) -> Result<(), NotesError>) -> Option<()> {
+    /// `Some` when saved, with a note to add to the message: a notes file
+    /// that was read-only (another sxs held it) and took the change says that
+    /// it is writable now. The change is always tried, so that the notes
+    /// file can take the lock the other sxs let go of.
+    fn save(
+        &mut self,
+        change: impl FnOnce(&mut Session) -> Result<(), NotesError>,
+    ) -> Option<&'static str> {
+        let was_read_only = self.notes.is_read_only();
         match change(self) {
             Ok(()) => {
                 self.recount(self.doc);
-                Some(())
+                Some(match was_read_only && !self.notes.is_read_only() {
+                    true => "; the notes file is writable again (the other sxs closed it)",
+                    false => "",
+                })
             }
             Err(NotesError::ReadOnly { reason, .. }) => {
                 self.complain(format!("read-only, nothing saved: {reason}"));
@@ -36,7 +46,7 @@ impl Session {
     fn save_at_cursor(
         &mut self,
         change: impl FnOnce(&mut Session, SegmentRef) -> Result<(), NotesError>,
-    ) -> Option<()> {
+    ) -> Option<&'static str> {
         let store = Arc::clone(&self.store);
         let doc = store.docs.get(self.doc)?;
         let seg = doc.segments.get(self.position().cursor)?;
@@ -60,19 +70,18 @@ impl Session {
     /// marked one may have left it).
     pub fn mark_ok(&mut self) {
         let reviewer = self.reviewer.clone();
-        if self
-            .save_at_cursor(|s, seg| s.notes.mark(Entry::ok(seg, &reviewer)))
-            .is_none()
-        {
+        let Some(note) = self.save_at_cursor(|s, seg| s.notes.mark(Entry::ok(seg, &reviewer)))
+        else {
             return;
-        }
+        };
+        let message = format!("✓ saved{note}");
         let below = walk(self, self.position().cursor + 1, true).next();
         match below {
             Some(next) => {
                 self.go_to(next);
-                self.say("✓ saved");
+                self.say(message);
             }
-            None => self.after_change("✓ saved"),
+            None => self.after_change(&message),
         }
     }
 
@@ -83,16 +92,16 @@ impl Session {
             let entry = Entry::bad(seg, &reviewer, category, severity, comment);
             s.notes.mark(entry)
         });
-        if saved.is_some() {
-            self.after_change(&format!("✗ saved: {severity} {category}"));
+        if let Some(note) = saved {
+            self.after_change(&format!("✗ saved: {severity} {category}{note}"));
         }
     }
 
     pub fn clear_mark(&mut self) {
         let saved =
             self.save_at_cursor(|s, seg| s.notes.clear(seg.file, seg.id).map(|_cleared| ()));
-        if saved.is_some() {
-            self.after_change("mark cleared");
+        if let Some(note) = saved {
+            self.after_change(&format!("mark cleared{note}"));
         }
     }
 
@@ -108,9 +117,9 @@ impl Session {
             };
             Ok(())
         });
-        if saved.is_none() {
+        let Some(note) = saved else {
             return;
-        }
+        };
         let Some((file, id)) = changed else {
             return self.complain(if redo {
                 "nothing to redo"
@@ -118,12 +127,12 @@ impl Session {
                 "nothing to undo"
             });
         };
-        let message = if redo { "redone" } else { "undone" };
+        let message = format!("{}{note}", if redo { "redone" } else { "undone" });
         match self.go_to_segment(&file, &id) {
             Some(segment) => {
                 self.recount(self.doc);
                 self.position_mut().cursor = segment;
-                self.after_change(message);
+                self.after_change(&message);
             }
             None => self.say(message),
         }
@@ -142,9 +151,9 @@ impl Session {
             let entry = Entry::bad(seg, &reviewer, finding.category, finding.severity, &comment);
             s.notes.mark(entry)
         });
-        if saved.is_some() {
+        if let Some(note) = saved {
             self.after_change(&format!(
-                "✗ saved from {}: {} {}",
+                "✗ saved from {}: {} {}{note}",
                 finding.check, finding.severity, finding.category
             ));
         }
@@ -158,8 +167,8 @@ impl Session {
         };
         let reviewer = self.reviewer.clone();
         let saved = self.save_at_cursor(|s, seg| s.notes.dismiss(seg, check, &reviewer));
-        if saved.is_some() {
-            self.after_change(&format!("{check} dismissed"));
+        if let Some(note) = saved {
+            self.after_change(&format!("{check} dismissed{note}"));
         }
     }
 }

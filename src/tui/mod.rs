@@ -82,7 +82,7 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         // the selection; the mono theme already uses no colour.
         crossterm::style::force_color_output(true);
     }
-    let (notes, problem) = open_notes(&launch.notes, &launch.store);
+    let notes = open_notes(&launch.notes, &launch.store);
     let reviewer = notes::reviewer(launch.reviewer.as_deref().or(config.reviewer.as_deref()));
     let options = Options {
         keymaps: config.keymaps,
@@ -95,10 +95,7 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         notes,
         reviewer,
     };
-    let mut app = App::new(launch.store, options);
-    if let Some(problem) = problem {
-        app.complain(&problem);
-    }
+    let app = App::new(launch.store, options);
     event_loop(app, launch.checks)?;
     Ok(())
 }
@@ -114,24 +111,20 @@ fn warn(warnings: &[String]) {
 }
 
 /// The notes file for this review. One that cannot be used (not valid YAML,
-/// held by another sxs) still lets the review go on, read-only, and says
-/// why; it is never written over.
-fn open_notes(path: &std::path::Path, store: &Store) -> (Notes, Option<String>) {
+/// held by another sxs) still lets the review go on, read-only, and the
+/// screen says why; it is never written over.
+fn open_notes(path: &std::path::Path, store: &Store) -> Notes {
     match Notes::open(path) {
         Ok(mut notes) => {
             notes.set_store_order(store);
             let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
             warn(&warnings);
-            let problem = notes
-                .read_only_reason()
-                .map(|reason| format!("read-only: {reason}"));
-            (notes, problem)
+            notes
         }
         Err(err) => {
             let message = err.to_string();
             warn(std::slice::from_ref(&message));
-            let problem = format!("read-only: {message}");
-            (Notes::unavailable(path, message), Some(problem))
+            Notes::unavailable(path, message)
         }
     }
 }
