@@ -120,6 +120,7 @@ fn main() {
             mouse: false,
             notes,
             reviewer: "bench".into(),
+            warnings: Vec::new(),
         },
     );
     app.resize(100, 30);

@@ -26,6 +26,7 @@ fn app(store: Store) -> App {
             // A notes file that cannot be written: drawing does not depend on it.
             notes: Notes::unavailable("bench-notes.yaml".as_ref(), "benchmark".into()),
             reviewer: "bench".into(),
+            warnings: Vec::new(),
         },
     )
 }

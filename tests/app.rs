@@ -852,6 +852,7 @@ fn second_instance(dir: &tempfile::TempDir) -> App {
             mouse: false,
             notes,
             reviewer: "tester".into(),
+            warnings: Vec::new(),
         },
     );
     app.resize(120, 30);
@@ -901,4 +902,59 @@ fn a_read_only_notes_file_says_when_it_becomes_writable() {
         "{said:?}"
     );
     assert!(!status_line(&app).contains("READ-ONLY"));
+}
+
+/// Whether a terminal would take `text` as text only: no C0 control but
+/// none, no DEL, no C1 control, no bidi embedding, override or isolate.
+fn terminal_safe(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+}
+
+#[test]
+fn load_warnings_are_counted_on_screen_and_listed_made_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.md");
+    std::fs::write(
+        &file,
+        "# T\n\n<span data-ttu-id=\"a\u{1b}[2Jb\u{202e}-101\">no source</span>\n",
+    )
+    .unwrap();
+    let store = Store::load(&[&file]).unwrap();
+    let notes_path = dir.path().join("notes.yaml");
+    let entry = "- file: bad.md\n  id: x-1\n  verdict: ok\n";
+    std::fs::write(&notes_path, format!("{entry}{entry}")).unwrap();
+    let notes = sxs::notes::Notes::open(&notes_path).unwrap();
+    let mut app = App::new(
+        store,
+        sxs::tui::app::Options {
+            keymaps: sxs::tui::keymap::Keymaps::default(),
+            theme: Theme::mono(),
+            width_mode: sxs::text::WidthMode::Narrow,
+            mouse: false,
+            notes,
+            reviewer: "tester".into(),
+            warnings: vec!["config.yaml:3: unknown setting `colour\u{9b}31m`; ignored".into()],
+        },
+    );
+    app.resize(120, 30);
+    let status = status_line(&app);
+    assert!(status.contains("3 warnings (w)"), "{status}");
+    press(&mut app, "w");
+    assert_eq!(app.mode(), "warnings");
+    let list = app
+        .top_as::<sxs::tui::components::warnings::Warnings>()
+        .unwrap();
+    let items = list.items().join("\n");
+    assert_eq!(list.items().len(), 3, "{items}");
+    for item in list.items() {
+        assert!(terminal_safe(item), "{item:?}");
+    }
+    let shown = screen(&app).join("\n");
+    for what in ["has no source", "more than one entry", "unknown setting"] {
+        assert!(shown.contains(what), "{what}: {shown}");
+    }
+    press(&mut app, "w");
+    assert_eq!(app.mode(), "normal");
 }

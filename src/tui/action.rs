@@ -13,6 +13,7 @@ pub const TABLES: &[&Table] = &[
     FileListAction::TABLE,
     ReadingAction::TABLE,
     DialogAction::TABLE,
+    WarningsAction::TABLE,
     HelpAction::TABLE,
 ];
 
@@ -54,6 +55,7 @@ bindings! {
             NextLocale = "next_locale", ["L"], "same article in the next locale";
             ReadingMode = "reading_mode", ["r"], "reading mode: one locale as a document";
             FileList = "file_list", ["o"], "list of loaded files";
+            Warnings = "warnings", ["w"], "what loading warned about (files, notes, config)";
         }
         "Program" {
             Help = "help", ["?", "f1"], "this help";
@@ -145,6 +147,20 @@ bindings! {
             ToggleComment = "toggle_comment", ["tab", "backtab"], "switch between choosing and typing the comment";
             DeleteChar = "delete_char", ["backspace"], "delete the last character of the comment";
             ClearComment = "clear_comment", ["ctrl-u"], "clear the comment";
+        }
+    }
+}
+
+bindings! {
+    /// The list of load warnings.
+    pub enum WarningsAction {
+        mode: "warnings", text_input: false, required: [Close],
+        "Warnings list" {
+            Down = "down", ["j", "down"], "scroll down";
+            Up = "up", ["k", "up"], "scroll up";
+            PageDown = "page_down", ["pagedown", "space"], "page down";
+            PageUp = "page_up", ["pageup"], "page up";
+            Close = "close", ["esc", "q", "w"], "close the list";
         }
     }
 }

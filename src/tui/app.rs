@@ -19,6 +19,7 @@ use super::components::panes::Panes;
 use super::components::reading::Reading;
 use super::components::search_prompt::SearchPrompt;
 use super::components::status_bar::StatusBar;
+use super::components::warnings::Warnings;
 use super::components::{too_small, top_bar};
 use super::geometry::Arrangement;
 use super::keymap::Keymaps;
@@ -37,6 +38,8 @@ pub struct Options {
     pub mouse: bool,
     pub notes: Notes,
     pub reviewer: String,
+    /// The config file's warnings, listed with the store's and the notes file's.
+    pub warnings: Vec<String>,
 }
 
 pub struct App {
@@ -55,7 +58,13 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, options: Options) -> App {
-        let session = Session::new(store, options.notes, options.reviewer, options.width_mode);
+        let session = Session::new(
+            store,
+            options.notes,
+            options.reviewer,
+            options.width_mode,
+            options.warnings,
+        );
         let mut app = App {
             session,
             keymaps: options.keymaps,
@@ -155,6 +164,7 @@ impl App {
                 self.modes.push(Box::new(Reading::new(s, false, cursor)))
             }
             Action::FileList => self.modes.push(Box::new(FileList::new(s))),
+            Action::Warnings => self.modes.push(Box::new(Warnings::new(s))),
             Action::Help => self.modes.push(Box::new(Help::new(&self.keymaps))),
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,

@@ -94,6 +94,7 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         mouse: config.mouse,
         notes,
         reviewer,
+        warnings: config.warnings,
     };
     let app = App::new(launch.store, options);
     event_loop(app, launch.checks)?;

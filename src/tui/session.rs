@@ -102,11 +102,24 @@ pub struct Session {
     positions: Vec<Position>,
     /// Kept up to date as marks and findings change.
     progress: Vec<DocProgress>,
+    /// What loading the files, the notes file and the config warned about,
+    /// each made safe to draw.
+    warnings: Vec<String>,
 }
 
 impl Session {
-    /// A session on the first document.
-    pub fn new(store: Store, notes: Notes, reviewer: String, width_mode: WidthMode) -> Session {
+    /// A session on the first document. `warnings` are the caller's (the
+    /// config file's); the store's and the notes file's are added.
+    pub fn new(
+        store: Store,
+        notes: Notes,
+        reviewer: String,
+        width_mode: WidthMode,
+        warnings: Vec<String>,
+    ) -> Session {
+        let mut all: Vec<String> = warnings.iter().map(|w| one_line(w)).collect();
+        all.extend(store.all_warnings().map(|w| one_line(&w.to_string())));
+        all.extend(notes.warnings().iter().map(|w| one_line(&w.to_string())));
         let mut session = Session {
             displays: Displays::new(&store),
             positions: vec![Position::default(); store.docs.len()],
@@ -121,6 +134,7 @@ impl Session {
             width_mode,
             flash: None,
             progress: Vec::new(),
+            warnings: all,
         };
         session.recount_all();
         session.open(0);
@@ -144,6 +158,11 @@ impl Session {
 
     pub fn geometry(&self) -> Geometry {
         Geometry::new(self.size, self.width_mode)
+    }
+
+    /// What loading warned about, safe to draw.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// A message in the status bar until the next key.

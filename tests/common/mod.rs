@@ -51,6 +51,7 @@ pub fn with(
             mouse: false,
             notes,
             reviewer: "tester".into(),
+            warnings: Vec::new(),
         },
     );
     let findings = sxs::check::run(&app.session.store, &sxs::check::Options::default());

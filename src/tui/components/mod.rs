@@ -11,3 +11,4 @@ pub mod search_prompt;
 pub mod status_bar;
 pub mod too_small;
 pub mod top_bar;
+pub mod warnings;

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::text::str_width;
+use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::{Component, Context, Hint};
 use crate::tui::display::one_line;
@@ -26,7 +27,9 @@ impl StatusBar {
     /// the keyboard.
     pub fn refresh(&mut self, ctx: &Context, top: &dyn Component) {
         let session = ctx.session;
-        self.left = top.status(session).unwrap_or_else(|| position(session));
+        self.left = top
+            .status(session)
+            .unwrap_or_else(|| position(ctx, session));
         (self.right, self.error, self.hints) = match &session.flash {
             Some(flash) => (flash.text.clone(), flash.error, false),
             None => (Hint::join(&top.hints(ctx.keymaps)), false, true),
@@ -61,7 +64,7 @@ impl StatusBar {
 
 /// Where the reviewer is, the review's progress (the count `sxs stats`
 /// makes), the view, the search, and what needs attention.
-fn position(session: &Session) -> String {
+fn position(ctx: &Context, session: &Session) -> String {
     let pos = session.position();
     let count = session.segment_count();
     let file = session.progress(session.doc);
@@ -89,6 +92,12 @@ fn position(session: &Session) -> String {
     }
     if session.notes.is_read_only() {
         left += "  READ-ONLY";
+    }
+    let warnings = session.warnings().len();
+    if warnings > 0 {
+        let key = ctx.keymaps.label(Action::Warnings);
+        let s = if warnings == 1 { "" } else { "s" };
+        left += &format!("  {warnings} warning{s} ({key})");
     }
     left
 }
