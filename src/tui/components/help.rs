@@ -46,6 +46,7 @@ fn lines(keymaps: &Keymaps) -> Vec<(String, bool)> {
             "  keys: { normal: { mark_ok: [a] }, dialog: { omission: O } }".into(),
             false,
         ),
+        ("Ctrl-C quits in every mode.".into(), false),
         (String::new(), false),
     ];
     for map in keymaps.all() {
