@@ -958,3 +958,28 @@ fn load_warnings_are_counted_on_screen_and_listed_made_safe() {
     press(&mut app, "w");
     assert_eq!(app.mode(), "normal");
 }
+
+#[test]
+fn help_scrolls_to_its_last_line_and_no_further() {
+    let (mut app, _notes) = samples(100, 30);
+    let lines = Help::new(&app.keymaps).lines().to_vec();
+    // The last line's first word (a check's name), which nothing else shows.
+    let last = lines
+        .last()
+        .unwrap()
+        .0
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    press(&mut app, "?");
+    press(&mut app, &"j".repeat(500));
+    let rows = screen(&app);
+    assert!(rows[28].contains(&last), "{last} at the bottom: {rows:#?}");
+    press(&mut app, "k");
+    let rows = screen(&app);
+    assert!(
+        !rows.iter().any(|r| r.contains(&last)),
+        "one k scrolls up at once: {rows:#?}"
+    );
+}

@@ -8,6 +8,8 @@ use crate::check::CHECKS;
 use crate::tui::action::HelpAction;
 use crate::tui::cells::{clear_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::config::config_path;
+use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -17,18 +19,36 @@ pub struct Help {
     pub scroll: usize,
     /// Section titles (`true`), then `keys  what they do`.
     lines: Vec<(String, bool)>,
+    /// Where the config file is looked for, safe to draw.
+    title: String,
 }
 
 impl Help {
     pub fn new(keymaps: &Keymaps) -> Help {
+        let config = config_path().map_or("none".into(), |p| one_line(&p.display().to_string()));
         Help {
             scroll: 0,
             lines: lines(keymaps),
+            title: format!(" sxs keys (config: {config}) "),
         }
     }
 
     pub fn lines(&self) -> &[(String, bool)] {
         &self.lines
+    }
+
+    /// The popup in a window of `area`.
+    fn popup(area: Rect) -> Rect {
+        let width = area.width.saturating_sub(4).min(100);
+        let height = area.height.saturating_sub(2);
+        Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, height)
+    }
+
+    /// The last scroll position: the last line at the bottom of the popup,
+    /// below its title row.
+    fn last_scroll(&self, area: Rect) -> usize {
+        let rows = Help::popup(area).height.saturating_sub(1) as usize;
+        self.lines.len().saturating_sub(rows)
     }
 }
 
@@ -91,9 +111,11 @@ impl Component for Help {
     }
 
     /// Any key the help does not bind closes it.
-    fn key(&mut self, key: Key, _session: &mut Session, keymaps: &Keymaps) -> Outcome {
+    fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
+        let (width, height) = session.size;
+        let last = self.last_scroll(Rect::new(0, 0, width, height));
         match keymaps.action::<HelpAction>(key) {
-            Some(HelpAction::Down) => self.scroll += 1,
+            Some(HelpAction::Down) => self.scroll = (self.scroll + 1).min(last),
             Some(HelpAction::Up) => self.scroll = self.scroll.saturating_sub(1),
             Some(HelpAction::Close) | None => return Outcome::Close,
         }
@@ -110,20 +132,15 @@ impl Component for Help {
 
     fn draw(&self, ctx: &Context, buf: &mut Buffer, area: Rect) {
         let (theme, mode) = (ctx.theme, ctx.session.width_mode);
-        let width = area.width.saturating_sub(4).min(100);
-        let height = area.height.saturating_sub(2);
-        let popup = Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, height);
+        let popup = Help::popup(area);
         clear_popup(buf, popup, theme.popup);
-        let scroll = self
-            .scroll
-            .min(self.lines.len().saturating_sub(height as usize));
-        let title = " sxs keys (config: ~/.config/sxs/config.yaml) ";
+        let scroll = self.scroll.min(self.last_scroll(area));
         let title_style = theme.popup.patch(theme.pane_title);
         put(
             buf,
             mode,
             (popup.x, popup.y),
-            title,
+            &self.title,
             popup.width as usize,
             title_style,
         );
@@ -132,7 +149,7 @@ impl Component for Help {
             .lines
             .iter()
             .skip(scroll)
-            .take(height.saturating_sub(1) as usize);
+            .take(popup.height.saturating_sub(1) as usize);
         for (i, (text, heading)) in shown.enumerate() {
             let style = match heading {
                 true => theme.popup.patch(theme.heading),

@@ -107,7 +107,9 @@ impl Component for Warnings {
         let (theme, mode) = (ctx.theme, ctx.session.width_mode);
         let popup = Warnings::popup(area);
         clear_popup(buf, popup, theme.popup);
+        let read_only = ctx.session.notes.is_read_only();
         let title = match ctx.session.warnings().len() {
+            0 if read_only => " why marks are not saved ".into(),
             0 => " no warnings: the files, the notes file and the config loaded cleanly ".into(),
             1 => " 1 warning from loading ".to_string(),
             n => format!(" {n} warnings from loading "),
