@@ -90,8 +90,8 @@ pub enum KeymapError {
         second: &'static str,
     },
     #[error(
-        "{mode}.{action}: {key} types text in {mode} mode and cannot be bound there; \
-         use a key such as enter, esc, a function key or ctrl-{key}"
+        "{mode}.{action}: {key:?} types text in {mode} mode and cannot be bound there; \
+         use a key such as enter, esc, a function key or a ctrl- key"
     )]
     TextKey {
         mode: &'static str,

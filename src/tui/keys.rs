@@ -128,6 +128,14 @@ impl fmt::Display for Key {
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
+            // A config file can name any character; the screen and stderr
+            // must not receive a control or a bidi override.
+            KeyCode::Char(c)
+                if c.is_control()
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                write!(f, "{}", c.escape_unicode())
+            }
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Down => f.write_str("↓"),
             KeyCode::Up => f.write_str("↑"),
@@ -171,5 +179,15 @@ mod tests {
         assert_eq!(Key::parse("enter").unwrap().text(), None);
         assert!(Key::parse("space").unwrap().is_plain_char());
         assert!(!Key::parse("alt-x").unwrap().is_plain_char());
+    }
+
+    #[test]
+    fn a_control_character_is_named_not_sent() {
+        let esc = Key::parse("\u{1b}").unwrap();
+        assert_eq!(esc.to_string(), "\\u{1b}");
+        assert_eq!(
+            Key::parse("ctrl-\u{202e}").unwrap().to_string(),
+            "Ctrl-\\u{202e}"
+        );
     }
 }
