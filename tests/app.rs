@@ -592,25 +592,31 @@ fn ctrl(app: &mut App, c: char) {
     app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
 }
 
-#[test]
-fn rebinding_dialog_and_file_list_keys_changes_what_they_do_and_the_hints() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config.yaml");
-    std::fs::write(
-        &config,
-        "keys:\n  dialog: { omission: O, save: ctrl-s }\n  file_list:\n    open: [tab]\n",
-    )
-    .unwrap();
-    let keymaps = sxs::tui::config::Config::read(&config).unwrap().keymaps;
+/// The config file `text`, written in `dir` and read as sxs reads it.
+fn config(dir: &tempfile::TempDir, text: &str) -> sxs::tui::config::Config {
+    let path = dir.path().join("config.yaml");
+    std::fs::write(&path, text).unwrap();
+    sxs::tui::config::Config::read(&path).unwrap()
+}
+
+/// The samples with these keys and the notes file `notes.yaml` in `dir`.
+fn with_keys(dir: &tempfile::TempDir, keymaps: sxs::tui::keymap::Keymaps) -> App {
     let notes = sxs::notes::Notes::open(&dir.path().join("notes.yaml")).unwrap();
-    let mut app = common::with(
+    common::with(
         Store::samples(),
         notes,
         keymaps,
         Theme::mono(),
         (100, 30),
         sxs::text::WidthMode::Narrow,
-    );
+    )
+}
+
+#[test]
+fn rebinding_dialog_and_file_list_keys_changes_what_they_do_and_the_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "keys:\n  dialog: { omission: O, save: ctrl-s }\n  file_list:\n    open: [tab]\n";
+    let mut app = with_keys(&dir, config(&dir, text).keymaps);
 
     press(&mut app, "xo");
     let dialog = app.top_as::<MarkDialog>().expect("the mark dialog");
@@ -785,13 +791,7 @@ fn flags_wrap_around_the_files_and_say_so() {
 #[test]
 fn ctrl_c_quits_in_every_mode_and_quit_keeps_a_key() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config.yaml");
-    std::fs::write(
-        &config,
-        "keys: {quit: [], help: [], search: {cancel: []}}\n",
-    )
-    .unwrap();
-    let config = sxs::tui::config::Config::read(&config).unwrap();
+    let config = config(&dir, "keys: {quit: [], help: [], search: {cancel: []}}\n");
     assert_eq!(config.warnings.len(), 3, "{:?}", config.warnings);
     assert!(
         config.warnings[0].contains("config.yaml:1:"),
@@ -799,16 +799,7 @@ fn ctrl_c_quits_in_every_mode_and_quit_keeps_a_key() {
         config.warnings
     );
     for keys in ["", "/", "o", "x", "x\t", "r", "?"] {
-        let notes = sxs::notes::Notes::open(&dir.path().join("notes.yaml")).unwrap();
-        let keymaps = config.keymaps.clone();
-        let mut app = common::with(
-            Store::samples(),
-            notes,
-            keymaps,
-            Theme::mono(),
-            (100, 30),
-            sxs::text::WidthMode::Narrow,
-        );
+        let mut app = with_keys(&dir, config.keymaps.clone());
         for c in keys.chars() {
             match c {
                 '\t' => special(&mut app, KeyCode::Tab),
@@ -819,15 +810,7 @@ fn ctrl_c_quits_in_every_mode_and_quit_keeps_a_key() {
         ctrl(&mut app, 'c');
         assert!(app.quit, "Ctrl-C in {mode} mode after {keys:?}");
     }
-    let notes = sxs::notes::Notes::open(&dir.path().join("notes.yaml")).unwrap();
-    let mut app = common::with(
-        Store::samples(),
-        notes,
-        config.keymaps,
-        Theme::mono(),
-        (100, 30),
-        sxs::text::WidthMode::Narrow,
-    );
+    let mut app = with_keys(&dir, config.keymaps);
     press(&mut app, "?");
     assert_eq!(app.mode(), "help", "help kept its key");
     press(&mut app, "q/");

@@ -116,6 +116,20 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect, style: Style) {
     fill(buf, area, style);
 }
 
+/// Writes a popup's title at the start of its first row, in the theme's
+/// popup title style.
+pub fn popup_title(buf: &mut Buffer, theme: &Theme, mode: WidthMode, popup: Rect, title: &str) {
+    let style = theme.popup.patch(theme.pane_title);
+    put(
+        buf,
+        mode,
+        (popup.x, popup.y),
+        title,
+        popup.width as usize,
+        style,
+    );
+}
+
 /// How a line is drawn: the theme, the style under it (selection), one laid
 /// over its text (headings), and how wide ambiguous characters are.
 #[derive(Clone, Copy)]

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::action::FileListAction;
-use crate::tui::cells::{clear_popup, fill, put};
+use crate::tui::cells::{clear_popup, fill, popup_title, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
@@ -140,15 +140,7 @@ impl Component for FileList {
             session.store.docs.len(),
             self.shown_filter
         );
-        let title_style = theme.popup.patch(theme.pane_title);
-        put(
-            buf,
-            mode,
-            (popup.x, popup.y),
-            &title,
-            popup.width as usize,
-            title_style,
-        );
+        popup_title(buf, theme, mode, popup, &title);
         let rows = height.saturating_sub(1) as usize;
         let first = self.selected.saturating_sub(rows.saturating_sub(1));
         for (i, &doc) in self.matches.iter().enumerate().skip(first).take(rows) {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::check::CHECKS;
 use crate::tui::action::HelpAction;
-use crate::tui::cells::{clear_popup, put};
+use crate::tui::cells::{clear_popup, popup_title, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::config::config_path;
 use crate::tui::display::one_line;
@@ -135,15 +135,7 @@ impl Component for Help {
         let popup = Help::popup(area);
         clear_popup(buf, popup, theme.popup);
         let scroll = self.scroll.min(self.last_scroll(area));
-        let title_style = theme.popup.patch(theme.pane_title);
-        put(
-            buf,
-            mode,
-            (popup.x, popup.y),
-            &self.title,
-            popup.width as usize,
-            title_style,
-        );
+        popup_title(buf, theme, mode, popup, &self.title);
         let room = popup.width.saturating_sub(2) as usize;
         let shown = self
             .lines

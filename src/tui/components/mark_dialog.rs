@@ -12,7 +12,7 @@ use crate::mqm::{self, Severity};
 use crate::notes::{Entry, Verdict};
 use crate::text::{WidthMode, sanitize, str_width};
 use crate::tui::action::DialogAction;
-use crate::tui::cells::{clear_popup, fill, put};
+use crate::tui::cells::{clear_popup, fill, popup_title, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
@@ -190,16 +190,10 @@ impl Component for MarkDialog {
             keymaps.label(DialogAction::Cancel),
             keymaps.label(DialogAction::ToggleComment),
         );
-        let title_style = theme.popup.patch(theme.pane_title);
-        fill(buf, Rect::new(area.x, area.y, area.width, 1), title_style);
-        put(
-            buf,
-            geo.mode,
-            (area.x, area.y),
-            &title,
-            area.width as usize,
-            title_style,
-        );
+        // The whole title row is the title bar.
+        let bar = theme.popup.patch(theme.pane_title);
+        fill(buf, Rect::new(area.x, area.y, area.width, 1), bar);
+        popup_title(buf, theme, geo.mode, area, &title);
 
         let chosen = theme.popup.patch(theme.selection).patch(theme.bold);
         let pick = |on: bool| if on { chosen } else { theme.popup };

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::text::wrap;
 use crate::tui::action::WarningsAction;
-use crate::tui::cells::{clear_popup, put};
+use crate::tui::cells::{clear_popup, popup_title, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
@@ -114,15 +114,7 @@ impl Component for Warnings {
             1 => " 1 warning from loading ".to_string(),
             n => format!(" {n} warnings from loading "),
         };
-        let title_style = theme.popup.patch(theme.pane_title);
-        put(
-            buf,
-            mode,
-            (popup.x, popup.y),
-            &title,
-            popup.width as usize,
-            title_style,
-        );
+        popup_title(buf, theme, mode, popup, &title);
         let room = popup.width.saturating_sub(2) as usize;
         let rows = popup.height.saturating_sub(1) as usize;
         for (i, line) in self.lines.iter().skip(self.scroll).take(rows).enumerate() {
