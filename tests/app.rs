@@ -820,14 +820,11 @@ fn ctrl_c_quits_in_every_mode_and_quit_keeps_a_key() {
     assert!(app.quit, "quit kept its key");
 }
 
-/// An app whose notes file another sxs holds, as `tui::run` opens it, with
-/// the checks' findings arrived after the first frame.
-fn second_instance(dir: &tempfile::TempDir) -> App {
-    let path = dir.path().join("sxs-notes.yaml");
-    let notes = sxs::notes::Notes::open(&path).unwrap();
-    assert!(notes.is_read_only());
+/// An app as `tui::run` makes it (no findings yet) in a 120×30 window, with
+/// the config file's `warnings`.
+fn opened(store: Store, notes: sxs::notes::Notes, warnings: Vec<String>) -> App {
     let mut app = App::new(
-        Store::samples(),
+        store,
         sxs::tui::app::Options {
             keymaps: sxs::tui::keymap::Keymaps::default(),
             theme: Theme::mono(),
@@ -835,11 +832,19 @@ fn second_instance(dir: &tempfile::TempDir) -> App {
             mouse: false,
             notes,
             reviewer: "tester".into(),
-            warnings: Vec::new(),
+            warnings,
         },
     );
     app.resize(120, 30);
     app
+}
+
+/// An app whose notes file another sxs holds.
+fn second_instance(dir: &tempfile::TempDir) -> App {
+    let path = dir.path().join("sxs-notes.yaml");
+    let notes = sxs::notes::Notes::open(&path).unwrap();
+    assert!(notes.is_read_only());
+    opened(Store::samples(), notes, Vec::new())
 }
 
 #[test]
@@ -909,19 +914,8 @@ fn load_warnings_are_counted_on_screen_and_listed_made_safe() {
     let entry = "- file: bad.md\n  id: x-1\n  verdict: ok\n";
     std::fs::write(&notes_path, format!("{entry}{entry}")).unwrap();
     let notes = sxs::notes::Notes::open(&notes_path).unwrap();
-    let mut app = App::new(
-        store,
-        sxs::tui::app::Options {
-            keymaps: sxs::tui::keymap::Keymaps::default(),
-            theme: Theme::mono(),
-            width_mode: sxs::text::WidthMode::Narrow,
-            mouse: false,
-            notes,
-            reviewer: "tester".into(),
-            warnings: vec!["config.yaml:3: unknown setting `colour\u{9b}31m`; ignored".into()],
-        },
-    );
-    app.resize(120, 30);
+    let config = "config.yaml:3: unknown setting `colour\u{9b}31m`; ignored";
+    let mut app = opened(store, notes, vec![config.into()]);
     let status = status_line(&app);
     assert!(status.contains("3 warnings (w)"), "{status}");
     press(&mut app, "w");
