@@ -1,10 +1,11 @@
 //! The review screen. [`run`] is the one way in: it reads the config file,
 //! opens the notes file, builds the [`app::App`] and runs the event loop.
 //!
-//! Layers, each using only those listed before it (checked by
-//! `tests/module_graph.rs`): keys, bindings, action, keymap, theme, config;
-//! geometry, display, findings, search, align; session, layout, nav, marks;
-//! cells, component, components/; app; term and this event loop.
+//! Layers, each using only those listed before it: keys, bindings, action,
+//! keymap, theme, config; geometry, display, findings, search, align;
+//! session, layout, nav, marks; cells, component, components/; app; term and
+//! this event loop. `tests/module_graph.rs` checks that no module here
+//! imports another in a cycle.
 
 pub mod action;
 mod align;
