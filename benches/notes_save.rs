@@ -13,7 +13,7 @@ use sxs::store::Store;
 use sxs::text::WidthMode;
 use sxs::tui::action::Action;
 use sxs::tui::app::{App, Options};
-use sxs::tui::keymap::Keymap;
+use sxs::tui::keymap::Keymaps;
 use sxs::tui::theme::Theme;
 
 const ENTRIES: usize = 10_000;
@@ -114,18 +114,19 @@ fn main() {
     let mut app = App::new(
         Store::samples(),
         Options {
-            keymap: Keymap::default(),
+            keymaps: Keymaps::default(),
             theme: Theme::mono(),
             width_mode: WidthMode::Narrow,
             mouse: false,
             notes,
             reviewer: "bench".into(),
+            warnings: Vec::new(),
         },
     );
     app.resize(100, 30);
     let mut keypress = Vec::new();
     for _ in 0..SAVES / 3 {
-        if app.position().cursor + 1 >= app.segment_count() {
+        if app.session.position().cursor + 1 >= app.session.segment_count() {
             app.update(Action::First);
         }
         let t = Instant::now();

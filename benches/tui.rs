@@ -12,21 +12,21 @@ use sxs::notes::Notes;
 use sxs::store::Store;
 use sxs::text::WidthMode;
 use sxs::tui::app::{App, Options};
-use sxs::tui::keymap::Keymap;
+use sxs::tui::keymap::Keymaps;
 use sxs::tui::theme::Theme;
-use sxs::tui::ui;
 
 fn app(store: Store) -> App {
     App::new(
         store,
         Options {
-            keymap: Keymap::default(),
+            keymaps: Keymaps::default(),
             theme: Theme::dark(),
             width_mode: WidthMode::Narrow,
             mouse: false,
             // A notes file that cannot be written: drawing does not depend on it.
             notes: Notes::unavailable("bench-notes.yaml".as_ref(), "benchmark".into()),
             reviewer: "bench".into(),
+            warnings: Vec::new(),
         },
     )
 }
@@ -39,7 +39,7 @@ fn first_frame(paths: &[PathBuf]) -> Duration {
     let mut app = app(store);
     app.resize(200, 60);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    terminal.draw(|f| ui::render(&app, f)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
     start.elapsed()
 }
 
@@ -77,14 +77,14 @@ fn main() {
 
     let mut app = app(Store::load(&[largest]).unwrap());
     app.resize(200, 60);
-    let count = app.segment_count();
+    let count = app.session.segment_count();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     for (name, at) in [("start", 0), ("middle", count / 2), ("end", count - 1)] {
         app.go_to(at);
         let frames: Vec<Duration> = (0..200)
             .map(|_| {
                 let start = Instant::now();
-                terminal.draw(|f| ui::render(black_box(&app), f)).unwrap();
+                terminal.draw(|f| black_box(&app).draw(f)).unwrap();
                 start.elapsed()
             })
             .collect();

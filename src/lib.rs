@@ -5,7 +5,6 @@
 
 pub mod check;
 pub mod cli;
-pub mod config;
 pub mod mqm;
 pub mod notes;
 pub mod store;

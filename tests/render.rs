@@ -10,7 +10,6 @@ use sxs::store::Store;
 use sxs::tui::action::Action;
 use sxs::tui::app::App;
 use sxs::tui::theme::Theme;
-use sxs::tui::ui;
 
 /// Relative, so that the paths on screen are the same on every machine
 /// (cargo runs integration tests in the package root).
@@ -35,7 +34,7 @@ fn draw(app: &mut App, width: u16, height: u16, actions: &[Action]) -> Terminal<
     for action in actions {
         app.update(*action);
     }
-    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
     terminal
 }
 
@@ -80,7 +79,7 @@ fn no_line_is_drawn_past_the_panes_whatever_the_script() {
         for (width, height) in [(71, 20), (100, 30), (157, 40)] {
             let terminal = draw(&mut app, width, height, &[Action::PageDown]);
             let buffer = terminal.backend().buffer();
-            let geo = app.geometry();
+            let geo = app.session.geometry();
             for y in geo.body_top..geo.body_top + geo.body_height {
                 // The separator column always holds the separator: nothing
                 // from the source pane spilled into it.
@@ -100,10 +99,10 @@ fn ambiguous_wide_terminals_get_ascii_chrome_and_rows_that_fit() {
     let store = Store::samples(); // the fr-FR sample is full of ’ and …
     let (mut app, _notes) =
         common::app_in(store, Theme::mono(), (90, 24), WidthMode::AmbiguousWide);
-    app.open(4);
+    app.open_doc(4);
     let terminal = draw(&mut app, 90, 24, &[]);
     let buffer = terminal.backend().buffer();
-    let geo = app.geometry();
+    let geo = app.session.geometry();
     for y in 0..24 {
         // What a terminal with ambiguous = wide shows: each glyph as wide as
         // it draws it, the cells under its right half not drawn.

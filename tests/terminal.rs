@@ -261,3 +261,30 @@ fn a_broken_notes_file_is_reported_and_never_written_over() {
     let after = std::fs::read_to_string(dir.path().join("sxs-notes.yaml")).unwrap();
     assert_eq!(after, broken);
 }
+
+#[test]
+fn started_in_the_background_it_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let sxs = format!("XDG_CONFIG_HOME=/nonexistent {}", env!("CARGO_BIN_EXE_sxs"));
+    let mut shell = Tty::shell((100, 24), dir.path());
+    shell.wait_for_text("$ ");
+    // A job of this shell: stopped when it takes the terminal, on with fg.
+    shell.send(&format!("{sxs} &\r"));
+    shell.wait_for_text("sxs is in the background; bring it to the foreground with fg");
+    shell.send("fg\r");
+    shell.wait_for("the review screen", |s| {
+        s.alternate_screen() && s.contents().contains("en-us")
+    });
+    shell.send("q");
+    shell.wait_for("the shell again", |s| !s.alternate_screen());
+    // A job of a subshell that has ended: nothing can bring it back.
+    shell.send(&format!("clear; ({sxs} </dev/tty &)\r"));
+    let screen = shell.wait_for_text("cannot take the terminal");
+    assert!(
+        !screen.contents().contains("os error 5"),
+        "{}",
+        screen.contents()
+    );
+    shell.send("exit\r");
+    shell.wait_exit();
+}

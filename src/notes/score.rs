@@ -5,7 +5,7 @@
 //! dilute the score. Stale entries judged a target that is no longer there:
 //! they are counted apart and neither count as reviewed nor cost points.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Entry, Verdict};
 use crate::mqm::Severity;
-use crate::store::{Segment, Store, source_words};
+use crate::store::{Document, Segment, Store, source_words};
 
 /// Penalty points per error, by severity.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -91,6 +91,10 @@ pub struct BySeverity {
 }
 
 impl BySeverity {
+    pub fn total(&self) -> usize {
+        self.minor + self.major + self.critical
+    }
+
     fn add(&mut self, severity: Severity) {
         *match severity {
             Severity::Minor => &mut self.minor,
@@ -100,7 +104,8 @@ impl BySeverity {
     }
 }
 
-/// Review progress over a set of loaded segments.
+/// Review progress over a set of loaded segments: the one count that `sxs
+/// stats`, the review screen's status bar and its file list all show.
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct Progress {
     /// Loaded segments.
@@ -121,7 +126,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    fn count(&mut self, entry: &Entry, seg: &Segment, penalties: &Penalties) {
+    /// Counts the entry of one loaded segment.
+    pub fn count(&mut self, entry: &Entry, seg: &Segment, penalties: &Penalties) {
         if entry.is_stale(&seg.target) {
             self.stale += 1;
             return;
@@ -139,7 +145,7 @@ impl Progress {
         self.reviewed_words += seg.source.as_deref().map_or(0, source_words);
     }
 
-    fn add(&mut self, other: &Progress) {
+    pub fn add(&mut self, other: &Progress) {
         self.segments += other.segments;
         self.reviewed += other.reviewed;
         self.ok += other.ok;
@@ -151,7 +157,8 @@ impl Progress {
         self.penalty_points += other.penalty_points;
     }
 
-    fn finish(&mut self) {
+    /// Works out the percentage and the score from the counts.
+    pub fn finish(&mut self) {
         self.percent = match self.segments {
             0 => 0.0,
             n => self.reviewed as f64 * 100.0 / n as f64,
@@ -159,6 +166,30 @@ impl Progress {
         self.mqm_score = (self.reviewed_words > 0)
             .then(|| self.penalty_points * 1000.0 / self.reviewed_words as f64);
     }
+}
+
+/// The progress of one document, each segment counted with its entry as
+/// `entry_of(id)` gives it. A repeated id is one entry: counted once, as
+/// [`review`] counts it.
+pub fn document<'e>(
+    doc: &Document,
+    entry_of: impl Fn(&str) -> Option<&'e Entry>,
+    penalties: &Penalties,
+) -> Progress {
+    let mut progress = Progress {
+        segments: doc.segments.len(),
+        ..Progress::default()
+    };
+    let mut seen = HashSet::new();
+    for seg in &doc.segments {
+        if let Some(entry) = entry_of(&seg.id)
+            && seen.insert(seg.id.as_str())
+        {
+            progress.count(entry, seg, penalties);
+        }
+    }
+    progress.finish();
+    progress
 }
 
 /// Review progress per locale and in total.

@@ -1,98 +1,225 @@
-//! Everything the review screen can be asked to do. Key bindings and the
-//! config file name these actions; `App::update` carries them out.
+//! Every key of every mode, as one table per mode (see [`bindings!`]).
+//!
+//! To add a mode: declare its table here and list it in [`TABLES`]; write its
+//! component (`components/`), whose `key` takes these actions. The config
+//! file, help and hints follow from the table.
 
-use serde::{Deserialize, Serialize};
+use super::bindings::{Bindable, Table, bindings};
 
-/// Declares the actions with their help text and section in one table, so that
-/// `Action::ALL`, help and the config names cannot drift apart.
-macro_rules! actions {
-    ($($variant:ident => $section:ident, $text:literal;)*) => {
-        /// An action a key can be bound to. The snake_case names are what the
-        /// config file uses (`keys: { next_segment: [j, down] }`).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum Action {
-            $($variant,)*
+/// Every mode's table, in the order help lists them.
+pub const TABLES: &[&Table] = &[
+    Action::TABLE,
+    SearchAction::TABLE,
+    FileListAction::TABLE,
+    ReadingAction::TABLE,
+    DialogAction::TABLE,
+    WarningsAction::TABLE,
+    HelpAction::TABLE,
+];
+
+bindings! {
+    /// Normal mode: the two panes. `App::update` carries these out.
+    pub enum Action {
+        mode: "normal", text_input: false, required: [Help, Quit],
+        "Move" {
+            NextSegment = "next_segment", ["j", "down"], "next segment";
+            PrevSegment = "prev_segment", ["k", "up"], "previous segment";
+            HalfPageDown = "half_page_down", ["ctrl-d"], "half a page down";
+            HalfPageUp = "half_page_up", ["ctrl-u"], "half a page up";
+            PageDown = "page_down", ["pagedown", "space"], "page down";
+            PageUp = "page_up", ["pageup"], "page up";
+            First = "first", ["g", "home"], "first segment";
+            Last = "last", ["G", "end"], "last segment";
+            NextFile = "next_file", ["tab"], "next file";
+            PrevFile = "prev_file", ["backtab"], "previous file";
         }
+        "Search" {
+            Search = "search", ["/"], "search both panes";
+            NextHit = "next_hit", ["n"], "next search hit";
+            PrevHit = "prev_hit", ["N"], "previous search hit";
+            ClearSearch = "clear_search", ["esc"], "clear the search";
+        }
+        "Review" {
+            MarkOk = "mark_ok", ["a"], "mark OK and go to the next segment";
+            MarkBad = "mark_bad", ["x"], "mark bad: category, severity, comment";
+            ClearMark = "clear_mark", ["c"], "clear the mark";
+            Undo = "undo", ["u"], "undo the last change";
+            Redo = "redo", ["ctrl-r"], "redo what was undone";
+            NextFlagged = "next_flagged", ["]"], "next flagged or suspicious segment";
+            PrevFlagged = "prev_flagged", ["["], "previous flagged or suspicious segment";
+            AcceptFinding = "accept_finding", ["A"], "turn the check's finding into a mark";
+            DismissFinding = "dismiss_finding", ["D"], "dismiss the check's finding";
+        }
+        "View" {
+            CycleFilter = "cycle_filter", ["f"], "show all / unreviewed / flagged / suspicious";
+            NextLocale = "next_locale", ["L"], "same article in the next locale";
+            ReadingMode = "reading_mode", ["r"], "reading mode: one locale as a document";
+            FileList = "file_list", ["o"], "list of loaded files";
+            Warnings = "warnings", ["w"], "what loading warned about (files, notes, config)";
+        }
+        "Program" {
+            Help = "help", ["?", "f1"], "this help";
+            Quit = "quit", ["q", "ctrl-c"], "quit (everything is already saved)";
+            Suspend = "suspend", ["ctrl-z"], "suspend to the shell";
+        }
+    }
+}
 
-        impl Action {
-            /// Every action, in the order help lists them.
-            pub const ALL: &[Action] = &[$(Action::$variant,)*];
+bindings! {
+    /// The search prompt: characters type the query.
+    pub enum SearchAction {
+        mode: "search", text_input: true, required: [Accept, Cancel],
+        "Search prompt (characters type the query)" {
+            Accept = "accept", ["enter"], "keep the search and its hits";
+            Cancel = "cancel", ["esc"], "cancel: back to where the search began";
+            DeleteChar = "delete_char", ["backspace"], "delete the last character";
+        }
+    }
+}
 
-            /// What the action does, as help shows it.
-            pub fn describe(self) -> &'static str {
-                match self {
-                    $(Action::$variant => $text,)*
+bindings! {
+    /// The file list: characters type the filter.
+    pub enum FileListAction {
+        mode: "file_list", text_input: true, required: [Close],
+        "File list (characters type the filter)" {
+            Open = "open", ["enter"], "open the chosen file";
+            Close = "close", ["esc"], "close the list";
+            Down = "down", ["down"], "next file";
+            Up = "up", ["up"], "previous file";
+            PageDown = "page_down", ["pagedown"], "ten files down";
+            PageUp = "page_up", ["pageup"], "ten files up";
+            DeleteChar = "delete_char", ["backspace"], "delete the last character of the filter";
+        }
+    }
+}
+
+bindings! {
+    /// Reading mode: one locale's text as a document.
+    pub enum ReadingAction {
+        mode: "reading", text_input: false, required: [Close],
+        "Reading mode" {
+            LineDown = "line_down", ["j", "down"], "one line down";
+            LineUp = "line_up", ["k", "up"], "one line up";
+            HalfPageDown = "half_page_down", ["ctrl-d"], "half a page down";
+            HalfPageUp = "half_page_up", ["ctrl-u"], "half a page up";
+            PageDown = "page_down", ["pagedown", "space"], "page down";
+            PageUp = "page_up", ["pageup"], "page up";
+            Top = "top", ["g", "home"], "start of the document";
+            Bottom = "bottom", ["G", "end"], "end of the document";
+            SwitchSide = "switch_side", ["tab"], "the English source / the target";
+            NextLocale = "next_locale", ["L"], "same article in the next locale";
+            Help = "help", ["?", "f1"], "this help";
+            Close = "close", ["esc", "r", "q"], "back to the panes, at the segment on top";
+        }
+    }
+}
+
+bindings! {
+    /// The mark dialog: a key per category and per severity, and a comment.
+    pub enum DialogAction {
+        mode: "dialog", text_input: false, required: [Save, Cancel],
+        "Mark dialog: category" {
+            Mistranslation = "mistranslation", ["m"], "accuracy/mistranslation";
+            Omission = "omission", ["o"], "accuracy/omission";
+            Addition = "addition", ["a"], "accuracy/addition";
+            Untranslated = "untranslated", ["u"], "accuracy/untranslated";
+            DoNotTranslate = "do_not_translate", ["n"], "accuracy/do-not-translate";
+            Grammar = "grammar", ["g"], "fluency/grammar";
+            Spelling = "spelling", ["s"], "fluency/spelling";
+            Punctuation = "punctuation", ["p"], "fluency/punctuation";
+            CharacterEncoding = "character_encoding", ["e"], "fluency/character-encoding";
+            Terminology = "terminology", ["t"], "terminology";
+            Style = "style", ["y"], "style";
+            LocaleConvention = "locale_convention", ["l"], "locale-convention";
+            MarkupTag = "markup_tag", ["k"], "design/markup-tag";
+            Link = "link", ["i"], "design/link";
+            Formatting = "formatting", ["f"], "design/formatting";
+        }
+        "Mark dialog: severity" {
+            Minor = "minor", ["1"], "minor";
+            Major = "major", ["2"], "major";
+            Critical = "critical", ["3"], "critical";
+        }
+        "Mark dialog (while typing the comment, characters are text)" {
+            Save = "save", ["enter"], "save the mark";
+            Cancel = "cancel", ["esc"], "close without saving";
+            TypeComment = "type_comment", ["c"], "type the comment";
+            ToggleComment = "toggle_comment", ["tab", "backtab"], "switch between choosing and typing the comment";
+            DeleteChar = "delete_char", ["backspace"], "delete the last character of the comment";
+            ClearComment = "clear_comment", ["ctrl-u"], "clear the comment";
+        }
+    }
+}
+
+bindings! {
+    /// The list of load warnings.
+    pub enum WarningsAction {
+        mode: "warnings", text_input: false, required: [Close],
+        "Warnings list" {
+            Down = "down", ["j", "down"], "scroll down";
+            Up = "up", ["k", "up"], "scroll up";
+            PageDown = "page_down", ["pagedown", "space"], "page down";
+            PageUp = "page_up", ["pageup"], "page up";
+            Close = "close", ["esc", "q", "w"], "close the list";
+        }
+    }
+}
+
+bindings! {
+    /// The help screen; any key it does not bind closes it.
+    pub enum HelpAction {
+        mode: "help", text_input: false, required: [Close],
+        "Help (any other key closes it)" {
+            Down = "down", ["j", "down"], "scroll down";
+            Up = "up", ["k", "up"], "scroll up";
+            Close = "close", ["esc", "q"], "close the help";
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::tui::keys::Key;
+
+    #[test]
+    fn every_table_is_sound() {
+        let mut modes = HashSet::new();
+        for table in TABLES {
+            assert!(modes.insert(table.mode), "{} listed twice", table.mode);
+            let mut names = HashSet::new();
+            let mut keys = HashSet::new();
+            for binding in table.bindings {
+                assert!(
+                    names.insert(binding.name),
+                    "{}.{}",
+                    table.mode,
+                    binding.name
+                );
+                for name in binding.keys {
+                    let key = Key::parse(name).expect("a default key parses");
+                    assert!(keys.insert(key), "{}: {name} bound twice", table.mode);
+                    assert!(
+                        !(table.text_input && key.is_plain_char()),
+                        "{}: {name} would type text",
+                        table.mode
+                    );
                 }
             }
-
-            pub fn section(self) -> Section {
-                match self {
-                    $(Action::$variant => Section::$section,)*
-                }
+            for &r in table.required {
+                assert!(!table.bindings[r].keys.is_empty(), "{}", table.mode);
             }
         }
-    };
-}
+    }
 
-actions! {
-    NextSegment => Move, "next segment";
-    PrevSegment => Move, "previous segment";
-    HalfPageDown => Move, "half a page down";
-    HalfPageUp => Move, "half a page up";
-    PageDown => Move, "page down";
-    PageUp => Move, "page up";
-    First => Move, "first segment";
-    Last => Move, "last segment";
-    NextFile => Move, "next file";
-    PrevFile => Move, "previous file";
-    Search => Search, "search both panes";
-    NextHit => Search, "next search hit";
-    PrevHit => Search, "previous search hit";
-    MarkOk => Review, "mark OK and go to the next segment";
-    MarkBad => Review, "mark bad: category, severity, comment";
-    ClearMark => Review, "clear the mark";
-    Undo => Review, "undo the last change";
-    Redo => Review, "redo what was undone";
-    NextFlagged => Review, "next flagged or suspicious segment";
-    PrevFlagged => Review, "previous flagged or suspicious segment";
-    AcceptFinding => Review, "turn the check's finding into a mark";
-    DismissFinding => Review, "dismiss the check's finding";
-    CycleFilter => View, "show all / unreviewed / flagged / suspicious";
-    NextLocale => View, "same article in the next locale";
-    ReadingMode => View, "reading mode: one locale as a document";
-    FileList => View, "list of loaded files";
-    Help => Program, "this help";
-    Quit => Program, "quit (everything is already saved)";
-    Suspend => Program, "suspend to the shell";
-}
-
-/// Where an action is listed in the help screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Move,
-    Search,
-    Review,
-    View,
-    Program,
-}
-
-impl Section {
-    pub const ALL: [Section; 5] = [
-        Section::Move,
-        Section::Search,
-        Section::Review,
-        Section::View,
-        Section::Program,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Move => "Move",
-            Section::Search => "Search",
-            Section::Review => "Review",
-            Section::View => "View",
-            Section::Program => "Program",
+    #[test]
+    fn all_lists_the_actions_in_table_order() {
+        for (i, action) in DialogAction::ALL.iter().enumerate() {
+            assert_eq!(action.index(), i);
         }
+        assert_eq!(Action::MarkOk.name(), "mark_ok");
+        assert_eq!(Action::TABLE.required.len(), 2);
     }
 }

@@ -1,7 +1,15 @@
-//! Display forms of a document's segments, built once when it is first opened.
+//! Display forms of a document's segments, built once when it is first
+//! opened, and of the other text the screen quotes (ids, paths, comments,
+//! messages), made once when it changes.
 
 use crate::store::{Block, Document, Store};
-use crate::text::{StyledText, WidthMode, display_form};
+use crate::text::{BaseDirection, StyledText, WidthMode, display_form, lay_out, sanitize};
+
+/// Raw text (a comment, a path, an id, a message quoting them) as one line
+/// that is safe to send to a terminal: sanitised, line breaks as spaces.
+pub fn one_line(raw: &str) -> String {
+    sanitize(raw).text().replace('\n', " ")
+}
 
 /// What the screen shows for one segment.
 #[derive(Debug, Clone)]
@@ -50,17 +58,66 @@ impl Glyphs {
     }
 }
 
+/// What the bars say about a document: its path, locale and title, safe to
+/// draw and, for a right-to-left title, in visual order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocLabel {
+    pub path: String,
+    pub locale: String,
+    pub translation_type: String,
+    pub title: String,
+}
+
+impl DocLabel {
+    pub fn new(doc: &Document, mode: WidthMode) -> DocLabel {
+        // A title made of spans (2018 files) shows its translation, not its markup.
+        let title_segment = doc
+            .segments
+            .iter()
+            .find(|s| matches!(&s.block, Block::FrontMatter { key } if key == "title"));
+        let title = title_segment
+            .map(|s| s.target.as_str())
+            .or(doc.front.title.as_deref())
+            .map(|t| visual_line(t, &doc.locale, mode))
+            .unwrap_or_default();
+        DocLabel {
+            path: one_line(&doc.path),
+            locale: one_line(&doc.locale),
+            translation_type: one_line(doc.front.translation_type.as_deref().unwrap_or("?")),
+            title,
+        }
+    }
+}
+
+/// Raw text as one line in visual order (a Hebrew title reads right to left).
+fn visual_line(raw: &str, locale: &str, mode: WidthMode) -> String {
+    let text = display_form(raw);
+    let visual = lay_out(&text, usize::MAX, mode, BaseDirection::for_locale(locale));
+    let lines: Vec<String> = visual
+        .lines
+        .iter()
+        .map(|line| line.spans.iter().map(|(s, _)| s.as_ref()).collect())
+        .collect();
+    lines.join(" ")
+}
+
+/// A document's display forms and label.
+struct Built {
+    segments: Vec<SegmentDisplay>,
+    label: DocLabel,
+}
+
 /// Display forms per document, filled when a document is first opened.
 #[derive(Default)]
 pub struct Displays {
-    docs: Vec<Option<Vec<SegmentDisplay>>>,
+    docs: Vec<Option<Built>>,
     mode: Option<WidthMode>,
 }
 
 impl Displays {
     pub fn new(store: &Store) -> Displays {
         Displays {
-            docs: vec![None; store.docs.len()],
+            docs: (0..store.docs.len()).map(|_| None).collect(),
             mode: None,
         }
     }
@@ -72,16 +129,26 @@ impl Displays {
             self.mode = Some(mode);
         }
         if let Some(slot @ None) = self.docs.get_mut(doc) {
-            *slot = Some(build(&store.docs[doc], mode));
+            let document = &store.docs[doc];
+            *slot = Some(Built {
+                segments: build(document, mode),
+                label: DocLabel::new(document, mode),
+            });
         }
     }
 
     /// The display forms of an opened document (empty if never opened).
     pub fn get(&self, doc: usize) -> &[SegmentDisplay] {
-        self.docs
-            .get(doc)
-            .and_then(Option::as_deref)
-            .unwrap_or_default()
+        self.built(doc).map_or(&[], |b| b.segments.as_slice())
+    }
+
+    /// The label of an opened document.
+    pub fn label(&self, doc: usize) -> Option<&DocLabel> {
+        self.built(doc).map(|b| &b.label)
+    }
+
+    fn built(&self, doc: usize) -> Option<&Built> {
+        self.docs.get(doc).and_then(Option::as_ref)
     }
 }
 

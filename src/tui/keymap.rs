@@ -1,231 +1,54 @@
-//! Keys as data: the default bindings are a table, the config file can replace
-//! any action's keys, and help is generated from the same table.
+//! The keys in force: every mode's table with the config file's changes.
+//!
+//! A user's binding replaces the action's default keys. A key that ends up
+//! on two actions of one mode is an error naming both (a key given to
+//! `mark_ok` that `next_segment` still has by default included), so that a
+//! key never silently changes meaning.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use thiserror::Error;
 
-use super::action::Action;
+use super::action::TABLES;
+use super::bindings::{Bindable, Table};
+use super::keys::{Key, UnknownKey};
 
-/// A key as the user names it: `j`, `G`, `ctrl-d`, `pagedown`, `?`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    pub alt: bool,
-}
-
-impl Key {
-    pub const fn plain(code: KeyCode) -> Key {
-        Key {
-            code,
-            ctrl: false,
-            alt: false,
-        }
-    }
-
-    /// The key of a terminal event. Shift is part of the character (`G`), so
-    /// it is dropped for characters, whatever the terminal reports.
-    pub fn from_event(event: KeyEvent) -> Key {
-        let code = match event.code {
-            // Some terminals report ctrl-letters in upper case when shift is held.
-            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            code => code,
-        };
-        Key {
-            code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-            alt: event.modifiers.contains(KeyModifiers::ALT),
-        }
-    }
-
-    pub fn parse(name: &str) -> Result<Key, String> {
-        let mut key = Key::plain(KeyCode::Null);
-        let mut rest = name;
-        loop {
-            if let Some(r) = rest
-                .strip_prefix("ctrl-")
-                .or_else(|| rest.strip_prefix("c-"))
-            {
-                key.ctrl = true;
-                rest = r;
-            } else if let Some(r) = rest
-                .strip_prefix("alt-")
-                .or_else(|| rest.strip_prefix("a-"))
-            {
-                key.alt = true;
-                rest = r;
-            } else {
-                break;
-            }
-        }
-        key.code = match rest.to_ascii_lowercase().as_str() {
-            _ if rest.chars().count() == 1 => {
-                let c = rest.chars().next().unwrap_or(' ');
-                KeyCode::Char(if key.ctrl { c.to_ascii_lowercase() } else { c })
-            }
-            "down" => KeyCode::Down,
-            "up" => KeyCode::Up,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pagedown" | "pgdn" => KeyCode::PageDown,
-            "pageup" | "pgup" => KeyCode::PageUp,
-            "enter" | "ret" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" | "shift-tab" => KeyCode::BackTab,
-            "backspace" => KeyCode::Backspace,
-            "delete" | "del" => KeyCode::Delete,
-            "space" => KeyCode::Char(' '),
-            f if f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-                KeyCode::F(f[1..].parse().unwrap_or(1))
-            }
-            _ => {
-                return Err(format!(
-                    "unknown key {name:?}; use a character, ctrl-x, alt-x, or a name such as \
-                     down, pagedown, home, enter, esc, tab, space, f1"
-                ));
-            }
-        };
-        Ok(key)
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            f.write_str("Ctrl-")?;
-        }
-        if self.alt {
-            f.write_str("Alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::F(n) => write!(f, "F{n}"),
-            other => write!(f, "{other:?}"),
-        }
-    }
-}
-
-/// The default bindings (SPEC "Keys", plus ours).
-const DEFAULTS: &[(Action, &[&str])] = &[
-    (Action::NextSegment, &["j", "down"]),
-    (Action::PrevSegment, &["k", "up"]),
-    (Action::HalfPageDown, &["ctrl-d"]),
-    (Action::HalfPageUp, &["ctrl-u"]),
-    (Action::PageDown, &["pagedown", "space"]),
-    (Action::PageUp, &["pageup"]),
-    (Action::First, &["g", "home"]),
-    (Action::Last, &["G", "end"]),
-    (Action::NextFile, &["tab"]),
-    (Action::PrevFile, &["backtab"]),
-    (Action::Search, &["/"]),
-    (Action::NextHit, &["n"]),
-    (Action::PrevHit, &["N"]),
-    (Action::MarkOk, &["a"]),
-    (Action::MarkBad, &["x"]),
-    (Action::ClearMark, &["c"]),
-    (Action::Undo, &["u"]),
-    (Action::Redo, &["ctrl-r"]),
-    (Action::NextFlagged, &["]"]),
-    (Action::PrevFlagged, &["["]),
-    (Action::AcceptFinding, &["A"]),
-    (Action::DismissFinding, &["D"]),
-    (Action::CycleFilter, &["f"]),
-    (Action::NextLocale, &["L"]),
-    (Action::ReadingMode, &["r"]),
-    (Action::FileList, &["o"]),
-    (Action::Help, &["?", "f1"]),
-    (Action::Quit, &["q", "ctrl-c"]),
-    (Action::Suspend, &["ctrl-z"]),
-];
-
-/// Key → action, with the bindings kept in help order.
+/// One mode's keys.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: Vec<(Action, Vec<Key>)>,
-}
-
-impl Default for Keymap {
-    fn default() -> Self {
-        let bindings = DEFAULTS
-            .iter()
-            .map(|(action, keys)| {
-                let keys = keys
-                    .iter()
-                    .map(|k| Key::parse(k).expect("default key"))
-                    .collect();
-                (*action, keys)
-            })
-            .collect();
-        Keymap { bindings }
-    }
+    table: &'static Table,
+    /// The keys of each action, by table index.
+    keys: Vec<Vec<Key>>,
+    action: HashMap<Key, usize>,
 }
 
 impl Keymap {
-    /// The defaults with some actions' keys replaced. A key the user gives to an
-    /// action is taken away from whatever action had it by default; a key given
-    /// to two actions by the user is an error.
-    pub fn with_overrides(overrides: &HashMap<Action, Vec<String>>) -> Result<Keymap, String> {
-        let mut map = Keymap::default();
-        let mut claimed: HashMap<Key, Action> = HashMap::new();
-        for (action, names) in overrides {
-            let keys = names
-                .iter()
-                .map(|n| Key::parse(n))
-                .collect::<Result<Vec<Key>, String>>()?;
-            for key in &keys {
-                if let Some(other) = claimed.insert(*key, *action)
-                    && other != *action
-                {
-                    return Err(format!(
-                        "key {key} is bound to both {} and {}; give it to one",
-                        config_name(other),
-                        config_name(*action)
-                    ));
-                }
-            }
-            if let Some(slot) = map.bindings.iter_mut().find(|(a, _)| a == action) {
-                slot.1 = keys;
-            }
-        }
-        for (action, keys) in &mut map.bindings {
-            keys.retain(|k| claimed.get(k).is_none_or(|owner| owner == action));
-        }
-        Ok(map)
-    }
-
-    pub fn action(&self, key: Key) -> Option<Action> {
-        self.bindings
+    fn new(table: &'static Table, keys: Vec<Vec<Key>>) -> Keymap {
+        let action = keys
             .iter()
-            .find(|(_, keys)| keys.contains(&key))
-            .map(|(action, _)| *action)
+            .enumerate()
+            .flat_map(|(i, keys)| keys.iter().map(move |k| (*k, i)))
+            .collect();
+        Keymap {
+            table,
+            keys,
+            action,
+        }
     }
 
-    /// The keys bound to an action, in the order they were given.
-    pub fn keys(&self, action: Action) -> &[Key] {
-        self.bindings
-            .iter()
-            .find(|(a, _)| *a == action)
-            .map_or(&[], |(_, keys)| keys.as_slice())
+    pub fn table(&self) -> &'static Table {
+        self.table
     }
 
-    /// The keys of an action joined for display (`j/↓`), or `—` when unbound.
-    pub fn label(&self, action: Action) -> String {
-        let keys = self.keys(action);
+    /// The keys of the action at `index`, in the order they were given.
+    pub fn keys(&self, index: usize) -> &[Key] {
+        self.keys.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The keys of the action at `index` joined for display (`j/↓`), or `—`
+    /// when it has none.
+    pub fn label(&self, index: usize) -> String {
+        let keys = self.keys(index);
         if keys.is_empty() {
             return "—".into();
         }
@@ -236,24 +59,286 @@ impl Keymap {
     }
 }
 
-/// The name the config file uses for an action.
-pub fn config_name(action: Action) -> String {
-    serde_yaml::to_string(&action)
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
+/// A binding from the config file: `keys: { MODE: { ACTION: [KEY…] } }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub mode: String,
+    pub action: String,
+    pub keys: Vec<String>,
+    /// Where the config file names the action, and the mode, for messages.
+    pub line: Option<usize>,
+    pub mode_line: Option<usize>,
+}
+
+/// A binding that cannot be used; the config file must be fixed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum KeymapError {
+    #[error("{mode}.{action}: {source}")]
+    UnknownKey {
+        mode: &'static str,
+        action: &'static str,
+        source: UnknownKey,
+    },
+    #[error(
+        "{key} is bound to both {first} and {second} in {mode} mode; give it to one \
+         (to take a default key, bind the action that has it to other keys)"
+    )]
+    Twice {
+        mode: &'static str,
+        key: String,
+        first: &'static str,
+        second: &'static str,
+    },
+    #[error(
+        "{mode}.{action}: {key:?} types text in {mode} mode and cannot be bound there; \
+         use a key such as enter, esc, a function key or a ctrl- key"
+    )]
+    TextKey {
+        mode: &'static str,
+        action: &'static str,
+        key: String,
+    },
+    #[error("{mode}.{action}: Ctrl-C always quits and cannot be bound to anything else")]
+    Reserved {
+        mode: &'static str,
+        action: &'static str,
+    },
+}
+
+/// A binding that was not taken as written; the keys still work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapWarning {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Every mode's keys.
+#[derive(Debug, Clone)]
+pub struct Keymaps {
+    maps: Vec<Keymap>,
+}
+
+impl Default for Keymaps {
+    fn default() -> Self {
+        Keymaps::new(&[]).expect("the default tables are sound").0
+    }
+}
+
+impl Keymaps {
+    /// The default keys of every mode with `overrides` applied. An error
+    /// comes with the line of the binding that caused it.
+    pub fn new(
+        overrides: &[Override],
+    ) -> Result<(Keymaps, Vec<KeymapWarning>), (Option<usize>, KeymapError)> {
+        let mut warnings = Vec::new();
+        for o in overrides {
+            if !TABLES.iter().any(|t| t.mode == o.mode) {
+                let modes: Vec<&str> = TABLES.iter().map(|t| t.mode).collect();
+                warnings.push(KeymapWarning {
+                    line: o.mode_line,
+                    message: format!(
+                        "keys: unknown mode `{}` ({}); ignored",
+                        o.mode,
+                        modes.join(", ")
+                    ),
+                });
+            }
+        }
+        let maps = TABLES
+            .iter()
+            .map(|table| {
+                let mine: Vec<&Override> =
+                    overrides.iter().filter(|o| o.mode == table.mode).collect();
+                build(table, &mine, &mut warnings)
+            })
+            .collect::<Result<_, _>>()?;
+        Ok((Keymaps { maps }, warnings))
+    }
+
+    /// Every mode's keymap, in help order.
+    pub fn all(&self) -> &[Keymap] {
+        &self.maps
+    }
+
+    fn map<A: Bindable>(&self) -> Option<&Keymap> {
+        self.maps.iter().find(|m| m.table.mode == A::TABLE.mode)
+    }
+
+    /// The action a key is bound to in `A`'s mode.
+    pub fn action<A: Bindable>(&self, key: Key) -> Option<A> {
+        let index = *self.map::<A>()?.action.get(&key)?;
+        A::ALL.get(index).copied()
+    }
+
+    /// The action of a key pressed while typing text: characters are text
+    /// (`None`) unless a modifier key binds them.
+    pub fn text_action<A: Bindable>(&self, key: Key) -> Option<A> {
+        if key.is_plain_char() {
+            return None;
+        }
+        self.action(key)
+    }
+
+    pub fn keys<A: Bindable>(&self, action: A) -> &[Key] {
+        self.map::<A>().map_or(&[], |m| m.keys(action.index()))
+    }
+
+    /// The keys of an action joined for display (`j/↓`), or `—` when unbound.
+    pub fn label<A: Bindable>(&self, action: A) -> String {
+        self.map::<A>()
+            .map_or_else(|| "—".into(), |m| m.label(action.index()))
+    }
+}
+
+fn parse_defaults(table: &Table) -> Vec<Vec<Key>> {
+    table
+        .bindings
+        .iter()
+        .map(|b| {
+            b.keys
+                .iter()
+                .map(|k| Key::parse(k).expect("a default key parses"))
+                .collect()
+        })
+        .collect()
+}
+
+/// One mode's keymap: its defaults with the user's bindings of that mode.
+fn build(
+    table: &'static Table,
+    overrides: &[&Override],
+    warnings: &mut Vec<KeymapWarning>,
+) -> Result<Keymap, (Option<usize>, KeymapError)> {
+    let defaults = parse_defaults(table);
+    let mut keys = defaults.clone();
+    // The user's bindings by action; a later one for the same action wins.
+    let mut given: Vec<Option<(Vec<Key>, Option<usize>)>> = vec![None; keys.len()];
+    for o in overrides {
+        let Some(index) = table.index_of(&o.action) else {
+            warnings.push(KeymapWarning {
+                line: o.line,
+                message: format!(
+                    "keys: {} mode has no action `{}` (the help screen, ?, lists them); ignored",
+                    table.mode, o.action
+                ),
+            });
+            continue;
+        };
+        let action = table.bindings[index].name;
+        let mut parsed = Vec::new();
+        for name in &o.keys {
+            let key = Key::parse(name).map_err(|source| {
+                let error = KeymapError::UnknownKey {
+                    mode: table.mode,
+                    action,
+                    source,
+                };
+                (o.line, error)
+            })?;
+            let quits = table.mode == "normal" && action == "quit";
+            if key == Key::QUIT && !quits {
+                let error = KeymapError::Reserved {
+                    mode: table.mode,
+                    action,
+                };
+                return Err((o.line, error));
+            }
+            if table.text_input && key.is_plain_char() {
+                let error = KeymapError::TextKey {
+                    mode: table.mode,
+                    action,
+                    key: name.clone(),
+                };
+                return Err((o.line, error));
+            }
+            if !parsed.contains(&key) {
+                parsed.push(key);
+            }
+        }
+        given[index] = Some((parsed, o.line));
+    }
+    for (index, user) in given.iter().enumerate() {
+        if let Some((user_keys, _)) = user {
+            keys[index] = user_keys.clone();
+        }
+    }
+    // Each key to one action: report a clash at the line of the user's binding.
+    let mut owner: HashMap<Key, usize> = HashMap::new();
+    for (index, action_keys) in keys.iter().enumerate() {
+        for key in action_keys {
+            if let Some(&first) = owner.get(key) {
+                let line = given[index]
+                    .as_ref()
+                    .or(given[first].as_ref())
+                    .and_then(|(_, line)| *line);
+                let error = KeymapError::Twice {
+                    mode: table.mode,
+                    key: key.to_string(),
+                    first: table.bindings[first].name,
+                    second: table.bindings[index].name,
+                };
+                return Err((line, error));
+            }
+            owner.insert(*key, index);
+        }
+    }
+    // A mode must stay possible to leave: an action that must keep a key
+    // and lost all of them gets back its defaults that are still free.
+    for &index in table.required {
+        if keys[index].is_empty() {
+            let free: Vec<Key> = defaults[index]
+                .iter()
+                .filter(|k| !owner.contains_key(k))
+                .copied()
+                .collect();
+            let binding = &table.bindings[index];
+            let kept = free
+                .iter()
+                .map(Key::to_string)
+                .collect::<Vec<_>>()
+                .join("/");
+            let message = match free.is_empty() {
+                true => format!(
+                    "keys: {}.{} must keep a key, and its default keys are taken; Ctrl-C still quits",
+                    table.mode, binding.name
+                ),
+                false => format!(
+                    "keys: {}.{} must keep a key; it keeps {kept}",
+                    table.mode, binding.name
+                ),
+            };
+            warnings.push(KeymapWarning {
+                line: given[index].as_ref().and_then(|(_, line)| *line),
+                message,
+            });
+            keys[index] = free;
+        }
+    }
+    Ok(Keymap::new(table, keys))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::action::{Action, DialogAction, FileListAction, SearchAction};
 
     fn key(name: &str) -> Key {
         Key::parse(name).unwrap()
     }
 
+    fn bind(mode: &str, action: &str, keys: &[&str], line: usize) -> Override {
+        Override {
+            mode: mode.into(),
+            action: action.into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            line: Some(line),
+            mode_line: Some(line),
+        }
+    }
+
     #[test]
     fn the_spec_keys_are_bound_by_default() {
-        let map = Keymap::default();
+        let map = Keymaps::default();
         let expect = [
             ("j", Action::NextSegment),
             ("down", Action::NextSegment),
@@ -283,60 +368,96 @@ mod tests {
         for (name, action) in expect {
             assert_eq!(map.action(key(name)), Some(action), "{name}");
         }
-    }
-
-    #[test]
-    fn every_action_has_a_default_key_and_no_key_has_two_actions() {
-        let map = Keymap::default();
-        let mut seen = HashMap::new();
-        for action in Action::ALL {
-            assert!(!map.keys(*action).is_empty(), "{action:?} has no key");
-            for k in map.keys(*action) {
-                assert_eq!(seen.insert(*k, *action), None, "{k} bound twice");
-            }
-        }
-    }
-
-    #[test]
-    fn shifted_letters_and_ctrl_keys_match_what_terminals_send() {
-        let map = Keymap::default();
-        let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(map.action(Key::from_event(shifted)), Some(Action::Last));
-        let ctrl = KeyEvent::new(
-            KeyCode::Char('D'),
-            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
-        );
         assert_eq!(
-            map.action(Key::from_event(ctrl)),
-            Some(Action::HalfPageDown)
+            map.action(key("enter")),
+            Some(DialogAction::Save),
+            "the dialog saves on Enter (SPEC)"
         );
+        assert_eq!(map.action(key("esc")), Some(DialogAction::Cancel));
     }
 
     #[test]
-    fn overrides_replace_keys_and_take_them_from_defaults() {
-        let overrides = HashMap::from([(Action::NextFile, vec!["j".to_string()])]);
-        let map = Keymap::with_overrides(&overrides).unwrap();
-        assert_eq!(map.action(key("j")), Some(Action::NextFile));
-        assert_eq!(map.keys(Action::NextSegment), &[key("down")]);
-        assert_eq!(map.action(key("tab")), None);
+    fn a_binding_replaces_the_defaults_of_its_action_only_in_its_mode() {
+        let (map, warnings) = Keymaps::new(&[
+            bind("normal", "next_file", &["ctrl-n"], 3),
+            bind("file_list", "open", &["tab"], 4),
+        ])
+        .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(map.action(key("ctrl-n")), Some(Action::NextFile));
+        assert_eq!(map.action::<Action>(key("tab")), None);
+        assert_eq!(map.action(key("tab")), Some(FileListAction::Open));
+        assert_eq!(map.action::<FileListAction>(key("enter")), None);
+        assert_eq!(map.label(FileListAction::Open), "Tab");
     }
 
     #[test]
-    fn a_key_given_to_two_actions_or_an_unknown_key_name_is_an_error() {
-        let twice = HashMap::from([
-            (Action::NextFile, vec!["z".to_string()]),
-            (Action::PrevFile, vec!["z".to_string()]),
-        ]);
-        let err = Keymap::with_overrides(&twice).unwrap_err();
+    fn a_key_on_two_actions_of_a_mode_is_an_error_naming_both_and_the_line() {
+        // `j` still belongs to next_segment by default.
+        let (line, err) = Keymaps::new(&[bind("normal", "mark_ok", &["a", "j"], 7)]).unwrap_err();
+        assert_eq!(line, Some(7));
+        let text = err.to_string();
         assert!(
-            err.contains("next_file") && err.contains("prev_file"),
-            "{err}"
+            text.contains("next_segment") && text.contains("mark_ok") && text.contains('j'),
+            "{text}"
         );
-        let unknown = HashMap::from([(Action::Quit, vec!["hyper-q".to_string()])]);
-        assert!(
-            Keymap::with_overrides(&unknown)
-                .unwrap_err()
-                .contains("hyper-q")
-        );
+        // Taking it from next_segment too is fine.
+        let (map, _) = Keymaps::new(&[
+            bind("normal", "mark_ok", &["a", "j"], 7),
+            bind("normal", "next_segment", &["down"], 8),
+        ])
+        .unwrap();
+        assert_eq!(map.action(key("j")), Some(Action::MarkOk));
+        // Two user bindings on one key.
+        let (line, err) = Keymaps::new(&[
+            bind("dialog", "omission", &["z"], 2),
+            bind("dialog", "addition", &["z"], 3),
+        ])
+        .unwrap_err();
+        assert!(matches!(err, KeymapError::Twice { .. }), "{err}");
+        assert!(line == Some(2) || line == Some(3));
+        // The same key in two modes is no clash.
+        assert!(Keymaps::new(&[bind("file_list", "open", &["tab"], 1)]).is_ok());
+    }
+
+    #[test]
+    fn quit_and_help_keep_a_key_and_ctrl_c_always_quits() {
+        let (map, warnings) = Keymaps::new(&[bind("normal", "quit", &[], 5)]).unwrap();
+        assert_eq!(map.keys(Action::Quit), &[key("q"), key("ctrl-c")]);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(5));
+        assert!(warnings[0].message.contains("quit"), "{warnings:?}");
+        // A default key another action took is not given back.
+        let (map, _) = Keymaps::new(&[
+            bind("normal", "help", &[], 1),
+            bind("normal", "search", &["?"], 2),
+        ])
+        .unwrap();
+        assert_eq!(map.keys(Action::Help), &[key("f1")]);
+        let (_, err) = Keymaps::new(&[bind("normal", "mark_ok", &["ctrl-c"], 1)]).unwrap_err();
+        assert!(matches!(err, KeymapError::Reserved { .. }));
+    }
+
+    #[test]
+    fn characters_cannot_be_bound_where_they_type_text() {
+        let (_, err) = Keymaps::new(&[bind("search", "accept", &["s"], 1)]).unwrap_err();
+        assert!(matches!(err, KeymapError::TextKey { .. }), "{err}");
+        let (map, _) = Keymaps::new(&[bind("search", "accept", &["ctrl-s"], 1)]).unwrap();
+        assert_eq!(map.text_action(key("ctrl-s")), Some(SearchAction::Accept));
+        assert_eq!(map.text_action::<SearchAction>(key("s")), None);
+    }
+
+    #[test]
+    fn unknown_modes_and_actions_are_warnings_and_bad_key_names_errors() {
+        let (_, warnings) = Keymaps::new(&[
+            bind("nromal", "quit", &["Q"], 3),
+            bind("normal", "qiut", &["Q"], 4),
+        ])
+        .unwrap();
+        let lines: Vec<_> = warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [Some(3), Some(4)], "{warnings:?}");
+        let (line, err) = Keymaps::new(&[bind("normal", "quit", &["hyper-q"], 9)]).unwrap_err();
+        assert_eq!(line, Some(9));
+        assert!(err.to_string().contains("hyper-q"));
     }
 }

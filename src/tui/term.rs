@@ -80,7 +80,12 @@ pub struct Screen {
 impl Screen {
     pub fn enter(mouse: bool) -> io::Result<Screen> {
         install_panic_hook(mouse);
-        setup(mouse)?;
+        if in_background() {
+            // A job started with `&`: the kernel stops it when it takes the
+            // terminal (SIGTTOU), and `fg` lets it go on.
+            eprintln!("sxs: sxs is in the background; bring it to the foreground with fg");
+        }
+        setup(mouse).map_err(explain_background)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         Ok(Screen { terminal, mouse })
     }
@@ -107,6 +112,27 @@ impl Screen {
 impl Drop for Screen {
     fn drop(&mut self) {
         restore(self.mouse);
+    }
+}
+
+/// Whether another process group has the terminal's foreground.
+fn in_background() -> bool {
+    // SAFETY: both calls only read the state of this process and of its
+    // terminal; they take no pointers.
+    let (foreground, ours) = unsafe { (libc::tcgetpgrp(libc::STDIN_FILENO), libc::getpgrp()) };
+    foreground != -1 && foreground != ours
+}
+
+/// A background process whose shell no longer minds it (`(sxs &)`) is not
+/// stopped when it takes the terminal: the kernel answers EIO. Say what
+/// that means rather than "Input/output error".
+fn explain_background(err: io::Error) -> io::Error {
+    match err.raw_os_error() == Some(libc::EIO) && in_background() {
+        true => io::Error::other(
+            "sxs is in the background and cannot take the terminal; run it in the \
+             foreground (without &), or bring it there with fg",
+        ),
+        false => err,
     }
 }
 

@@ -5,8 +5,17 @@
 //! is reversed, search hits are underlined, headings bold.
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
 
-use crate::config::ThemeName;
+/// The themes the config file can name (`theme: mono`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {

@@ -9,7 +9,7 @@ use sxs::notes::Notes;
 use sxs::store::Store;
 use sxs::text::WidthMode;
 use sxs::tui::app::{App, Options};
-use sxs::tui::keymap::Keymap;
+use sxs::tui::keymap::Keymaps;
 use sxs::tui::theme::Theme;
 
 /// An app over `store` with its notes file in a fresh folder (kept alive by
@@ -22,27 +22,43 @@ pub fn app(store: Store, theme: Theme, size: (u16, u16)) -> (App, tempfile::Temp
 pub fn app_in(
     store: Store,
     theme: Theme,
-    (width, height): (u16, u16),
+    size: (u16, u16),
     mode: WidthMode,
 ) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let notes = Notes::open(&dir.path().join("sxs-notes.yaml")).unwrap();
+    let app = with(store, notes, Keymaps::default(), theme, size, mode);
+    (app, dir)
+}
+
+/// An app over `store` with these notes and keys, the checks' findings in,
+/// the checks' message gone and the window resized (which prepares the bars
+/// again).
+pub fn with(
+    store: Store,
+    notes: Notes,
+    keymaps: Keymaps,
+    theme: Theme,
+    (width, height): (u16, u16),
+    mode: WidthMode,
+) -> App {
     let mut app = App::new(
         store,
         Options {
-            keymap: Keymap::default(),
+            keymaps,
             theme,
             width_mode: mode,
             mouse: false,
             notes,
             reviewer: "tester".into(),
+            warnings: Vec::new(),
         },
     );
-    let findings = sxs::check::run(&app.store, &sxs::check::Options::default());
+    let findings = sxs::check::run(&app.session.store, &sxs::check::Options::default());
     app.set_findings(findings);
+    app.session.flash = None;
     app.resize(width, height);
-    app.flash = None;
-    (app, dir)
+    app
 }
 
 /// Runs the real binary in the package root, as a script would.

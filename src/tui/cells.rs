@@ -1,4 +1,11 @@
 //! Writing styled, pre-wrapped text into the buffer, cell-exactly.
+//!
+//! Every component draws its text through these functions rather than
+//! ratatui's `Paragraph`: text is wrapped beforehand with the one width
+//! function (`Paragraph::wrap` lets a wide glyph at the edge overflow by a
+//! cell, ratatui #2679), each row is padded so no stale cell survives, and
+//! in ambiguous-wide mode `…` `—` `→` get a forced width of two cells, which
+//! ratatui has no notion of.
 
 use std::num::NonZeroU16;
 
@@ -8,9 +15,9 @@ use ratatui::style::Style;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::layout::Line;
+use super::theme::Theme;
 use crate::text::{Style as TextStyle, WidthMode, grapheme_width, str_width};
-use crate::tui::layout::Line;
-use crate::tui::theme::Theme;
 
 /// The screen style of display text with `flags`.
 pub fn style_of(theme: &Theme, flags: TextStyle) -> Style {
@@ -94,7 +101,7 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect, style: Style) {
     for y in area.top()..area.bottom() {
         if area.left() > buf.area.left() {
             let before = &mut buf[(area.left() - 1, y)];
-            if unicode_width::UnicodeWidthStr::width(before.symbol()) > 1 {
+            if grapheme_width(before.symbol(), WidthMode::Narrow) > 1 {
                 before.set_symbol(" ");
             }
         }
@@ -107,6 +114,20 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect, style: Style) {
         }
     }
     fill(buf, area, style);
+}
+
+/// Writes a popup's title at the start of its first row, in the theme's
+/// popup title style.
+pub fn popup_title(buf: &mut Buffer, theme: &Theme, mode: WidthMode, popup: Rect, title: &str) {
+    let style = theme.popup.patch(theme.pane_title);
+    put(
+        buf,
+        mode,
+        (popup.x, popup.y),
+        title,
+        popup.width as usize,
+        style,
+    );
 }
 
 /// How a line is drawn: the theme, the style under it (selection), one laid

@@ -1,32 +1,94 @@
 //! The two panes: source left, target right, one segment per row, rows as
 //! tall as their taller side. Narrow windows stack source above target.
+//!
+//! The panes are normal mode, the bottom of the mode stack: their keys are
+//! the normal keymap's actions, which `App::update` carries out.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::text::{self as cells, Look, fill, put};
 use crate::notes::Verdict;
-use crate::tui::app::App;
+use crate::tui::action::Action;
+use crate::tui::cells::{self, Look, fill, put};
+use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::Glyphs;
-use crate::tui::layout::{Arrangement, Geometry, Line, Row, rows};
+use crate::tui::geometry::{Arrangement, Geometry};
+use crate::tui::keymap::Keymaps;
+use crate::tui::keys::Key;
+use crate::tui::layout::{Line, Row, rows};
+use crate::tui::session::Session;
 
 const SOURCE_LOCALE: &str = "en-us";
 
-pub fn draw_titles(app: &App, buf: &mut Buffer, geo: &Geometry) {
-    let theme = &app.theme;
+/// Normal mode's component. The cursor and the view's top are the
+/// session's, one per document, so that they survive a trip elsewhere.
+#[derive(Debug, Default)]
+pub struct Panes;
+
+impl Component for Panes {
+    fn mode(&self) -> &'static str {
+        "normal"
+    }
+
+    fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
+        match keymaps.action::<Action>(key) {
+            Some(action) => Outcome::Run(action),
+            None => {
+                let help = keymaps.label(Action::Help);
+                session.complain(format!("{key} is not bound; {help} lists the keys"));
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn hints(&self, keymaps: &Keymaps) -> Vec<Hint> {
+        [
+            (Action::MarkOk, "ok"),
+            (Action::MarkBad, "bad"),
+            (Action::Undo, "undo"),
+            (Action::NextFlagged, "next flag"),
+            (Action::Search, "search"),
+            (Action::Help, "help"),
+        ]
+        .into_iter()
+        .map(|(action, what)| Hint::new(keymaps, action, what))
+        .collect()
+    }
+
+    fn covers_panes(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, ctx: &Context, buf: &mut Buffer, _area: Rect) {
+        let geo = ctx.session.geometry();
+        draw_titles(ctx, buf, &geo);
+        let body = Rect::new(0, geo.body_top, geo.width, geo.body_height);
+        fill(buf, body, ctx.theme.text);
+        let cursor = ctx.session.position().cursor;
+        if geo.arrangement == Arrangement::SideBySide {
+            separator(ctx, buf, &geo, body.top()..body.bottom(), ctx.theme.text);
+        }
+        for row in rows(ctx.session) {
+            let selected = row.segment == cursor;
+            draw_row(ctx, buf, &geo, &row, selected);
+        }
+    }
+}
+
+fn draw_titles(ctx: &Context, buf: &mut Buffer, geo: &Geometry) {
+    let (theme, session) = (ctx.theme, ctx.session);
     let y = 1;
     fill(buf, Rect::new(0, y, geo.width, 1), theme.text);
-    let target = app
-        .store
-        .docs
-        .get(app.doc)
-        .map_or("", |d| d.locale.as_str());
+    let target = session
+        .displays
+        .label(session.doc)
+        .map_or("", |l| l.locale.as_str());
     match geo.arrangement {
         Arrangement::SideBySide => {
             put(
                 buf,
-                app.width_mode,
+                session.width_mode,
                 (geo.left.0, y),
                 SOURCE_LOCALE,
                 geo.left.1 as usize,
@@ -34,7 +96,7 @@ pub fn draw_titles(app: &App, buf: &mut Buffer, geo: &Geometry) {
             );
             put(
                 buf,
-                app.width_mode,
+                session.width_mode,
                 (geo.right.0, y),
                 target,
                 geo.right.1 as usize,
@@ -45,7 +107,7 @@ pub fn draw_titles(app: &App, buf: &mut Buffer, geo: &Geometry) {
             let title = format!("{SOURCE_LOCALE} above, {target} below");
             put(
                 buf,
-                app.width_mode,
+                session.width_mode,
                 (geo.left.0, y),
                 &title,
                 geo.left.1 as usize,
@@ -55,31 +117,23 @@ pub fn draw_titles(app: &App, buf: &mut Buffer, geo: &Geometry) {
     }
 }
 
-pub fn draw(app: &App, buf: &mut Buffer, geo: &Geometry) {
-    draw_titles(app, buf, geo);
-    let body = Rect::new(0, geo.body_top, geo.width, geo.body_height);
-    fill(buf, body, app.theme.text);
-    let cursor = app.position().cursor;
-    if geo.arrangement == Arrangement::SideBySide {
-        separator(app, buf, geo, body.top()..body.bottom(), app.theme.text);
-    }
-    for row in rows(app) {
-        let selected = row.segment == cursor;
-        draw_row(app, buf, geo, &row, selected);
-    }
-}
-
 /// The column between the panes, in the style of the rows it crosses.
-fn separator(app: &App, buf: &mut Buffer, geo: &Geometry, ys: std::ops::Range<u16>, base: Style) {
+fn separator(
+    ctx: &Context,
+    buf: &mut Buffer,
+    geo: &Geometry,
+    ys: std::ops::Range<u16>,
+    base: Style,
+) {
     let glyph = Glyphs::for_mode(geo.mode).separator;
     for y in ys {
         put(
             buf,
-            app.width_mode,
+            geo.mode,
             (geo.separator, y),
             glyph,
             1,
-            base.patch(app.theme.dim),
+            base.patch(ctx.theme.dim),
         );
     }
 }
@@ -88,16 +142,16 @@ fn separator(app: &App, buf: &mut Buffer, geo: &Geometry, ys: std::ops::Range<u1
 /// the line (none pads beside a taller side), and a style laid over it.
 type Draw<'a> = (usize, (u16, u16), Option<&'a Line<'a>>, Style);
 
-fn draw_row(app: &App, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bool) {
-    let theme = &app.theme;
+fn draw_row(ctx: &Context, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bool) {
+    let (theme, session) = (ctx.theme, ctx.session);
     let base = if selected {
         theme.text.patch(theme.selection)
     } else {
         theme.text
     };
-    let heading = app
+    let heading = session
         .displays
-        .get(app.doc)
+        .get(session.doc)
         .get(row.segment)
         .is_some_and(|d| d.decoration.heading)
         .then_some(theme.heading);
@@ -142,7 +196,7 @@ fn draw_row(app: &App, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bo
         base,
     );
     if top < end {
-        gutter(app, buf, row.segment, top as u16, base);
+        gutter(ctx, buf, row.segment, top as u16, base);
     }
     for (index, (x, width), line, extra) in draws {
         let y = geo.body_top as usize + row.y + index;
@@ -156,29 +210,29 @@ fn draw_row(app: &App, buf: &mut Buffer, geo: &Geometry, row: &Row, selected: bo
         }
     }
     if geo.arrangement == Arrangement::SideBySide {
-        separator(app, buf, geo, top as u16..end as u16, base);
+        separator(ctx, buf, geo, top as u16..end as u16, base);
     }
 }
 
 /// The mark state left of the panes: ✓ ok, ✗ bad, ~ stale, and ! when a
 /// check found something not dismissed.
-fn gutter(app: &App, buf: &mut Buffer, segment: usize, y: u16, base: Style) {
-    let theme = &app.theme;
-    let mark = app
-        .entry(app.doc, segment)
+fn gutter(ctx: &Context, buf: &mut Buffer, segment: usize, y: u16, base: Style) {
+    let (theme, session) = (ctx.theme, ctx.session);
+    let mark = session
+        .entry(session.doc, segment)
         .map(|entry| match entry.verdict {
-            _ if app.is_stale(app.doc, segment) => ("~", theme.stale),
+            _ if session.is_stale(session.doc, segment) => ("~", theme.stale),
             Verdict::Ok => ("✓", theme.ok),
             Verdict::Bad => ("✗", theme.bad),
             Verdict::Other(_) => ("?", theme.dim),
         });
     if let Some((glyph, style)) = mark {
-        put(buf, app.width_mode, (0, y), glyph, 1, base.patch(style));
+        put(buf, session.width_mode, (0, y), glyph, 1, base.patch(style));
     }
-    if app.open_findings(app.doc, segment).next().is_some() {
+    if session.open_findings(session.doc, segment).next().is_some() {
         put(
             buf,
-            app.width_mode,
+            session.width_mode,
             (1, y),
             "!",
             1,

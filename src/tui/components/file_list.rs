@@ -1,0 +1,168 @@
+//! The file list: every loaded file with its locale and review progress;
+//! typing filters it, Enter opens the chosen file.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::action::FileListAction;
+use crate::tui::cells::{clear_popup, fill, popup_title, put};
+use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::display::one_line;
+use crate::tui::keymap::Keymaps;
+use crate::tui::keys::Key;
+use crate::tui::session::Session;
+
+/// Rows a page key moves the selection by.
+const PAGE: usize = 10;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileList {
+    pub filter: String,
+    /// Index into `matches`.
+    pub selected: usize,
+    /// Documents whose path or locale contains the filter, in path order.
+    pub matches: Vec<usize>,
+    /// Every document's locale and path, safe to draw.
+    names: Vec<(String, String)>,
+    /// The filter, safe to draw.
+    shown_filter: String,
+}
+
+impl FileList {
+    /// The list of every file, the open one selected.
+    pub fn new(session: &Session) -> FileList {
+        let names = session
+            .store
+            .docs
+            .iter()
+            .map(|d| (one_line(&d.locale), one_line(&d.path)))
+            .collect();
+        let mut list = FileList {
+            filter: String::new(),
+            selected: 0,
+            matches: Vec::new(),
+            names,
+            shown_filter: String::new(),
+        };
+        list.refilter(session);
+        list.selected = list
+            .matches
+            .iter()
+            .position(|&d| d == session.doc)
+            .unwrap_or(0);
+        list
+    }
+
+    fn refilter(&mut self, session: &Session) {
+        self.shown_filter = one_line(&self.filter);
+        let filter = self.filter.to_lowercase();
+        self.matches = (0..session.store.docs.len())
+            .filter(|&d| {
+                let doc = &session.store.docs[d];
+                doc.path.to_lowercase().contains(&filter) || doc.locale.contains(&filter)
+            })
+            .collect();
+        self.selected = 0;
+    }
+
+    fn last(&self) -> usize {
+        self.matches.len().saturating_sub(1)
+    }
+}
+
+impl Component for FileList {
+    fn mode(&self) -> &'static str {
+        "file_list"
+    }
+
+    fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
+        match keymaps.text_action::<FileListAction>(key) {
+            Some(FileListAction::Close) => return Outcome::Close,
+            Some(FileListAction::Open) => {
+                if let Some(&doc) = self.matches.get(self.selected) {
+                    session.open(doc);
+                }
+                return Outcome::Close;
+            }
+            Some(FileListAction::Down) => self.selected = (self.selected + 1).min(self.last()),
+            Some(FileListAction::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(FileListAction::PageDown) => {
+                self.selected = (self.selected + PAGE).min(self.last())
+            }
+            Some(FileListAction::PageUp) => self.selected = self.selected.saturating_sub(PAGE),
+            Some(FileListAction::DeleteChar) => {
+                self.filter.pop();
+                self.refilter(session);
+            }
+            None => {
+                if let Some(c) = key.text() {
+                    self.filter.push(c);
+                    self.refilter(session);
+                }
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn paste(&mut self, text: &str, session: &mut Session) {
+        self.filter
+            .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        self.refilter(session);
+    }
+
+    fn hints(&self, keymaps: &Keymaps) -> Vec<Hint> {
+        let choose = format!(
+            "{}/{}",
+            keymaps.label(FileListAction::Up),
+            keymaps.label(FileListAction::Down)
+        );
+        vec![
+            Hint::text("type to filter"),
+            Hint {
+                keys: choose,
+                what: "choose",
+            },
+            Hint::new(keymaps, FileListAction::Open, "open"),
+            Hint::new(keymaps, FileListAction::Close, "close"),
+        ]
+    }
+
+    fn draw(&self, ctx: &Context, buf: &mut Buffer, area: Rect) {
+        let (theme, session) = (ctx.theme, ctx.session);
+        let mode = session.width_mode;
+        let width = area.width.saturating_sub(4);
+        let height = area.height.saturating_sub(2);
+        let popup = Rect::new(area.x + 2, area.y + 1, width, height);
+        clear_popup(buf, popup, theme.popup);
+        let title = format!(
+            " files: {} of {} · filter: {}▏",
+            self.matches.len(),
+            session.store.docs.len(),
+            self.shown_filter
+        );
+        popup_title(buf, theme, mode, popup, &title);
+        let rows = height.saturating_sub(1) as usize;
+        let first = self.selected.saturating_sub(rows.saturating_sub(1));
+        for (i, &doc) in self.matches.iter().enumerate().skip(first).take(rows) {
+            let (locale, path) = &self.names[doc];
+            let p = session.progress(doc);
+            let line = format!(
+                " {:<6} {:>5}/{:<5} {:>3}%  ✗{:<3} !{:<3} {}",
+                locale,
+                p.review.reviewed,
+                p.review.segments,
+                p.review.percent.floor() as usize,
+                p.review.bad.total(),
+                p.suspicious,
+                path
+            );
+            let mut style = theme.popup;
+            if i == self.selected {
+                style = style.patch(theme.selection);
+            }
+            let y = popup.y + 1 + (i - first) as u16;
+            fill(buf, Rect::new(popup.x, y, popup.width, 1), style);
+            put(buf, mode, (popup.x, y), &line, popup.width as usize, style);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Reading mode: one locale's text alone, as a flowing document. The
+//! segments of a paragraph are joined again and wrapped to the whole width.
+
+use std::rc::Rc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::text::{
+    BaseDirection, StyledText, VisualLine, WrappedLine, display_form, visual_lines, wrap,
+};
+use crate::tui::action::{Action, ReadingAction};
+use crate::tui::cells::{Look, draw_line, fill, put};
+use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::keymap::Keymaps;
+use crate::tui::keys::Key;
+use crate::tui::layout::{Line, fit_decoration};
+use crate::tui::session::Session;
+
+const SOURCE_LOCALE: &str = "en-us";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadingLine {
+    /// The segment the line's first character belongs to.
+    pub segment: usize,
+    pub prefix: String,
+    /// The paragraph the line is cut from, and where.
+    pub text: Rc<StyledText>,
+    pub line: WrappedLine,
+}
+
+impl ReadingLine {
+    /// The line in visual order, ready to draw.
+    pub fn visual(&self, direction: BaseDirection) -> Line<'_> {
+        let visual = visual_lines(&self.text, &[self.line], direction);
+        Line {
+            prefix: &self.prefix,
+            rtl: visual.rtl,
+            text: visual.lines.into_iter().next().unwrap_or(VisualLine {
+                spans: Vec::new(),
+                width: 0,
+            }),
+        }
+    }
+}
+
+/// The laid-out document and the first line shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub top: usize,
+    /// Whether the English source is shown instead of the target.
+    pub source: bool,
+    pub lines: Vec<ReadingLine>,
+}
+
+impl Reading {
+    /// Lays out the open document for reading, starting at `segment`.
+    pub fn new(session: &Session, source: bool, segment: usize) -> Reading {
+        let lines = lines(session, source);
+        let top = lines.iter().position(|l| l.segment >= segment).unwrap_or(0);
+        Reading { top, source, lines }
+    }
+
+    /// The segment at the top of the screen.
+    pub fn segment(&self) -> usize {
+        self.lines.get(self.top).map_or(0, |l| l.segment)
+    }
+
+    fn locale<'a>(&self, session: &'a Session) -> &'a str {
+        match self.source {
+            true => SOURCE_LOCALE,
+            false => session
+                .displays
+                .label(session.doc)
+                .map_or("", |l| l.locale.as_str()),
+        }
+    }
+
+    fn direction(&self, session: &Session) -> BaseDirection {
+        match self.source {
+            true => BaseDirection::Ltr,
+            false => BaseDirection::for_locale(&session.store.docs[session.doc].locale),
+        }
+    }
+}
+
+impl Component for Reading {
+    fn mode(&self) -> &'static str {
+        "reading"
+    }
+
+    fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
+        let Some(action) = keymaps.action::<ReadingAction>(key) else {
+            return Outcome::Stay;
+        };
+        let (top, segment) = (self.top, self.segment());
+        let page = (session.geometry().body_height as usize).max(1);
+        let last = self.lines.len().saturating_sub(page);
+        let new_top = match action {
+            ReadingAction::Close => {
+                session.go_to(segment);
+                return Outcome::Close;
+            }
+            ReadingAction::SwitchSide => {
+                *self = Reading::new(session, !self.source, segment);
+                return Outcome::Stay;
+            }
+            ReadingAction::NextLocale => {
+                session.go_to(segment);
+                session.next_locale();
+                *self = Reading::new(session, self.source, session.position().cursor);
+                return Outcome::Stay;
+            }
+            ReadingAction::Help => return Outcome::Run(Action::Help),
+            ReadingAction::LineDown => top + 1,
+            ReadingAction::LineUp => top.saturating_sub(1),
+            ReadingAction::PageDown => top + page,
+            ReadingAction::PageUp => top.saturating_sub(page),
+            ReadingAction::HalfPageDown => top + page / 2,
+            ReadingAction::HalfPageUp => top.saturating_sub(page / 2),
+            ReadingAction::Top => 0,
+            ReadingAction::Bottom => last,
+        };
+        self.top = new_top.min(last);
+        Outcome::Stay
+    }
+
+    fn resize(&mut self, session: &Session) {
+        *self = Reading::new(session, self.source, self.segment());
+    }
+
+    fn hints(&self, keymaps: &Keymaps) -> Vec<Hint> {
+        vec![
+            Hint::new(keymaps, ReadingAction::SwitchSide, "source/target"),
+            Hint::new(keymaps, ReadingAction::NextLocale, "locale"),
+            Hint::new(keymaps, ReadingAction::Close, "back"),
+        ]
+    }
+
+    fn status(&self, session: &Session) -> Option<String> {
+        Some(format!(
+            " READING {} · line {}/{}",
+            self.locale(session),
+            self.top + 1,
+            self.lines.len()
+        ))
+    }
+
+    fn covers_panes(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, ctx: &Context, buf: &mut Buffer, _area: Rect) {
+        let (theme, session) = (ctx.theme, ctx.session);
+        let geo = session.geometry();
+        fill(buf, Rect::new(0, 1, geo.width, 1), theme.text);
+        let title = format!("{} · reading", self.locale(session));
+        put(
+            buf,
+            geo.mode,
+            (1, 1),
+            &title,
+            geo.width as usize,
+            theme.pane_title,
+        );
+        let body = Rect::new(0, geo.body_top, geo.width, geo.body_height);
+        fill(buf, body, theme.text);
+        let direction = self.direction(session);
+        let look = Look {
+            theme,
+            base: theme.text,
+            overlay: None,
+            mode: geo.mode,
+        };
+        let shown = self.lines.iter().skip(self.top).take(body.height as usize);
+        for (i, line) in shown.enumerate() {
+            let area = Rect::new(1, body.y + i as u16, geo.width.saturating_sub(2), 1);
+            draw_line(buf, area, &line.visual(direction), &look);
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff | 0xff00..=0xffef)
+}
+
+/// Sentences of one paragraph were separated by a space in the file, except
+/// between Chinese or Japanese sentences, which need none.
+fn separator(before: &str, after: &str) -> &'static str {
+    let end = before.trim_end().chars().next_back();
+    let start = after.trim_start().chars().next();
+    match (end, start) {
+        (Some(a), Some(b)) if is_cjk(a) && is_cjk(b) => "",
+        (None, _) | (_, None) => "",
+        _ => " ",
+    }
+}
+
+fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
+    let doc = &session.store.docs[session.doc];
+    let displays = session.displays.get(session.doc);
+    let geo = session.geometry();
+    let width = (geo.width as usize).saturating_sub(2).max(1);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < doc.segments.len() {
+        let group = doc.segments[start].group;
+        let end = (start..doc.segments.len())
+            .find(|&i| doc.segments[i].group != group)
+            .unwrap_or(doc.segments.len());
+        // Join the raw texts and remember where each segment starts in them.
+        let mut raw = String::new();
+        let mut starts = Vec::new();
+        for seg in &doc.segments[start..end] {
+            let text = match source {
+                true => seg.source.as_deref().unwrap_or(""),
+                false => seg.target.as_str(),
+            };
+            raw.push_str(separator(&raw, text));
+            starts.push(raw.len());
+            raw.push_str(text.trim());
+        }
+        let text = Rc::new(display_form(&raw));
+        let deco = &displays[start].decoration;
+        let (first, rest, avail) = fit_decoration(&deco.first, &deco.rest, width, geo.mode);
+        for (i, line) in wrap(text.text(), avail, geo.mode).into_iter().enumerate() {
+            let raw_at = text.raw_offset(line.start);
+            let within = starts.partition_point(|&s| s <= raw_at).saturating_sub(1);
+            out.push(ReadingLine {
+                segment: start + within,
+                prefix: if i == 0 { first } else { rest }.to_string(),
+                text: Rc::clone(&text),
+                line,
+            });
+        }
+        out.push(ReadingLine {
+            segment: end - 1,
+            prefix: String::new(),
+            text: Rc::new(StyledText::default()),
+            line: WrappedLine {
+                start: 0,
+                end: 0,
+                width: 0,
+            },
+        });
+        start = end;
+    }
+    out
+}

@@ -1,0 +1,103 @@
+//! The status bar: on the left where the reviewer is and how far the review
+//! has come (or what the open mode tells), on the right the message of the
+//! moment or the keys that matter now, from the keymap in force.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::text::str_width;
+use crate::tui::action::Action;
+use crate::tui::cells::{fill, put};
+use crate::tui::component::{Component, Context, Hint};
+use crate::tui::display::one_line;
+use crate::tui::session::{Filter, Session};
+
+#[derive(Debug, Default)]
+pub struct StatusBar {
+    left: String,
+    right: String,
+    /// The right side is an error message.
+    error: bool,
+    /// The right side is hints, drawn dim.
+    hints: bool,
+}
+
+impl StatusBar {
+    /// Describes the state after a change; `top` is the component that has
+    /// the keyboard.
+    pub fn refresh(&mut self, ctx: &Context, top: &dyn Component) {
+        let session = ctx.session;
+        self.left = top
+            .status(session)
+            .unwrap_or_else(|| position(ctx, session));
+        (self.right, self.error, self.hints) = match &session.flash {
+            Some(flash) => (flash.text.clone(), flash.error, false),
+            None => (Hint::join(&top.hints(ctx.keymaps)), false, true),
+        };
+    }
+
+    pub fn draw(&self, ctx: &Context, buf: &mut Buffer, area: Rect) {
+        let (theme, mode) = (ctx.theme, ctx.session.width_mode);
+        fill(buf, area, theme.status_bar);
+        let width = area.width as usize;
+        let at = put(
+            buf,
+            mode,
+            (area.x, area.y),
+            &self.left,
+            width,
+            theme.status_bar,
+        );
+        let style = match (self.error, self.hints) {
+            (true, _) => theme.status_bar.patch(theme.error),
+            (_, true) => theme.status_bar.patch(theme.dim),
+            _ => theme.status_bar,
+        };
+        let room = (area.right() - at).saturating_sub(2) as usize;
+        let width = str_width(&self.right, mode).min(room);
+        let x = area.right().saturating_sub(width as u16 + 1).max(at + 1);
+        if room > 0 {
+            put(buf, mode, (x, area.y), &self.right, room, style);
+        }
+    }
+}
+
+/// Where the reviewer is, the review's progress (the count `sxs stats`
+/// makes), the view, the search, and what needs attention.
+fn position(ctx: &Context, session: &Session) -> String {
+    let pos = session.position();
+    let count = session.segment_count();
+    let file = session.progress(session.doc);
+    let percent = |p: f64| p.floor() as usize;
+    let mut left = format!(
+        " {}/{}  {}%",
+        (pos.cursor + 1).min(count),
+        count,
+        percent(file.review.percent)
+    );
+    if session.store.docs.len() > 1 {
+        let all = session.total_progress().review.percent;
+        left += &format!(" (all {}%)", percent(all));
+    }
+    left += &format!("  ✗{}  !{}", file.review.bad.total(), file.suspicious);
+    if file.review.stale > 0 {
+        left += &format!("  ~{} stale", file.review.stale);
+    }
+    if session.filter != Filter::All {
+        left += &format!("  [{}]", session.filter.label());
+    }
+    if !session.search.query.is_empty() {
+        let query = one_line(&session.search.query);
+        left += &format!("  /{query} {} hits", session.search.hits.len());
+    }
+    if session.notes.is_read_only() {
+        left += "  READ-ONLY";
+    }
+    let warnings = session.warnings().len();
+    if warnings > 0 {
+        let key = ctx.keymaps.label(Action::Warnings);
+        let s = if warnings == 1 { "" } else { "s" };
+        left += &format!("  {warnings} warning{s} ({key})");
+    }
+    left
+}

@@ -1,0 +1,131 @@
+//! What loading warned about (segment files that did not pair cleanly, notes
+//! entries kept but not understood, config settings ignored), and why the
+//! notes file is read-only when it is. Printed on stderr before the screen
+//! opens, where the alternate screen hides them: this list shows them again.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::text::wrap;
+use crate::tui::action::WarningsAction;
+use crate::tui::cells::{clear_popup, popup_title, put};
+use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::display::one_line;
+use crate::tui::keymap::Keymaps;
+use crate::tui::keys::Key;
+use crate::tui::session::Session;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warnings {
+    pub scroll: usize,
+    /// Each warning, safe to draw.
+    items: Vec<String>,
+    /// The items wrapped to the popup's width; a continuation is indented.
+    lines: Vec<String>,
+}
+
+impl Warnings {
+    pub fn new(session: &Session) -> Warnings {
+        let mut items = Vec::new();
+        if let Some(reason) = session.notes.read_only_reason() {
+            items.push(one_line(&format!(
+                "read-only, marks are not saved: {reason}"
+            )));
+        }
+        items.extend(session.warnings().iter().cloned());
+        let mut list = Warnings {
+            scroll: 0,
+            items,
+            lines: Vec::new(),
+        };
+        list.resize(session);
+        list
+    }
+
+    pub fn items(&self) -> &[String] {
+        &self.items
+    }
+
+    fn popup(area: Rect) -> Rect {
+        let width = area.width.saturating_sub(4);
+        Rect::new(area.x + 2, area.y + 1, width, area.height.saturating_sub(2))
+    }
+
+    /// Rows of text the popup shows at once, below its title.
+    fn rows(session: &Session) -> usize {
+        let (width, height) = session.size;
+        Warnings::popup(Rect::new(0, 0, width, height))
+            .height
+            .saturating_sub(1) as usize
+    }
+}
+
+impl Component for Warnings {
+    fn mode(&self) -> &'static str {
+        "warnings"
+    }
+
+    fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
+        let page = Warnings::rows(session).max(1);
+        let last = self.lines.len().saturating_sub(page);
+        self.scroll = match keymaps.action::<WarningsAction>(key) {
+            Some(WarningsAction::Close) => return Outcome::Close,
+            Some(WarningsAction::Down) => self.scroll + 1,
+            Some(WarningsAction::Up) => self.scroll.saturating_sub(1),
+            Some(WarningsAction::PageDown) => self.scroll + page,
+            Some(WarningsAction::PageUp) => self.scroll.saturating_sub(page),
+            None => self.scroll,
+        }
+        .min(last);
+        Outcome::Stay
+    }
+
+    fn resize(&mut self, session: &Session) {
+        let (width, height) = session.size;
+        let room = Warnings::popup(Rect::new(0, 0, width, height))
+            .width
+            .saturating_sub(4)
+            .max(1) as usize;
+        self.lines.clear();
+        for item in &self.items {
+            for (i, line) in wrap(item, room, session.width_mode).iter().enumerate() {
+                let indent = if i == 0 { "" } else { "  " };
+                self.lines.push(format!("{indent}{}", &item[line.range()]));
+            }
+        }
+    }
+
+    fn hints(&self, keymaps: &Keymaps) -> Vec<Hint> {
+        vec![
+            Hint::new(keymaps, WarningsAction::Down, "down"),
+            Hint::new(keymaps, WarningsAction::Up, "up"),
+            Hint::new(keymaps, WarningsAction::Close, "close"),
+        ]
+    }
+
+    fn draw(&self, ctx: &Context, buf: &mut Buffer, area: Rect) {
+        let (theme, mode) = (ctx.theme, ctx.session.width_mode);
+        let popup = Warnings::popup(area);
+        clear_popup(buf, popup, theme.popup);
+        let read_only = ctx.session.notes.is_read_only();
+        let title = match ctx.session.warnings().len() {
+            0 if read_only => " why marks are not saved ".into(),
+            0 => " no warnings: the files, the notes file and the config loaded cleanly ".into(),
+            1 => " 1 warning from loading ".to_string(),
+            n => format!(" {n} warnings from loading "),
+        };
+        popup_title(buf, theme, mode, popup, &title);
+        let room = popup.width.saturating_sub(2) as usize;
+        let rows = popup.height.saturating_sub(1) as usize;
+        for (i, line) in self.lines.iter().skip(self.scroll).take(rows).enumerate() {
+            put(
+                buf,
+                mode,
+                (popup.x + 1, popup.y + 1 + i as u16),
+                line,
+                room,
+                theme.popup,
+            );
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Marking: verdicts saved to the notes file on every change, undo and redo,
+//! and the checks' findings accepted or dismissed. After a change the cursor
+//! stays on its segment if the view still shows it, else goes to the row that
+//! followed it, so that a filtered view never skips a segment.
+
+use std::sync::Arc;
+
+use super::layout::walk;
+use super::session::Session;
+use crate::mqm::Severity;
+use crate::notes::{Entry, NotesError, SegmentRef};
+
+impl Session {
+    /// Runs a change to the notes file; a refusal (read-only, disk error) is
+    /// shown and changes nothing, so the screen never shows an unsaved mark.
+    /// `Some` when saved, with a note to add to the message: a notes file
+    /// that was read-only (another sxs held it) and took the change says that
+    /// it is writable now. The change is always tried, so that the notes
+    /// file can take the lock the other sxs let go of.
+    fn save(
+        &mut self,
+        change: impl FnOnce(&mut Session) -> Result<(), NotesError>,
+    ) -> Option<&'static str> {
+        let was_read_only = self.notes.is_read_only();
+        match change(self) {
+            Ok(()) => {
+                self.recount(self.doc);
+                Some(match was_read_only && !self.notes.is_read_only() {
+                    true => "; the notes file is writable again (the other sxs closed it)",
+                    false => "",
+                })
+            }
+            Err(NotesError::ReadOnly { reason, .. }) => {
+                self.complain(format!("read-only, nothing saved: {reason}"));
+                None
+            }
+            Err(err) => {
+                self.complain(format!("not saved: {err}"));
+                None
+            }
+        }
+    }
+
+    /// Saves `change` on the segment under the cursor; the store is shared,
+    /// so the segment can be read while the session changes.
+    fn save_at_cursor(
+        &mut self,
+        change: impl FnOnce(&mut Session, SegmentRef) -> Result<(), NotesError>,
+    ) -> Option<&'static str> {
+        let store = Arc::clone(&self.store);
+        let doc = store.docs.get(self.doc)?;
+        let seg = doc.segments.get(self.position().cursor)?;
+        self.save(|session| change(session, SegmentRef::new(doc, seg)))
+    }
+
+    /// Keeps the reviewer in the view after a change to the segment under the
+    /// cursor (on it if still shown, else on the row that followed it) and
+    /// says `message`.
+    fn after_change(&mut self, message: &str) {
+        match self.land_on(self.position().cursor) {
+            true => self.say(message),
+            false => {
+                let label = self.filter.label();
+                self.say(format!("{message}; no {label} segment left in this file"))
+            }
+        }
+    }
+
+    /// Marks the segment OK and goes on to the next row of the view (the
+    /// marked one may have left it).
+    pub fn mark_ok(&mut self) {
+        let reviewer = self.reviewer.clone();
+        let Some(note) = self.save_at_cursor(|s, seg| s.notes.mark(Entry::ok(seg, &reviewer)))
+        else {
+            return;
+        };
+        let message = format!("✓ saved{note}");
+        let below = walk(self, self.position().cursor + 1, true).next();
+        match below {
+            Some(next) => {
+                self.go_to(next);
+                self.say(message);
+            }
+            None => self.after_change(&message),
+        }
+    }
+
+    /// Marks the segment bad with an MQM category and severity.
+    pub fn mark_bad(&mut self, category: &str, severity: Severity, comment: &str) {
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| {
+            let entry = Entry::bad(seg, &reviewer, category, severity, comment);
+            s.notes.mark(entry)
+        });
+        if let Some(note) = saved {
+            self.after_change(&format!("✗ saved: {severity} {category}{note}"));
+        }
+    }
+
+    pub fn clear_mark(&mut self) {
+        let saved =
+            self.save_at_cursor(|s, seg| s.notes.clear(seg.file, seg.id).map(|_cleared| ()));
+        if let Some(note) = saved {
+            self.after_change(&format!("mark cleared{note}"));
+        }
+    }
+
+    /// Undoes (or redoes) the last change and goes to the segment it
+    /// concerned, or to the row after it when the view no longer shows it.
+    pub fn undo(&mut self, redo: bool) {
+        let mut changed = None;
+        let saved = self.save(|s| {
+            changed = if redo {
+                s.notes.redo()?
+            } else {
+                s.notes.undo()?
+            };
+            Ok(())
+        });
+        let Some(note) = saved else {
+            return;
+        };
+        let Some((file, id)) = changed else {
+            return self.complain(if redo {
+                "nothing to redo"
+            } else {
+                "nothing to undo"
+            });
+        };
+        let message = format!("{}{note}", if redo { "redone" } else { "undone" });
+        match self.go_to_segment(&file, &id) {
+            Some(segment) => {
+                self.recount(self.doc);
+                self.position_mut().cursor = segment;
+                self.after_change(&message);
+            }
+            None => self.say(message),
+        }
+    }
+
+    /// Turns the first open finding of the segment into a bad mark with the
+    /// check's category and severity and its message as the comment.
+    pub fn accept_finding(&mut self) {
+        let cursor = self.position().cursor;
+        let Some(finding) = self.open_findings(self.doc, cursor).next().cloned() else {
+            return self.complain("no finding here to accept");
+        };
+        let comment = format!("{}: {}", finding.check, finding.message);
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| {
+            let entry = Entry::bad(seg, &reviewer, finding.category, finding.severity, &comment);
+            s.notes.mark(entry)
+        });
+        if let Some(note) = saved {
+            self.after_change(&format!(
+                "✗ saved from {}: {} {}{note}",
+                finding.check, finding.severity, finding.category
+            ));
+        }
+    }
+
+    /// Dismisses the first open finding of the segment; remembered in the notes file.
+    pub fn dismiss_finding(&mut self) {
+        let cursor = self.position().cursor;
+        let Some(check) = self.open_findings(self.doc, cursor).next().map(|f| f.check) else {
+            return self.complain("no finding here to dismiss");
+        };
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| s.notes.dismiss(seg, check, &reviewer));
+        if let Some(note) = saved {
+            self.after_change(&format!("{check} dismissed{note}"));
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Moving through the documents: the cursor, pages, files, locales, flagged
+//! segments, the filter and search hits. Only segments the filter shows are
+//! visited; the view scrolls as little as possible to keep the cursor on
+//! screen.
+
+use super::align::matching_segment;
+use super::layout::{segments_in_page, top_for_cursor, walk};
+use super::session::{Filter, Position, Session};
+
+impl Session {
+    /// Moves the cursor `delta` shown segments down (or up), stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let cursor = self.position().cursor;
+        let target = walk(self, cursor, delta > 0)
+            .skip(1)
+            .take(delta.unsigned_abs())
+            .last();
+        if let Some(target) = target {
+            self.go_to(target);
+        }
+    }
+
+    /// Puts the cursor on a segment. One the filter hides turns the filter off.
+    pub fn go_to(&mut self, segment: usize) {
+        if self.segment_count() == 0 {
+            return;
+        }
+        let segment = segment.min(self.segment_count() - 1);
+        if !self.shown(segment) {
+            self.filter = Filter::All;
+        }
+        self.position_mut().cursor = segment;
+        self.keep_cursor_visible();
+    }
+
+    /// Puts the cursor on `segment` if the view shows it, else on the next
+    /// row of the view, else on the last: after a change that took a row out
+    /// of the view, the reviewer goes on with the row that followed it.
+    /// `false` when the view is empty.
+    pub fn land_on(&mut self, segment: usize) -> bool {
+        let next = walk(self, segment, true).next();
+        match next.or_else(|| walk(self, segment, false).next()) {
+            Some(row) => {
+                self.go_to(row);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The first (or last) shown segment.
+    pub fn edge(&mut self, last: bool) {
+        let from = if last {
+            self.segment_count().saturating_sub(1)
+        } else {
+            0
+        };
+        let first = walk(self, from, !last).next();
+        if let Some(segment) = first {
+            self.go_to(segment);
+        }
+    }
+
+    /// Half a screen down or up from the cursor.
+    pub fn half_page(&mut self, down: bool) {
+        let fits = segments_in_page(self, self.position().cursor, down).max(1);
+        let delta = (fits / 2 + 1) as isize;
+        self.move_by(if down { delta } else { -delta });
+    }
+
+    /// A page moves the view by one screen and puts the cursor on its first
+    /// (down) or last (up) segment, as pagers do.
+    pub fn page(&mut self, down: bool) {
+        let top = self.position().top;
+        let fits = segments_in_page(self, top, down).max(1);
+        let (new_top, cursor) = if down {
+            let next = walk(self, top, true).nth(fits);
+            let last = walk(self, self.segment_count().saturating_sub(1), false).next();
+            match next.or(last) {
+                Some(t) => (t, t),
+                None => return,
+            }
+        } else {
+            let above = walk(self, top, false).nth(1);
+            let new_top = walk(self, top, false)
+                .nth(fits)
+                .or(walk(self, 0, true).next());
+            match (new_top, above) {
+                (Some(t), Some(c)) => (t, c),
+                (Some(t), None) => (t, t),
+                _ => return,
+            }
+        };
+        *self.position_mut() = Position {
+            cursor,
+            top: new_top,
+        };
+        self.keep_cursor_visible();
+    }
+
+    /// Scrolls as little as possible so that the cursor's segment is on screen.
+    pub(super) fn keep_cursor_visible(&mut self) {
+        let pos = self.position();
+        let top = top_for_cursor(self, pos.cursor, pos.top);
+        self.position_mut().top = top;
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.keep_cursor_visible();
+    }
+
+    pub fn open(&mut self, doc: usize) {
+        if doc < self.store.docs.len() {
+            self.doc = doc;
+            self.displays.ensure(&self.store, doc, self.width_mode);
+            self.search.refresh(&self.displays, doc);
+            self.keep_cursor_visible();
+        }
+    }
+
+    /// The next (or previous) file, cycling.
+    pub fn open_relative(&mut self, delta: isize) {
+        let count = self.store.docs.len() as isize;
+        if count > 1 {
+            self.open((self.doc as isize + delta).rem_euclid(count) as usize);
+        }
+    }
+
+    /// Moves to a segment named as the notes file names it.
+    pub fn go_to_segment(&mut self, file: &str, id: &str) -> Option<usize> {
+        let doc = self.store.docs.iter().position(|d| d.path == file)?;
+        if doc != self.doc {
+            self.open(doc);
+        }
+        self.store.docs[doc]
+            .segments
+            .iter()
+            .position(|s| s.id == id)
+    }
+
+    /// Opens the same article in the next locale, on the same English sentence.
+    pub fn next_locale(&mut self) {
+        let group = self.store.translations_of(self.doc);
+        let here = &self.store.docs[self.doc];
+        // The next file of the group in a different locale, cycling.
+        let start = group.iter().position(|&d| d == self.doc).unwrap_or(0);
+        let next = (1..group.len())
+            .map(|i| group[(start + i) % group.len()])
+            .find(|&d| self.store.docs[d].locale != here.locale);
+        let Some(next) = next else {
+            let message = format!(
+                "{} is loaded in no other locale; load its other translations to switch",
+                here.path
+            );
+            return self.complain(message);
+        };
+        let target = matching_segment(here, self.position().cursor, &self.store.docs[next]);
+        self.open(next);
+        self.go_to(target);
+        let doc = &self.store.docs[next];
+        let message = format!("{}: {}", doc.locale, doc.path);
+        self.say(message);
+    }
+
+    /// `]` / `[`: the next flagged or suspicious segment, in this file and then
+    /// the following ones, wrapping around, and saying so as search does.
+    pub fn next_attention(&mut self, forward: bool) {
+        let docs = self.store.docs.len();
+        let start = (self.doc, self.position().cursor);
+        for step in 0..=docs {
+            let doc = if forward {
+                (start.0 + step) % docs
+            } else {
+                (start.0 + docs - step % docs) % docs
+            };
+            let count = self.store.docs[doc].segments.len();
+            let candidates: Box<dyn Iterator<Item = usize>> = match (step, forward) {
+                (0, true) => Box::new(start.1 + 1..count),
+                (0, false) => Box::new((0..start.1).rev()),
+                (_, true) if step == docs => Box::new(0..=start.1.min(count.saturating_sub(1))),
+                (_, false) if step == docs => Box::new((start.1..count).rev()),
+                (_, true) => Box::new(0..count),
+                (_, false) => Box::new((0..count).rev()),
+            };
+            let found = candidates
+                .into_iter()
+                .find(|&s| self.needs_attention(doc, s));
+            if let Some(segment) = found {
+                if doc != self.doc {
+                    self.open(doc);
+                }
+                self.go_to(segment);
+                let at = (doc, segment);
+                if at == start {
+                    self.say("no other flagged or suspicious segment");
+                } else if forward && at < start {
+                    self.say("flags wrapped to the top");
+                } else if !forward && at > start {
+                    self.say("flags wrapped to the bottom");
+                }
+                return;
+            }
+        }
+        let more = if self.findings.ready {
+            ""
+        } else {
+            " yet (the checks are still running)"
+        };
+        self.complain(format!("no flagged or suspicious segment{more}"));
+    }
+
+    /// All, unreviewed, flagged, suspicious: the cursor stays on its segment
+    /// if the new view shows it, else goes to the nearest one below, then above.
+    pub fn cycle_filter(&mut self) {
+        self.filter = self.filter.next();
+        let cursor = self.position().cursor;
+        let count = self.segment_count();
+        let nearest = (cursor..count)
+            .chain((0..cursor).rev())
+            .find(|&s| self.shown(s));
+        let label = self.filter.label();
+        match nearest {
+            Some(segment) => {
+                self.go_to(segment);
+                self.say(format!("showing {label} segments"));
+            }
+            None => self.complain(format!("no {label} segments in this file")),
+        }
+    }
+
+    /// Searches as the user types and shows the first hit at or after where
+    /// the search started.
+    pub fn set_query(&mut self, query: &str, from: usize) {
+        self.search.set(query, &self.displays, self.doc);
+        match self.search.first_at_or_after(from) {
+            Some(hit) => self.go_to(hit),
+            None => self.go_to(from),
+        }
+    }
+}

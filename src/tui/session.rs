@@ -1,0 +1,262 @@
+//! What is under review and where the reviewer stands in it: the store, the
+//! notes file, the checks' findings, the open document and the position in
+//! every document, the filter, the search and the message of the moment.
+//!
+//! Components read it to draw and change it through its methods: moving in
+//! `nav`, marking in `marks`. It knows no terminal and no key.
+
+use std::sync::Arc;
+
+use super::display::{Displays, one_line};
+use super::findings::Findings;
+use super::geometry::Geometry;
+use super::search::Search;
+use crate::check::Finding;
+use crate::notes::score::{self, Penalties};
+use crate::notes::{Entry, Notes, Verdict};
+use crate::store::Store;
+use crate::text::WidthMode;
+
+/// Which segments the panes show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Filter {
+    #[default]
+    All,
+    /// No entry yet.
+    Unreviewed,
+    /// Marked bad.
+    Flagged,
+    /// A check found something not dismissed.
+    Suspicious,
+}
+
+impl Filter {
+    pub fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Unreviewed,
+            Filter::Unreviewed => Filter::Flagged,
+            Filter::Flagged => Filter::Suspicious,
+            Filter::Suspicious => Filter::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Unreviewed => "unreviewed",
+            Filter::Flagged => "flagged",
+            Filter::Suspicious => "suspicious",
+        }
+    }
+}
+
+/// Where the reviewer is in one document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Position {
+    /// Selected segment.
+    pub cursor: usize,
+    /// First segment drawn.
+    pub top: usize,
+}
+
+/// A one-line message in the status bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    /// Safe to draw: sanitised when the message was made.
+    pub text: String,
+    pub error: bool,
+}
+
+/// Review progress of one document: the count `sxs stats` makes, and the
+/// segments the checks found something in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocProgress {
+    pub review: score::Progress,
+    /// With a finding not dismissed.
+    pub suspicious: usize,
+}
+
+impl DocProgress {
+    fn add(&mut self, other: &DocProgress) {
+        self.review.add(&other.review);
+        self.suspicious += other.suspicious;
+    }
+}
+
+pub struct Session {
+    /// Shared with the checks, which run on another thread.
+    pub store: Arc<Store>,
+    pub notes: Notes,
+    pub reviewer: String,
+    pub findings: Findings,
+    pub filter: Filter,
+    pub displays: Displays,
+    pub search: Search,
+    /// The document on screen.
+    pub doc: usize,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    pub width_mode: WidthMode,
+    pub flash: Option<Flash>,
+    /// Position in every document, so that going back returns to the same place.
+    positions: Vec<Position>,
+    /// Kept up to date as marks and findings change.
+    progress: Vec<DocProgress>,
+    /// What loading the files, the notes file and the config warned about,
+    /// each made safe to draw.
+    warnings: Vec<String>,
+}
+
+impl Session {
+    /// A session on the first document. `warnings` are the caller's (the
+    /// config file's); the store's and the notes file's are added.
+    pub fn new(
+        store: Store,
+        notes: Notes,
+        reviewer: String,
+        width_mode: WidthMode,
+        warnings: Vec<String>,
+    ) -> Session {
+        let mut all: Vec<String> = warnings.iter().map(|w| one_line(w)).collect();
+        all.extend(store.all_warnings().map(|w| one_line(&w.to_string())));
+        all.extend(notes.warnings().iter().map(|w| one_line(&w.to_string())));
+        let mut session = Session {
+            displays: Displays::new(&store),
+            positions: vec![Position::default(); store.docs.len()],
+            store: Arc::new(store),
+            notes,
+            reviewer,
+            findings: Findings::default(),
+            filter: Filter::All,
+            search: Search::default(),
+            doc: 0,
+            size: (80, 24),
+            width_mode,
+            flash: None,
+            progress: Vec::new(),
+            warnings: all,
+        };
+        session.recount_all();
+        session.open(0);
+        session
+    }
+
+    pub fn position(&self) -> Position {
+        self.positions.get(self.doc).copied().unwrap_or_default()
+    }
+
+    pub(super) fn position_mut(&mut self) -> &mut Position {
+        &mut self.positions[self.doc]
+    }
+
+    pub fn segment_count(&self) -> usize {
+        self.store
+            .docs
+            .get(self.doc)
+            .map_or(0, |d| d.segments.len())
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(self.size, self.width_mode)
+    }
+
+    /// What loading warned about, safe to draw.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// A message in the status bar until the next key.
+    pub fn say(&mut self, text: impl AsRef<str>) {
+        self.flash = Some(Flash {
+            text: one_line(text.as_ref()),
+            error: false,
+        });
+    }
+
+    /// An error in the status bar until the next key.
+    pub fn complain(&mut self, text: impl AsRef<str>) {
+        self.flash = Some(Flash {
+            text: one_line(text.as_ref()),
+            error: true,
+        });
+    }
+
+    pub fn entry(&self, doc: usize, segment: usize) -> Option<&Entry> {
+        let d = self.store.docs.get(doc)?;
+        self.notes.get(&d.path, &d.segments.get(segment)?.id)
+    }
+
+    /// The findings of a segment that the reviewer has not dismissed.
+    pub fn open_findings(&self, doc: usize, segment: usize) -> impl Iterator<Item = &Finding> {
+        let dismissed = self
+            .entry(doc, segment)
+            .map(|e| e.dismissed.as_slice())
+            .unwrap_or_default();
+        self.findings
+            .of(doc, segment)
+            .iter()
+            .filter(move |f| !dismissed.iter().any(|d| d == f.check))
+    }
+
+    pub fn is_stale(&self, doc: usize, segment: usize) -> bool {
+        let target = &self.store.docs[doc].segments[segment].target;
+        self.entry(doc, segment).is_some_and(|e| e.is_stale(target))
+    }
+
+    fn is_bad(&self, doc: usize, segment: usize) -> bool {
+        self.entry(doc, segment)
+            .is_some_and(|e| e.verdict == Verdict::Bad)
+    }
+
+    /// Flagged (bad) or suspicious: where `]` and `[` stop.
+    pub fn needs_attention(&self, doc: usize, segment: usize) -> bool {
+        self.is_bad(doc, segment) || self.open_findings(doc, segment).next().is_some()
+    }
+
+    /// Whether the filter lets the panes show this segment of the open document.
+    pub fn shown(&self, segment: usize) -> bool {
+        let doc = self.doc;
+        match self.filter {
+            Filter::All => true,
+            Filter::Unreviewed => self.entry(doc, segment).is_none(),
+            Filter::Flagged => self.is_bad(doc, segment),
+            Filter::Suspicious => self.open_findings(doc, segment).next().is_some(),
+        }
+    }
+
+    pub fn progress(&self, doc: usize) -> DocProgress {
+        self.progress.get(doc).cloned().unwrap_or_default()
+    }
+
+    pub fn total_progress(&self) -> DocProgress {
+        let mut total = DocProgress::default();
+        self.progress.iter().for_each(|p| total.add(p));
+        total.review.finish();
+        total
+    }
+
+    /// Counts one document again, after a change to its marks or findings.
+    pub(super) fn recount(&mut self, doc: usize) {
+        let Some(d) = self.store.docs.get(doc) else {
+            return;
+        };
+        let review = score::document(d, |id| self.notes.get(&d.path, id), &Penalties::default());
+        let suspicious = (0..d.segments.len())
+            .filter(|&s| self.open_findings(doc, s).next().is_some())
+            .count();
+        self.progress[doc] = DocProgress { review, suspicious };
+    }
+
+    pub(super) fn recount_all(&mut self) {
+        self.progress = vec![DocProgress::default(); self.store.docs.len()];
+        for doc in 0..self.store.docs.len() {
+            self.recount(doc);
+        }
+    }
+
+    /// Findings arrive from the checks, which run off the event loop.
+    pub fn set_findings(&mut self, findings: Vec<Finding>) {
+        self.findings = Findings::new(findings, self.store.docs.len());
+        self.recount_all();
+    }
+}
