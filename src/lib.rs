@@ -12,3 +12,4 @@ pub mod store;
 pub mod text;
 pub mod tsv;
 pub mod tui;
+pub mod yaml;
