@@ -548,11 +548,11 @@ mod tests {
     #[test]
     fn deep_flow_nesting_is_refused_before_parsing_with_its_line() {
         let deep = format!("a: 1\nx: {}\n", "[".repeat(100_000));
-        let started = std::time::Instant::now();
+        // Refused by the scan (the library would say "recursion limit
+        // exceeded", after a scan of quadratic time).
         let err = parse(&deep).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("nested more than 100 levels"), "{err}");
-        assert!(started.elapsed().as_secs() < 2, "refused without parsing");
         let within = format!("x: {}{}\n", "[".repeat(90), "]".repeat(90));
         assert!(parse(&within).is_ok());
         // Nesting by indentation or by `- ` counts too; mixed with flow.

@@ -35,7 +35,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
     if store.docs.is_empty() {
         anyhow::bail!("no segment files (with data-ttu-id spans) in the given paths");
     }
-    let (notes, problem) = open_notes(cli, &store);
+    let (notes, problem) = open_notes(cli, &store)?;
     let reviewer = notes::reviewer(
         cli.common
             .reviewer
@@ -64,10 +64,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
 
 /// The notes file for this review. One that cannot be used (not valid YAML,
 /// held by another sxs) still lets the review go on, read-only, and says why;
-/// it is never written over.
-fn open_notes(cli: &Cli, store: &crate::store::Store) -> (Notes, Option<String>) {
+/// it is never written over. A path that is no file at all (a folder, a
+/// device) is a usage error.
+fn open_notes(cli: &Cli, store: &crate::store::Store) -> anyhow::Result<(Notes, Option<String>)> {
     let path = &cli.common.notes;
-    match Notes::open(path) {
+    Ok(match Notes::open(path) {
         Ok(mut notes) => {
             notes.set_store_order(store);
             super::report(notes.warnings());
@@ -76,6 +77,7 @@ fn open_notes(cli: &Cli, store: &crate::store::Store) -> (Notes, Option<String>)
                 .map(|reason| format!("read-only: {reason}"));
             (notes, problem)
         }
+        Err(err @ notes::NotesError::NotRegular { .. }) => return Err(err.into()),
         Err(err) => {
             let message = err.to_string();
             eprintln!("sxs: {message}");
@@ -84,5 +86,5 @@ fn open_notes(cli: &Cli, store: &crate::store::Store) -> (Notes, Option<String>)
                 Some(format!("read-only: {message}")),
             )
         }
-    }
+    })
 }

@@ -216,6 +216,25 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_yaml_is_refused_at_once_with_its_line() {
+        // 100,000 `[` (109 KB) took the YAML library 30 s.
+        let text = format!(
+            "---\nms.contentlocale: ja-JP\nx: {}\n---\nbody",
+            "[".repeat(100_000)
+        );
+        let mut w = Vec::new();
+        let head = split("f.md", &text, &mut w);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, Some(3));
+        assert!(
+            w[0].message.contains("nested more than 100"),
+            "{}",
+            w[0].message
+        );
+        assert_eq!(head.fields.locale.as_deref(), Some("ja-JP"));
+    }
+
+    #[test]
     fn unclosed_front_matter_makes_the_whole_file_body() {
         let mut w = Vec::new();
         let head = split("f.md", "---\ntitle: x\nbody", &mut w);

@@ -165,10 +165,19 @@ impl App {
     /// Runs a change to the notes file; a refusal (read-only, disk error) is
     /// shown and changes nothing, so the screen never shows an unsaved mark.
     fn save(&mut self, change: impl FnOnce(&mut App) -> Result<(), NotesError>) -> bool {
-        if let Some(reason) = self.notes.read_only_reason() {
-            let reason = reason.to_string();
+        // A notes file another sxs held may be free now: the change tries.
+        let was_read_only = self.notes.is_read_only();
+        if !self.notes.try_writing() {
+            let reason = self
+                .notes
+                .read_only_reason()
+                .unwrap_or_default()
+                .to_string();
             self.complain(format!("read-only, nothing saved: {reason}"));
             return false;
+        }
+        if was_read_only {
+            self.say("the other sxs has quit: marks are saved from now on");
         }
         let exclusive = self.exclusive.clone();
         let held = exclusive.hold();
