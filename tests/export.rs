@@ -482,13 +482,19 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
 
     let pipe = dir.path().join("pipe");
     fifo(&pipe);
-    let reader = {
+    let (tx, rx) = std::sync::mpsc::channel();
+    {
         let pipe = pipe.clone();
-        std::thread::spawn(move || fs::read_to_string(pipe).unwrap())
-    };
+        // Blocks until a writer opens the FIFO: a replaced FIFO never gets one.
+        std::thread::spawn(move || tx.send(fs::read_to_string(pipe).unwrap()));
+    }
     let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "pipe"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(reader.join().unwrap(), expected);
+    let read = rx.recv_timeout(std::time::Duration::from_secs(20));
+    assert_eq!(
+        read.expect("the export reached the FIFO's reader"),
+        expected
+    );
     assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo());
 
     // A link to the process's standard output, as /dev/stdout is.

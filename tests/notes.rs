@@ -1,6 +1,9 @@
 //! The notes file as a reviewer lives it: marks saved, reloaded, edited by
 //! hand, undone, and never lost or overwritten when they must not be.
 
+#[allow(dead_code)] // the review test uses a part
+mod pty;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -729,4 +732,27 @@ fn a_dangling_link_as_the_notes_path_creates_the_file_it_names() {
             .is_symlink()
     );
     assert_eq!(parsed(&dir.path().join("real/notes.yaml")).len(), 1);
+}
+
+#[test]
+fn the_review_saves_once_the_other_instance_quits_and_refuses_a_folder() {
+    let dir = TempDir::new().unwrap();
+    let mut first = pty::Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    first.wait_for_text("en-us");
+    let mut second = pty::Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    second.wait_for_text("READ-ONLY");
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    second.send("a");
+    second.wait_for("saved, writable", |s| {
+        s.contents().contains("✓ saved") && !s.contents().contains("READ-ONLY")
+    });
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    assert_eq!(Notes::read(&notes_path(&dir)).unwrap().len(), 1);
+
+    fs::create_dir(dir.path().join("folder")).unwrap();
+    let mut refused = pty::Tty::spawn(&["--notes", "folder"], (100, 30), dir.path(), &[]);
+    refused.wait_for_text("folder: is a folder");
+    assert_eq!(refused.wait_exit(), 2);
 }

@@ -214,15 +214,15 @@ impl Entry {
             };
             match *name {
                 "file" | "id" | "verdict" => {
-                    let text = text.ok_or(EntryError::WrongType {
-                        key: name,
-                        kind: value.kind(),
-                    })?;
-                    *match *name {
+                    let required = match *name {
                         "file" => &mut file,
                         "id" => &mut id,
                         _ => &mut verdict,
-                    } = Some(text);
+                    };
+                    *required = Some(text.ok_or(EntryError::WrongType {
+                        key: name,
+                        kind: value.kind(),
+                    })?);
                 }
                 "source" if value == Value::Null => {}
                 "dismissed" => match checks(&value) {
