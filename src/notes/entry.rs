@@ -207,61 +207,55 @@ impl Entry {
                 entry.extra.keep(key, value, lines);
                 continue;
             };
-            let tagged = raw.tagged(name);
-            let text = as_text(&value);
+            // Whether the field will give back what was written; else the
+            // value as read stands in for it when the entry is written.
+            let faithful = !raw.tagged(name)
+                && match *name {
+                    "dismissed" => matches!(value, Value::Sequence(_)) && checks(&value).is_some(),
+                    "source" => matches!(value, Value::String(_) | Value::Null),
+                    "severity" => value
+                        .as_str()
+                        .is_some_and(|t| t.parse::<Severity>().is_ok()),
+                    _ => matches!(value, Value::String(_)),
+                };
+            if !faithful {
+                stand_ins.push((name, value.clone()));
+            }
+            let (kind, null) = (value.kind(), value == Value::Null);
             let mut unread = |why: String| {
                 warnings.push(format!("`{name}`: {why}; the value is kept as written"))
             };
             match *name {
-                "file" | "id" | "verdict" => {
-                    let required = match *name {
-                        "file" => &mut file,
-                        "id" => &mut id,
-                        _ => &mut verdict,
-                    };
-                    *required = Some(text.ok_or(EntryError::WrongType {
-                        key: name,
-                        kind: value.kind(),
-                    })?);
-                }
-                "source" if value == Value::Null => {}
                 "dismissed" => match checks(&value) {
                     Some(list) => entry.dismissed = list,
-                    None => unread(format!(
-                        "expected a list of check names, found {}",
-                        value.kind()
-                    )),
+                    None => unread(format!("expected a list of check names, found {kind}")),
                 },
-                "severity" => match text.as_deref().map(str::parse::<Severity>) {
-                    Some(Ok(severity)) => entry.severity = Some(severity),
-                    Some(Err(why)) => unread(why),
-                    None => unread(format!("expected a severity, found {}", value.kind())),
-                },
-                _ => match text {
-                    Some(text) => match *name {
-                        "locale" => entry.locale = text,
-                        "category" => entry.category = Some(text),
-                        "comment" => entry.comment = text,
-                        "source" => entry.source = Some(text),
-                        "target" => entry.target = text,
-                        "reviewer" => entry.reviewer = text,
-                        _ => entry.time = text,
+                "source" if null => {}
+                _ => match (*name, into_text(value)) {
+                    ("file", text) => {
+                        file = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
+                    }
+                    ("id", text) => {
+                        id = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
+                    }
+                    ("verdict", text) => {
+                        verdict = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
+                    }
+                    ("severity", Some(text)) => match text.parse::<Severity>() {
+                        Ok(severity) => entry.severity = Some(severity),
+                        Err(why) => unread(why),
                     },
-                    None if value == Value::Null => {}
-                    None => unread(format!("expected text, found {}", value.kind())),
+                    ("severity", None) => unread(format!("expected a severity, found {kind}")),
+                    (_, None) if null => {}
+                    (_, None) => unread(format!("expected text, found {kind}")),
+                    ("locale", Some(text)) => entry.locale = text,
+                    ("category", Some(text)) => entry.category = Some(text),
+                    ("comment", Some(text)) => entry.comment = text,
+                    ("source", Some(text)) => entry.source = Some(text),
+                    ("target", Some(text)) => entry.target = text,
+                    ("reviewer", Some(text)) => entry.reviewer = text,
+                    (_, Some(text)) => entry.time = text,
                 },
-            }
-            // Whether the field gives back what was written; else the value
-            // as read stands in for it.
-            let faithful = !tagged
-                && match *name {
-                    "dismissed" => matches!(value, Value::Sequence(_)) && checks(&value).is_some(),
-                    "source" => matches!(value, Value::String(_) | Value::Null),
-                    "severity" => entry.severity.is_some() && matches!(value, Value::String(_)),
-                    _ => matches!(value, Value::String(_)),
-                };
-            if !faithful {
-                stand_ins.push((name, value));
             }
         }
         entry.file = file.ok_or(EntryError::Missing("file"))?;
@@ -324,10 +318,10 @@ pub enum EntryError {
 
 /// A text field's value: text as it is; numbers and booleans as their text
 /// (`id: 105`).
-fn as_text(value: &Value) -> Option<String> {
+fn into_text(value: Value) -> Option<String> {
     match value {
-        Value::String(text) => Some(text.clone()),
-        Value::Number(_) | Value::Bool(_) => Some(crate::yaml::to_string(value)),
+        Value::String(text) => Some(text),
+        Value::Number(_) | Value::Bool(_) => Some(crate::yaml::to_string(&value)),
         _ => None,
     }
 }
@@ -348,11 +342,17 @@ fn checks(value: &Value) -> Option<Vec<String>> {
 struct RawKeys<'t> {
     text: Option<&'t str>,
     keys: Option<Option<Vec<(String, String)>>>,
+    /// The item holds a `!`: some value may carry a tag.
+    tags: bool,
 }
 
 impl<'t> RawKeys<'t> {
     fn new(text: Option<&'t str>) -> RawKeys<'t> {
-        RawKeys { text, keys: None }
+        RawKeys {
+            text,
+            keys: None,
+            tags: text.is_some_and(|t| t.contains('!')),
+        }
     }
 
     /// The lines of `key` as written, unless they hold an alias: written
@@ -375,7 +375,7 @@ impl<'t> RawKeys<'t> {
     /// Whether the value of `key` carries a tag (`!!binary`), which the
     /// library resolves away: only the lines as written keep it.
     fn tagged(&mut self, key: &str) -> bool {
-        if !self.text.is_some_and(|t| t.contains('!')) {
+        if !self.tags {
             return false;
         }
         self.lines(key).is_some_and(|lines| {

@@ -15,10 +15,10 @@ use crate::yaml::{Mapping, Value};
 /// kept as it was read stands in for its field while the field is unchanged.
 pub(crate) fn write_entry(out: &mut Vec<u8>, entry: &Entry) {
     let stand_ins = entry.extra.has_fields();
-    for key in KEYS {
+    for (field, key) in KEYS.iter().enumerate() {
         let at = out.len();
-        let first = if key == "file" { "- " } else { "  " };
-        write_field(out, entry, key, first);
+        let first = if field == 0 { "- " } else { "  " };
+        write_nth(out, entry, field, first);
         if stand_ins {
             entry.extra.stand_in(out, key, at, first);
         }
@@ -29,6 +29,14 @@ pub(crate) fn write_entry(out: &mut Vec<u8>, entry: &Entry) {
 /// What `write_entry` writes for one schema key of `entry`, from its field:
 /// nothing for an empty optional one.
 pub(crate) fn write_field(out: &mut Vec<u8>, entry: &Entry, key: &str, first: &str) {
+    let field = KEYS.iter().position(|k| *k == key);
+    write_nth(out, entry, field.expect("a key of the schema"), first);
+}
+
+/// `write_field` for the key `KEYS[field]`: by number, since it runs for
+/// every key of every entry at each load.
+fn write_nth(out: &mut Vec<u8>, entry: &Entry, field: usize, first: &str) {
+    let key = KEYS[field];
     let text = |out: &mut Vec<u8>, value: &str| {
         out.extend_from_slice(first.as_bytes());
         out.extend_from_slice(key.as_bytes());
@@ -36,30 +44,32 @@ pub(crate) fn write_field(out: &mut Vec<u8>, entry: &Entry, key: &str, first: &s
         scalar(out, value);
         out.push(b'\n');
     };
-    match key {
-        "file" => text(out, &entry.file),
-        "locale" => text(out, &entry.locale),
-        "id" => text(out, &entry.id),
-        "verdict" => text(out, entry.verdict.name()),
-        "category" => {
+    // One arm per key, in the order of `KEYS` (the round-trip test below
+    // reads every key back by its name).
+    match field {
+        0 => text(out, &entry.file),
+        1 => text(out, &entry.locale),
+        2 => text(out, &entry.id),
+        3 => text(out, entry.verdict.name()),
+        4 => {
             if let Some(category) = &entry.category {
                 text(out, category);
             }
         }
-        "severity" => {
+        5 => {
             if let Some(severity) = entry.severity {
                 text(out, severity.name());
             }
         }
-        "comment" => text(out, &entry.comment),
-        "source" => match &entry.source {
+        6 => text(out, &entry.comment),
+        7 => match &entry.source {
             Some(source) => text(out, source),
             None => out.extend_from_slice(b"  source: null\n"),
         },
-        "target" => text(out, &entry.target),
-        "reviewer" => text(out, &entry.reviewer),
-        "time" => text(out, &entry.time),
-        "dismissed" => {
+        8 => text(out, &entry.target),
+        9 => text(out, &entry.reviewer),
+        10 => text(out, &entry.time),
+        11 => {
             if !entry.dismissed.is_empty() {
                 out.extend_from_slice(b"  dismissed: [");
                 for (i, check) in entry.dismissed.iter().enumerate() {
@@ -71,7 +81,7 @@ pub(crate) fn write_field(out: &mut Vec<u8>, entry: &Entry, key: &str, first: &s
                 out.extend_from_slice(b"]\n");
             }
         }
-        _ => unreachable!("{key} is not a key of the schema"),
+        _ => unreachable!("the schema has {} keys", KEYS.len()),
     }
 }
 
