@@ -15,7 +15,13 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{
+    self, Deserialize, DeserializeOwned, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
 use serde_norway as lib;
 
 /// Deepest nesting of collections read. sxs's own files nest four deep at
@@ -150,31 +156,6 @@ impl Value {
         }
     }
 
-    fn from_lib(value: lib::Value) -> Value {
-        match value {
-            lib::Value::Null => Value::Null,
-            lib::Value::Bool(b) => Value::Bool(b),
-            lib::Value::Number(n) => Value::Number(match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) => Number::Int(i),
-                (None, Some(u)) => Number::UInt(u),
-                _ => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
-            }),
-            lib::Value::String(s) => Value::String(s),
-            lib::Value::Sequence(items) => {
-                Value::Sequence(items.into_iter().map(Value::from_lib).collect())
-            }
-            lib::Value::Mapping(map) => Value::Mapping(Mapping(
-                map.into_iter()
-                    .map(|(k, v)| (Value::from_lib(k), Value::from_lib(v)))
-                    .collect(),
-            )),
-            lib::Value::Tagged(tagged) => Value::Tagged(Box::new((
-                tagged.tag.to_string(),
-                Value::from_lib(tagged.value),
-            ))),
-        }
-    }
-
     fn to_lib(&self) -> lib::Value {
         match self {
             Value::Null => lib::Value::Null,
@@ -228,12 +209,118 @@ pub fn not_regular(meta: &fs::Metadata) -> io::Result<()> {
     ))
 }
 
+/// Read straight from the library's parser: no value of its own is built
+/// and converted (that doubled the time of a parse).
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+/// Mappings longer than this look their keys up in a hash set: a hand-made
+/// file with many keys must not take quadratic time.
+const LINEAR_KEYS: usize = 16;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Value, E> {
+        Ok(Value::Number(Number::Int(i)))
+    }
+
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Value, E> {
+        Ok(Value::Number(match i64::try_from(u) {
+            Ok(i) => Number::Int(i),
+            Err(_) => Number::UInt(u),
+        }))
+    }
+
+    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Value, E> {
+        Ok(Value::Number(Number::Float(f)))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Value::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Sequence(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        let mut seen: Option<HashSet<String>> = None;
+        while let Some(key) = map.next_key::<Value>()? {
+            let duplicate = match (&key, pairs.len() >= LINEAR_KEYS) {
+                (Value::String(text), true) => !seen
+                    .get_or_insert_with(|| {
+                        pairs
+                            .iter()
+                            .filter_map(|(k, _)| k.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .insert(text.clone()),
+                _ => pairs.iter().any(|(k, _)| *k == key),
+            };
+            if duplicate {
+                let key = match &key {
+                    Value::String(text) => format!("{text:?}"),
+                    other => to_string(other),
+                };
+                return Err(de::Error::custom(format_args!(
+                    "duplicate entry with key {key}"
+                )));
+            }
+            if let (Some(seen), Value::String(text)) = (&mut seen, &key) {
+                seen.insert(text.clone());
+            }
+            pairs.push((key, map.next_value()?));
+        }
+        Ok(Value::Mapping(Mapping(pairs)))
+    }
+
+    /// How the library hands over a value with a tag of its own (`!custom`).
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        let (tag, contents) = data.variant::<String>()?;
+        let value = contents.newtype_variant::<Value>()?;
+        Ok(Value::Tagged(Box::new((tag, value))))
+    }
+}
+
 /// Parses one YAML document; an empty one is `Null`.
 pub fn parse(text: &str) -> Result<Value, Error> {
     nesting_check(text)?;
-    lib::from_str::<lib::Value>(text)
-        .map(Value::from_lib)
-        .map_err(Error::from_lib)
+    lib::from_str::<Value>(text).map_err(Error::from_lib)
 }
 
 /// Parses one YAML document into `T` (a config, a glossary).
@@ -610,6 +697,22 @@ mod tests {
         // values by their text as written, `notes::layout`).
         assert_eq!(map.get("a"), Some(&Value::String("aGVsbG8=".into())));
         assert_eq!(map.get("c"), Some(&Value::Number(Number::UInt(u64::MAX))));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_in_short_and_long_mappings() {
+        // As the library itself says it, at the line of the mapping.
+        let short = "x: 0\ny:\n  a: 1\n  b: 2\n  a: 3\n";
+        let err = parse(short).unwrap_err();
+        assert_eq!(err.message, "y: duplicate entry with key \"a\"");
+        assert_eq!(err.line, Some(3));
+        let long: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        let err = parse(&format!("{long}k7: again\n")).unwrap_err();
+        assert!(
+            err.message.contains("duplicate entry with key \"k7\""),
+            "{err}"
+        );
+        assert!(parse(&long).is_ok());
     }
 
     #[test]
