@@ -203,7 +203,7 @@ impl Entry {
         let mut stand_ins: Vec<(&'static str, Value)> = Vec::new();
         for (key, value) in map {
             let Some(name) = key.as_str().and_then(|k| KEYS.iter().find(|&&s| s == k)) else {
-                let lines = key.as_str().and_then(|k| raw.lines(k));
+                let lines = key.as_str().and_then(|k| raw.lines(k, &value));
                 entry.extra.keep(key, value, lines);
                 continue;
             };
@@ -269,7 +269,7 @@ impl Entry {
                 name,
                 if name == "file" { "- " } else { "  " },
             );
-            let lines = raw.lines(name);
+            let lines = raw.lines(name, &value);
             entry.extra.keep_field(name, value, lines, read_as);
         }
         let mut note = |message: String| warnings.push(message);
@@ -355,34 +355,43 @@ impl<'t> RawKeys<'t> {
         }
     }
 
-    /// The lines of `key` as written, unless they hold an alias: written
-    /// back without its anchor (which may be in another entry), an alias
-    /// would break the file, so such a value is written from what was read.
-    fn lines(&mut self, key: &str) -> Option<String> {
+    /// The lines of `key` in the item, as written.
+    fn written(&mut self, key: &str) -> Option<&str> {
         let text = self.text?;
         let keys = self
             .keys
             .get_or_insert_with(|| layout::key_lines(text))
             .as_ref()?;
-        let (_, lines) = keys.iter().find(|(k, _)| k == key)?;
+        keys.iter().find(|(k, _)| k == key).map(|(_, l)| l.as_str())
+    }
+
+    /// The lines of `key` as written, to write back, when they read back as
+    /// `value` (so that a layout this misread can never put another value
+    /// in the file) and hold no alias (written back without its anchor,
+    /// which may be in another entry, an alias would break the file): else
+    /// the value is written from what was read.
+    fn lines(&mut self, key: &str, value: &Value) -> Option<String> {
+        let lines = self.written(key)?;
         let alias = lines
             .as_bytes()
             .windows(2)
             .any(|w| matches!(w[0], b' ' | b'[' | b'{' | b',') && w[1] == b'*');
-        (!alias).then(|| lines.clone())
+        let same = || match crate::yaml::parse(lines) {
+            Ok(Value::Mapping(map)) => map.len() == 1 && map.get(key) == Some(value),
+            _ => false,
+        };
+        (!alias && same()).then(|| lines.to_string())
     }
 
     /// Whether the value of `key` carries a tag (`!!binary`), which the
     /// library resolves away: only the lines as written keep it.
     fn tagged(&mut self, key: &str) -> bool {
-        if !self.tags {
-            return false;
-        }
-        self.lines(key).is_some_and(|lines| {
-            lines
-                .split_once(':')
-                .is_some_and(|(_, value)| value.trim_start().starts_with('!'))
-        })
+        self.tags
+            && self.written(key).is_some_and(|lines| {
+                lines
+                    .split_once(':')
+                    .is_some_and(|(_, value)| value.trim_start().starts_with('!'))
+            })
     }
 }
 

@@ -339,6 +339,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_item_is_cut_into_the_lines_of_its_keys() {
+        let keys = |item: &str| key_lines(item).map(|k| k.into_iter().collect::<Vec<_>>());
+        let pair = |k: &str, l: &str| (k.to_string(), l.to_string());
+        assert_eq!(
+            keys("- file: a\n  comment: |\n    two\n\n    lines\n  # note\n  t: !x {a: 1}\n"),
+            Some(vec![
+                pair("file", "file: a\n"),
+                pair("comment", "comment: |\n  two\n\n  lines\n# note\n"),
+                pair("t", "t: !x {a: 1}\n"),
+            ])
+        );
+        assert_eq!(
+            keys("-\n    file: a\n    id: b\n"),
+            Some(vec![pair("file", "file: a\n"), pair("id", "id: b\n")])
+        );
+        for other in ["- {file: a}\n", "- \"file\": a\n", "- file: a\n id: b\n"] {
+            assert_eq!(keys(other), None, "{other}");
+        }
+    }
+
     /// Text rich in what YAML treats specially, and in any script.
     fn nasty() -> impl Strategy<Value = String> {
         prop_oneof![
