@@ -1,9 +1,10 @@
 //! YAML, in one place: the only module that knows which YAML library sxs
 //! uses, so that changing it changes this file alone.
 //!
-//! The library is `serde_norway`, the maintained fork of the archived
-//! `serde_yaml`: the same API and behaviour, and on sxs's own inputs the
-//! fastest of the forks measured (BENCHMARKS.md, "YAML library").
+//! The library is `serde_norway`, a maintained fork of the archived
+//! `serde_yaml`: the same API and behaviour. Measured on sxs's own inputs,
+//! the forks are one parser and as fast as each other; the choice and the
+//! figures are in BENCHMARKS.md, "YAML library".
 //!
 //! Every parse first runs [`nesting_check`]: the library's scanner takes
 //! time that grows with the square of the nesting of flow collections

@@ -372,7 +372,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
-        /// Whatever the texts, the YAML written reads back, with serde_yaml
+        /// Whatever the texts, the YAML written reads back, with the YAML library
         /// and with the notes loader, as the same strings.
         #[test]
         fn any_text_reads_back_the_same(
