@@ -593,6 +593,15 @@ fn undo_and_redo_take_back_only_the_reviewers_own_changes() {
     assert_eq!(fs::read_to_string(&path).unwrap(), edited);
     assert!(notes.get(a.file, a.id).is_none());
 
+    // An undo of the reviewer's own change keeps a hand edit elsewhere.
+    notes.mark(Entry::ok(seg(ja, 3), "r")).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("edited by hand", "edited again")).unwrap();
+    assert!(notes.undo().unwrap().is_some());
+    assert!(notes.get(ja.path.as_str(), &ja.segments[3].id).is_none());
+    assert_eq!(notes.get(b.file, b.id).unwrap().comment, "edited again");
+    assert!(fs::read_to_string(&path).unwrap().contains("edited again"));
+
     // Redo, the same: a mark undone, then the entry added again by hand.
     notes.mark(Entry::ok(seg(ja, 2), "r")).unwrap();
     notes.undo().unwrap();
