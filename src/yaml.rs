@@ -330,7 +330,9 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     lib::from_str(text).map_err(Error::from_lib)
 }
 
-/// `value` as a YAML document: for messages and for the keys of other formats.
+/// `value` as YAML for a message or another format's key (`42`, `[a, b]`),
+/// trailing white space dropped: not for writing a value back, where that
+/// white space can be part of a block scalar ([`write_pair`] is).
 pub fn to_string(value: &Value) -> String {
     lib::to_string(&value.to_lib())
         .map(|text| text.trim_end().to_string())
@@ -627,6 +629,8 @@ impl<'t> Scan<'t> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn refused_at(text: &str) -> Option<usize> {
@@ -668,6 +672,52 @@ mod tests {
         assert_eq!(refused_at(&after), Some(3));
         let tagged = format!("k: !t {}\n", "[".repeat(200));
         assert_eq!(refused_at(&tagged), Some(1));
+    }
+
+    /// Any value, with texts full of brackets, quotes, colons, line breaks.
+    fn value(depth: u32) -> impl Strategy<Value = Value> {
+        let text = "[\\[\\]{}:#'\"|>&*!?,\n\t a-z-]{0,300}";
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<i64>().prop_map(|i| Value::Number(Number::Int(i))),
+            text.prop_map(Value::String),
+        ];
+        leaf.prop_recursive(depth, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Sequence),
+                prop::collection::vec((text.prop_map(Value::String), inner), 0..6).prop_map(
+                    |pairs| {
+                        let mut map = Mapping::new();
+                        for (k, v) in pairs {
+                            map.insert(k, v);
+                        }
+                        Value::Mapping(map)
+                    }
+                ),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// What the library writes (quoted, block and plain scalars full
+        /// of brackets) passes the nesting check and reads back the same.
+        #[test]
+        fn the_nesting_check_passes_what_the_library_writes(v in value(8)) {
+            let text = lib::to_string(&v.to_lib()).unwrap();
+            prop_assert_eq!(nesting_check(&text), Ok(()), "{}", text);
+            prop_assert_eq!(parse(&text).unwrap(), v.clone());
+            // As a kept value of a notes entry: a key of an item of a list.
+            let key = Value::String("kept".into());
+            let mut item = b"- id: x\n".to_vec();
+            write_pair(&mut item, "  ", "  ", &key, &v);
+            let Value::Sequence(items) = parse(std::str::from_utf8(&item).unwrap()).unwrap() else {
+                panic!("not a list")
+            };
+            let Value::Mapping(map) = &items[0] else { panic!("not a mapping") };
+            prop_assert_eq!(map.get("kept"), Some(&v));
+        }
     }
 
     #[test]

@@ -333,6 +333,22 @@ Install-Module: keep
     }
 
     #[test]
+    fn a_glossary_that_is_no_file_is_refused_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("terms.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Opening a FIFO nobody writes to would block: refused before.
+        let err = Glossary::load(&fifo).unwrap_err().to_string();
+        assert!(
+            err.contains("terms.yaml: not a usable glossary: cannot be read (is a FIFO"),
+            "{err}"
+        );
+        let err = Glossary::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("is a folder"), "{err}");
+    }
+
+    #[test]
     fn a_broken_glossary_names_file_and_line() {
         let err =
             Glossary::parse("terms.yaml", "Azure: keep\nPartner Center: translate\n").unwrap_err();
