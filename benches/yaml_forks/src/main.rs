@@ -48,7 +48,8 @@ fn main() {
     let mut front_time = [Duration::MAX; 3];
     for _ in 0..ROUNDS {
         for (i, (_, parse)) in LIBS.iter().enumerate() {
-            notes_time[i] = notes_time[i].min(time(|| parse(&notes).expect("the notes file parses")));
+            notes_time[i] =
+                notes_time[i].min(time(|| parse(&notes).expect("the notes file parses")));
             front_time[i] = front_time[i].min(time(|| {
                 for text in &fronts {
                     let _ = parse(text);
@@ -113,14 +114,21 @@ fn ms(d: Duration) -> f64 {
 fn notes_file(entries: usize) -> String {
     let mut out = String::new();
     for n in 0..entries {
-        out.push_str(&format!("- file: docs/ja-jp/article-{}.md\n  locale: ja-jp\n  id: a232a-{n}\n", n / 100));
+        out.push_str(&format!(
+            "- file: docs/ja-jp/article-{}.md\n  locale: ja-jp\n  id: a232a-{n}\n",
+            n / 100
+        ));
         if n % 5 == 0 {
-            out.push_str("  verdict: bad\n  category: accuracy/mistranslation\n  severity: major\n");
+            out.push_str(
+                "  verdict: bad\n  category: accuracy/mistranslation\n  severity: major\n",
+            );
             out.push_str("  comment: '訳語が原文と合っていない: \"sign in\"'\n");
         } else {
             out.push_str("  verdict: ok\n  comment: ''\n");
         }
-        out.push_str("  source: If you have a work account, <a href=\"x\">sign in</a> to Partner Center.\n");
+        out.push_str(
+            "  source: If you have a work account, <a href=\"x\">sign in</a> to Partner Center.\n",
+        );
         out.push_str("  target: 職場アカウントをお持ちの場合は、パートナー センターに<a href=\"x\">サインイン</a>します。\n");
         out.push_str("  reviewer: alice\n  time: 2026-11-21T10:00:00Z\n");
     }
@@ -132,14 +140,18 @@ fn front_matters(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(listing) = std::fs::read_dir(&dir) else { continue };
+        let Ok(listing) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in listing.flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md")
                 && let Ok(text) = std::fs::read_to_string(&path)
-                && let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))
+                && let Some(rest) = text
+                    .strip_prefix("---\n")
+                    .or_else(|| text.strip_prefix("---\r\n"))
             {
                 let end = rest.find("\n---").unwrap_or(0);
                 out.push(rest[..end].to_string());
