@@ -665,8 +665,9 @@ fn duplicate_entries_for_one_segment_are_all_kept_and_reported() {
 #[test]
 fn a_byte_order_mark_is_read_past_and_kept() {
     let dir = TempDir::new().unwrap();
-    let (path, text) = one_entry(&dir, "  verdict: ok\n");
-    fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let (path, text) = one_entry(&dir, "  verdict: ok\n  ticket: {n: 1}\n");
+    // As a Windows editor saves it: a byte-order mark, and CRLF line ends.
+    fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
     let store = Store::samples();
     let ja = doc(&store, "ja-jp");
     let mut notes = Notes::open(&path).unwrap();
@@ -674,6 +675,7 @@ fn a_byte_order_mark_is_read_past_and_kept() {
     notes.mark(Entry::ok(seg(ja, 1), "r")).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
     assert!(saved.starts_with("\u{feff}- file: "), "{saved:?}");
+    assert!(saved.contains("  ticket: {n: 1}\n"), "{saved:?}");
     assert_eq!(Notes::open(&path).unwrap().len(), 2);
 }
 
