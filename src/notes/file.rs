@@ -17,14 +17,14 @@ pub(crate) const BOM: &str = "\u{feff}";
 /// What a notes file held. A missing file is an empty one.
 #[derive(Default)]
 pub(crate) struct Loaded {
-    pub entries: Vec<Loaded1>,
+    pub entries: Vec<LoadedEntry>,
     pub warnings: Vec<NotesWarning>,
     /// The file starts with a byte-order mark.
     pub bom: bool,
 }
 
 /// One entry and the line it starts on, when known.
-pub(crate) struct Loaded1 {
+pub(crate) struct LoadedEntry {
     pub entry: Entry,
     pub line: Option<usize>,
 }
@@ -108,7 +108,7 @@ pub(crate) fn read(path: &Path, shown: &Path) -> Result<Loaded, NotesError> {
             line,
             message: format!("{} {}: {message}", entry.file, entry.id),
         }));
-        entries.push(Loaded1 { entry, line });
+        entries.push(LoadedEntry { entry, line });
     }
     Ok(Loaded {
         entries,

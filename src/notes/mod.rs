@@ -189,7 +189,7 @@ impl Notes {
         self.entries.clear();
         self.warnings = loaded.warnings;
         self.bom = loaded.bom;
-        for (seq, file::Loaded1 { entry, line }) in loaded.entries.into_iter().enumerate() {
+        for (seq, file::LoadedEntry { entry, line }) in loaded.entries.into_iter().enumerate() {
             let mut copies = Vec::new();
             if let Some(key) = self.key_of(&entry.file, &entry.id)
                 && let Some(earlier) = self.entries.remove(&key)
