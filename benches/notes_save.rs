@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_yaml::{Mapping, Value};
 use sxs::mqm::Severity;
-use sxs::notes::{Entry, Notes, SegmentRef, write_atomic};
+use sxs::notes::{Entry, Notes, SegmentRef, write_to};
 use sxs::store::Store;
 use sxs::text::WidthMode;
 use sxs::tui::action::Action;
@@ -97,10 +97,10 @@ fn main() {
         notes.mark(entry).unwrap();
         mark.push(t.elapsed());
         let t = Instant::now();
-        write_atomic(&copy, &bytes).unwrap();
+        write_to(&copy, &[&bytes]).unwrap();
         disk.push(t.elapsed());
         let t = Instant::now();
-        write_atomic(&small, &bytes[..10_000]).unwrap();
+        write_to(&small, &[&bytes[..10_000]]).unwrap();
         floor.push(t.elapsed());
     }
     drop(notes);

@@ -11,3 +11,4 @@ pub mod store;
 pub mod text;
 pub mod tsv;
 pub mod tui;
+pub mod yaml;

@@ -868,7 +868,6 @@ fn a_read_only_notes_file_says_why_from_the_first_frame() {
 }
 
 #[test]
-#[ignore = "needs Notes to take the lock at the next change (the notes track, issue 9)"]
 fn a_read_only_notes_file_says_when_it_becomes_writable() {
     let dir = tempfile::tempdir().unwrap();
     let first = sxs::notes::Notes::open(&dir.path().join("sxs-notes.yaml")).unwrap();

@@ -2,6 +2,7 @@
 //! with a real parser, through the real binary.
 
 use std::fs;
+use std::os::unix::fs::FileTypeExt as _;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -404,4 +405,182 @@ fn stats_report_progress_severities_stale_and_the_mqm_score() {
 
     let wrong = sxs(dir.path(), &["stats", "--penalties", "huge=3"]);
     assert_eq!(wrong.status.code(), Some(2));
+}
+
+/// Makes a device node like the system's `/dev/null` (1, 3) or `/dev/zero`
+/// (1, 5) at `path`, private to the test. Needs root, as CI runs.
+fn device(path: &Path, minor: &str) {
+    let made = Command::new("mknod")
+        .arg(path)
+        .args(["c", "1", minor])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        made,
+        "THIS TEST CANNOT RUN: mknod {} failed (it needs root, as CI runs); \
+         run the tests as root to check writes to devices",
+        path.display()
+    );
+}
+
+fn fifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
+
+fn is_char_device(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
+
+#[test]
+fn csv_guards_formulas_after_spaces_line_breaks_and_in_fullwidth() {
+    let dir = TempDir::new().unwrap();
+    let (_, mut notes) = notes_file(&dir);
+    let store = Store::samples();
+    let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
+    let mut entry = Entry::ok(SegmentRef::new(ja, &ja.segments[5]), "＝1+1");
+    entry.comment = "\n=1+1".into();
+    entry.target = "  =HYPERLINK(\"http://evil.example\")".into();
+    entry.source = Some("＠SUM(A1)".into());
+    entry.locale = "－1".into();
+    notes.mark(entry).unwrap();
+    let text = export(&dir, "csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r[2] == ja.segments[5].id)
+        .unwrap();
+    for (column, value) in [
+        (1, "－1"),
+        (6, "\n=1+1"),
+        (7, "＠SUM(A1)"),
+        (8, "  =HYPERLINK(\"http://evil.example\")"),
+        (9, "＝1+1"),
+    ] {
+        assert_eq!(&row[column], format!("'{value}"), "column {column}");
+    }
+}
+
+#[test]
+fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them() {
+    let dir = TempDir::new().unwrap();
+    notes_file(&dir);
+    let expected = export(&dir, "csv");
+
+    let null = dir.path().join("null");
+    device(&null, "3");
+    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "null"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(is_char_device(&null), "the device is still a device");
+
+    let pipe = dir.path().join("pipe");
+    fifo(&pipe);
+    let (tx, rx) = std::sync::mpsc::channel();
+    {
+        let pipe = pipe.clone();
+        // Blocks until a writer opens the FIFO: a replaced FIFO never gets one.
+        std::thread::spawn(move || tx.send(fs::read_to_string(pipe).unwrap()));
+    }
+    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "pipe"]);
+    assert_eq!(out.status.code(), Some(0));
+    let read = rx.recv_timeout(std::time::Duration::from_secs(20));
+    assert_eq!(
+        read.expect("the export reached the FIFO's reader"),
+        expected
+    );
+    assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo());
+
+    // A link to the process's standard output, as /dev/stdout is.
+    let stdout = dir.path().join("stdout");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &stdout).unwrap();
+    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "stdout"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    assert!(
+        fs::symlink_metadata(&stdout)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // … where standard output is a file opened to append to: appended.
+    let log = dir.path().join("log.txt");
+    fs::write(&log, "before\n").unwrap();
+    let appending = fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(["export", "--format", "csv", "-o", "stdout"])
+        .current_dir(dir.path())
+        .stdout(appending)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(
+        fs::read_to_string(&log).unwrap(),
+        format!("before\n{expected}")
+    );
+
+    // A link to a file not made yet: the file is made, the link stays.
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink("made.csv", &link).unwrap();
+    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "link.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("made.csv")).unwrap(),
+        expected
+    );
+}
+
+#[test]
+fn notes_that_are_not_a_regular_file_are_refused_and_left_alone() {
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("folder")).unwrap();
+    device(&dir.path().join("null"), "3");
+    device(&dir.path().join("zero"), "5");
+    fifo(&dir.path().join("pipe"));
+    for (name, what) in [
+        ("folder", "is a folder"),
+        ("null", "is a character device"),
+        ("zero", "is a character device"),
+        ("pipe", "is a FIFO"),
+    ] {
+        for command in [&["stats"][..], &["export", "--format", "csv"][..]] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_sxs"))
+                .args(command)
+                .args(["--notes", name])
+                .current_dir(dir.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            // Neither blocks on the FIFO nor reads the endless device.
+            let started = std::time::Instant::now();
+            while child.try_wait().unwrap().is_none() {
+                if started.elapsed().as_secs() > 20 {
+                    child.kill().unwrap();
+                    panic!("{name}: sxs {command:?} did not finish");
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+            assert!(err.contains(&format!("{name}: {what}")), "{name}: {err}");
+            assert!(err.contains("must be a regular file"), "{name}: {err}");
+            assert_eq!(err.matches(what).count(), 1, "said once: {err}");
+        }
+    }
+    assert!(is_char_device(&dir.path().join("null")));
+    assert!(dir.path().join("folder").is_dir());
 }

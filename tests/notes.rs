@@ -1,6 +1,9 @@
 //! The notes file as a reviewer lives it: marks saved, reloaded, edited by
 //! hand, undone, and never lost or overwritten when they must not be.
 
+#[allow(dead_code)] // the review test uses a part
+mod pty;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -320,7 +323,9 @@ fn a_list_of_something_else_is_not_a_notes_file() {
     ] {
         fs::write(&path, text).unwrap();
         match Notes::open(&path) {
-            Err(NotesError::Invalid { line: got, .. }) => assert_eq!(got, Some(line), "{text}"),
+            Err(NotesError::Invalid { line: got, .. } | NotesError::BadEntry { line: got, .. }) => {
+                assert_eq!(got, Some(line), "{text}")
+            }
             other => panic!("{text}: {other:?}"),
         }
         assert_eq!(fs::read_to_string(&path).unwrap(), text);
@@ -496,4 +501,269 @@ fn saving_over_a_symbolic_link_writes_the_file_it_points_to() {
             .is_symlink()
     );
     assert_eq!(parsed(&real).len(), 1);
+}
+
+/// A notes file with one entry for the first ja-jp segment (`line`, the key
+/// lines after `locale`, as given), and the store's first ja-jp segment.
+fn one_entry(dir: &TempDir, keys: &str) -> (PathBuf, String) {
+    let path = notes_path(dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let text = format!(
+        "- file: {}\n  locale: ja-jp\n  id: {}\n{keys}",
+        ja.path, ja.segments[0].id
+    );
+    fs::write(&path, &text).unwrap();
+    (path, text)
+}
+
+#[test]
+fn values_of_another_type_or_with_a_tag_are_written_back_as_written() {
+    let dir = TempDir::new().unwrap();
+    let keys = "  verdict: bad\n  category: [style, terminology]\n  severity: !!str minor\n  \
+                comment: {a: 1}\n  source: !!binary aGVsbG8=\n  target: 42\n  reviewer: true\n  \
+                time: 20260102\n  ticket: !jira {n: 42}\n";
+    let (path, text) = one_entry(&dir, keys);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut notes = Notes::open(&path).unwrap();
+    let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
+    for key in ["category", "comment"] {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains(&format!("`{key}`")) && w.contains("kept as written")),
+            "{key}: {warnings:?}"
+        );
+    }
+    let entry = notes.get(&ja.path, &ja.segments[0].id).unwrap();
+    assert_eq!(
+        (entry.target.as_str(), entry.reviewer.as_str()),
+        ("42", "true")
+    );
+    // Another mark saves the file: the hand-edited entry stays byte for byte.
+    notes.mark(Entry::ok(seg(ja, 1), "r")).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with(&text), "{saved}");
+    // A change of its own by the reviewer writes sxs's values, and keeps
+    // the key it does not know.
+    let mut dismissed = notes.get(&ja.path, &ja.segments[0].id).unwrap().clone();
+    dismissed.comment = "now readable".into();
+    notes.mark(dismissed).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("  comment: \"now readable\"\n"), "{saved}");
+    assert!(saved.contains("  source: !!binary aGVsbG8=\n"), "{saved}");
+    assert!(saved.contains("  ticket: !jira {n: 42}\n"), "{saved}");
+}
+
+#[test]
+fn undo_and_redo_take_back_only_the_reviewers_own_changes() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let (a, b) = (seg(ja, 0), seg(ja, 1));
+    let mut notes = Notes::open(&path).unwrap();
+    notes.mark(Entry::ok(a, "r")).unwrap();
+    notes
+        .mark(Entry::bad(b, "r", "style", Severity::Minor, "mine"))
+        .unwrap();
+    // By hand: b's comment edited, a removed.
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replace("comment: mine", "comment: edited by hand");
+    let b_start = edited.find(&format!(
+        "- file: {}\n  locale: ja-jp\n  id: {}",
+        b.file, b.id
+    ));
+    let edited = edited[b_start.unwrap()..].to_string();
+    fs::write(&path, &edited).unwrap();
+
+    for _ in 0..2 {
+        let refused = notes.undo().unwrap_err();
+        assert!(
+            matches!(refused, NotesError::ChangedOutside { .. }),
+            "{refused}"
+        );
+        assert!(
+            refused.to_string().contains("changed outside sxs"),
+            "{refused}"
+        );
+    }
+    assert_eq!(notes.undo().unwrap(), None);
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    assert!(notes.get(a.file, a.id).is_none());
+
+    // An undo of the reviewer's own change keeps a hand edit elsewhere.
+    notes.mark(Entry::ok(seg(ja, 3), "r")).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("edited by hand", "edited again")).unwrap();
+    assert!(notes.undo().unwrap().is_some());
+    assert!(notes.get(ja.path.as_str(), &ja.segments[3].id).is_none());
+    assert_eq!(notes.get(b.file, b.id).unwrap().comment, "edited again");
+    assert!(fs::read_to_string(&path).unwrap().contains("edited again"));
+
+    // Redo, the same: a mark undone, then the entry added again by hand.
+    notes.mark(Entry::ok(seg(ja, 2), "r")).unwrap();
+    notes.undo().unwrap();
+    let by_hand = format!(
+        "{}- file: {}\n  locale: ja-jp\n  id: {}\n  verdict: bad\n  comment: by hand\n",
+        fs::read_to_string(&path).unwrap(),
+        ja.path,
+        ja.segments[2].id
+    );
+    fs::write(&path, &by_hand).unwrap();
+    assert!(matches!(
+        notes.redo(),
+        Err(NotesError::ChangedOutside { .. })
+    ));
+    assert_eq!(fs::read_to_string(&path).unwrap(), by_hand);
+}
+
+#[test]
+fn duplicate_entries_for_one_segment_are_all_kept_and_reported() {
+    let dir = TempDir::new().unwrap();
+    let entry = "  verdict: bad\n  category: style\n  severity: minor\n  comment: first copy\n";
+    let (path, first) = one_entry(&dir, entry);
+    let second = first.replace("first copy", "second copy");
+    fs::write(&path, format!("{first}{second}")).unwrap();
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut notes = Notes::open(&path).unwrap();
+    let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains(":8: ") && w.contains("more than one entry")),
+        "{warnings:?}"
+    );
+    let (file, id) = (&ja.path, &ja.segments[0].id);
+    assert_eq!(notes.get(file, id).unwrap().comment, "second copy");
+    notes
+        .mark(Entry::bad(
+            seg(ja, 0),
+            "r",
+            "style",
+            Severity::Major,
+            "re-marked",
+        ))
+        .unwrap();
+    // The mark replaces the entry that counts; the earlier one stays.
+    let saved = fs::read_to_string(&path).unwrap();
+    let comments: Vec<String> = parsed(&path)
+        .iter()
+        .map(|e| e["comment"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(comments, ["first copy", "re-marked"], "{saved}");
+    let removed = notes.clear(file, id).unwrap_err();
+    assert!(
+        matches!(removed, NotesError::Duplicated { .. }),
+        "{removed}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), saved);
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past_and_kept() {
+    let dir = TempDir::new().unwrap();
+    let (path, text) = one_entry(&dir, "  verdict: ok\n  ticket: {n: 1}\n");
+    // As a Windows editor saves it: a byte-order mark, and CRLF line ends.
+    fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut notes = Notes::open(&path).unwrap();
+    assert_eq!(notes.len(), 1);
+    notes.mark(Entry::ok(seg(ja, 1), "r")).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("\u{feff}- file: "), "{saved:?}");
+    assert!(saved.contains("  ticket: {n: 1}\n"), "{saved:?}");
+    assert_eq!(Notes::open(&path).unwrap().len(), 2);
+}
+
+#[test]
+fn a_verdict_of_the_wrong_type_is_named_as_such() {
+    let dir = TempDir::new().unwrap();
+    let (path, _) = one_entry(&dir, "  verdict: [1, 2]\n");
+    let err = Notes::open(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("sxs-notes.yaml:1: entry 1: `verdict` must be text, not a list"),
+        "{err}"
+    );
+}
+
+#[test]
+fn deeply_nested_yaml_is_refused_at_once_with_its_line() {
+    let dir = TempDir::new().unwrap();
+    let (path, _) = one_entry(
+        &dir,
+        &format!("  verdict: ok\n  x: {}\n", "[".repeat(30_000)),
+    );
+    let err = Notes::open(&path).unwrap_err();
+    assert!(
+        matches!(err, NotesError::Invalid { line: Some(5), .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("nested more than 100 levels"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_waiting_second_instance_saves_once_the_first_has_quit() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut first = Notes::open(&path).unwrap();
+    let mut second = Notes::open(&path).unwrap();
+    assert!(second.read_only_reason().unwrap().contains("another sxs"));
+    first.mark(Entry::ok(seg(ja, 0), "first")).unwrap();
+    assert!(second.mark(Entry::ok(seg(ja, 1), "second")).is_err());
+    assert!(!second.try_writing());
+    drop(first);
+    second.mark(Entry::ok(seg(ja, 1), "second")).unwrap();
+    assert_eq!(second.read_only_reason(), None);
+    // What the first saved is kept.
+    assert_eq!(Notes::read(&path).unwrap().len(), 2);
+}
+
+#[test]
+fn a_dangling_link_as_the_notes_path_creates_the_file_it_names() {
+    let dir = TempDir::new().unwrap();
+    let link = dir.path().join("sxs-notes.yaml");
+    std::os::unix::fs::symlink("real/notes.yaml", &link).unwrap();
+    fs::create_dir(dir.path().join("real")).unwrap();
+    let store = Store::samples();
+    let mut notes = Notes::open(&link).unwrap();
+    notes.mark(Entry::ok(seg(&store.docs[0], 0), "r")).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(parsed(&dir.path().join("real/notes.yaml")).len(), 1);
+}
+
+#[test]
+fn the_review_saves_once_the_other_instance_quits_and_refuses_a_folder() {
+    let dir = TempDir::new().unwrap();
+    let mut first = pty::Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    first.wait_for_text("en-us");
+    let mut second = pty::Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    second.wait_for_text("READ-ONLY");
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    second.send("a");
+    second.wait_for("saved, writable", |s| {
+        s.contents().contains("✓ saved") && !s.contents().contains("READ-ONLY")
+    });
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    assert_eq!(Notes::read(&notes_path(&dir)).unwrap().len(), 1);
+
+    fs::create_dir(dir.path().join("folder")).unwrap();
+    let mut refused = pty::Tty::spawn(&["--notes", "folder"], (100, 30), dir.path(), &[]);
+    refused.wait_for_text("folder: is a folder");
+    assert_eq!(refused.wait_exit(), 2);
 }

@@ -49,53 +49,55 @@ pub struct Term {
 }
 
 /// A glossary file that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GlossaryError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
+#[derive(Debug, thiserror::Error)]
+pub enum GlossaryError {
+    #[error(
+        "{file}: not a usable glossary: cannot be read ({error}); name a glossary file with --glossary FILE"
+    )]
+    Read { file: String, error: std::io::Error },
+    #[error(
+        "{file}{}: not a usable glossary: {message}; write each term as `TERM: keep` or `TERM: {{LOCALE: TRANSLATION}}`",
+        line.map(|l| format!(":{l}")).unwrap_or_default()
+    )]
+    Invalid {
+        file: String,
+        line: Option<usize>,
+        message: String,
+    },
 }
 
-impl fmt::Display for GlossaryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+impl GlossaryError {
+    /// The line of the file the error is on, when known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            GlossaryError::Read { .. } => None,
+            GlossaryError::Invalid { line, .. } => *line,
         }
-        write!(
-            f,
-            ": not a usable glossary: {}; write each term as `TERM: keep` or `TERM: {{LOCALE: TRANSLATION}}`",
-            self.message
-        )
     }
 }
 
-impl std::error::Error for GlossaryError {}
-
 impl Glossary {
     pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
-        let name = path.to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(path).map_err(|e| GlossaryError {
-            file: name.clone(),
-            line: None,
-            message: format!("cannot be read ({e})"),
-        })?;
-        Glossary::parse(&name, &text)
+        let file = path.to_string_lossy().into_owned();
+        let text = crate::yaml::read_file(path)
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })
+            .map_err(|error| GlossaryError::Read {
+                file: file.clone(),
+                error,
+            })?;
+        Glossary::parse(&file, &text)
     }
 
     /// Parses glossary YAML; `name` is the file named in errors.
     pub fn parse(name: &str, text: &str) -> Result<Glossary, GlossaryError> {
         let rules: Option<BTreeMap<String, Rule>> =
-            serde_yaml::from_str(text).map_err(|e| GlossaryError {
+            crate::yaml::from_str(text).map_err(|e| GlossaryError::Invalid {
                 file: name.to_string(),
-                line: e.location().map(|l| l.line()),
-                // The location is shown in front, like every sxs message.
-                message: e
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or("")
-                    .to_string(),
+                line: e.line,
+                message: e.message,
             })?;
         Ok(Glossary {
             rules: rules.unwrap_or_default(),
@@ -331,10 +333,26 @@ Install-Module: keep
     }
 
     #[test]
+    fn a_glossary_that_is_no_file_is_refused_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("terms.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Opening a FIFO nobody writes to would block: refused before.
+        let err = Glossary::load(&fifo).unwrap_err().to_string();
+        assert!(
+            err.contains("terms.yaml: not a usable glossary: cannot be read (is a FIFO"),
+            "{err}"
+        );
+        let err = Glossary::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("is a folder"), "{err}");
+    }
+
+    #[test]
     fn a_broken_glossary_names_file_and_line() {
         let err =
             Glossary::parse("terms.yaml", "Azure: keep\nPartner Center: translate\n").unwrap_err();
-        assert_eq!(err.line, Some(2));
+        assert_eq!(err.line(), Some(2));
         let shown = err.to_string();
         assert!(
             shown.starts_with("terms.yaml:2: not a usable glossary: "),
@@ -345,8 +363,8 @@ Install-Module: keep
             "{shown}"
         );
         let err = Glossary::parse("terms.yaml", "Azure:\n  ja-jp: [a\n").unwrap_err();
-        assert_eq!(err.file, "terms.yaml");
-        assert!(err.line.is_some());
+        assert!(err.to_string().starts_with("terms.yaml:"), "{err}");
+        assert!(err.line().is_some());
         assert_eq!(
             Glossary::parse("empty.yaml", "").unwrap(),
             Glossary::default()

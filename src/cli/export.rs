@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::{Common, ExportArgs};
-use crate::notes::{export, write_atomic};
+use crate::notes::{export, write_to};
 
 pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
     // A missing notes file is an empty one for a review, but exporting one is
@@ -28,7 +28,7 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
         super::diagnostics::warning(format_args!("{}: {warning}", common.notes.display()));
     }
     match &args.output {
-        Some(path) => write_atomic(path, &exported.bytes)
+        Some(path) => write_to(path, &[&exported.bytes])
             .map_err(|err| anyhow::anyhow!("{}: cannot write: {err}", path.display()))?,
         None => {
             let mut out = super::stdout();

@@ -3,10 +3,11 @@
 use std::fmt;
 use std::time::SystemTime;
 
-use serde_yaml::{Mapping, Value};
-
+use super::kept::Kept;
+use super::layout;
 use crate::mqm::{self, Severity};
 use crate::store::{Document, Segment};
+use crate::yaml::Value;
 
 /// Keys of the schema, in the order they are written. Anything else in an
 /// entry is kept in [`Entry::extra`].
@@ -105,8 +106,9 @@ pub struct Entry {
     /// dismissed on this segment.
     pub dismissed: Vec<String>,
     /// Keys this version does not know, and known keys whose value it could
-    /// not read, exactly as loaded: written back so that nothing is lost.
-    pub extra: Mapping,
+    /// not take as it stands, exactly as loaded: written back so that
+    /// nothing is lost.
+    pub extra: Kept,
 }
 
 impl Entry {
@@ -125,7 +127,7 @@ impl Entry {
             reviewer: reviewer.to_string(),
             time: now(),
             dismissed: Vec::new(),
-            extra: Mapping::new(),
+            extra: Kept::default(),
         }
     }
 
@@ -167,19 +169,20 @@ impl Entry {
         Some(mqm::category(code).map_or_else(|| code.to_string(), |c| c.label()))
     }
 
-    /// Builds an entry from one item of the notes file. `Err` when the item
-    /// cannot be an entry at all; `warnings` get what was kept but not understood.
-    pub(crate) fn from_yaml(item: Value, warnings: &mut Vec<String>) -> Result<Entry, String> {
-        let Value::Mapping(map) = item else {
-            return Err("an entry must be a mapping of keys to values (`file:`, `id:`…)".into());
+    /// Builds an entry from one item of the notes file; `text` is the item's
+    /// text when the file is laid out one item after the other (so that
+    /// values are kept byte for byte). `Err` when the item cannot be an
+    /// entry at all; `warnings` get what was kept but not understood.
+    pub(crate) fn from_yaml(
+        item: Value,
+        text: Option<&str>,
+        warnings: &mut Vec<String>,
+    ) -> Result<Entry, EntryError> {
+        let map = match item {
+            Value::Mapping(map) => map,
+            other => return Err(EntryError::NotMapping(other.kind())),
         };
-        let mut fields = Fields {
-            extra: Mapping::new(),
-            warnings,
-        };
-        let mut file = None;
-        let mut id = None;
-        let mut verdict = None;
+        let mut raw = RawKeys::new(text);
         let mut entry = Entry {
             file: String::new(),
             locale: String::new(),
@@ -193,50 +196,89 @@ impl Entry {
             reviewer: String::new(),
             time: String::new(),
             dismissed: Vec::new(),
-            extra: Mapping::new(),
+            extra: Kept::default(),
         };
+        let (mut file, mut id, mut verdict) = (None, None, None);
+        // Schema keys whose value stands in for the field when written.
+        let mut stand_ins: Vec<(&'static str, Value)> = Vec::new();
         for (key, value) in map {
-            let Some(name) = key.as_str().map(str::to_string) else {
-                fields.extra.insert(key, value);
+            let Some(name) = key.as_str().and_then(|k| KEYS.iter().find(|&&s| s == k)) else {
+                let lines = key.as_str().and_then(|k| raw.lines(k, &value));
+                entry.extra.keep(key, value, lines);
                 continue;
             };
-            match name.as_str() {
-                "file" => file = fields.text(&name, value),
-                "id" => id = fields.text(&name, value),
-                "verdict" => verdict = fields.text(&name, value),
-                "locale" => entry.locale = fields.text(&name, value).unwrap_or_default(),
-                "category" => entry.category = fields.text(&name, value),
-                "severity" => {
-                    entry.severity = match fields.text(&name, value.clone()) {
-                        Some(text) => match text.parse() {
-                            Ok(severity) => Some(severity),
-                            Err(why) => fields.keep(&name, value, &why),
-                        },
-                        None => None,
+            // Whether the field will give back what was written; else the
+            // value as read stands in for it when the entry is written.
+            let faithful = !raw.tagged(name)
+                && match *name {
+                    "dismissed" => matches!(value, Value::Sequence(_)) && checks(&value).is_some(),
+                    "source" => matches!(value, Value::String(_) | Value::Null),
+                    "severity" => value
+                        .as_str()
+                        .is_some_and(|t| t.parse::<Severity>().is_ok()),
+                    _ => matches!(value, Value::String(_)),
+                };
+            if !faithful {
+                stand_ins.push((name, value.clone()));
+            }
+            let (kind, null) = (value.kind(), value == Value::Null);
+            let mut unread = |why: String| {
+                warnings.push(format!("`{name}`: {why}; the value is kept as written"))
+            };
+            match *name {
+                "dismissed" => match checks(&value) {
+                    Some(list) => entry.dismissed = list,
+                    None => unread(format!("expected a list of check names, found {kind}")),
+                },
+                "source" if null => {}
+                _ => match (*name, into_text(value)) {
+                    ("file", text) => {
+                        file = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
                     }
-                }
-                "comment" => entry.comment = fields.text(&name, value).unwrap_or_default(),
-                "source" => entry.source = fields.text(&name, value),
-                "target" => entry.target = fields.text(&name, value).unwrap_or_default(),
-                "reviewer" => entry.reviewer = fields.text(&name, value).unwrap_or_default(),
-                "time" => entry.time = fields.text(&name, value).unwrap_or_default(),
-                "dismissed" => entry.dismissed = fields.list(&name, value),
-                _ => {
-                    fields.extra.insert(Value::String(name), value);
-                }
+                    ("id", text) => {
+                        id = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
+                    }
+                    ("verdict", text) => {
+                        verdict = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
+                    }
+                    ("severity", Some(text)) => match text.parse::<Severity>() {
+                        Ok(severity) => entry.severity = Some(severity),
+                        Err(why) => unread(why),
+                    },
+                    ("severity", None) => unread(format!("expected a severity, found {kind}")),
+                    (_, None) if null => {}
+                    (_, None) => unread(format!("expected text, found {kind}")),
+                    ("locale", Some(text)) => entry.locale = text,
+                    ("category", Some(text)) => entry.category = Some(text),
+                    ("comment", Some(text)) => entry.comment = text,
+                    ("source", Some(text)) => entry.source = Some(text),
+                    ("target", Some(text)) => entry.target = text,
+                    ("reviewer", Some(text)) => entry.reviewer = text,
+                    (_, Some(text)) => entry.time = text,
+                },
             }
         }
-        entry.file = file.ok_or("entry has no `file`")?;
-        entry.id = id.ok_or("entry has no `id`")?;
-        entry.verdict = Verdict::parse(&verdict.ok_or("entry has no `verdict`")?);
-        entry.extra = fields.extra;
+        entry.file = file.ok_or(EntryError::Missing("file"))?;
+        entry.id = id.ok_or(EntryError::Missing("id"))?;
+        entry.verdict = Verdict::parse(&verdict.ok_or(EntryError::Missing("verdict"))?);
+        for (name, value) in stand_ins {
+            let mut read_as = Vec::new();
+            layout::write_field(
+                &mut read_as,
+                &entry,
+                name,
+                if name == "file" { "- " } else { "  " },
+            );
+            let lines = raw.lines(name, &value);
+            entry.extra.keep_field(name, value, lines, read_as);
+        }
         let mut note = |message: String| warnings.push(message);
         match &entry.verdict {
             Verdict::Other(text) => note(format!(
                 "unknown verdict {text:?} (sxs knows ok and bad); kept as written"
             )),
             Verdict::Bad => {
-                let kept = |key: &str| entry.extra.contains_key(key);
+                let kept = |key: &str| entry.extra.get(key).is_some();
                 match entry.category.as_deref() {
                     Some(code) if mqm::category(code).is_none() => {
                         note(format!("unknown category {code:?}; kept as written"));
@@ -260,53 +302,96 @@ impl Entry {
     }
 }
 
-/// Reads the values of one entry, keeping what it cannot read in `extra`.
-struct Fields<'w> {
-    extra: Mapping,
-    warnings: &'w mut Vec<String>,
+/// An item of the notes file that cannot be an entry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    #[error("an entry must be a mapping of keys to values (`file:`, `id:`…), not {0}")]
+    NotMapping(&'static str),
+    #[error("entry has no `{0}`")]
+    Missing(&'static str),
+    #[error("`{key}` must be text, not {kind}")]
+    WrongType {
+        key: &'static str,
+        kind: &'static str,
+    },
 }
 
-impl Fields<'_> {
-    /// A text field. Numbers and booleans are taken as their text (`id: 105`);
-    /// `null` is no value.
-    fn text(&mut self, key: &str, value: Value) -> Option<String> {
-        match value {
-            Value::String(text) => Some(text),
-            Value::Null => None,
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            other => self.keep(key, other, "expected text"),
+/// A text field's value: text as it is; numbers and booleans as their text
+/// (`id: 105`).
+fn into_text(value: Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text),
+        Value::Number(_) | Value::Bool(_) => Some(crate::yaml::to_string(&value)),
+        _ => None,
+    }
+}
+
+/// A list of check names.
+fn checks(value: &Value) -> Option<Vec<String>> {
+    match value {
+        Value::Null => Some(Vec::new()),
+        Value::Sequence(items) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => None,
+    }
+}
+
+/// The lines of each key of one item, cut out when first needed.
+struct RawKeys<'t> {
+    text: Option<&'t str>,
+    keys: Option<Option<Vec<(String, String)>>>,
+    /// The item holds a `!`: some value may carry a tag.
+    tags: bool,
+}
+
+impl<'t> RawKeys<'t> {
+    fn new(text: Option<&'t str>) -> RawKeys<'t> {
+        RawKeys {
+            text,
+            keys: None,
+            tags: text.is_some_and(|t| t.contains('!')),
         }
     }
 
-    fn list(&mut self, key: &str, value: Value) -> Vec<String> {
-        let items = match value {
-            Value::Sequence(items) => items,
-            Value::Null => return Vec::new(),
-            other => {
-                self.keep::<()>(key, other, "expected a list of check names");
-                return Vec::new();
-            }
-        };
-        let texts: Option<Vec<String>> = items
-            .iter()
-            .map(|v| v.as_str().map(str::to_string))
-            .collect();
-        texts.unwrap_or_else(|| {
-            self.keep::<()>(
-                key,
-                Value::Sequence(items),
-                "expected a list of check names",
-            );
-            Vec::new()
-        })
+    /// The lines of `key` in the item, as written.
+    fn written(&mut self, key: &str) -> Option<&str> {
+        let text = self.text?;
+        let keys = self
+            .keys
+            .get_or_insert_with(|| layout::key_lines(text))
+            .as_ref()?;
+        keys.iter().find(|(k, _)| k == key).map(|(_, l)| l.as_str())
     }
 
-    fn keep<T>(&mut self, key: &str, value: Value, why: &str) -> Option<T> {
-        self.warnings
-            .push(format!("`{key}`: {why}; the value is kept as written"));
-        self.extra.insert(Value::String(key.to_string()), value);
-        None
+    /// The lines of `key` as written, to write back, when they read back as
+    /// `value` (so that a layout this misread can never put another value
+    /// in the file) and hold no alias (written back without its anchor,
+    /// which may be in another entry, an alias would break the file): else
+    /// the value is written from what was read.
+    fn lines(&mut self, key: &str, value: &Value) -> Option<String> {
+        let lines = self.written(key)?;
+        let alias = lines
+            .as_bytes()
+            .windows(2)
+            .any(|w| matches!(w[0], b' ' | b'[' | b'{' | b',') && w[1] == b'*');
+        let same = || match crate::yaml::parse(lines) {
+            Ok(Value::Mapping(map)) => map.len() == 1 && map.get(key) == Some(value),
+            _ => false,
+        };
+        (!alias && same()).then(|| lines.to_string())
+    }
+
+    /// Whether the value of `key` carries a tag (`!!binary`), which the
+    /// library resolves away: only the lines as written keep it.
+    fn tagged(&mut self, key: &str) -> bool {
+        self.tags
+            && self.written(key).is_some_and(|lines| {
+                lines
+                    .split_once(':')
+                    .is_some_and(|(_, value)| value.trim_start().starts_with('!'))
+            })
     }
 }
 

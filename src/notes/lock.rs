@@ -12,7 +12,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
-use super::file::folder;
+use super::destination::folder;
 
 /// Held for as long as this value lives.
 #[derive(Debug)]
@@ -33,7 +33,7 @@ pub(crate) fn acquire(notes: &Path) -> Result<Lock, String> {
     match file.try_lock() {
         Ok(()) => Ok(Lock { _file: file }),
         Err(TryLockError::WouldBlock) => Err(format!(
-            "another sxs is writing {}; this one only reads it (close the other to mark here)",
+            "another sxs is writing {}; this one only reads it until that one quits",
             notes.display()
         )),
         Err(TryLockError::Error(err)) => Err(format!("cannot lock {}: {err}", path.display())),

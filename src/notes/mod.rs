@@ -2,9 +2,10 @@
 //!
 //! [`Notes`] is the one way to read or change it. A writer holds the lock for
 //! its whole life (`lock`), keeps the entries sorted by file then document
-//! order (`order`) with each entry's YAML ready (`yaml`), and replaces the file
-//! atomically on every change (`file`); every change can be undone and redone
-//! (`history`). The batch commands read it with [`Notes::read`] and turn it
+//! order (`order`) with each entry's YAML ready (`layout`), keeps what it
+//! does not understand as it was written (`kept`), and replaces the file
+//! atomically on every change (`destination`); every change of its own can
+//! be undone and redone (`history`). The batch commands read it with [`Notes::read`] and turn it
 //! into other formats (`export`) and scores (`score`).
 //!
 //! ```no_run
@@ -20,109 +21,32 @@
 //! # Ok::<(), sxs::notes::NotesError>(())
 //! ```
 
+mod destination;
 mod entry;
+mod error;
 pub mod export;
 mod file;
 mod history;
+mod kept;
+mod layout;
 mod lock;
 mod order;
 pub mod score;
-mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::io;
 use std::path::{Path, PathBuf};
 
-pub use entry::{Entry, SegmentRef, Verdict, reviewer};
-pub use file::write_atomic;
+pub use destination::write_to;
+pub use entry::{Entry, EntryError, SegmentRef, Verdict, reviewer};
+pub use error::{NotesError, NotesWarning};
+pub use kept::Kept;
 
 use crate::store::Store;
+use destination::Destination;
 use history::{Change, History, Step};
 use lock::Lock;
 use order::{NaturalId, Rank, SortKey};
-
-/// A notes file that cannot be used as asked.
-#[derive(Debug)]
-pub enum NotesError {
-    /// Not valid YAML, or not a list of entries. It must not be written over.
-    Invalid {
-        path: PathBuf,
-        line: Option<usize>,
-        message: String,
-    },
-    /// This `Notes` only reads (another sxs holds the lock, or it was opened
-    /// for reading); nothing was changed.
-    ReadOnly { path: PathBuf, reason: String },
-    Io {
-        path: PathBuf,
-        action: &'static str,
-        source: io::Error,
-    },
-}
-
-impl NotesError {
-    fn io(path: &Path, action: &'static str, source: io::Error) -> NotesError {
-        NotesError::Io {
-            path: path.to_path_buf(),
-            action,
-            source,
-        }
-    }
-}
-
-impl fmt::Display for NotesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NotesError::Invalid {
-                path,
-                line,
-                message,
-            } => {
-                write!(f, "{}", path.display())?;
-                if let Some(line) = line {
-                    write!(f, ":{line}")?;
-                }
-                write!(f, ": {message}; fix it or move it away")
-            }
-            NotesError::ReadOnly { path, reason } => {
-                write!(f, "{}: not saved: {reason}", path.display())
-            }
-            NotesError::Io {
-                path,
-                action,
-                source,
-            } => write!(f, "{}: cannot {action}: {source}", path.display()),
-        }
-    }
-}
-
-impl std::error::Error for NotesError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            NotesError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
-
-/// Something in the notes file that was kept but not understood.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotesWarning {
-    pub path: PathBuf,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for NotesWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
 
 /// Where each segment stands in document order, `None` when unknown.
 type Order = Box<dyn Fn(&str, &str) -> Option<usize> + Send>;
@@ -131,11 +55,10 @@ type Order = Box<dyn Fn(&str, &str) -> Option<usize> + Send>;
 pub struct Notes {
     /// As given, for messages.
     path: PathBuf,
-    /// The file written: `path` with a symbolic link resolved, so that
+    /// The file written: `path` with symbolic links resolved, so that
     /// saving replaces the file the link points to, not the link.
     target: PathBuf,
-    /// `Err(reason)` for a read-only view.
-    writer: Result<Lock, String>,
+    writer: Writer,
     entries: BTreeMap<SortKey, Slot>,
     /// Rank of every (file, id) that has or had an entry; kept after a clear
     /// so that an undo puts the entry back where it stood.
@@ -145,23 +68,47 @@ pub struct Notes {
     warnings: Vec<NotesWarning>,
     /// The notes file as sxs last read or wrote it.
     stamp: Option<file::Stamp>,
+    /// The file starts with a byte-order mark, which saving keeps.
+    bom: bool,
     /// The entries' YAML in order, as the next save writes it: a change
     /// splices one entry in (a move of the bytes after it) where gathering
     /// 10,000 pieces from all over the heap at every save costs more.
     image: Vec<u8>,
 }
 
+/// Whether this `Notes` may save.
+#[derive(Debug)]
+enum Writer {
+    /// Holds the lock for as long as it lives; never read.
+    Locked(#[allow(dead_code)] Lock),
+    /// The lock could not be had (another sxs holds it): tried again at the
+    /// next change, so that marking works once the other one has quit.
+    Waiting(String),
+    /// Never saves (opened for reading, or a stand-in).
+    Never(String),
+}
+
 struct Slot {
     entry: Entry,
-    /// The entry as written in the file: only a changed entry is serialised again.
+    /// The entry as written in the file: only a changed entry is serialised
+    /// again. Earlier entries for the same segment (a hand edit, a merge)
+    /// come first, kept as they were: the last one counts.
     yaml: Vec<u8>,
+    /// Bytes of `yaml` that are earlier entries.
+    copies: usize,
 }
 
 impl Slot {
-    fn new(entry: Entry) -> Slot {
-        let mut yaml = Vec::with_capacity(512);
-        yaml::write_entry(&mut yaml, &entry);
-        Slot { entry, yaml }
+    fn new(entry: Entry, copies: Vec<u8>) -> Slot {
+        let mut yaml = copies;
+        let copies = yaml.len();
+        yaml.reserve(512);
+        layout::write_entry(&mut yaml, &entry);
+        Slot {
+            entry,
+            yaml,
+            copies,
+        }
     }
 }
 
@@ -177,46 +124,48 @@ impl fmt::Debug for Notes {
 
 impl Notes {
     /// Opens the notes file for review: takes the writer's lock when no other
-    /// sxs holds it (else the `Notes` is read-only, see [`Notes::read_only_reason`])
-    /// and loads every entry. A missing file is empty; it is created by the
-    /// first change. An invalid file is an error: show it and run without
-    /// marks ([`Notes::unavailable`]) or stop; it is never written over.
+    /// sxs holds it (else the `Notes` is read-only until it can take it, see
+    /// [`Notes::read_only_reason`]) and loads every entry. A missing file is
+    /// empty; it is created by the first change. An invalid file is an
+    /// error: show it and run without marks ([`Notes::unavailable`]) or stop;
+    /// it is never written over. A path that is not a regular file (a
+    /// folder, a device, a FIFO) is an error too.
     pub fn open(path: &Path) -> Result<Notes, NotesError> {
-        let target = resolve(path);
+        let target = resolve(path)?;
         // Lock before reading: what is read is then what no one else will change.
-        let writer = lock::acquire(&target);
-        if writer.is_ok() {
-            file::remove_leftovers(&target);
-        }
+        let writer = match lock::acquire(&target) {
+            Ok(lock) => {
+                destination::remove_leftovers(&target);
+                Writer::Locked(lock)
+            }
+            Err(reason) => Writer::Waiting(reason),
+        };
         Notes::load(path, target, writer)
     }
 
     /// Loads the notes file to read only (export, stats): no lock, no saving.
     pub fn read(path: &Path) -> Result<Notes, NotesError> {
+        let target = resolve(path)?;
         Notes::load(
             path,
-            resolve(path),
-            Err("opened for reading only".to_string()),
+            target,
+            Writer::Never("opened for reading only".into()),
         )
     }
 
     /// A read-only, empty stand-in for a notes file that could not be opened,
     /// so that the review can go on without marks; `reason` says why.
     pub fn unavailable(path: &Path, reason: String) -> Notes {
-        Notes::new(path, resolve(path), Err(reason))
+        Notes::new(path, path.to_path_buf(), Writer::Never(reason))
     }
 
-    fn load(
-        path: &Path,
-        target: PathBuf,
-        writer: Result<Lock, String>,
-    ) -> Result<Notes, NotesError> {
+    fn load(path: &Path, target: PathBuf, writer: Writer) -> Result<Notes, NotesError> {
         let mut notes = Notes::new(path, target, writer);
         notes.reload()?;
         Ok(notes)
     }
 
-    fn new(path: &Path, target: PathBuf, writer: Result<Lock, String>) -> Notes {
+    fn new(path: &Path, target: PathBuf, writer: Writer) -> Notes {
         Notes {
             path: path.to_path_buf(),
             target,
@@ -227,6 +176,7 @@ impl Notes {
             history: History::default(),
             warnings: Vec::new(),
             stamp: None,
+            bom: false,
             image: Vec::new(),
         }
     }
@@ -238,25 +188,29 @@ impl Notes {
         let loaded = file::read(&self.target, &self.path)?;
         self.entries.clear();
         self.warnings = loaded.warnings;
-        for (seq, entry) in loaded.entries.into_iter().enumerate() {
-            if self.get(&entry.file, &entry.id).is_some() {
+        self.bom = loaded.bom;
+        for (seq, file::LoadedEntry { entry, line }) in loaded.entries.into_iter().enumerate() {
+            let mut copies = Vec::new();
+            if let Some(key) = self.key_of(&entry.file, &entry.id)
+                && let Some(earlier) = self.entries.remove(&key)
+            {
                 self.warnings.push(NotesWarning {
                     path: self.path.clone(),
-                    line: None,
+                    line,
                     message: format!(
-                        "{} {}: more than one entry; the last one is kept",
+                        "{} {}: more than one entry for this segment; the last one counts, \
+                         the others are kept as they are (remove them by hand)",
                         entry.file, entry.id
                     ),
                 });
-                self.entries
-                    .remove(&self.key_of(&entry.file, &entry.id).expect("just found"));
+                copies = earlier.yaml;
             }
             let rank = self
                 .order
                 .as_ref()
                 .and_then(|order| order(&entry.file, &entry.id))
                 .map_or(Rank::Kept(seq), Rank::Doc);
-            self.insert(Slot::new(entry), rank);
+            self.insert(Slot::new(entry, copies), rank);
         }
         self.rebuild_image();
         self.stamp = stamp;
@@ -280,12 +234,34 @@ impl Notes {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.writer.is_err()
+        !matches!(self.writer, Writer::Locked(_))
     }
 
-    /// Why this `Notes` cannot save, for the status bar; `None` for the writer.
+    /// Why this `Notes` cannot save, for the status bar; `None` for the
+    /// writer. One waiting for another sxs's lock tries it again at each
+    /// change (`mark`, `dismiss`, `clear`, `undo`, `redo`, or
+    /// [`Notes::try_writing`]); this says `None` once it has it.
     pub fn read_only_reason(&self) -> Option<&str> {
-        self.writer.as_ref().err().map(String::as_str)
+        match &self.writer {
+            Writer::Locked(_) => None,
+            Writer::Waiting(reason) | Writer::Never(reason) => Some(reason),
+        }
+    }
+
+    /// Takes the writer's lock if this `Notes` waits for it and it is free
+    /// now; `true` when this `Notes` can save. What the other sxs wrote is
+    /// read at the next change.
+    pub fn try_writing(&mut self) -> bool {
+        if let Writer::Waiting(_) = self.writer {
+            match lock::acquire(&self.target) {
+                Ok(lock) => {
+                    destination::remove_leftovers(&self.target);
+                    self.writer = Writer::Locked(lock);
+                }
+                Err(reason) => self.writer = Writer::Waiting(reason),
+            }
+        }
+        !self.is_read_only()
     }
 
     /// What was kept but not understood at the last load, one line each.
@@ -307,8 +283,11 @@ impl Notes {
     }
 
     pub fn get(&self, file: &str, id: &str) -> Option<&Entry> {
-        let key = self.key_of(file, id)?;
-        self.entries.get(&key).map(|slot| &slot.entry)
+        self.slot(file, id).map(|slot| &slot.entry)
+    }
+
+    fn slot(&self, file: &str, id: &str) -> Option<&Slot> {
+        self.entries.get(&self.key_of(file, id)?)
     }
 
     /// Sorts entries by document order from now on: `order(file, id)` is the
@@ -349,12 +328,7 @@ impl Notes {
                     entry.dismissed.push(check.clone());
                 }
             }
-            for (key, value) in &old.extra {
-                let schema_key = key.as_str().is_some_and(|k| entry::KEYS.contains(&k));
-                if !schema_key && !entry.extra.contains_key(key) {
-                    entry.extra.insert(key.clone(), value.clone());
-                }
-            }
+            entry.extra.inherit(&old.extra);
         }
         let (file, id) = (entry.file.clone(), entry.id.clone());
         self.change(file, id, Some(entry))
@@ -393,7 +367,10 @@ impl Notes {
     }
 
     /// Takes back the last change and saves. Returns the segment it concerned,
-    /// for the cursor; `None` when there is nothing to undo.
+    /// for the cursor; `None` when there is nothing to undo. A change whose
+    /// entry was changed or removed outside sxs since is not taken back
+    /// (that would undo the hand edit): it is dropped with
+    /// [`NotesError::ChangedOutside`], and the next undo goes on before it.
     pub fn undo(&mut self) -> Result<Option<(String, String)>, NotesError> {
         self.step(Step::Undo)
     }
@@ -409,6 +386,17 @@ impl Notes {
         let Some(change) = self.history.take(step) else {
             return Ok(None);
         };
+        if self.get(&change.file, &change.id) != change.before.as_ref() {
+            return Err(NotesError::ChangedOutside {
+                path: self.path.clone(),
+                step: match step {
+                    Step::Undo => "undone",
+                    Step::Redo => "redone",
+                },
+                file: change.file,
+                id: change.id,
+            });
+        }
         let saved = self.apply(&change);
         let segment = (change.file.clone(), change.id.clone());
         self.history.settle(step, change, saved.is_ok());
@@ -431,6 +419,17 @@ impl Notes {
     /// Puts `change.after` in place and saves; on failure puts `change.before`
     /// back, so that memory never shows what the disk does not hold.
     fn apply(&mut self, change: &Change) -> Result<(), NotesError> {
+        if change.after.is_none()
+            && self
+                .slot(&change.file, &change.id)
+                .is_some_and(|s| s.copies > 0)
+        {
+            return Err(NotesError::Duplicated {
+                path: self.path.clone(),
+                file: change.file.clone(),
+                id: change.id.clone(),
+            });
+        }
         self.put(&change.file, &change.id, change.after.clone());
         let saved = self.save();
         if saved.is_err() {
@@ -442,11 +441,14 @@ impl Notes {
     /// Puts `entry` in place of the segment's entry (`None`: removes it),
     /// in the map and in the file image.
     fn put(&mut self, file: &str, id: &str, entry: Option<Entry>) {
+        let mut copies = Vec::new();
         if let Some(key) = self.key_of(file, id)
-            && let Some(old) = self.entries.remove(&key)
+            && let Some(mut old) = self.entries.remove(&key)
         {
             let at = self.offset_of(&key);
             self.image.drain(at..at + old.yaml.len());
+            old.yaml.truncate(old.copies);
+            copies = old.yaml;
         }
         let Some(entry) = entry else {
             return;
@@ -458,7 +460,7 @@ impl Notes {
             .map(Rank::Doc)
             .or_else(|| self.ranks.get(file)?.get(id).cloned())
             .unwrap_or_else(|| Rank::Natural(NaturalId(id.to_string())));
-        let key = self.insert(Slot::new(entry), rank);
+        let key = self.insert(Slot::new(entry, copies), rank);
         let at = self.offset_of(&key);
         self.image
             .splice(at..at, self.entries[&key].yaml.iter().copied());
@@ -501,12 +503,13 @@ impl Notes {
         })
     }
 
-    /// Before any change: refuses when read-only, then takes in hand edits.
+    /// Before any change: takes the lock if it waits for it, refuses when
+    /// read-only, then takes in hand edits (and the other sxs's marks).
     fn prepare(&mut self) -> Result<(), NotesError> {
-        if let Err(reason) = &self.writer {
+        if !self.try_writing() {
             return Err(NotesError::ReadOnly {
                 path: self.path.clone(),
-                reason: reason.clone(),
+                reason: self.read_only_reason().unwrap_or_default().to_string(),
             });
         }
         self.follow_disk()
@@ -528,19 +531,46 @@ impl Notes {
             true => b"[]\n",
             false => &self.image,
         };
-        file::write_atomic(&self.target, bytes)
-            .map_err(|err| NotesError::io(&self.path, "save the notes", err))?;
+        let bom = match self.bom {
+            true => file::BOM.as_bytes(),
+            false => b"",
+        };
+        destination::write_atomic(&self.target, &[bom, bytes]).map_err(|error| NotesError::Io {
+            path: self.path.clone(),
+            action: "save the notes",
+            error,
+        })?;
         self.stamp = file::stamp(&self.target);
         Ok(())
     }
 }
 
-/// The file a save must replace: a symbolic link's target, else `path`.
-fn resolve(path: &Path) -> PathBuf {
-    match path.symlink_metadata() {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+/// The file a save must replace: `path` with its symbolic links followed
+/// (a link to a file not made yet names the file to create). Anything but
+/// a regular file is refused: a device, a FIFO or a descriptor would be
+/// replaced by a file, or read without end.
+fn resolve(path: &Path) -> Result<PathBuf, NotesError> {
+    let refused = |what: String| NotesError::NotRegular {
+        path: path.to_path_buf(),
+        what,
+    };
+    match destination::destination(path) {
+        Ok(Destination::File(target)) => Ok(target),
+        Ok(Destination::Stream { path: target, .. }) => {
+            let what = match std::fs::metadata(&target) {
+                Ok(meta) => match crate::yaml::not_regular(&meta) {
+                    Err(err) => err.to_string(),
+                    Ok(()) => "is reached through a file descriptor".into(),
+                },
+                Err(err) => err.to_string(),
+            };
+            Err(refused(what))
         }
-        _ => path.to_path_buf(),
+        Err(err) if err.kind() == std::io::ErrorKind::InvalidInput => Err(refused(err.to_string())),
+        Err(error) => Err(NotesError::Io {
+            path: path.to_path_buf(),
+            action: "open",
+            error,
+        }),
     }
 }

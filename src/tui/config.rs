@@ -20,7 +20,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde_yaml::{Mapping, Value};
+use crate::yaml::{self, Mapping, Value};
 use thiserror::Error;
 
 use super::keymap::{KeymapError, Keymaps, Override};
@@ -94,8 +94,7 @@ impl Config {
         };
         let value = match text.trim().is_empty() {
             true => Value::Null,
-            false => serde_yaml::from_str(text)
-                .map_err(|e| invalid(e.location().map(|l| l.line()), e.to_string()))?,
+            false => yaml::parse(text).map_err(|e| invalid(e.line, e.message))?,
         };
         let settings = match value {
             Value::Null => Mapping::new(),
@@ -122,8 +121,11 @@ impl Config {
                     }
                 }
                 "theme" => {
-                    config.theme = serde_yaml::from_value(value)
-                        .map_err(|e| invalid(line, format!("`theme`: {e}")))?
+                    config.theme =
+                        ThemeName::named(value.as_str().unwrap_or_default()).ok_or_else(|| {
+                            let given = crate::yaml::to_string(&value);
+                            wrong(&format!("dark, light or mono, not {given}"))
+                        })?
                 }
                 "ambiguous_wide" => {
                     config.ambiguous_wide = value.as_bool().ok_or_else(|| wrong("true or false"))?
@@ -231,7 +233,7 @@ fn key_names(
 }
 
 /// The line on which the key at `path` (`["keys", "normal", "quit"]`) is
-/// written. serde_yaml keeps no position for a value, so the text is
+/// written. The YAML library keeps no position for a value, so the text is
 /// scanned for each key of the path in turn, from where the one before it
 /// stands; that finds keys in block and flow mappings (`keys: {quit: []}`).
 fn line_of(text: &str, path: &[&str]) -> Option<usize> {

@@ -69,6 +69,9 @@ pub enum TuiError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Terminal(#[from] io::Error),
+    /// A notes path that is no file at all (a folder, a device).
+    #[error(transparent)]
+    Notes(#[from] notes::NotesError),
 }
 
 /// Runs the review screen until the user quits or a signal ends it. The
@@ -83,7 +86,7 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         // the selection; the mono theme already uses no colour.
         crossterm::style::force_color_output(true);
     }
-    let notes = open_notes(&launch.notes, &launch.store);
+    let notes = open_notes(&launch.notes, &launch.store)?;
     let reviewer = notes::reviewer(launch.reviewer.as_deref().or(config.reviewer.as_deref()));
     let options = Options {
         keymaps: config.keymaps,
@@ -114,19 +117,21 @@ fn warn(warnings: &[String]) {
 
 /// The notes file for this review. One that cannot be used (not valid YAML,
 /// held by another sxs) still lets the review go on, read-only, and the
-/// screen says why; it is never written over.
-fn open_notes(path: &std::path::Path, store: &Store) -> Notes {
+/// screen says why; it is never written over. A path that is no file at all
+/// (a folder, a device) is an error: there is nothing to review into.
+fn open_notes(path: &std::path::Path, store: &Store) -> Result<Notes, notes::NotesError> {
     match Notes::open(path) {
         Ok(mut notes) => {
             notes.set_store_order(store);
             let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
             warn(&warnings);
-            notes
+            Ok(notes)
         }
+        Err(err @ notes::NotesError::NotRegular { .. }) => Err(err),
         Err(err) => {
             let message = err.to_string();
             warn(std::slice::from_ref(&message));
-            Notes::unavailable(path, message)
+            Ok(Notes::unavailable(path, message))
         }
     }
 }

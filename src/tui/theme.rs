@@ -5,16 +5,26 @@
 //! is reversed, search hits are underlined, headings bold.
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
 
 /// The themes the config file can name (`theme: mono`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ThemeName {
     #[default]
     Dark,
     Light,
     Mono,
+}
+
+impl ThemeName {
+    /// The theme a config file names: `dark`, `light` or `mono`.
+    pub fn named(name: &str) -> Option<ThemeName> {
+        match name {
+            "dark" => Some(ThemeName::Dark),
+            "light" => Some(ThemeName::Light),
+            "mono" => Some(ThemeName::Mono),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,13 +21,17 @@ fn row<S: AsRef<str>>(out: &mut Vec<u8>, fields: &[S]) {
     out.extend_from_slice(b"\r\n");
 }
 
-/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab
-/// or carriage return before one) as a formula: a translated text could then
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (after
+/// any white space, and in their fullwidth forms `＝＋－＠`, which some
+/// spreadsheets take as the same) as a formula: a translated text could then
 /// call out or run commands on the reviewer's machine. A leading `'` makes it
-/// text. Quoting follows RFC 4180: quotes around a cell that holds `"`, `,`
+/// text; a cell starting with a tab or a line break gets one too. Quoting follows RFC 4180: quotes around a cell that holds `"`, `,`
 /// or a line break, quotes inside doubled.
 fn cell(out: &mut Vec<u8>, text: &str) {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let formula = text.starts_with(['\t', '\r', '\n'])
+        || text
+            .trim_start_matches(' ')
+            .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']);
     let quote = text.contains(['"', ',', '\r', '\n']);
     if quote {
         out.push(b'"');

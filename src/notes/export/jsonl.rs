@@ -1,10 +1,10 @@
 //! `export --format jsonl`: one JSON object per entry, every field.
 
 use serde_json::Value as Json;
-use serde_yaml::Value as Yaml;
 
 use crate::notes::Entry;
 use crate::notes::entry::KEYS;
+use crate::yaml::{self, Number, Value as Yaml};
 
 /// Keys in the order of the notes file, then the keys kept from hand edits.
 /// A schema key whose value sxs could not read shows that value as written.
@@ -40,9 +40,8 @@ pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
         fields.extend(
             entry
                 .extra
-                .iter()
-                .map(|(key, value)| (key_text(key), json(value)))
-                .filter(|(key, _)| !KEYS.contains(&key.as_str())),
+                .unknown()
+                .map(|(key, value)| (key_text(key), json(value))),
         );
         out.push(b'{');
         for (i, (key, value)) in fields.iter().enumerate() {
@@ -61,9 +60,7 @@ pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
 fn key_text(key: &Yaml) -> String {
     match key {
         Yaml::String(text) => text.clone(),
-        other => serde_yaml::to_string(other)
-            .map(|yaml| yaml.trim_end().to_string())
-            .unwrap_or_default(),
+        other => yaml::to_string(other),
     }
 }
 
@@ -73,22 +70,15 @@ fn json(value: &Yaml) -> Json {
     match value {
         Yaml::Null => Json::Null,
         Yaml::Bool(b) => Json::Bool(*b),
-        Yaml::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Json::from(i)
-            } else if let Some(u) = n.as_u64() {
-                Json::from(u)
-            } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                serde_json::Number::from_f64(f)
-                    .map_or_else(|| Json::String(n.to_string()), Json::Number)
-            }
-        }
+        Yaml::Number(Number::Int(i)) => Json::from(*i),
+        Yaml::Number(Number::UInt(u)) => Json::from(*u),
+        Yaml::Number(Number::Float(f)) => serde_json::Number::from_f64(*f)
+            .map_or_else(|| Json::String(yaml::to_string(value)), Json::Number),
         Yaml::String(s) => Json::String(s.clone()),
         Yaml::Sequence(items) => Json::Array(items.iter().map(json).collect()),
         Yaml::Mapping(map) => {
             Json::Object(map.iter().map(|(k, v)| (key_text(k), json(v))).collect())
         }
-        Yaml::Tagged(tagged) => json(&tagged.value),
+        Yaml::Tagged(tagged) => json(&tagged.1),
     }
 }

@@ -1,82 +1,87 @@
-//! Writes entries as YAML. Hand-written for the fixed schema because saving
-//! runs on every keypress: serde_yaml takes ~140 ms to serialise 10,000
-//! entries (BENCHMARKS.md), where this emitter serialises only the changed
-//! entry into a piece the save reuses. Every value goes through one quoting
-//! rule, `scalar`, which the property test below checks by parsing the
-//! output back with serde_yaml.
-
-use serde_yaml::{Mapping, Value};
+//! The notes file's own layout: entries written by hand-made code for the
+//! fixed schema, read back fast when the file is still laid out so, and the
+//! items of a hand-edited file cut into their keys' lines.
+//!
+//! Hand-written because saving runs on every keypress: a YAML library takes
+//! ~140 ms to serialise 10,000 entries (BENCHMARKS.md), where this emitter
+//! serialises only the changed entry into a piece the save reuses. Every
+//! value goes through one quoting rule, `scalar`, which the property test
+//! below checks by parsing the output back with a YAML library.
 
 use super::entry::{Entry, KEYS};
+use crate::yaml::{Mapping, Value};
 
-/// Appends `entry` as one item of a block sequence at column 0.
+/// Appends `entry` as one item of a block sequence at column 0. A value
+/// kept as it was read stands in for its field while the field is unchanged.
 pub(crate) fn write_entry(out: &mut Vec<u8>, entry: &Entry) {
-    out.extend_from_slice(b"- file: ");
-    scalar(out, &entry.file);
-    out.push(b'\n');
-    let text = |out: &mut Vec<u8>, key: &str, value: &str| {
-        out.extend_from_slice(b"  ");
+    let stand_ins = entry.extra.has_fields();
+    for (field, key) in KEYS.iter().enumerate() {
+        let at = out.len();
+        let first = if field == 0 { "- " } else { "  " };
+        write_nth(out, entry, field, first);
+        if stand_ins {
+            entry.extra.stand_in(out, key, at, first);
+        }
+    }
+    entry.extra.write_unknown(out);
+}
+
+/// What `write_entry` writes for one schema key of `entry`, from its field:
+/// nothing for an empty optional one.
+pub(crate) fn write_field(out: &mut Vec<u8>, entry: &Entry, key: &str, first: &str) {
+    let field = KEYS.iter().position(|k| *k == key);
+    write_nth(out, entry, field.expect("a key of the schema"), first);
+}
+
+/// `write_field` for the key `KEYS[field]`: by number, since it runs for
+/// every key of every entry at each load.
+fn write_nth(out: &mut Vec<u8>, entry: &Entry, field: usize, first: &str) {
+    let key = KEYS[field];
+    let text = |out: &mut Vec<u8>, value: &str| {
+        out.extend_from_slice(first.as_bytes());
         out.extend_from_slice(key.as_bytes());
         out.extend_from_slice(b": ");
         scalar(out, value);
         out.push(b'\n');
     };
-    text(out, "locale", &entry.locale);
-    text(out, "id", &entry.id);
-    text(out, "verdict", entry.verdict.name());
-    if let Some(category) = &entry.category {
-        text(out, "category", category);
-    }
-    if let Some(severity) = entry.severity {
-        text(out, "severity", severity.name());
-    }
-    text(out, "comment", &entry.comment);
-    match &entry.source {
-        Some(source) => text(out, "source", source),
-        None => out.extend_from_slice(b"  source: null\n"),
-    }
-    text(out, "target", &entry.target);
-    text(out, "reviewer", &entry.reviewer);
-    text(out, "time", &entry.time);
-    if !entry.dismissed.is_empty() {
-        out.extend_from_slice(b"  dismissed: [");
-        for (i, check) in entry.dismissed.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(b", ");
+    // One arm per key, in the order of `KEYS` (the round-trip test below
+    // reads every key back by its name).
+    match field {
+        0 => text(out, &entry.file),
+        1 => text(out, &entry.locale),
+        2 => text(out, &entry.id),
+        3 => text(out, entry.verdict.name()),
+        4 => {
+            if let Some(category) = &entry.category {
+                text(out, category);
             }
-            scalar(out, check);
         }
-        out.extend_from_slice(b"]\n");
-    }
-    write_extra(out, entry);
-}
-
-/// Keys kept from a hand edit, through serde_yaml since they can hold any
-/// YAML. A kept key that the entry now writes itself (a re-marked entry whose
-/// hand-written `severity` was not understood) is left out: a duplicate key
-/// would make the whole file unreadable.
-fn write_extra(out: &mut Vec<u8>, entry: &Entry) {
-    let written = |key: &str| match key {
-        "category" => entry.category.is_some(),
-        "severity" => entry.severity.is_some(),
-        "dismissed" => !entry.dismissed.is_empty(),
-        _ => KEYS.contains(&key),
-    };
-    for (key, value) in &entry.extra {
-        if key.as_str().is_some_and(written) {
-            continue;
-        }
-        let mut one = Mapping::new();
-        one.insert(key.clone(), value.clone());
-        let yaml = serde_yaml::to_string(&Value::Mapping(one))
-            .expect("a value read from YAML serialises back to YAML");
-        for line in yaml.lines() {
-            if !line.is_empty() {
-                out.extend_from_slice(b"  ");
+        5 => {
+            if let Some(severity) = entry.severity {
+                text(out, severity.name());
             }
-            out.extend_from_slice(line.as_bytes());
-            out.push(b'\n');
         }
+        6 => text(out, &entry.comment),
+        7 => match &entry.source {
+            Some(source) => text(out, source),
+            None => out.extend_from_slice(b"  source: null\n"),
+        },
+        8 => text(out, &entry.target),
+        9 => text(out, &entry.reviewer),
+        10 => text(out, &entry.time),
+        11 => {
+            if !entry.dismissed.is_empty() {
+                out.extend_from_slice(b"  dismissed: [");
+                for (i, check) in entry.dismissed.iter().enumerate() {
+                    if i > 0 {
+                        out.extend_from_slice(b", ");
+                    }
+                    scalar(out, check);
+                }
+                out.extend_from_slice(b"]\n");
+            }
+        }
+        _ => unreachable!("the schema has {} keys", KEYS.len()),
     }
 }
 
@@ -127,10 +132,11 @@ fn must_escape(c: char) -> bool {
 }
 
 /// Reads a notes file laid out exactly as [`write_entry`] writes it, into the
-/// values serde_yaml would give, about six times faster than serde_yaml
-/// (60 against 370 ms for 10,000 entries, BENCHMARKS.md). `None` as soon as anything differs (a
-/// comment, another quoting style, a key of a hand edit): the caller then
-/// parses with serde_yaml, which also gives the error lines.
+/// values the YAML library would give, about six times faster than it
+/// (60 against 370 ms for 10,000 entries, BENCHMARKS.md). `None` as soon as
+/// anything differs (a comment, another quoting style, a key of a hand
+/// edit): the caller then parses with the library, which also gives the
+/// error lines.
 pub(crate) fn read_own(text: &str) -> Option<Vec<Value>> {
     let mut items = Vec::new();
     let mut item: Option<Mapping> = None;
@@ -209,6 +215,49 @@ fn token(s: &str) -> Option<(String, &str)> {
     None
 }
 
+/// The lines of each key of one item of a block sequence (`- key: …` and
+/// the lines that follow it), as `(key, lines)` with the item's indentation
+/// taken off, so that a value can be written back exactly as it was
+/// written. `None` for a layout this does not follow (a flow mapping, a
+/// quoted or complex key, a line that leaves the item): the caller then
+/// writes values from what the YAML library read.
+pub(crate) fn key_lines(item: &str) -> Option<Vec<(String, String)>> {
+    let mut lines = item.split_inclusive('\n');
+    let first = lines.next()?.strip_prefix('-')?;
+    let after_dash = first.len() - first.trim_start_matches(' ').len();
+    let mut keys: Vec<(String, String)> = Vec::new();
+    let mut column = None;
+    if !first.trim().is_empty() {
+        column = Some(1 + after_dash);
+        keys.push(start_key(&first[after_dash..])?);
+    }
+    for line in lines {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = line[indent..].trim_end();
+        let column = *column.get_or_insert(indent);
+        if content.is_empty() || content.starts_with('#') || indent > column {
+            let (_, text) = keys.last_mut()?;
+            text.push_str(&line[indent.min(column)..]);
+        } else if indent == column {
+            keys.push(start_key(&line[indent..])?);
+        } else {
+            return None;
+        }
+    }
+    Some(keys)
+}
+
+/// A key line: its plain key, and the line itself.
+fn start_key(line: &str) -> Option<(String, String)> {
+    let end = line.find(':')?;
+    let key = &line[..end];
+    let plain = !key.is_empty()
+        && !key.starts_with(['"', '\'', '?', '&', '!', '*', '[', '{', '#', '-'])
+        && !key.contains([' ', '\t']);
+    let after = line[end + 1..].chars().next();
+    (plain && after.is_none_or(char::is_whitespace)).then(|| (key.to_string(), line.to_string()))
+}
+
 /// Plain style only for ASCII words such as `ja-jp`, `a232a-105`,
 /// `docs/a.md`: a letter first (so never a number, `-`, `.inf`, an anchor or
 /// a tag), then letters, digits and `-_./` (so no `: `, ` #`, flow indicators
@@ -235,6 +284,7 @@ mod tests {
     use super::*;
     use crate::mqm::Severity;
     use crate::notes::{SegmentRef, Verdict};
+    use crate::yaml;
 
     fn quoted(text: &str) -> String {
         let mut out = Vec::new();
@@ -269,10 +319,10 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_reader_leaves_any_other_layout_to_serde_yaml() {
+    fn the_fast_reader_leaves_any_other_layout_to_the_library() {
         let ours = "- file: a.md\n  id: \"7\"\n  verdict: ok\n  dismissed: [a, \"b, c\"]\n";
         let items = read_own(ours).unwrap();
-        assert_eq!(items, serde_yaml::from_str::<Vec<Value>>(ours).unwrap());
+        assert_eq!(Value::Sequence(items), yaml::parse(ours).unwrap());
         for other in [
             "# a comment\n- file: a.md\n",
             "- file: a.md\n  ticket: 42\n",
@@ -289,6 +339,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_item_is_cut_into_the_lines_of_its_keys() {
+        let keys = |item: &str| key_lines(item).map(|k| k.into_iter().collect::<Vec<_>>());
+        let pair = |k: &str, l: &str| (k.to_string(), l.to_string());
+        assert_eq!(
+            keys("- file: a\n  comment: |\n    two\n\n    lines\n  # note\n  t: !x {a: 1}\n"),
+            Some(vec![
+                pair("file", "file: a\n"),
+                pair("comment", "comment: |\n  two\n\n  lines\n# note\n"),
+                pair("t", "t: !x {a: 1}\n"),
+            ])
+        );
+        assert_eq!(
+            keys("-\n    file: a\n    id: b\n"),
+            Some(vec![pair("file", "file: a\n"), pair("id", "id: b\n")])
+        );
+        for other in ["- {file: a}\n", "- \"file\": a\n", "- file: a\n id: b\n"] {
+            assert_eq!(keys(other), None, "{other}");
+        }
+    }
+
     /// Text rich in what YAML treats specially, and in any script.
     fn nasty() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -301,7 +372,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
-        /// Whatever the texts, the YAML written reads back, with serde_yaml
+        /// Whatever the texts, the YAML written reads back, with the YAML library
         /// and with the notes loader, as the same strings.
         #[test]
         fn any_text_reads_back_the_same(
@@ -318,18 +389,21 @@ mod tests {
             write_entry(&mut out, &entry);
             write_entry(&mut out, &entry);
             let text = String::from_utf8(out).unwrap();
-            let items: Vec<Value> = serde_yaml::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            let Ok(Value::Sequence(items)) = yaml::parse(&text) else {
+                return Err(TestCaseError::fail(format!("not a list\n{text}")));
+            };
             prop_assert_eq!(items.len(), 2);
             prop_assert_eq!(read_own(&text), Some(items.clone()), "the fast reader disagrees");
-            let map = items[0].as_mapping().unwrap();
-            prop_assert_eq!(map["comment"].as_str(), Some(entry.comment.as_str()));
-            prop_assert_eq!(map["source"].as_str(), source.as_deref());
-            prop_assert_eq!(map["target"].as_str(), Some(target.as_str()));
-            prop_assert_eq!(map["file"].as_str(), Some(file.as_str()));
-            prop_assert_eq!(map["id"].as_str(), Some(id.as_str()));
-            prop_assert_eq!(map["dismissed"][0].as_str(), Some(check.as_str()));
+            let Value::Mapping(map) = &items[0] else { panic!() };
+            let text_of = |key: &str| map.get(key).and_then(Value::as_str);
+            prop_assert_eq!(text_of("comment"), Some(entry.comment.as_str()));
+            prop_assert_eq!(text_of("source"), source.as_deref());
+            prop_assert_eq!(text_of("target"), Some(target.as_str()));
+            prop_assert_eq!(text_of("file"), Some(file.as_str()));
+            prop_assert_eq!(text_of("id"), Some(id.as_str()));
+            prop_assert_eq!(map.get("dismissed"), Some(&Value::Sequence(vec![Value::String(check.clone()), Value::String("length-ratio".into())])));
             let mut warnings = Vec::new();
-            let back = Entry::from_yaml(items[0].clone(), &mut warnings).unwrap();
+            let back = Entry::from_yaml(items[0].clone(), None, &mut warnings).unwrap();
             prop_assert_eq!(&back, &entry);
             prop_assert_eq!(back.verdict, if bad { Verdict::Bad } else { Verdict::Ok });
         }
