@@ -8,9 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
-use sxs::mqm::Severity;
+use sxs::mqm::{Severity, Side, Span};
 use sxs::notes::score::{Penalties, review};
-use sxs::notes::{Entry, Notes, NotesError, SegmentRef, Verdict};
+use sxs::notes::{Entry, MqmError, Notes, NotesError, SegmentRef, Verdict};
 use sxs::store::{Document, Store};
 use tempfile::TempDir;
 
@@ -52,18 +52,26 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
     let path = notes_path(&dir);
     let store = Store::samples();
     let ja = doc(&store, "ja-jp");
+    let seg1 = seg(ja, 1);
+    // The first two characters of the target, as a span.
+    let end = seg1.target.char_indices().nth(2).unwrap().0;
+    let span = Span {
+        side: Side::Target,
+        start: 0,
+        end,
+        text: seg1.target[..end].to_string(),
+    };
     {
         let mut notes = Notes::open(&path).unwrap();
         assert!(!notes.is_read_only());
+        let grammar = MqmError::new("fluency/grammar", Severity::Minor).with_comment(TRICKY);
         notes
-            .mark(Entry::bad(
-                seg(ja, 1),
-                "アリス",
-                "fluency/grammar",
-                Severity::Minor,
-                TRICKY,
-            ))
+            .add_error(seg1, "アリス", grammar.with_span(span.clone()))
             .unwrap();
+        let whole = MqmError::new("style", Severity::Neutral);
+        notes.add_error(seg1, "アリス", whole).unwrap();
+        notes.set_comment(seg1, "アリス", TRICKY).unwrap();
+        notes.add_seconds(seg1.file, seg1.id, 14.2).unwrap();
         let mut no_source = Entry::ok(seg(ja, 2), "bob");
         no_source.source = None;
         notes.mark(no_source).unwrap();
@@ -71,10 +79,24 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
     let notes = Notes::open(&path).unwrap();
     assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
     let bad = notes.get(&ja.path, &ja.segments[1].id).unwrap();
-    assert_eq!(bad.verdict, Verdict::Bad);
+    assert_eq!(bad.verdict, Some(Verdict::Bad));
     assert_eq!(bad.comment, TRICKY);
-    assert_eq!(bad.category.as_deref(), Some("fluency/grammar"));
-    assert_eq!(bad.severity, Some(Severity::Minor));
+    assert_eq!(bad.errors.len(), 2);
+    let first = &bad.errors[0];
+    assert_eq!(
+        (
+            first.category.as_str(),
+            first.severity,
+            first.comment.as_str()
+        ),
+        ("fluency/grammar", Severity::Minor, TRICKY)
+    );
+    assert_eq!(first.span.as_ref(), Some(&span));
+    assert_eq!(
+        (bad.errors[1].severity, bad.errors[1].span.as_ref()),
+        (Severity::Neutral, None)
+    );
+    assert_eq!(bad.seconds, 14.2);
     assert_eq!(bad.reviewer, "アリス");
     assert_eq!(bad.locale, "ja-jp");
     assert_eq!(bad.target, ja.segments[1].target);
@@ -85,26 +107,38 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
         bad.time
     );
     let ok = notes.get(&ja.path, &ja.segments[2].id).unwrap();
-    assert_eq!((ok.verdict.clone(), ok.source.clone()), (Verdict::Ok, None));
+    assert_eq!(
+        (ok.verdict.clone(), ok.source.clone()),
+        (Some(Verdict::Ok), None)
+    );
 
-    // Any YAML reader sees SPEC's keys, and no category or severity on an OK entry.
+    // Any YAML reader sees SPEC's keys, and no errors on an OK entry.
     let items = parsed(&path);
-    let keys = |i: usize| -> Vec<&str> {
-        items[i]
+    let keys = |value: &Value| -> Vec<String> {
+        value
             .as_mapping()
             .unwrap()
             .keys()
-            .map(|k| k.as_str().unwrap())
+            .map(|k| k.as_str().unwrap().to_string())
             .collect()
     };
     assert_eq!(
-        keys(0),
+        keys(&items[0]),
         [
-            "file", "locale", "id", "verdict", "category", "severity", "comment", "source",
-            "target", "reviewer", "time"
+            "file", "locale", "id", "verdict", "errors", "comment", "source", "target", "reviewer",
+            "time", "seconds"
         ]
     );
-    assert!(!keys(1).contains(&"category") && !keys(1).contains(&"severity"));
+    assert_eq!(
+        keys(&items[0]["errors"][0]),
+        [
+            "category", "severity", "side", "start", "end", "text", "comment"
+        ]
+    );
+    assert_eq!(keys(&items[0]["errors"][1]), ["category", "severity"]);
+    assert_eq!(items[0]["seconds"].as_f64(), Some(14.2));
+    assert_eq!(items[0]["errors"][0]["end"].as_u64(), Some(end as u64));
+    assert!(!keys(&items[1]).contains(&"errors".to_string()));
     assert!(items[1]["source"].is_null());
 }
 
@@ -202,7 +236,7 @@ fn hand_edits_unknown_keys_and_values_are_kept_and_reported() {
     }
     assert_eq!(warnings.len(), expect.len(), "{warnings:?}");
     let maybe = notes.get("elsewhere/de-de/b.md", "b-2").unwrap();
-    assert_eq!(maybe.verdict, Verdict::Other("maybe".into()));
+    assert_eq!(maybe.verdict, Some(Verdict::Other("maybe".into())));
 
     notes.set_store_order(&store);
     let ja = doc(&store, "ja-jp");
@@ -234,18 +268,20 @@ fn an_entry_changed_or_removed_by_hand_is_taken_as_it_stands() {
                 .unwrap();
         }
     }
-    // By hand: the first entry removed, the second's comment and severity changed.
+    // By hand: the first entry removed, the second's comment and its
+    // error's severity changed.
     let mut items = parsed(&path);
     items.remove(0);
     items[0]["comment"] = Value::String("edited by hand".into());
-    items[0]["severity"] = Value::String("critical".into());
+    items[0]["errors"][0]["severity"] = Value::String("critical".into());
     fs::write(&path, serde_yaml::to_string(&items).unwrap()).unwrap();
 
     let notes = Notes::open(&path).unwrap();
+    assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
     assert!(notes.get(&ja.path, &ja.segments[0].id).is_none());
     let edited = notes.get(&ja.path, &ja.segments[1].id).unwrap();
     assert_eq!(edited.comment, "edited by hand");
-    assert_eq!(edited.severity, Some(Severity::Critical));
+    assert_eq!(edited.errors[0].severity, Severity::Critical);
     assert_eq!(notes.len(), 2);
 }
 
@@ -383,15 +419,16 @@ fn undo_and_redo_walk_every_kind_of_change() {
         parsed(&path)
             .iter()
             .find(|e| e["id"].as_str() == Some(id))
-            .map(|e| e["verdict"].as_str().unwrap().to_string())
+            .map(|e| e["verdict"].as_str().unwrap_or("(none)").to_string())
     };
 
     notes.mark(Entry::ok(a, "r")).unwrap(); // 1 set
     notes
         .mark(Entry::bad(a, "r", "style", Severity::Minor, "change"))
         .unwrap(); // 2 change
-    notes.dismiss(b, "length-ratio", "r").unwrap(); // 3 dismiss: creates an OK entry
-    assert_eq!(notes.get(b.file, b.id).unwrap().verdict, Verdict::Ok);
+    notes.dismiss(b, "length-ratio", "r").unwrap(); // 3 dismiss: an entry with no verdict
+    assert_eq!(notes.get(b.file, b.id).unwrap().verdict, None);
+    assert_eq!(verdict_on_disk(b.id).as_deref(), Some("(none)"));
     notes.clear(a.file, a.id).unwrap(); // 4 clear
     assert_eq!(verdict_on_disk(a.id), None);
 
@@ -408,7 +445,7 @@ fn undo_and_redo_walk_every_kind_of_change() {
     assert_eq!(verdict_on_disk(a.id).as_deref(), Some("ok"));
     assert_eq!(notes.redo().unwrap(), here); // redo 2
     assert_eq!(verdict_on_disk(a.id).as_deref(), Some("bad"));
-    assert_eq!(notes.get(a.file, a.id).unwrap().comment, "change");
+    assert_eq!(notes.get(a.file, a.id).unwrap().errors[0].comment, "change");
 
     // A new change ends what can be redone.
     notes.mark(Entry::ok(seg(ja, 5), "r")).unwrap();
@@ -599,7 +636,10 @@ fn undo_and_redo_take_back_only_the_reviewers_own_changes() {
     fs::write(&path, text.replace("edited by hand", "edited again")).unwrap();
     assert!(notes.undo().unwrap().is_some());
     assert!(notes.get(ja.path.as_str(), &ja.segments[3].id).is_none());
-    assert_eq!(notes.get(b.file, b.id).unwrap().comment, "edited again");
+    assert_eq!(
+        notes.get(b.file, b.id).unwrap().errors[0].comment,
+        "edited again"
+    );
     assert!(fs::read_to_string(&path).unwrap().contains("edited again"));
 
     // Redo, the same: a mark undone, then the entry added again by hand.
@@ -637,7 +677,10 @@ fn duplicate_entries_for_one_segment_are_all_kept_and_reported() {
         "{warnings:?}"
     );
     let (file, id) = (&ja.path, &ja.segments[0].id);
-    assert_eq!(notes.get(file, id).unwrap().comment, "second copy");
+    assert_eq!(
+        notes.get(file, id).unwrap().errors[0].comment,
+        "second copy"
+    );
     notes
         .mark(Entry::bad(
             seg(ja, 0),
@@ -649,9 +692,13 @@ fn duplicate_entries_for_one_segment_are_all_kept_and_reported() {
         .unwrap();
     // The mark replaces the entry that counts; the earlier one stays.
     let saved = fs::read_to_string(&path).unwrap();
+    // The earlier layout's comment at the top; the new entry's in its error.
     let comments: Vec<String> = parsed(&path)
         .iter()
-        .map(|e| e["comment"].as_str().unwrap().to_string())
+        .map(|e| match e["errors"][0]["comment"].as_str() {
+            Some(comment) => comment.to_string(),
+            None => e["comment"].as_str().unwrap().to_string(),
+        })
         .collect();
     assert_eq!(comments, ["first copy", "re-marked"], "{saved}");
     let removed = notes.clear(file, id).unwrap_err();
