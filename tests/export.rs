@@ -1,11 +1,14 @@
 //! `sxs export` and the review part of `sxs stats`: every format parsed back
 //! with a real parser, through the real binary.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::FileTypeExt as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
+use common::sxs_in;
 use serde_json::Value as Json;
 use sxs::mqm::{Severity, Side, Span};
 use sxs::notes::{Entry, MqmError, Notes, SegmentRef};
@@ -75,16 +78,8 @@ fn notes_file(dir: &TempDir) -> (std::path::PathBuf, Notes) {
     (path, notes)
 }
 
-fn sxs(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sxs"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
 fn export(dir: &TempDir, format: &str) -> String {
-    let out = sxs(dir.path(), &["export", "--format", format]);
+    let out = sxs_in(dir.path(), &["export", "--format", format]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -249,7 +244,7 @@ fn jsonl_keeps_hand_added_keys_and_values_sxs_cannot_read() {
            severity: minor\n    start: -3\n    end: 2\n    jira: X-1\n",
     )
     .unwrap();
-    let out = sxs(dir.path(), &["export", "--format", "jsonl"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(0));
     let warnings = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -386,7 +381,7 @@ const ITS: &str = "http://www.w3.org/2005/11/its";
 fn xliff_is_well_formed_marks_spans_with_its_issues_and_gives_back_every_error() {
     let dir = TempDir::new().unwrap();
     let (path, _) = notes_file(&dir);
-    let out = sxs(dir.path(), &["export", "--format", "xliff"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "xliff"]);
     assert_eq!(out.status.code(), Some(0));
     // Two locales: said on stderr, and each target says its own.
     assert!(
@@ -515,7 +510,7 @@ fn xliff_is_well_formed_marks_spans_with_its_issues_and_gives_back_every_error()
 fn output_file_locale_filter_and_missing_or_broken_notes() {
     let dir = TempDir::new().unwrap();
     let (path, _) = notes_file(&dir);
-    let out = sxs(
+    let out = sxs_in(
         dir.path(),
         &[
             "export",
@@ -533,7 +528,7 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
     assert_eq!(written.lines().count(), 1);
     assert!(written.contains("\"locale\":\"ko-kr\""));
 
-    let missing = sxs(
+    let missing = sxs_in(
         dir.path(),
         &["export", "--format", "csv", "--notes", "nowhere.yaml"],
     );
@@ -548,7 +543,7 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
         &["export", "--format", "csv"][..],
         &["stats", "--format", "json"][..],
     ] {
-        let broken = sxs(dir.path(), args);
+        let broken = sxs_in(dir.path(), args);
         assert_eq!(broken.status.code(), Some(2));
         let err = String::from_utf8_lossy(&broken.stderr);
         assert!(
@@ -576,7 +571,7 @@ fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
     notes.mark(Entry::ok(elsewhere, "r")).unwrap();
     drop(notes);
 
-    let out = sxs(
+    let out = sxs_in(
         dir.path(),
         &["stats", "--format", "json", "--penalties", "critical=25"],
     );
@@ -625,7 +620,7 @@ fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
     assert_eq!(stats["total"]["files"], 5);
     assert!(stats.get("systems").is_none());
 
-    let table = sxs(dir.path(), &["stats"]);
+    let table = sxs_in(dir.path(), &["stats"]);
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(
         text.contains("1 notes entries are for files not loaded here"),
@@ -662,7 +657,7 @@ fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
     let accuracy = text.lines().find(|l| l.starts_with("accuracy")).unwrap();
     assert!(accuracy.ends_with(" 10.0"), "{text}");
 
-    let wrong = sxs(dir.path(), &["stats", "--penalties", "huge=3"]);
+    let wrong = sxs_in(dir.path(), &["stats", "--penalties", "huge=3"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
 
@@ -730,7 +725,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
 
     let null = dir.path().join("null");
     device(&null, "3");
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "null"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "null"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -747,7 +742,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
         // Blocks until a writer opens the FIFO: a replaced FIFO never gets one.
         std::thread::spawn(move || tx.send(fs::read_to_string(pipe).unwrap()));
     }
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "pipe"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "pipe"]);
     assert_eq!(out.status.code(), Some(0));
     let read = rx.recv_timeout(std::time::Duration::from_secs(20));
     assert_eq!(
@@ -759,7 +754,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
     // A link to the process's standard output, as /dev/stdout is.
     let stdout = dir.path().join("stdout");
     std::os::unix::fs::symlink("/proc/self/fd/1", &stdout).unwrap();
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "stdout"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "stdout"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
     assert!(
@@ -787,7 +782,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
     // A link to a file not made yet: the file is made, the link stays.
     let link = dir.path().join("link.csv");
     std::os::unix::fs::symlink("made.csv", &link).unwrap();
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "link.csv"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "link.csv"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
         fs::symlink_metadata(&link)

@@ -4,9 +4,11 @@
 //! expected figures are worked out by hand from the fixtures, which are cut
 //! from the published files (tests/fixtures/wmt).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::sxs_in;
 use serde_json::Value as Json;
 use sxs::mqm::{Severity, Side, Span};
 use sxs::notes::{MqmError, Notes, SegmentRef};
@@ -20,18 +22,10 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(WMT).join(name)
 }
 
-fn sxs(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sxs"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
 fn stats(dir: &Path, args: &[&str]) -> Json {
     let mut all = vec!["stats", "--format", "json", "--locale", "zh-en"];
     all.extend(args);
-    let out = sxs(dir, &all);
+    let out = sxs_in(dir, &all);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -103,7 +97,7 @@ fn wmt_weights_give_the_systems_raters_and_documents_worked_out_by_hand() {
     assert_score(&json["systems"]["ONLINE-M"], (3, 3, 7.0));
 
     // The table ranks the systems, lower first, and says what the figure is.
-    let out = sxs(
+    let out = sxs_in(
         dir.path(),
         &[
             "stats",
@@ -230,7 +224,7 @@ fn the_raters_and_the_reviewer_exported_as_mqm_read_back_with_the_same_errors_an
     assert_score(&before["raters"]["alice"], (2, 2, 5.0 + 1.0));
     assert_score(&before["systems"]["ONLINE-M"], (4, 3, 27.0));
 
-    let out = sxs(
+    let out = sxs_in(
         dir.path(),
         &[
             "export", "--format", "mqm", "--locale", "zh-en", path_text, "-o", "both.tsv",
