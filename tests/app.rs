@@ -385,6 +385,53 @@ fn x_on_a_bad_segment_adds_an_error_and_the_detail_line_lists_them() {
 }
 
 #[test]
+fn a_mark_in_the_earlier_layout_shows_as_before_and_takes_a_second_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sxs-notes.yaml");
+    let store = Store::samples();
+    let (doc, seg) = (&store.docs[0], &store.docs[0].segments[0]);
+    std::fs::write(
+        &path,
+        format!(
+            "- file: {}\n  locale: {}\n  id: {}\n  verdict: bad\n  category: accuracy/omission\n  \
+             severity: critical\n  comment: lost «a clause»\n  source: {:?}\n  target: {:?}\n  \
+             reviewer: kim\n  time: 2026-01-02T03:04:05Z\n",
+            doc.path,
+            doc.locale,
+            seg.id,
+            seg.source.as_deref().unwrap(),
+            seg.target
+        ),
+    )
+    .unwrap();
+    let notes = sxs::notes::Notes::open(&path).unwrap();
+    let mut app = common::with(
+        store,
+        notes,
+        sxs::tui::keymap::Keymaps::default(),
+        Theme::mono(),
+        (100, 30),
+        sxs::text::WidthMode::Narrow,
+    );
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("✗ critical Accuracy/Omission: lost «a clause»"),
+        "{shown}"
+    );
+    assert_eq!(app.session.progress(app.session.doc).review.bad.critical, 1);
+    press(&mut app, "x");
+    special(&mut app, KeyCode::Enter);
+    let saved = entries(&dir);
+    assert!(saved[0].get("category").is_none(), "{saved:?}");
+    let errors = saved[0]["errors"].as_sequence().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["category"], "accuracy/omission");
+    assert_eq!(errors[0]["severity"], "critical");
+    assert_eq!(errors[0]["comment"], "lost «a clause»");
+    assert_eq!(errors[1]["category"], "accuracy/mistranslation");
+}
+
+#[test]
 fn undo_and_redo_walk_back_through_the_session_and_move_the_cursor() {
     let (mut app, notes) = samples(100, 30);
     press(&mut app, "aaa");
