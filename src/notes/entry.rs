@@ -336,7 +336,8 @@ impl Entry {
                         crate::yaml::to_string(&value)
                     )),
                 },
-                "source" if null => {}
+                // No verdict, as for an entry without the key.
+                "source" | "verdict" if null => {}
                 _ => match (*name, into_text(value)) {
                     ("file", text) => {
                         file = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)

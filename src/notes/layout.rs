@@ -702,6 +702,21 @@ mod tests {
     }
 
     #[test]
+    fn a_null_verdict_is_no_verdict_and_stays_as_written() {
+        let text = "- file: a.md\n  locale: x\n  id: b\n  verdict: ~\n  comment: \"\"\n  \
+                    source: null\n  target: t\n  reviewer: r\n  time: t\n  dismissed: [c]\n";
+        let Ok(Value::Sequence(items)) = yaml::parse(text) else {
+            panic!()
+        };
+        let mut warnings = Vec::new();
+        let entry = Entry::from_yaml(items[0].clone(), Some(text), &mut warnings).unwrap();
+        assert_eq!((entry.verdict.clone(), warnings.len()), (None, 0));
+        let mut out = Vec::new();
+        write_entry(&mut out, &entry);
+        assert_eq!(String::from_utf8(out).unwrap(), text);
+    }
+
+    #[test]
     fn the_lines_of_an_entrys_errors_are_found_for_messages() {
         let ours = "- file: a\n  verdict: bad\n  errors:\n    - category: x\n      \
                     severity: minor\n    - category: y\n  comment: \"\"\n";
