@@ -11,7 +11,7 @@
 //! scores (`score`).
 //!
 //! ```no_run
-//! # use sxs::notes::{Entry, Notes, SegmentRef, reviewer};
+//! # use sxs::notes::{Notes, SegmentRef, reviewer};
 //! # use sxs::store::Store;
 //! let store = Store::samples();
 //! let mut notes = Notes::open("sxs-notes.yaml".as_ref())?;

@@ -151,11 +151,13 @@ fn unit(x: &mut Vec<u8>, entry: &Entry, n: usize, lang_per_target: bool) {
 /// An error placed in a text: its number, the error, where.
 type Marked<'e> = (usize, &'e MqmError, Range<usize>);
 
+/// The errors of an entry as marks in its source and target, and as notes.
+type Placed<'e> = ([Vec<Marked<'e>>; 2], Vec<(usize, &'e MqmError)>);
+
 /// The errors that become `<mrk>` (source's, target's), and the rest,
 /// which become notes: on the whole segment, no longer in the text they
 /// were marked on, or crossing a span placed before (marks must nest).
-#[allow(clippy::type_complexity)]
-fn placed(entry: &Entry) -> ([Vec<Marked<'_>>; 2], Vec<(usize, &MqmError)>) {
+fn placed(entry: &Entry) -> Placed<'_> {
     let mut spans: [Vec<Marked>; 2] = [Vec::new(), Vec::new()];
     let mut notes = Vec::new();
     for (i, error) in entry.errors.iter().enumerate() {
