@@ -1,14 +1,16 @@
-//! Keypress to durable mark: the latency of `Notes::mark` (entry replaced,
-//! whole notes file written, flushed and renamed, folder flushed) with 10,000
-//! entries in the notes file. Run: `cargo bench --bench notes_save`.
-//! `SXS_BENCH_DIR` picks the folder (default: the system's temporary folder).
+//! Keypress to durable mark: the latency of `Notes::mark` and of
+//! `Notes::add_error` (entry replaced, whole notes file written, flushed and
+//! renamed, folder flushed) with 10,000 entries in the notes file, and of
+//! the review screen's `a` and `x` `Enter` keys. Run:
+//! `cargo bench --bench notes_save`. `SXS_BENCH_DIR` picks the folder
+//! (default: the system's temporary folder).
 
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_yaml::{Mapping, Value};
 use sxs::mqm::Severity;
-use sxs::notes::{Entry, Notes, SegmentRef, write_to};
+use sxs::notes::{Entry, MqmError, Notes, SegmentRef, write_to};
 use sxs::store::Store;
 use sxs::text::WidthMode;
 use sxs::tui::action::Action;
@@ -33,7 +35,8 @@ fn main() {
         .flat_map(|d| d.segments.iter().map(move |s| (d, s)))
         .collect();
 
-    // Real sample texts, one entry in five bad with a comment, 100 files.
+    // Real sample texts, one entry in five bad with two errors (one on a
+    // span, with a comment), 100 files.
     let items: Vec<Value> = (0..ENTRIES)
         .map(|n| {
             let (doc, seg) = segments[n % segments.len()];
@@ -47,12 +50,28 @@ fn main() {
             put("id", format!("{}-{n}", seg.id).into());
             put("verdict", if n % 5 == 0 { "bad" } else { "ok" }.into());
             if n % 5 == 0 {
-                put("category", "accuracy/mistranslation".into());
-                put("severity", "major".into());
-                put("comment", "訳語が原文と合っていない: \"sign in\"".into());
-            } else {
-                put("comment", "".into());
+                let end = seg.target.char_indices().nth(3).map_or(0, |(i, _)| i);
+                let mut spanned = Mapping::new();
+                for (k, v) in [
+                    ("category", Value::from("accuracy/mistranslation")),
+                    ("severity", "major".into()),
+                    ("side", "target".into()),
+                    ("start", 0.into()),
+                    ("end", end.into()),
+                    ("text", seg.target[..end].into()),
+                    ("comment", "訳語が原文と合っていない: \"sign in\"".into()),
+                ] {
+                    spanned.insert(k.into(), v);
+                }
+                let mut whole = Mapping::new();
+                whole.insert("category".into(), "fluency/punctuation".into());
+                whole.insert("severity".into(), "minor".into());
+                put(
+                    "errors",
+                    Value::Sequence(vec![Value::Mapping(spanned), Value::Mapping(whole)]),
+                );
             }
+            put("comment", "".into());
             put(
                 "source",
                 seg.source.clone().map_or(Value::Null, Value::from),
@@ -74,12 +93,12 @@ fn main() {
     let open_time = started.elapsed();
     assert_eq!(notes.len(), ENTRIES);
 
-    // Each mark is followed by `write_atomic` of a file as large, and of
-    // one of 10 kB (the floor of the procedure on this disk), so that all
-    // three meet the same disk conditions.
+    // Each mark and each added error is followed by `write_atomic` of a
+    // file as large, and of one of 10 kB (the floor of the procedure on
+    // this disk), so that all meet the same disk conditions.
     let bytes = std::fs::read(&path).unwrap();
     let (copy, small) = (dir.path().join("copy.yaml"), dir.path().join("small.yaml"));
-    let (mut mark, mut disk, mut floor) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut mark, mut add, mut disk, mut floor) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for i in 0..SAVES {
         let n = (i * 7919) % ENTRIES;
         let (doc, seg) = segments[n % segments.len()];
@@ -96,6 +115,10 @@ fn main() {
         let t = Instant::now();
         notes.mark(entry).unwrap();
         mark.push(t.elapsed());
+        let error = MqmError::new("terminology", Severity::Major).with_comment("added");
+        let t = Instant::now();
+        notes.add_error(at, "bench", error).unwrap();
+        add.push(t.elapsed());
         let t = Instant::now();
         write_to(&copy, &[&bytes]).unwrap();
         disk.push(t.elapsed());
@@ -133,6 +156,18 @@ fn main() {
         app.key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
         keypress.push(t.elapsed());
     }
+    // `x` opens the dialog; its `Enter` adds the error and saves.
+    let mut added = Vec::new();
+    for _ in 0..SAVES / 3 {
+        if app.session.position().cursor + 1 >= app.session.segment_count() {
+            app.update(Action::First);
+        }
+        app.key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+        let t = Instant::now();
+        app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        added.push(t.elapsed());
+        app.update(Action::NextSegment);
+    }
     println!(
         "notes file: {ENTRIES} entries, {:.1} MB; open: {:.1} ms as serde_yaml wrote it, \
          {:.1} ms as sxs writes it",
@@ -145,7 +180,9 @@ fn main() {
         ms(serde_time)
     );
     report("mark → durable (Notes::mark)", &mut mark);
+    report("added error → durable (Notes::add_error)", &mut add);
     report("`a` keypress → durable (App::key)", &mut keypress);
+    report("`x` `Enter` keypress → durable (App::key)", &mut added);
     report("write_atomic of a file as large", &mut disk);
     report("write_atomic of a 10 kB file", &mut floor);
 }
@@ -158,7 +195,7 @@ fn report(what: &str, times: &mut [Duration]) {
     times.sort();
     let n = times.len();
     println!(
-        "{what:<38} n={n} median {:.2} ms  p99 {:.2} ms  worst {:.2} ms",
+        "{what:<44} n={n} median {:.2} ms  p99 {:.2} ms  worst {:.2} ms",
         ms(times[n / 2]),
         ms(times[n * 99 / 100]),
         ms(times[n - 1])

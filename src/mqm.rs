@@ -2,25 +2,35 @@
 //! One table, used by the mark dialog, the notes file, the exports and the checks.
 
 use std::fmt;
+use std::ops::Range;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// How bad an error is. Ordered: `Minor < Major < Critical`.
+/// How bad an error is. Ordered: `Neutral < Minor < Major < Critical`.
+/// `Neutral` is a remark that costs nothing (a preference, a note for the
+/// translator), as in the WMT data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Neutral,
     Minor,
     Major,
     Critical,
 }
 
 impl Severity {
-    pub const ALL: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Critical];
+    pub const ALL: [Severity; 4] = [
+        Severity::Neutral,
+        Severity::Minor,
+        Severity::Major,
+        Severity::Critical,
+    ];
 
     /// The lower-case name used in the notes file and on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Severity::Neutral => "neutral",
             Severity::Minor => "minor",
             Severity::Major => "major",
             Severity::Critical => "critical",
@@ -41,7 +51,7 @@ impl FromStr for Severity {
         Severity::ALL
             .into_iter()
             .find(|v| v.name() == s.trim().to_ascii_lowercase())
-            .ok_or_else(|| format!("unknown severity {s:?}; use minor, major or critical"))
+            .ok_or_else(|| format!("unknown severity {s:?}; use neutral, minor, major or critical"))
     }
 }
 
@@ -121,6 +131,80 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
+}
+
+/// Where a span stands in the current text of its side (SPEC "The notes
+/// file": looked up again by its text when the text changed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// At its offsets, as marked.
+    At(Range<usize>),
+    /// Its text stands elsewhere now: the occurrence nearest to where it was.
+    Moved(Range<usize>),
+    /// Its text is nowhere in the current text: kept, shown as stale.
+    Stale,
+}
+
+impl Placement {
+    /// The byte range the span covers now, `None` when stale.
+    pub fn range(&self) -> Option<Range<usize>> {
+        match self {
+            Placement::At(range) | Placement::Moved(range) => Some(range.clone()),
+            Placement::Stale => None,
+        }
+    }
+}
+
+impl Span {
+    /// Where this span stands in `text`, the current raw text of its side:
+    /// the one rule the screen, the scores and the exports all follow. A
+    /// span whose `text` no longer stands at `[start, end)` (the text
+    /// changed, or the offsets were written by hand) is found again by its
+    /// text, at the occurrence nearest to `start`; an empty span (a place
+    /// where something is missing) only where its offsets still fall.
+    pub fn locate(&self, text: &str) -> Placement {
+        if text.get(self.start..self.end) == Some(self.text.as_str()) {
+            return Placement::At(self.start..self.end);
+        }
+        if self.text.is_empty() {
+            return Placement::Stale;
+        }
+        text.match_indices(self.text.as_str())
+            .map(|(at, _)| at)
+            .min_by_key(|&at| at.abs_diff(self.start))
+            .map_or(Placement::Stale, |at| {
+                Placement::Moved(at..at + self.text.len())
+            })
+    }
+
+    /// What is wrong with this span as a mark on `text` (the text it was
+    /// marked on), for a warning: `None` when its text stands at its offsets.
+    pub fn problem(&self, text: &str) -> Option<String> {
+        let (start, end, len) = (self.start, self.end, text.len());
+        let why = if start > end {
+            format!("start {start} is after end {end}")
+        } else if end > len {
+            format!(
+                "end {end} is past the end of the {} ({len} bytes)",
+                self.side.name()
+            )
+        } else if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            format!(
+                "{start}..{end} cuts a character of the {} in two",
+                self.side.name()
+            )
+        } else if text[start..end] != self.text {
+            format!(
+                "the {} has {:?} at {start}..{end}, not {:?}",
+                self.side.name(),
+                &text[start..end],
+                self.text
+            )
+        } else {
+            return None;
+        };
+        Some(why)
+    }
 }
 
 /// The MQM-Core grouping of a category name as other tools write it
@@ -271,8 +355,64 @@ mod tests {
 
     #[test]
     fn severities_order_and_parse() {
+        assert!(Severity::Neutral < Severity::Minor);
         assert!(Severity::Minor < Severity::Major && Severity::Major < Severity::Critical);
         assert_eq!("Critical".parse::<Severity>(), Ok(Severity::Critical));
+        assert_eq!("Neutral".parse::<Severity>(), Ok(Severity::Neutral));
         assert!("huge".parse::<Severity>().is_err());
+    }
+
+    fn span(start: usize, end: usize, text: &str) -> Span {
+        Span {
+            side: Side::Target,
+            start,
+            end,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_span_is_found_at_its_offsets_else_by_its_nearest_text_else_stale() {
+        let text = "猫が好き。猫は賢い。";
+        // 猫 is 3 bytes: the second one starts at byte 15.
+        assert_eq!(span(15, 18, "猫").locate(text), Placement::At(15..18));
+        // The text changed before it: found again, nearest to where it was.
+        let changed = "猫が大好き。猫は賢い。";
+        assert_eq!(span(15, 18, "猫").locate(changed), Placement::Moved(18..21));
+        assert_eq!(span(0, 3, "猫").locate(changed), Placement::At(0..3));
+        assert_eq!(
+            span(21, 27, "賢い").locate(changed),
+            Placement::Moved(24..30)
+        );
+        assert_eq!(span(0, 3, "犬").locate(text), Placement::Stale);
+        // Offsets written by hand: out of range, inside a character.
+        assert_eq!(span(90, 93, "賢い").locate(text), Placement::Moved(21..27));
+        assert_eq!(span(1, 2, "").locate(text), Placement::Stale);
+        assert_eq!(span(3, 3, "").locate(text), Placement::At(3..3));
+        assert_eq!(span(5, 2, "好").locate(text).range(), Some(6..9));
+    }
+
+    #[test]
+    fn a_broken_span_says_what_is_wrong_with_it() {
+        let text = "ab€d";
+        assert_eq!(span(2, 5, "€").problem(text), None);
+        let problems = [
+            (span(3, 2, ""), "start 3 is after end 2"),
+            (
+                span(2, 9, "€d"),
+                "end 9 is past the end of the target (6 bytes)",
+            ),
+            (
+                span(3, 5, "x"),
+                "3..5 cuts a character of the target in two",
+            ),
+            (
+                span(0, 2, "xy"),
+                "the target has \"ab\" at 0..2, not \"xy\"",
+            ),
+        ];
+        for (span, why) in problems {
+            assert_eq!(span.problem(text).as_deref(), Some(why));
+        }
     }
 }

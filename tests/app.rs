@@ -318,11 +318,11 @@ fn x_enter_saves_the_defaults_and_x_o_3_enter_an_omission() {
     press(&mut app, "word «missing» 語");
     special(&mut app, KeyCode::Enter);
     let saved = entries(&notes);
-    assert_eq!(saved[0]["category"], "accuracy/mistranslation");
-    assert_eq!(saved[0]["severity"], "major");
-    assert_eq!(saved[1]["category"], "accuracy/omission");
-    assert_eq!(saved[1]["severity"], "critical");
-    assert_eq!(saved[1]["comment"], "word «missing» 語");
+    assert_eq!(saved[0]["errors"][0]["category"], "accuracy/mistranslation");
+    assert_eq!(saved[0]["errors"][0]["severity"], "major");
+    assert_eq!(saved[1]["errors"][0]["category"], "accuracy/omission");
+    assert_eq!(saved[1]["errors"][0]["severity"], "critical");
+    assert_eq!(saved[1]["errors"][0]["comment"], "word «missing» 語");
     assert_eq!(app.session.progress(app.session.doc).review.bad.total(), 2);
     // Esc leaves everything as it was.
     press(&mut app, "jx");
@@ -331,7 +331,7 @@ fn x_enter_saves_the_defaults_and_x_o_3_enter_an_omission() {
 }
 
 #[test]
-fn editing_a_bad_mark_starts_from_it() {
+fn x_on_a_bad_segment_adds_an_error_and_the_detail_line_lists_them() {
     let (mut app, notes) = samples(100, 30);
     press(&mut app, "xt1");
     special(&mut app, KeyCode::Enter);
@@ -339,13 +339,96 @@ fn editing_a_bad_mark_starts_from_it() {
     let dialog = app.top_as::<MarkDialog>().expect("the mark dialog");
     assert_eq!(
         (dialog.category.as_str(), dialog.severity.name()),
-        ("terminology", "minor")
+        ("accuracy/mistranslation", "major"),
+        "a new error starts from the defaults"
     );
-    press(&mut app, "2");
+    press(&mut app, "g3");
     special(&mut app, KeyCode::Enter);
     let saved = entries(&notes);
     assert_eq!(saved.len(), 1);
-    assert_eq!(saved[0]["severity"], "major");
+    let errors = saved[0]["errors"].as_sequence().unwrap();
+    let found: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e["category"].as_str().unwrap(),
+                e["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("terminology", "minor"), ("fluency/grammar", "critical")]
+    );
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("2 errors: critical Fluency/Grammar · minor Terminology"),
+        "{shown}"
+    );
+    // Each addition is one step of undo.
+    press(&mut app, "u");
+    assert_eq!(entries(&notes)[0]["errors"].as_sequence().unwrap().len(), 1);
+    // `a` makes it ok, its error gone, and says so; undo brings it back.
+    press(&mut app, "a");
+    assert!(
+        app.session
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("its error removed")),
+        "{:?}",
+        app.session.flash
+    );
+    assert_eq!(entries(&notes)[0]["verdict"], "ok");
+    assert!(entries(&notes)[0]["errors"].is_null());
+    press(&mut app, "u");
+    assert_eq!(entries(&notes)[0]["errors"][0]["category"], "terminology");
+}
+
+#[test]
+fn a_mark_in_the_earlier_layout_shows_as_before_and_takes_a_second_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sxs-notes.yaml");
+    let store = Store::samples();
+    let (doc, seg) = (&store.docs[0], &store.docs[0].segments[0]);
+    std::fs::write(
+        &path,
+        format!(
+            "- file: {}\n  locale: {}\n  id: {}\n  verdict: bad\n  category: accuracy/omission\n  \
+             severity: critical\n  comment: lost «a clause»\n  source: {:?}\n  target: {:?}\n  \
+             reviewer: kim\n  time: 2026-01-02T03:04:05Z\n",
+            doc.path,
+            doc.locale,
+            seg.id,
+            seg.source.as_deref().unwrap(),
+            seg.target
+        ),
+    )
+    .unwrap();
+    let notes = sxs::notes::Notes::open(&path).unwrap();
+    let mut app = common::with(
+        store,
+        notes,
+        sxs::tui::keymap::Keymaps::default(),
+        Theme::mono(),
+        (100, 30),
+        sxs::text::WidthMode::Narrow,
+    );
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("✗ critical Accuracy/Omission: lost «a clause»"),
+        "{shown}"
+    );
+    assert_eq!(app.session.progress(app.session.doc).review.bad.critical, 1);
+    press(&mut app, "x");
+    special(&mut app, KeyCode::Enter);
+    let saved = entries(&dir);
+    assert!(saved[0].get("category").is_none(), "{saved:?}");
+    let errors = saved[0]["errors"].as_sequence().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["category"], "accuracy/omission");
+    assert_eq!(errors[0]["severity"], "critical");
+    assert_eq!(errors[0]["comment"], "lost «a clause»");
+    assert_eq!(errors[1]["category"], "accuracy/mistranslation");
 }
 
 #[test]
@@ -415,8 +498,13 @@ fn findings_are_visited_accepted_and_dismissed() {
     press(&mut app, "A");
     let saved = entries(&notes);
     assert_eq!(saved[0]["verdict"], "bad");
-    assert_eq!(saved[0]["category"], category);
-    assert!(saved[0]["comment"].as_str().unwrap().starts_with(check));
+    assert_eq!(saved[0]["errors"][0]["category"], category);
+    assert!(
+        saved[0]["errors"][0]["comment"]
+            .as_str()
+            .unwrap()
+            .starts_with(check)
+    );
 
     press(&mut app, "]");
     let second = app.session.position().cursor;
@@ -432,13 +520,23 @@ fn findings_are_visited_accepted_and_dismissed() {
         .iter()
         .find(|e| e["dismissed"].is_sequence())
         .expect("a dismissal");
-    assert_eq!(dismissed["verdict"], "ok");
+    // A dismissal says nothing of the rest of the segment: no verdict, and
+    // the segment is still to review.
+    assert!(dismissed["verdict"].is_null(), "{dismissed:?}");
+    assert_eq!(app.session.progress(app.session.doc).review.reviewed, 1);
     press(&mut app, "[");
     assert_eq!(
         app.session.position().cursor,
         first,
         "[ goes back to the flagged one"
     );
+    press(&mut app, "f");
+    assert_eq!(app.session.filter.label(), "unreviewed");
+    assert!(
+        app.session.shown(second),
+        "the dismissed one is still unreviewed"
+    );
+    assert!(!app.session.shown(first));
 }
 
 #[test]

@@ -1,27 +1,46 @@
 //! `sxs export` and the review part of `sxs stats`: every format parsed back
 //! with a real parser, through the real binary.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::FileTypeExt as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
+use common::sxs_in;
 use serde_json::Value as Json;
-use sxs::mqm::Severity;
-use sxs::notes::{Entry, Notes, SegmentRef};
+use sxs::mqm::{Severity, Side, Span};
+use sxs::notes::{Entry, MqmError, Notes, SegmentRef};
 use sxs::store::Store;
+use sxs::store::wmt::RatingKind;
 use tempfile::TempDir;
 
 const COMMENT: &str = "訳語が違う, \"sign in\" は「サインイン」\n2行目 = ok";
 const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"click\")";
 /// What XML 1.0 cannot hold raw or at all, and what must be escaped.
 const XML_HOSTILE: &str = "a < b && c > d \"q\" 'a' 😀 \u{1b}[31m bell\u{7} cr\r\nend \u{fffe}";
+/// A comment on a span, with a tab, as a WMT row cannot hold it raw.
+const SPAN_COMMENT: &str = "語順\tと「助詞」";
+
+/// The first `chars` characters of `text`, as a span.
+fn span_of(side: Side, text: &str, from: usize, chars: usize) -> Span {
+    let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    let (start, end) = (at(from), at(from + chars));
+    Span {
+        side,
+        start,
+        end,
+        text: text[start..end].to_string(),
+    }
+}
 
 /// A notes file in `dir` with three entries: bad with a CJK comment full of
-/// CSV syntax, OK with a target that looks like a formula, bad with texts
-/// XML cannot hold as they are; and its writer, for more marks. (Opening a
-/// new writer later could find the lock still held by a child that another
-/// test is spawning: a child holds the parent's descriptors until its exec.)
+/// CSV syntax and a second error on a span of the target, OK with a target
+/// that looks like a formula, bad with texts XML cannot hold as they are;
+/// and its writer, for more marks. (Opening a new writer later could find
+/// the lock still held by a child that another test is spawning: a child
+/// holds the parent's descriptors until its exec.)
 fn notes_file(dir: &TempDir) -> (std::path::PathBuf, Notes) {
     let path = dir.path().join("sxs-notes.yaml");
     let store = Store::samples();
@@ -39,6 +58,10 @@ fn notes_file(dir: &TempDir) -> (std::path::PathBuf, Notes) {
             COMMENT,
         ))
         .unwrap();
+    let grammar = MqmError::new("fluency/grammar", Severity::Minor)
+        .with_span(span_of(Side::Target, seg.target, 2, 3))
+        .with_comment(SPAN_COMMENT);
+    notes.add_error(seg, "alice", grammar).unwrap();
     let mut formula = Entry::ok(SegmentRef::new(ja, &ja.segments[2]), "-bob");
     formula.target = FORMULA.into();
     notes.mark(formula).unwrap();
@@ -55,16 +78,8 @@ fn notes_file(dir: &TempDir) -> (std::path::PathBuf, Notes) {
     (path, notes)
 }
 
-fn sxs(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sxs"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
 fn export(dir: &TempDir, format: &str) -> String {
-    let out = sxs(dir.path(), &["export", "--format", format]);
+    let out = sxs_in(dir.path(), &["export", "--format", format]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -74,63 +89,89 @@ fn export(dir: &TempDir, format: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+const COLUMNS: [&str; 18] = [
+    "file",
+    "locale",
+    "id",
+    "verdict",
+    "category",
+    "severity",
+    "side",
+    "start",
+    "end",
+    "text",
+    "error_comment",
+    "comment",
+    "source",
+    "target",
+    "reviewer",
+    "time",
+    "seconds",
+    "dismissed",
+];
+
+fn column(name: &str) -> usize {
+    COLUMNS.iter().position(|c| *c == name).unwrap()
+}
+
 #[test]
-fn csv_reads_back_with_quotes_commas_newlines_and_cjk_and_defuses_formulas() {
+fn csv_has_a_row_per_error_reads_back_with_any_text_and_defuses_formulas() {
     let dir = TempDir::new().unwrap();
     notes_file(&dir);
     let text = export(&dir, "csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4, "two errors, one ok, one error");
+    let by = |reviewer: &str| -> Vec<&csv::StringRecord> {
+        rows.iter()
+            .filter(|r| &r[column("reviewer")] == reviewer)
+            .collect()
+    };
+    let alice = by("alice");
+    assert_eq!(alice.len(), 2);
+    assert_eq!(&alice[0][column("error_comment")], COMMENT);
+    assert_eq!(&alice[0][column("severity")], "critical");
+    assert_eq!(&alice[0][column("category")], "accuracy/omission");
+    assert_eq!(&alice[0][column("side")], "");
+    let store = Store::samples();
+    let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
+    let span = span_of(Side::Target, &ja.segments[1].target, 2, 3);
+    let spanned = alice[1];
     assert_eq!(
-        header,
         [
-            "file",
-            "locale",
-            "id",
-            "verdict",
-            "category",
-            "severity",
-            "comment",
-            "source",
+            &spanned[column("side")],
+            &spanned[column("start")],
+            &spanned[column("end")],
+            &spanned[column("text")],
+        ],
+        [
             "target",
-            "reviewer",
-            "time",
-            "dismissed"
+            span.start.to_string().as_str(),
+            span.end.to_string().as_str(),
+            span.text.as_str()
         ]
     );
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 3);
-    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
-    // Sorted by file: the ja-jp sample's path sorts before ko-kr's.
-    let bad = rows
-        .iter()
-        .find(|r| &r[column("reviewer")] == "alice")
-        .unwrap();
-    assert_eq!(&bad[column("comment")], COMMENT);
-    assert_eq!(&bad[column("severity")], "critical");
-    assert_eq!(&bad[column("category")], "accuracy/omission");
+    assert_eq!(&spanned[column("error_comment")], SPAN_COMMENT);
     let ok = rows.iter().find(|r| &r[column("verdict")] == "ok").unwrap();
     assert_eq!(&ok[column("target")], format!("'{FORMULA}"));
     assert_eq!(&ok[column("reviewer")], "'-bob");
     assert_eq!(&ok[column("category")], "");
-    let hostile = rows
-        .iter()
-        .find(|r| &r[column("reviewer")] == "carol")
-        .unwrap();
-    assert_eq!(&hostile[column("target")], XML_HOSTILE);
+    assert_eq!(&by("carol")[0][column("target")], XML_HOSTILE);
     assert!(text.contains("\r\n"), "RFC 4180 records end in CRLF");
 }
 
 #[test]
-fn tsv_has_one_line_per_entry_with_escaped_breaks() {
+fn tsv_has_one_line_per_error_with_escaped_breaks() {
     let dir = TempDir::new().unwrap();
     notes_file(&dir);
     let text = export(&dir, "tsv");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 4);
-    assert!(lines.iter().all(|l| l.split('\t').count() == 12));
+    assert_eq!(lines.len(), 5);
+    assert!(lines.iter().all(|l| l.split('\t').count() == COLUMNS.len()));
     let bad = lines.iter().find(|l| l.contains("alice")).unwrap();
-    let comment = bad.split('\t').nth(6).unwrap();
+    let comment = bad.split('\t').nth(column("error_comment")).unwrap();
     assert_eq!(comment, COMMENT.replace('\n', "\\n"));
     assert!(
         !text.contains('\u{1b}'),
@@ -139,7 +180,7 @@ fn tsv_has_one_line_per_entry_with_escaped_breaks() {
 }
 
 #[test]
-fn jsonl_has_every_field_of_every_entry() {
+fn jsonl_has_every_field_of_every_error() {
     let dir = TempDir::new().unwrap();
     let (path, _) = notes_file(&dir);
     let notes = Notes::read(&path).unwrap();
@@ -148,19 +189,47 @@ fn jsonl_has_every_field_of_every_entry() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(records.len(), notes.len());
-    for (record, entry) in records.iter().zip(notes.entries()) {
+    let rows: Vec<(&Entry, Option<&MqmError>)> = notes
+        .entries()
+        .flat_map(|e| match e.errors.is_empty() {
+            true => vec![(e, None)],
+            false => e.errors.iter().map(|x| (e, Some(x))).collect(),
+        })
+        .collect();
+    assert_eq!(records.len(), rows.len());
+    for (record, (entry, error)) in records.iter().zip(rows) {
+        let mut keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        let mut columns = COLUMNS.to_vec();
+        keys.sort();
+        columns.sort();
+        assert_eq!(keys, columns);
         assert_eq!(record["file"], entry.file.as_str());
         assert_eq!(record["id"], entry.id.as_str());
-        assert_eq!(record["verdict"], entry.verdict.name());
+        assert_eq!(
+            record["verdict"].as_str(),
+            entry.verdict.as_ref().map(|v| v.name())
+        );
         assert_eq!(record["comment"], entry.comment.as_str());
         assert_eq!(record["source"].as_str(), entry.source.as_deref());
         assert_eq!(record["target"], entry.target.as_str());
         assert_eq!(record["time"], entry.time.as_str());
         assert_eq!(
             record["severity"].as_str(),
-            entry.severity.map(|s| s.name())
+            error.map(|e| e.severity.name())
         );
+        assert_eq!(
+            record["error_comment"].as_str(),
+            error.map(|e| e.comment.as_str())
+        );
+        let span = error.and_then(|e| e.span.as_ref());
+        assert_eq!(record["start"].as_u64(), span.map(|s| s.start as u64));
+        assert_eq!(record["end"].as_u64(), span.map(|s| s.end as u64));
+        assert_eq!(record["text"].as_str(), span.map(|s| s.text.as_str()));
         assert_eq!(record["dismissed"], Json::Array(vec![]));
     }
 }
@@ -170,14 +239,20 @@ fn jsonl_keeps_hand_added_keys_and_values_sxs_cannot_read() {
     let dir = TempDir::new().unwrap();
     fs::write(
         dir.path().join("sxs-notes.yaml"),
-        "- file: a.md\n  id: '7'\n  verdict: bad\n  severity: blocker\n  ticket: {n: 42}\n",
+        "- file: a.md\n  id: '7'\n  verdict: bad\n  severity: blocker\n  ticket: {n: 42}\n\
+         - file: a.md\n  id: '8'\n  verdict: bad\n  errors:\n  - category: style\n    \
+           severity: minor\n    start: -3\n    end: 2\n    jira: X-1\n",
     )
     .unwrap();
-    let out = sxs(dir.path(), &["export", "--format", "jsonl"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(0));
     let warnings = String::from_utf8_lossy(&out.stderr);
     assert!(
         warnings.contains("sxs-notes.yaml:1: a.md 7: `severity`"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("sxs-notes.yaml:10: a.md 8: error 1: `start`: expected a byte offset"),
         "{warnings}"
     );
     let text = String::from_utf8(out.stdout).unwrap();
@@ -185,42 +260,128 @@ fn jsonl_keeps_hand_added_keys_and_values_sxs_cannot_read() {
         text.starts_with(r#"{"file":"a.md","locale":"","id":"7","verdict":"bad","#),
         "{text}"
     );
-    let record: Json = serde_json::from_str(&text).unwrap();
-    assert_eq!(record["severity"], "blocker");
-    assert_eq!(record["ticket"]["n"], 42);
+    let records: Vec<Json> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records[0]["severity"], "blocker");
+    assert_eq!(records[0]["ticket"]["n"], 42);
+    assert_eq!(records[1]["start"], -3);
+    assert_eq!(records[1]["end"], 2);
+    assert_eq!(records[1]["error_jira"], "X-1");
 }
 
 #[test]
-fn mqm_is_the_wmt_tsv_with_mqm_labels() {
+fn mqm_is_the_wmt_tsv_with_spans_comments_and_labels_and_reads_back() {
     let dir = TempDir::new().unwrap();
     notes_file(&dir);
     let text = export(&dir, "mqm");
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(
-        rows[0],
+        rows[0][..10],
         [
             "system", "doc", "doc_id", "seg_id", "rater", "source", "target", "category",
-            "severity"
+            "severity", "comment"
         ]
     );
-    assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
-    let by_rater = |rater: &str| rows.iter().find(|r| r[4] == rater).unwrap();
-    assert_eq!(by_rater("alice")[7..], ["Accuracy/Omission", "Critical"]);
-    assert_eq!(by_rater("-bob")[7..], ["No-error", "No-error"]);
+    assert!(rows[1..].iter().all(|r| r.len() == 10), "{rows:?}");
+    let by_rater =
+        |rater: &str| -> Vec<&Vec<&str>> { rows.iter().filter(|r| r[4] == rater).collect() };
+    let alice = by_rater("alice");
+    assert_eq!(alice[0][7..9], ["Accuracy/Omission", "Critical"]);
+    assert_eq!(alice[0][9], COMMENT.replace('\n', "\\n"));
     assert_eq!(
-        by_rater("carol")[7..],
+        alice[1][7..10],
+        ["Fluency/Grammar", "Minor", "語順\\tと「助詞」"]
+    );
+    let store = Store::samples();
+    let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
+    let target = &ja.segments[1].target;
+    let span = span_of(Side::Target, target, 2, 3);
+    assert!(
+        alice[1][6].starts_with(&format!("{}<v>{}</v>", &target[..span.start], span.text)),
+        "{}",
+        alice[1][6]
+    );
+    assert!(
+        !alice[0][6].contains("<v>"),
+        "a whole-segment error has no span"
+    );
+    assert_eq!(by_rater("-bob")[0][7..9], ["No-error", "No-error"]);
+    assert_eq!(
+        by_rater("carol")[0][7..9],
         ["Fluency/Character encoding", "Minor"]
     );
-    assert_eq!(by_rater("alice")[0], "MT");
-    assert!(by_rater("alice")[1].starts_with("samples/"));
-    assert_eq!(by_rater("alice")[1], by_rater("alice")[2]);
+    assert_eq!(alice[0][0], "MT");
+    assert!(alice[0][1].starts_with("samples/"));
+    assert_eq!(alice[0][1], alice[0][2]);
+
+    // Read back by the store, as any WMT MQM file: the same errors, spans
+    // on the same text, comments whole.
+    let file = dir.path().join("export.tsv");
+    fs::write(&file, &text).unwrap();
+    let back = Store::load(&[&file]).unwrap();
+    assert!(
+        back.all_warnings().next().is_none(),
+        "{:?}",
+        back.all_warnings().collect::<Vec<_>>()
+    );
+    let doc = back
+        .docs
+        .iter()
+        .find(|d| d.path.ends_with(&ja.path))
+        .unwrap();
+    assert_eq!(doc.segments[0].target, *target);
+    let errors: Vec<_> = doc
+        .ratings
+        .iter()
+        .filter_map(|r| match &r.kind {
+            RatingKind::Error(e) => Some((r.rater.as_str(), e)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0].1.comment, COMMENT);
+    assert_eq!(errors[1].1.span.as_ref(), Some(&span));
+    assert_eq!(errors[1].1.comment, SPAN_COMMENT);
 }
 
+/// Reads an XLIFF inline text back: text, `<cp hex>` for what XML cannot
+/// hold, and `<mrk>` whose place in the text is recorded as byte offsets.
+fn inline_text<'a, 'i>(
+    node: roxmltree::Node<'a, 'i>,
+    text: &mut String,
+    marks: &mut Vec<(roxmltree::Node<'a, 'i>, usize, usize)>,
+) {
+    for child in node.children() {
+        if let Some(hex) = child.attribute("hex") {
+            text.push(char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap());
+        } else if child.has_tag_name("mrk") {
+            let start = text.len();
+            inline_text(child, text, marks);
+            marks.push((child, start, text.len()));
+        } else if let Some(t) = child.text() {
+            text.push_str(t);
+        }
+    }
+}
+
+const SXS: &str = "urn:x-sxs:notes:1";
+
+/// An attribute in no namespace (roxmltree's `attribute("x")` also
+/// matches `sxs:x`).
+fn plain<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == name && a.namespace().is_none())
+        .map(|a| a.value())
+}
+const ITS: &str = "http://www.w3.org/2005/11/its";
+
 #[test]
-fn xliff_is_well_formed_and_gives_back_every_text() {
+fn xliff_is_well_formed_marks_spans_with_its_issues_and_gives_back_every_error() {
     let dir = TempDir::new().unwrap();
-    notes_file(&dir);
-    let out = sxs(dir.path(), &["export", "--format", "xliff"]);
+    let (path, _) = notes_file(&dir);
+    let out = sxs_in(dir.path(), &["export", "--format", "xliff"]);
     assert_eq!(out.status.code(), Some(0));
     // Two locales: said on stderr, and each target says its own.
     assert!(
@@ -236,7 +397,8 @@ fn xliff_is_well_formed_and_gives_back_every_text() {
         root.tag_name().namespace(),
         Some("urn:oasis:names:tc:xliff:document:2.0")
     );
-    assert_eq!(root.attribute("version"), Some("2.1"));
+    assert_eq!(plain(root, "version"), Some("2.1"));
+    assert_eq!(root.attribute((ITS, "version")), Some("2.0"));
     assert_eq!(root.attribute("srcLang"), Some("en"));
     let files: Vec<_> = root.children().filter(|n| n.has_tag_name("file")).collect();
     assert_eq!(files.len(), 2);
@@ -249,17 +411,73 @@ fn xliff_is_well_formed_and_gives_back_every_text() {
     fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> roxmltree::Node<'a, 'i> {
         node.descendants().find(|n| n.has_tag_name(name)).unwrap()
     }
-    // Inline text with `<cp hex>` for what XML cannot hold, put back together.
-    let read_back = |node: roxmltree::Node| -> String {
-        node.children()
-            .map(|c| match c.attribute("hex") {
-                Some(hex) => char::from_u32(u32::from_str_radix(hex, 16).unwrap())
-                    .unwrap()
-                    .to_string(),
-                None => c.text().unwrap_or("").to_string(),
-            })
-            .collect()
-    };
+    // Every unit gives back its texts and its errors, in order.
+    let notes = Notes::read(&path).unwrap();
+    for (unit, entry) in units.iter().zip(notes.entries()) {
+        let mut errors: Vec<(usize, MqmError)> = Vec::new();
+        for side in ["source", "target"] {
+            let (mut back, mut marks) = (String::new(), Vec::new());
+            inline_text(child(*unit, side), &mut back, &mut marks);
+            let want = match side {
+                "source" => entry.source.clone().unwrap_or_default(),
+                _ => entry.target.clone(),
+            };
+            assert_eq!(back, want, "{side}");
+            for (mrk, start, end) in marks {
+                assert_eq!(mrk.attribute("type"), Some("its:generic"));
+                assert!(mrk.attribute((ITS, "locQualityIssueType")).is_some());
+                let severity: Severity = mrk.attribute((SXS, "severity")).unwrap().parse().unwrap();
+                let error = MqmError::new(mrk.attribute((SXS, "category")).unwrap(), severity)
+                    .with_comment(mrk.attribute((ITS, "locQualityIssueComment")).unwrap_or(""))
+                    .with_span(Span {
+                        side: if side == "source" {
+                            Side::Source
+                        } else {
+                            Side::Target
+                        },
+                        start,
+                        end,
+                        text: back[start..end].to_string(),
+                    });
+                let n: usize = mrk.attribute((SXS, "error")).unwrap().parse().unwrap();
+                errors.push((n, error));
+            }
+        }
+        for note in unit.descendants().filter(|n| n.has_tag_name("note")) {
+            let Some(category) = note.attribute((SXS, "category")) else {
+                assert_eq!(note.text().unwrap_or(""), entry.comment);
+                continue;
+            };
+            let severity: Severity = note.attribute((SXS, "severity")).unwrap().parse().unwrap();
+            let n: usize = note.attribute((SXS, "error")).unwrap().parse().unwrap();
+            errors.push((
+                n,
+                MqmError::new(category, severity).with_comment(note.text().unwrap_or("")),
+            ));
+        }
+        errors.sort_by_key(|(n, _)| *n);
+        let errors: Vec<MqmError> = errors.into_iter().map(|(_, e)| e).collect();
+        // What XML 1.0 cannot hold at all is U+FFFD outside source and target.
+        let xml_safe = |error: &MqmError| MqmError {
+            comment: error
+                .comment
+                .chars()
+                .map(|c| match c {
+                    '\t'
+                    | '\n'
+                    | '\r'
+                    | '\u{20}'..='\u{d7ff}'
+                    | '\u{e000}'..='\u{fffd}'
+                    | '\u{10000}'.. => c,
+                    _ => '\u{fffd}',
+                })
+                .collect(),
+            ..error.clone()
+        };
+        let want: Vec<MqmError> = entry.errors.iter().map(xml_safe).collect();
+        assert_eq!(errors, want, "{}", entry.id);
+    }
+
     let hostile = units
         .iter()
         .find(|u| {
@@ -267,22 +485,20 @@ fn xliff_is_well_formed_and_gives_back_every_text() {
                 == Some("ko-kr")
         })
         .unwrap();
-    assert_eq!(read_back(child(*hostile, "target")), XML_HOSTILE);
-    assert_eq!(read_back(child(*hostile, "source")), XML_HOSTILE);
-    let segment = child(*hostile, "segment");
-    assert_eq!(segment.attribute("state"), Some("reviewed"));
-    let note = child(*hostile, "note");
     assert_eq!(
-        note.attribute("category"),
-        Some("Fluency/Character encoding")
+        child(*hostile, "segment").attribute("state"),
+        Some("reviewed")
     );
-    assert_eq!(note.attribute("priority"), Some("6"));
-
-    let bad = units
+    let note = child(*hostile, "note");
+    assert_eq!(plain(note, "category"), Some("Fluency/Character encoding"));
+    assert_eq!(plain(note, "priority"), Some("6"));
+    let spanned = units
         .iter()
-        .find(|u| child(**u, "note").text() == Some(COMMENT))
+        .find(|u| u.descendants().any(|n| n.has_tag_name("mrk")))
         .unwrap();
-    assert_eq!(child(*bad, "note").attribute("priority"), Some("1"));
+    let mrk = child(*spanned, "mrk");
+    assert_eq!(mrk.attribute((ITS, "locQualityIssueType")), Some("grammar"));
+    assert_eq!(mrk.attribute((ITS, "locQualityIssueSeverity")), Some("10"));
     let ok = units
         .iter()
         .find(|u| child(**u, "segment").attribute("state") == Some("final"))
@@ -294,7 +510,7 @@ fn xliff_is_well_formed_and_gives_back_every_text() {
 fn output_file_locale_filter_and_missing_or_broken_notes() {
     let dir = TempDir::new().unwrap();
     let (path, _) = notes_file(&dir);
-    let out = sxs(
+    let out = sxs_in(
         dir.path(),
         &[
             "export",
@@ -312,7 +528,7 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
     assert_eq!(written.lines().count(), 1);
     assert!(written.contains("\"locale\":\"ko-kr\""));
 
-    let missing = sxs(
+    let missing = sxs_in(
         dir.path(),
         &["export", "--format", "csv", "--notes", "nowhere.yaml"],
     );
@@ -327,7 +543,7 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
         &["export", "--format", "csv"][..],
         &["stats", "--format", "json"][..],
     ] {
-        let broken = sxs(dir.path(), args);
+        let broken = sxs_in(dir.path(), args);
         assert_eq!(broken.status.code(), Some(2));
         let err = String::from_utf8_lossy(&broken.stderr);
         assert!(
@@ -340,7 +556,7 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
 }
 
 #[test]
-fn stats_report_progress_severities_stale_and_the_mqm_score() {
+fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
     let dir = TempDir::new().unwrap();
     let (_, mut notes) = notes_file(&dir);
     // The formula entry's target was changed above: it is stale. One more
@@ -355,7 +571,7 @@ fn stats_report_progress_severities_stale_and_the_mqm_score() {
     notes.mark(Entry::ok(elsewhere, "r")).unwrap();
     drop(notes);
 
-    let out = sxs(
+    let out = sxs_in(
         dir.path(),
         &["stats", "--format", "json", "--penalties", "critical=25"],
     );
@@ -370,29 +586,53 @@ fn stats_report_progress_severities_stale_and_the_mqm_score() {
     let ja = &review["locales"]["ja-jp"];
     assert_eq!(ja["reviewed"], 1);
     assert_eq!(ja["stale"], 1);
+    // One bad segment, its worst error critical; two errors.
     assert_eq!(ja["bad"]["critical"], 1);
-    assert_eq!(ja["penalty_points"], 25.0);
+    assert_eq!(
+        (
+            ja["errors"]["critical"].clone(),
+            ja["errors"]["minor"].clone()
+        ),
+        (1.into(), 1.into())
+    );
+    assert_eq!(ja["penalty_points"], 26.0);
+    assert_eq!(ja["dimensions"]["accuracy"]["penalty_points"], 25.0);
+    assert_eq!(ja["dimensions"]["fluency"]["errors"], 1);
     let store = Store::samples();
     let ja_doc = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
     let words = sxs::store::source_words(ja_doc.segments[1].source.as_deref().unwrap());
     assert_eq!(ja["reviewed_words"], words);
-    let score = ja["mqm_score"].as_f64().unwrap();
-    assert!((score - 25_000.0 / words as f64).abs() < 1e-9, "{score}");
+    let per_words = ja["per_1000_words"].as_f64().unwrap();
+    assert!(
+        (per_words - 26_000.0 / words as f64).abs() < 1e-9,
+        "{per_words}"
+    );
+    assert_eq!(ja["per_segment"], 26.0);
     // The ko-kr entry's target was changed too: nothing current there.
     assert_eq!(review["locales"]["ko-kr"]["reviewed"], 0);
+    assert_eq!(review["locales"]["ko-kr"]["per_segment"], Json::Null);
     assert_eq!(review["total"]["reviewed"], 1);
     assert_eq!(review["total"]["stale"], 2);
     assert_eq!(review["files_not_loaded"], 1);
     assert_eq!(review["penalties"]["major"], 5.0);
-    // The older keys are still there.
+    assert_eq!(review["penalties"]["scheme"], "mqm");
+    // The older keys are still there; no WMT ratings, no `systems`.
     assert_eq!(stats["total"]["files"], 5);
+    assert!(stats.get("systems").is_none());
 
-    let table = sxs(dir.path(), &["stats"]);
+    let table = sxs_in(dir.path(), &["stats"]);
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(
         text.contains("1 notes entries are for files not loaded here"),
         "{text}"
     );
+    assert!(text.contains("lower is better"), "{text}");
+    let columns: Vec<&str> = text
+        .lines()
+        .find(|l| l.starts_with("review"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
     let ja_row: Vec<&str> = text
         .lines()
         .skip_while(|l| !l.starts_with("review"))
@@ -400,10 +640,24 @@ fn stats_report_progress_severities_stale_and_the_mqm_score() {
         .unwrap()
         .split_whitespace()
         .collect();
-    // locale reviewed % minor major critical stale MQM
-    assert_eq!((ja_row[1], ja_row[5], ja_row[6]), ("1", "1", "1"), "{text}");
+    let cell = |name: &str| ja_row[columns.iter().position(|c| *c == name).unwrap()];
+    assert_eq!(
+        [
+            cell("reviewed"),
+            cell("bad"),
+            cell("minor"),
+            cell("critical"),
+            cell("stale")
+        ],
+        ["1", "1", "1", "1", "1"],
+        "{text}"
+    );
+    // The default weights here: critical 10, minor 1.
+    assert_eq!(cell("penalty/segment"), "11.00", "{text}");
+    let accuracy = text.lines().find(|l| l.starts_with("accuracy")).unwrap();
+    assert!(accuracy.ends_with(" 10.0"), "{text}");
 
-    let wrong = sxs(dir.path(), &["stats", "--penalties", "huge=3"]);
+    let wrong = sxs_in(dir.path(), &["stats", "--penalties", "huge=3"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
 
@@ -452,14 +706,14 @@ fn csv_guards_formulas_after_spaces_line_breaks_and_in_fullwidth() {
         .map(Result::unwrap)
         .find(|r| r[2] == ja.segments[5].id)
         .unwrap();
-    for (column, value) in [
-        (1, "－1"),
-        (6, "\n=1+1"),
-        (7, "＠SUM(A1)"),
-        (8, "  =HYPERLINK(\"http://evil.example\")"),
-        (9, "＝1+1"),
+    for (name, value) in [
+        ("locale", "－1"),
+        ("comment", "\n=1+1"),
+        ("source", "＠SUM(A1)"),
+        ("target", "  =HYPERLINK(\"http://evil.example\")"),
+        ("reviewer", "＝1+1"),
     ] {
-        assert_eq!(&row[column], format!("'{value}"), "column {column}");
+        assert_eq!(&row[column(name)], format!("'{value}"), "column {name}");
     }
 }
 
@@ -471,7 +725,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
 
     let null = dir.path().join("null");
     device(&null, "3");
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "null"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "null"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -488,7 +742,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
         // Blocks until a writer opens the FIFO: a replaced FIFO never gets one.
         std::thread::spawn(move || tx.send(fs::read_to_string(pipe).unwrap()));
     }
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "pipe"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "pipe"]);
     assert_eq!(out.status.code(), Some(0));
     let read = rx.recv_timeout(std::time::Duration::from_secs(20));
     assert_eq!(
@@ -500,7 +754,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
     // A link to the process's standard output, as /dev/stdout is.
     let stdout = dir.path().join("stdout");
     std::os::unix::fs::symlink("/proc/self/fd/1", &stdout).unwrap();
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "stdout"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "stdout"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
     assert!(
@@ -528,7 +782,7 @@ fn export_writes_through_devices_fifos_and_descriptors_and_never_replaces_them()
     // A link to a file not made yet: the file is made, the link stays.
     let link = dir.path().join("link.csv");
     std::os::unix::fs::symlink("made.csv", &link).unwrap();
-    let out = sxs(dir.path(), &["export", "--format", "csv", "-o", "link.csv"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "csv", "-o", "link.csv"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
         fs::symlink_metadata(&link)

@@ -8,9 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
-use sxs::mqm::Severity;
+use sxs::mqm::{Severity, Side, Span};
 use sxs::notes::score::{Penalties, review};
-use sxs::notes::{Entry, Notes, NotesError, SegmentRef, Verdict};
+use sxs::notes::{Entry, MqmError, Notes, NotesError, SegmentRef, Verdict};
 use sxs::store::{Document, Store};
 use tempfile::TempDir;
 
@@ -52,18 +52,26 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
     let path = notes_path(&dir);
     let store = Store::samples();
     let ja = doc(&store, "ja-jp");
+    let seg1 = seg(ja, 1);
+    // The first two characters of the target, as a span.
+    let end = seg1.target.char_indices().nth(2).unwrap().0;
+    let span = Span {
+        side: Side::Target,
+        start: 0,
+        end,
+        text: seg1.target[..end].to_string(),
+    };
     {
         let mut notes = Notes::open(&path).unwrap();
         assert!(!notes.is_read_only());
+        let grammar = MqmError::new("fluency/grammar", Severity::Minor).with_comment(TRICKY);
         notes
-            .mark(Entry::bad(
-                seg(ja, 1),
-                "アリス",
-                "fluency/grammar",
-                Severity::Minor,
-                TRICKY,
-            ))
+            .add_error(seg1, "アリス", grammar.with_span(span.clone()))
             .unwrap();
+        let whole = MqmError::new("style", Severity::Neutral);
+        notes.add_error(seg1, "アリス", whole).unwrap();
+        notes.set_comment(seg1, "アリス", TRICKY).unwrap();
+        notes.add_seconds(seg1.file, seg1.id, 14.2).unwrap();
         let mut no_source = Entry::ok(seg(ja, 2), "bob");
         no_source.source = None;
         notes.mark(no_source).unwrap();
@@ -71,10 +79,24 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
     let notes = Notes::open(&path).unwrap();
     assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
     let bad = notes.get(&ja.path, &ja.segments[1].id).unwrap();
-    assert_eq!(bad.verdict, Verdict::Bad);
+    assert_eq!(bad.verdict, Some(Verdict::Bad));
     assert_eq!(bad.comment, TRICKY);
-    assert_eq!(bad.category.as_deref(), Some("fluency/grammar"));
-    assert_eq!(bad.severity, Some(Severity::Minor));
+    assert_eq!(bad.errors.len(), 2);
+    let first = &bad.errors[0];
+    assert_eq!(
+        (
+            first.category.as_str(),
+            first.severity,
+            first.comment.as_str()
+        ),
+        ("fluency/grammar", Severity::Minor, TRICKY)
+    );
+    assert_eq!(first.span.as_ref(), Some(&span));
+    assert_eq!(
+        (bad.errors[1].severity, bad.errors[1].span.as_ref()),
+        (Severity::Neutral, None)
+    );
+    assert_eq!(bad.seconds, 14.2);
     assert_eq!(bad.reviewer, "アリス");
     assert_eq!(bad.locale, "ja-jp");
     assert_eq!(bad.target, ja.segments[1].target);
@@ -85,26 +107,38 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
         bad.time
     );
     let ok = notes.get(&ja.path, &ja.segments[2].id).unwrap();
-    assert_eq!((ok.verdict.clone(), ok.source.clone()), (Verdict::Ok, None));
+    assert_eq!(
+        (ok.verdict.clone(), ok.source.clone()),
+        (Some(Verdict::Ok), None)
+    );
 
-    // Any YAML reader sees SPEC's keys, and no category or severity on an OK entry.
+    // Any YAML reader sees SPEC's keys, and no errors on an OK entry.
     let items = parsed(&path);
-    let keys = |i: usize| -> Vec<&str> {
-        items[i]
+    let keys = |value: &Value| -> Vec<String> {
+        value
             .as_mapping()
             .unwrap()
             .keys()
-            .map(|k| k.as_str().unwrap())
+            .map(|k| k.as_str().unwrap().to_string())
             .collect()
     };
     assert_eq!(
-        keys(0),
+        keys(&items[0]),
         [
-            "file", "locale", "id", "verdict", "category", "severity", "comment", "source",
-            "target", "reviewer", "time"
+            "file", "locale", "id", "verdict", "errors", "comment", "source", "target", "reviewer",
+            "time", "seconds"
         ]
     );
-    assert!(!keys(1).contains(&"category") && !keys(1).contains(&"severity"));
+    assert_eq!(
+        keys(&items[0]["errors"][0]),
+        [
+            "category", "severity", "side", "start", "end", "text", "comment"
+        ]
+    );
+    assert_eq!(keys(&items[0]["errors"][1]), ["category", "severity"]);
+    assert_eq!(items[0]["seconds"].as_f64(), Some(14.2));
+    assert_eq!(items[0]["errors"][0]["end"].as_u64(), Some(end as u64));
+    assert!(!keys(&items[1]).contains(&"errors".to_string()));
     assert!(items[1]["source"].is_null());
 }
 
@@ -202,7 +236,7 @@ fn hand_edits_unknown_keys_and_values_are_kept_and_reported() {
     }
     assert_eq!(warnings.len(), expect.len(), "{warnings:?}");
     let maybe = notes.get("elsewhere/de-de/b.md", "b-2").unwrap();
-    assert_eq!(maybe.verdict, Verdict::Other("maybe".into()));
+    assert_eq!(maybe.verdict, Some(Verdict::Other("maybe".into())));
 
     notes.set_store_order(&store);
     let ja = doc(&store, "ja-jp");
@@ -234,18 +268,20 @@ fn an_entry_changed_or_removed_by_hand_is_taken_as_it_stands() {
                 .unwrap();
         }
     }
-    // By hand: the first entry removed, the second's comment and severity changed.
+    // By hand: the first entry removed, the second's comment and its
+    // error's severity changed.
     let mut items = parsed(&path);
     items.remove(0);
     items[0]["comment"] = Value::String("edited by hand".into());
-    items[0]["severity"] = Value::String("critical".into());
+    items[0]["errors"][0]["severity"] = Value::String("critical".into());
     fs::write(&path, serde_yaml::to_string(&items).unwrap()).unwrap();
 
     let notes = Notes::open(&path).unwrap();
+    assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
     assert!(notes.get(&ja.path, &ja.segments[0].id).is_none());
     let edited = notes.get(&ja.path, &ja.segments[1].id).unwrap();
     assert_eq!(edited.comment, "edited by hand");
-    assert_eq!(edited.severity, Some(Severity::Critical));
+    assert_eq!(edited.errors[0].severity, Severity::Critical);
     assert_eq!(notes.len(), 2);
 }
 
@@ -383,15 +419,16 @@ fn undo_and_redo_walk_every_kind_of_change() {
         parsed(&path)
             .iter()
             .find(|e| e["id"].as_str() == Some(id))
-            .map(|e| e["verdict"].as_str().unwrap().to_string())
+            .map(|e| e["verdict"].as_str().unwrap_or("(none)").to_string())
     };
 
     notes.mark(Entry::ok(a, "r")).unwrap(); // 1 set
     notes
         .mark(Entry::bad(a, "r", "style", Severity::Minor, "change"))
         .unwrap(); // 2 change
-    notes.dismiss(b, "length-ratio", "r").unwrap(); // 3 dismiss: creates an OK entry
-    assert_eq!(notes.get(b.file, b.id).unwrap().verdict, Verdict::Ok);
+    notes.dismiss(b, "length-ratio", "r").unwrap(); // 3 dismiss: an entry with no verdict
+    assert_eq!(notes.get(b.file, b.id).unwrap().verdict, None);
+    assert_eq!(verdict_on_disk(b.id).as_deref(), Some("(none)"));
     notes.clear(a.file, a.id).unwrap(); // 4 clear
     assert_eq!(verdict_on_disk(a.id), None);
 
@@ -408,7 +445,7 @@ fn undo_and_redo_walk_every_kind_of_change() {
     assert_eq!(verdict_on_disk(a.id).as_deref(), Some("ok"));
     assert_eq!(notes.redo().unwrap(), here); // redo 2
     assert_eq!(verdict_on_disk(a.id).as_deref(), Some("bad"));
-    assert_eq!(notes.get(a.file, a.id).unwrap().comment, "change");
+    assert_eq!(notes.get(a.file, a.id).unwrap().errors[0].comment, "change");
 
     // A new change ends what can be redone.
     notes.mark(Entry::ok(seg(ja, 5), "r")).unwrap();
@@ -599,7 +636,10 @@ fn undo_and_redo_take_back_only_the_reviewers_own_changes() {
     fs::write(&path, text.replace("edited by hand", "edited again")).unwrap();
     assert!(notes.undo().unwrap().is_some());
     assert!(notes.get(ja.path.as_str(), &ja.segments[3].id).is_none());
-    assert_eq!(notes.get(b.file, b.id).unwrap().comment, "edited again");
+    assert_eq!(
+        notes.get(b.file, b.id).unwrap().errors[0].comment,
+        "edited again"
+    );
     assert!(fs::read_to_string(&path).unwrap().contains("edited again"));
 
     // Redo, the same: a mark undone, then the entry added again by hand.
@@ -637,7 +677,10 @@ fn duplicate_entries_for_one_segment_are_all_kept_and_reported() {
         "{warnings:?}"
     );
     let (file, id) = (&ja.path, &ja.segments[0].id);
-    assert_eq!(notes.get(file, id).unwrap().comment, "second copy");
+    assert_eq!(
+        notes.get(file, id).unwrap().errors[0].comment,
+        "second copy"
+    );
     notes
         .mark(Entry::bad(
             seg(ja, 0),
@@ -649,9 +692,13 @@ fn duplicate_entries_for_one_segment_are_all_kept_and_reported() {
         .unwrap();
     // The mark replaces the entry that counts; the earlier one stays.
     let saved = fs::read_to_string(&path).unwrap();
+    // The earlier layout's comment at the top; the new entry's in its error.
     let comments: Vec<String> = parsed(&path)
         .iter()
-        .map(|e| e["comment"].as_str().unwrap().to_string())
+        .map(|e| match e["errors"][0]["comment"].as_str() {
+            Some(comment) => comment.to_string(),
+            None => e["comment"].as_str().unwrap().to_string(),
+        })
         .collect();
     assert_eq!(comments, ["first copy", "re-marked"], "{saved}");
     let removed = notes.clear(file, id).unwrap_err();
@@ -766,4 +813,406 @@ fn the_review_saves_once_the_other_instance_quits_and_refuses_a_folder() {
     let mut refused = pty::Tty::spawn(&["--notes", "folder"], (100, 30), dir.path(), &[]);
     refused.wait_for_text("folder: is a folder");
     assert_eq!(refused.wait_exit(), 2);
+}
+
+/// A notes file as sxs wrote it before errors were a list: a bad entry
+/// with its category, severity and comment at the top, one hand-edited
+/// with a value sxs cannot read and a key it does not know, and an ok one.
+fn earlier_layout(ja: &Document) -> String {
+    let entry = |i: usize, keys: &str| {
+        format!(
+            "- file: {}\n  locale: ja-jp\n  id: {}\n{keys}  source: {:?}\n  target: {:?}\n  \
+             reviewer: alice\n  time: 2026-01-02T03:04:05Z\n",
+            ja.path,
+            ja.segments[i].id,
+            ja.segments[i].source.as_deref().unwrap(),
+            ja.segments[i].target,
+        )
+    };
+    [
+        entry(
+            0,
+            "  verdict: bad\n  category: accuracy/omission\n  severity: critical\n  comment: \"a clause is lost\"\n",
+        ),
+        entry(
+            1,
+            "  verdict: bad\n  category: style\n  severity: blocker\n  comment: |\n    two\n    lines\n  ticket: 42\n",
+        ),
+        entry(2, "  verdict: ok\n  comment: fine\n  dismissed: [length-ratio]\n"),
+    ]
+    .concat()
+}
+
+#[test]
+fn an_earlier_layout_loads_shows_the_same_and_is_migrated_at_its_next_change_with_nothing_lost() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let text = earlier_layout(ja);
+    fs::write(&path, &text).unwrap();
+
+    let mut notes = Notes::open(&path).unwrap();
+    notes.set_store_order(&store);
+    let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("`severity`: unknown severity \"blocker\""),
+        "{warnings:?}"
+    );
+    let get = |notes: &Notes, i: usize| notes.get(&ja.path, &ja.segments[i].id).unwrap().clone();
+    let omission = get(&notes, 0);
+    assert_eq!(
+        omission.errors,
+        [MqmError::new("accuracy/omission", Severity::Critical).with_comment("a clause is lost")]
+    );
+    assert_eq!(omission.comment, "", "the comment was the error's");
+    let style = get(&notes, 1);
+    assert_eq!(style.errors[0].category, "style");
+    assert_eq!(style.errors[0].comment, "two\nlines\n");
+    // Scored as before: the unreadable severity counts as the default, major.
+    let progress = &review(&store, notes.entries(), Penalties::default()).locales["ja-jp"];
+    assert_eq!(
+        (progress.reviewed, progress.ok, progress.penalty_points),
+        (3, 1, 15.0)
+    );
+
+    // A change elsewhere writes these entries back in the layout they were
+    // in (their values in sxs's quoting).
+    notes.mark(Entry::ok(seg(ja, 5), "bob")).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    let items = parsed(&path);
+    for (item, (category, severity, comment)) in items.iter().zip([
+        ("accuracy/omission", "critical", "a clause is lost"),
+        ("style", "blocker", "two\nlines\n"),
+    ]) {
+        assert!(item.get("errors").is_none(), "{saved}");
+        assert_eq!(
+            (&item["category"], &item["severity"], &item["comment"]),
+            (&category.into(), &severity.into(), &comment.into())
+        );
+    }
+    assert_eq!(items[1]["ticket"], 42);
+
+    // A change of its own writes the entry in the current layout; the
+    // error, its comment and the hand edits come along.
+    let added = MqmError::new("fluency/spelling", Severity::Minor);
+    notes.add_error(seg(ja, 1), "bob", added).unwrap();
+    notes
+        .set_comment(seg(ja, 0), "bob", "the gist is there")
+        .unwrap();
+    let items = parsed(&path);
+    assert!(items[0].get("category").is_none(), "{:?}", items[0]);
+    assert_eq!(items[0]["errors"][0]["category"], "accuracy/omission");
+    assert_eq!(items[0]["errors"][0]["severity"], "critical");
+    assert_eq!(items[0]["errors"][0]["comment"], "a clause is lost");
+    assert_eq!(items[0]["comment"], "the gist is there");
+    assert_eq!(items[1]["errors"][0]["category"], "style");
+    assert_eq!(items[1]["errors"][0]["comment"], "two\nlines\n");
+    assert_eq!(items[1]["errors"][1]["category"], "fluency/spelling");
+    assert_eq!(items[1]["ticket"], 42);
+    // The severity sxs could not read is still in the file, beside the
+    // error that counted it as major.
+    assert_eq!(items[1]["severity"], "blocker");
+    assert_eq!(items[1]["errors"][0]["severity"], "major");
+    assert_eq!(items[2]["comment"], "fine");
+    assert_eq!(items[2]["dismissed"][0], "length-ratio");
+    assert!(items[2].get("errors").is_none());
+
+    // Reloaded: the same errors, and each step undoes back to the earlier layout.
+    let reloaded = Notes::read(&path).unwrap();
+    assert_eq!(get(&reloaded, 0).errors, omission.errors);
+    notes.undo().unwrap();
+    notes.undo().unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), saved);
+}
+
+#[test]
+fn errors_are_added_edited_and_deleted_one_undoable_step_each() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let a = seg(ja, 3);
+    let mut notes = Notes::open(&path).unwrap();
+    let errors = |notes: &Notes| -> Vec<(String, Severity, String)> {
+        notes.get(a.file, a.id).map_or(Vec::new(), |e| {
+            e.errors
+                .iter()
+                .map(|x| (x.category.clone(), x.severity, x.comment.clone()))
+                .collect()
+        })
+    };
+    let one = |c: &str, s: Severity, m: &str| (c.to_string(), s, m.to_string());
+
+    notes
+        .add_error(a, "r", MqmError::new("terminology", Severity::Minor))
+        .unwrap();
+    notes
+        .add_error(a, "r", MqmError::new("fluency/grammar", Severity::Major))
+        .unwrap();
+    assert_eq!(notes.get(a.file, a.id).unwrap().verdict, Some(Verdict::Bad));
+    notes
+        .edit_error(a, "r", 0, ("style", Severity::Neutral, "a preference"))
+        .unwrap();
+    notes.delete_error(a, "r", 1).unwrap();
+    assert_eq!(
+        errors(&notes),
+        [one("style", Severity::Neutral, "a preference")]
+    );
+    let none = notes.delete_error(a, "r", 5).unwrap_err();
+    assert!(
+        matches!(none, NotesError::Refused { .. }) && none.to_string().contains("no error 6"),
+        "{none}"
+    );
+    // The last error gone, nothing else said: no entry left.
+    notes.delete_error(a, "r", 0).unwrap();
+    assert!(notes.get(a.file, a.id).is_none());
+
+    for expect in [
+        vec![one("style", Severity::Neutral, "a preference")],
+        vec![
+            one("style", Severity::Neutral, "a preference"),
+            one("fluency/grammar", Severity::Major, ""),
+        ],
+        vec![
+            one("terminology", Severity::Minor, ""),
+            one("fluency/grammar", Severity::Major, ""),
+        ],
+        vec![one("terminology", Severity::Minor, "")],
+        vec![],
+    ] {
+        notes.undo().unwrap();
+        assert_eq!(errors(&notes), expect);
+    }
+    assert_eq!(notes.undo().unwrap(), None);
+}
+
+#[test]
+fn marking_ok_removes_the_errors_keeps_the_comment_and_undo_brings_them_back() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let a = seg(doc(&store, "ja-jp"), 4);
+    let mut notes = Notes::open(&path).unwrap();
+    notes
+        .add_error(a, "r", MqmError::new("terminology", Severity::Minor))
+        .unwrap();
+    notes.set_comment(a, "r", "see the glossary").unwrap();
+    // What the screen asks about before it wipes them.
+    assert_eq!(notes.get(a.file, a.id).unwrap().counted_errors().len(), 1);
+    notes.mark_ok(a, "r").unwrap();
+    let ok = notes.get(a.file, a.id).unwrap();
+    assert_eq!(
+        (ok.verdict.clone(), ok.errors.len(), ok.comment.as_str()),
+        (Some(Verdict::Ok), 0, "see the glossary")
+    );
+    assert!(parsed(&path)[0].get("errors").is_none());
+    notes.undo().unwrap();
+    assert_eq!(notes.get(a.file, a.id).unwrap().errors.len(), 1);
+}
+
+#[test]
+fn a_dismissal_alone_has_no_verdict_and_is_not_a_review() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let mut notes = Notes::open(&path).unwrap();
+    notes.dismiss(seg(ja, 0), "length-ratio", "r").unwrap();
+    let items = parsed(&path);
+    assert!(items[0].get("verdict").is_none(), "{:?}", items[0]);
+    assert_eq!(items[0]["dismissed"][0], "length-ratio");
+    let read = Notes::read(&path).unwrap();
+    let entry = read.get(&ja.path, &ja.segments[0].id).unwrap();
+    assert_eq!((entry.verdict.clone(), entry.is_reviewed()), (None, false));
+    let progress = &review(&store, read.entries(), Penalties::default()).locales["ja-jp"];
+    assert_eq!((progress.reviewed, progress.ok, progress.stale), (0, 0, 0));
+    // A verdict later keeps the dismissal.
+    notes.mark_ok(seg(ja, 0), "r").unwrap();
+    let entry = notes.get(&ja.path, &ja.segments[0].id).unwrap();
+    assert_eq!(entry.verdict, Some(Verdict::Ok));
+    assert_eq!(entry.dismissed, ["length-ratio"]);
+}
+
+#[test]
+fn seconds_on_screen_add_up_and_undo_neither_takes_them_back_nor_stops_at_them() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let a = seg(ja, 0);
+    let mut notes = Notes::open(&path).unwrap();
+    assert!(
+        !notes.add_seconds(a.file, a.id, 3.0).unwrap(),
+        "no entry yet"
+    );
+    assert!(notes.is_empty());
+    notes.mark_ok(a, "r").unwrap();
+    assert!(notes.add_seconds(a.file, a.id, 2.5004).unwrap());
+    assert!(notes.add_seconds(a.file, a.id, 1.25).unwrap());
+    assert_eq!(parsed(&path)[0]["seconds"].as_f64(), Some(3.75));
+    notes
+        .add_error(a, "r", MqmError::new("style", Severity::Minor))
+        .unwrap();
+    notes.add_seconds(a.file, a.id, 1.0).unwrap();
+    // Undo takes back the error, not the time.
+    notes.undo().unwrap();
+    let entry = notes.get(a.file, a.id).unwrap();
+    assert_eq!(
+        (entry.verdict.clone(), entry.seconds),
+        (Some(Verdict::Ok), 4.75)
+    );
+    assert_eq!(
+        Notes::read(&path)
+            .unwrap()
+            .entries()
+            .next()
+            .unwrap()
+            .seconds,
+        4.75
+    );
+}
+
+#[test]
+fn spans_are_checked_when_added_and_follow_their_text_when_it_moves() {
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let a = seg(ja, 1);
+    let mut notes = Notes::open(&path).unwrap();
+    let chars: Vec<(usize, char)> = a.target.char_indices().collect();
+    let (start, end) = (chars[3].0, chars[5].0);
+    let span = Span {
+        side: Side::Target,
+        start,
+        end,
+        text: a.target[start..end].to_string(),
+    };
+    // A span that does not match its text, or cuts a character, is refused.
+    for wrong in [
+        Span {
+            text: "x".into(),
+            ..span.clone()
+        },
+        Span {
+            start: start + 1,
+            ..span.clone()
+        },
+    ] {
+        let refused = notes
+            .add_error(
+                a,
+                "r",
+                MqmError::new("style", Severity::Minor).with_span(wrong),
+            )
+            .unwrap_err();
+        assert!(matches!(refused, NotesError::Refused { .. }), "{refused}");
+    }
+    // A source-side span on a target with no source partner is refused.
+    let no_source = SegmentRef { source: None, ..a };
+    let omission = Span {
+        side: Side::Source,
+        start: 0,
+        end: 1,
+        text: "x".into(),
+    };
+    let refused = notes
+        .add_error(
+            no_source,
+            "r",
+            MqmError::new("accuracy/omission", Severity::Major).with_span(omission),
+        )
+        .unwrap_err();
+    assert!(refused.to_string().contains("has none"), "{refused}");
+    assert!(notes.is_empty(), "nothing saved");
+
+    notes
+        .add_error(
+            a,
+            "r",
+            MqmError::new("style", Severity::Minor).with_span(span.clone()),
+        )
+        .unwrap();
+    // The target changes before the span: the next error moves it to where
+    // its text stands now.
+    let changed = format!("（注）{}", a.target);
+    let now = SegmentRef {
+        target: &changed,
+        ..a
+    };
+    assert!(notes.get(a.file, a.id).unwrap().is_stale(now.target));
+    notes
+        .add_error(now, "r", MqmError::new("terminology", Severity::Minor))
+        .unwrap();
+    let entry = notes.get(a.file, a.id).unwrap();
+    let moved = entry.errors[0].span.as_ref().unwrap();
+    let shift = "（注）".len();
+    assert_eq!(
+        (moved.start, moved.end, moved.text.as_str()),
+        (start + shift, end + shift, span.text.as_str())
+    );
+    assert!(!entry.is_stale(now.target));
+}
+
+#[test]
+fn hand_written_spans_that_do_not_fit_are_warned_about_by_line_kept_and_shown_stale() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let target = &ja.segments[0].target;
+    let keys = format!(
+        "  verdict: bad\n  errors:\n    - category: style\n      severity: minor\n      \
+         side: target\n      start: 9000\n      end: 9003\n      text: 存在しない\n    \
+         - category: style\n      severity: minor\n      side: target\n      start: 1\n      \
+         end: 2\n      text: \"\"\n    - category: terminology\n      severity: minor\n      \
+         start: 0\n      end: 3\n      text: zzz\n    - category: style\n      \
+         severity: minor\n      side: sideways\n      start: 0\n      end: 3\n  \
+         target: {target:?}\n"
+    );
+    let (path, text) = one_entry(&dir, &keys);
+    let mut notes = Notes::open(&path).unwrap();
+    let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
+    let expect = [
+        (
+            "sxs-notes.yaml:6:",
+            "error 1: span: end 9003 is past the end",
+        ),
+        ("sxs-notes.yaml:12:", "error 2: span: 1..2 cuts a character"),
+        ("sxs-notes.yaml:18:", "error 3: span: the target has"),
+        (
+            "sxs-notes.yaml:23:",
+            "error 4: `side`: expected target or source, found sideways",
+        ),
+    ];
+    assert_eq!(warnings.len(), expect.len(), "{warnings:#?}");
+    for (line, message) in expect {
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains(line) && w.contains(message)),
+            "{line} {message}: {warnings:#?}"
+        );
+    }
+    let entry = notes.get(&ja.path, &ja.segments[0].id).unwrap().clone();
+    assert_eq!(entry.errors.len(), 4);
+    // Not found by their text: stale, never panicking on their offsets.
+    for error in &entry.errors[..3] {
+        let span = error.span.as_ref().unwrap();
+        assert_eq!(span.locate(target), sxs::mqm::Placement::Stale, "{span:?}");
+    }
+    assert_eq!(
+        entry.errors[3].span, None,
+        "kept as written, counted on the segment"
+    );
+    // Another mark saves the file: every value stays as written.
+    notes.mark(Entry::ok(seg(ja, 1), "r")).unwrap();
+    let written: Vec<Value> = serde_yaml::from_str(&text).unwrap();
+    let saved = parsed(&path);
+    let errors = |items: &[Value]| items[0]["errors"].clone();
+    let mut expect = errors(&written);
+    // Only what was missing is filled in: error 3's side, as read.
+    expect[2]["side"] = "target".into();
+    assert_eq!(errors(&saved), expect);
 }

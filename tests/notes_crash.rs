@@ -12,8 +12,8 @@ use std::time::{Duration, SystemTime};
 use std::{env, fs, io, thread};
 
 use serde_yaml::{Mapping, Value};
-use sxs::mqm::Severity;
-use sxs::notes::{Entry, Notes, SegmentRef};
+use sxs::mqm::{Severity, Side, Span};
+use sxs::notes::{MqmError, Notes, SegmentRef};
 use tempfile::TempDir;
 
 const CHILD_PATH: &str = "SXS_CRASH_NOTES";
@@ -46,15 +46,24 @@ fn crash_child_writer() {
             source: Some("source"),
             target: "target",
         };
-        let entry = Entry::bad(seg, "child", "style", Severity::Minor, &comment(n));
-        notes.mark(entry).unwrap();
+        let span = Span {
+            side: Side::Target,
+            start: 0,
+            end: 3,
+            text: "tar".into(),
+        };
+        let error = MqmError::new("style", Severity::Minor)
+            .with_span(span)
+            .with_comment(&comment(n));
+        notes.add_error(seg, "child", error).unwrap();
         // Reported only once `mark` has returned: this is what a screen shows as saved.
         writeln!(out, "saved {n}").unwrap();
         out.flush().unwrap();
     }
 }
 
-/// Comments by id of every entry in the file, read by an independent YAML reader.
+/// Comments by id of every entry in the file (the first error's, for a bad
+/// one), read by an independent YAML reader.
 fn on_disk(path: &Path) -> BTreeMap<String, String> {
     let text = fs::read_to_string(path).unwrap();
     let items: Vec<Value> = serde_yaml::from_str(&text)
@@ -64,7 +73,11 @@ fn on_disk(path: &Path) -> BTreeMap<String, String> {
         .map(|e| {
             (
                 e["id"].as_str().unwrap().to_string(),
-                e["comment"].as_str().unwrap_or("").to_string(),
+                e["errors"][0]["comment"]
+                    .as_str()
+                    .or(e["comment"].as_str())
+                    .unwrap_or("")
+                    .to_string(),
             )
         })
         .collect()

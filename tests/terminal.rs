@@ -175,9 +175,9 @@ fn marks_survive_kill_9_and_come_back_on_screen() {
         .map(|e| e["verdict"].as_str().unwrap())
         .collect();
     assert_eq!(verdicts, ["ok", "ok", "bad", "ok"]);
-    assert_eq!(saved[2]["category"], "accuracy/omission");
-    assert_eq!(saved[2]["severity"], "critical");
-    assert_eq!(saved[2]["comment"], "lost «a clause»");
+    assert_eq!(saved[2]["errors"][0]["category"], "accuracy/omission");
+    assert_eq!(saved[2]["errors"][0]["severity"], "critical");
+    assert_eq!(saved[2]["errors"][0]["comment"], "lost «a clause»");
     assert_eq!(saved[0]["reviewer"], "kim");
 
     let mut again = Tty::spawn(&[], (100, 30), dir.path(), &[]);

@@ -6,6 +6,7 @@ use anyhow::bail;
 
 use super::{Common, ExportArgs};
 use crate::notes::{export, write_to};
+use crate::store::Document;
 
 pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
     // A missing notes file is an empty one for a review, but exporting one is
@@ -23,7 +24,22 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
             .as_ref()
             .is_none_or(|l| e.locale.eq_ignore_ascii_case(l))
     });
-    let exported = export::export(args.format, entries);
+    // Without PATHs, the notes alone: loading would give the bundled samples.
+    let store = match args.paths.is_empty() {
+        true => None,
+        false => Some(super::load(&args.paths, common)?),
+    };
+    let rated: Vec<&Document> = store
+        .iter()
+        .flat_map(|s| &s.docs)
+        .filter(|d| !d.ratings.is_empty())
+        .collect();
+    if store.is_some() && rated.is_empty() {
+        super::diagnostics::warning(format_args!(
+            "the PATHs given hold no WMT MQM ratings; the export holds the notes alone"
+        ));
+    }
+    let exported = export::export(args.format, entries, &rated);
     for warning in &exported.warnings {
         super::diagnostics::warning(format_args!("{}: {warning}", common.notes.display()));
     }

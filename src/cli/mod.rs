@@ -75,7 +75,7 @@ pub struct Common {
 pub enum Command {
     /// Print every segment, files in sorted path order, segments in document order
     Dump(DumpArgs),
-    /// Count files, segments and words per locale; review progress from the notes file
+    /// Count files, segments and words per locale; review progress and MQM scores
     Stats(StatsArgs),
     /// Run the automatic checks; exit 1 when a finding reaches --fail-on
     Check(check::CheckArgs),
@@ -112,13 +112,18 @@ pub struct StatsArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
     pub format: StatsFormat,
-    /// Penalty points per error for the MQM score
-    #[arg(long, value_name = "SEVERITY=POINTS,…", default_value_t = Penalties::default())]
+    /// Penalty points per error for the MQM scores; `wmt` for the scheme of the
+    /// WMT/Google MQM studies (minor punctuation 0.1, non-translation 25)
+    #[arg(long, value_name = "wmt|SEVERITY=POINTS,…", default_value_t = Penalties::default())]
     pub penalties: Penalties,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// WMT MQM files whose raters' judgments `--format mqm` exports with the
+    /// notes (default: none, the notes alone)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[arg(long, value_enum)]
     pub format: ExportFormat,
     /// Write to FILE (replaced atomically) instead of stdout

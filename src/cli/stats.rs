@@ -1,4 +1,6 @@
-//! `sxs stats`: how much there is to review.
+//! `sxs stats`: how much there is to review, how far the review is, and
+//! what it scores; for WMT MQM files, the raters' scores per system, rater
+//! and document, and how far the raters agree.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -6,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Common, StatsArgs, StatsFormat};
-use crate::notes::score::{self, Progress, Review};
+use crate::notes::score::{self, Progress, Ratings, Review, Score};
 use crate::store::{Document, Store, source_words};
 use crate::text::terminal_line;
 
@@ -30,8 +32,11 @@ struct Stats {
     total: Counts,
     locales: BTreeMap<String, Counts>,
     translation_types: BTreeMap<String, Counts>,
-    /// Review progress and MQM score from the notes file.
+    /// Review progress and MQM scores from the notes file.
     review: Review,
+    /// The raters' scores of WMT MQM files (SPEC's `systems`, and ours).
+    #[serde(flatten)]
+    ratings: Ratings,
 }
 
 pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
@@ -39,7 +44,8 @@ pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
     let notes = super::read_notes(common)?;
     let mut stats = collect(&store);
     stats.review = score::review(&store, notes.entries(), args.penalties);
-    let mut out = super::stdout();
+    stats.ratings = score::ratings(&store, |file, id| notes.get(file, id), &args.penalties);
+    let mut out = io::BufWriter::new(super::stdout());
     match args.format {
         StatsFormat::Text => write_table(&mut out, &stats)?,
         StatsFormat::Json => {
@@ -47,6 +53,7 @@ pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
             writeln!(out)?;
         }
     }
+    out.flush()?;
     Ok(0)
 }
 
@@ -69,6 +76,7 @@ fn collect(store: &Store) -> Stats {
         locales: BTreeMap::new(),
         translation_types: BTreeMap::new(),
         review: Review::default(),
+        ratings: Ratings::default(),
     };
     for doc in &store.docs {
         let counts = doc_counts(doc);
@@ -118,27 +126,52 @@ fn write_table(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
         row(out, kind, counts)?;
     }
     writeln!(out)?;
-    write_review(out, &stats.review)
+    write_review(out, &stats.review)?;
+    if !stats.ratings.is_empty() {
+        writeln!(out)?;
+        write_ratings(out, &stats.ratings, &stats.review.penalties)?;
+    }
+    Ok(())
+}
+
+/// A score as the tables show it: `-` before there is one.
+fn points(score: Option<f64>, decimals: usize) -> String {
+    score.map_or("-".to_string(), |s| format!("{s:.decimals$}"))
 }
 
 fn write_review(out: &mut impl Write, review: &Review) -> io::Result<()> {
     writeln!(
         out,
-        "{:<18} {:>9} {:>6} {:>6} {:>6} {:>8} {:>6} {:>8}",
-        "review", "reviewed", "%", "minor", "major", "critical", "stale", "MQM"
+        "{:<18} {:>8} {:>6} {:>4} {:>4} {:>7} {:>5} {:>5} {:>8} {:>5} {:>16} {:>15}",
+        "review",
+        "reviewed",
+        "%",
+        "ok",
+        "bad",
+        "neutral",
+        "minor",
+        "major",
+        "critical",
+        "stale",
+        "penalty/1k-words",
+        "penalty/segment"
     )?;
     let row = |out: &mut dyn Write, name: &str, p: &Progress| {
-        let score = p.mqm_score.map_or("-".to_string(), |s| format!("{s:.1}"));
         writeln!(
             out,
-            "{:<18} {:>9} {:>6.1} {:>6} {:>6} {:>8} {:>6} {score:>8}",
+            "{:<18} {:>8} {:>6.1} {:>4} {:>4} {:>7} {:>5} {:>5} {:>8} {:>5} {:>16} {:>15}",
             terminal_line(name),
             p.reviewed,
             p.percent,
-            p.bad.minor,
-            p.bad.major,
-            p.bad.critical,
-            p.stale
+            p.ok,
+            p.bad.total(),
+            p.errors.neutral,
+            p.errors.minor,
+            p.errors.major,
+            p.errors.critical,
+            p.stale,
+            points(p.per_1000_words, 1),
+            points(p.per_segment, 2),
         )
     };
     for (locale, progress) in &review.locales {
@@ -147,9 +180,32 @@ fn write_review(out: &mut impl Write, review: &Review) -> io::Result<()> {
     row(out, "total", &review.total)?;
     writeln!(
         out,
-        "MQM: penalty points per 1,000 reviewed source words ({}); stale: target changed since marked",
+        "bad: segments with errors; neutral … critical: errors by severity; stale: target \
+         changed since marked"
+    )?;
+    writeln!(
+        out,
+        "penalty: MQM penalty points ({}) per 1,000 reviewed source words and per reviewed \
+         segment: 0 is flawless, lower is better",
         review.penalties
     )?;
+    if !review.total.dimensions.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:<18} {:>8} {:>15}",
+            "MQM dimension", "errors", "penalty points"
+        )?;
+        for (dimension, tally) in &review.total.dimensions {
+            writeln!(
+                out,
+                "{:<18} {:>8} {:>15.1}",
+                dimension.name(),
+                tally.errors,
+                tally.penalty_points
+            )?;
+        }
+    }
     if review.files_not_loaded > 0 {
         writeln!(
             out,
@@ -165,6 +221,78 @@ fn write_review(out: &mut impl Write, review: &Review) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The raters' scores: systems ranked best (lowest penalty) first, raters,
+/// and the agreement of each pair of raters.
+fn write_ratings(
+    out: &mut impl Write,
+    ratings: &Ratings,
+    penalties: &score::Penalties,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "WMT ratings: mean MQM penalty per rated segment ({penalties}), lower is better"
+    )?;
+    let table = |out: &mut dyn Write, first: &str, scores: &BTreeMap<String, Score>| {
+        let mut ranked: Vec<(&String, &Score)> = scores.iter().collect();
+        ranked.sort_by(|a, b| {
+            a.1.per_segment
+                .total_cmp(&b.1.per_segment)
+                .then(a.0.cmp(b.0))
+        });
+        writeln!(
+            out,
+            "{:>4} {first:<28} {:>9} {:>7} {:>10} {:>11}",
+            "rank", "segments", "errors", "penalty", "per segment"
+        )?;
+        for (rank, (name, s)) in ranked.iter().enumerate() {
+            writeln!(
+                out,
+                "{:>4} {:<28} {:>9} {:>7} {:>10.1} {:>11.3}",
+                rank + 1,
+                terminal_line(name),
+                s.segments,
+                s.errors,
+                s.penalty_points,
+                s.per_segment
+            )?;
+        }
+        Ok::<(), io::Error>(())
+    };
+    table(out, "system", &ratings.systems)?;
+    writeln!(out)?;
+    table(out, "rater", &ratings.raters)?;
+    if ratings.agreement.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<33} {:>7} {:>7} {:>13}",
+        "raters (segments both judged)", "shared", "alike", "span overlap"
+    )?;
+    for pair in &ratings.agreement {
+        let names = format!(
+            "{} + {}",
+            terminal_line(&pair.raters[0]),
+            terminal_line(&pair.raters[1])
+        );
+        let overlap = pair
+            .span_overlap
+            .map_or("-".to_string(), |o| format!("{:.1}%", o * 100.0));
+        writeln!(
+            out,
+            "{names:<33} {:>7} {:>6.1}% {overlap:>13}",
+            pair.shared,
+            pair.alike_share * 100.0
+        )?;
+    }
+    writeln!(
+        out,
+        "alike: both found an error (minor or worse), or both none; span overlap: target \
+         characters both marked among those either marked"
+    )
 }
 
 #[cfg(test)]

@@ -5,24 +5,29 @@ use std::time::SystemTime;
 
 use super::kept::Kept;
 use super::layout;
-use crate::mqm::{self, Severity};
+use super::mqm_error::MqmError;
+use crate::mqm::{self, Severity, Side};
 use crate::store::{Document, Segment};
-use crate::yaml::Value;
+use crate::yaml::{Number, Value};
 
-/// Keys of the schema, in the order they are written. Anything else in an
-/// entry is kept in [`Entry::extra`].
-pub(crate) const KEYS: [&str; 12] = [
+/// Keys of the schema, in the order they are written. `category` and
+/// `severity` are the earlier layout's, written only for an entry read in
+/// it and not changed since (SPEC: "written back in this layout at its next
+/// change"). Anything else in an entry is kept in [`Entry::extra`].
+pub(crate) const KEYS: [&str; 14] = [
     "file",
     "locale",
     "id",
     "verdict",
     "category",
     "severity",
+    "errors",
     "comment",
     "source",
     "target",
     "reviewer",
     "time",
+    "seconds",
     "dismissed",
 ];
 
@@ -79,6 +84,15 @@ impl<'a> SegmentRef<'a> {
             target: &seg.target,
         }
     }
+
+    /// The raw text of one side; `None` for the source of a target with no
+    /// source partner.
+    pub fn text(&self, side: Side) -> Option<&'a str> {
+        match side {
+            Side::Target => Some(self.target),
+            Side::Source => self.source,
+        }
+    }
 }
 
 /// One entry of the notes file.
@@ -88,12 +102,12 @@ pub struct Entry {
     pub file: String,
     pub locale: String,
     pub id: String,
-    pub verdict: Verdict,
-    /// MQM-Core mnemonic (`accuracy/mistranslation`); bad only. Kept even when
-    /// it is not one of [`mqm::CATEGORIES`].
-    pub category: Option<String>,
-    /// Bad only.
-    pub severity: Option<Severity>,
+    /// `None`: no verdict yet; the entry holds other things (dismissed
+    /// findings, a comment, time) and the segment is not reviewed.
+    pub verdict: Option<Verdict>,
+    /// The errors of a bad entry, in the order they were marked.
+    pub errors: Vec<MqmError>,
+    /// About the segment as a whole, ok or bad.
     pub comment: String,
     /// Raw source as seen when marked; `None` for a target with no source partner.
     pub source: Option<String>,
@@ -102,6 +116,8 @@ pub struct Entry {
     pub reviewer: String,
     /// RFC 3339 UTC, e.g. `2026-11-21T10:00:00Z`; kept as written when hand-edited.
     pub time: String,
+    /// Time the segment was on screen, summed over visits; 0 when not known.
+    pub seconds: f64,
     /// Names of automatic checks (`length-ratio`) whose findings the reviewer
     /// dismissed on this segment.
     pub dismissed: Vec<String>,
@@ -109,29 +125,51 @@ pub struct Entry {
     /// not take as it stands, exactly as loaded: written back so that
     /// nothing is lost.
     pub extra: Kept,
+    /// `Some` while the entry stands as it was read in the earlier layout
+    /// (`category`, `severity`, `comment` at the top of a bad entry): it is
+    /// written back so until it changes.
+    pub(crate) earlier: Option<Earlier>,
+}
+
+/// The top-level `category` and `severity` of an entry in the earlier
+/// layout, as read (`None`: absent, or kept as written in [`Entry::extra`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Earlier {
+    pub category: Option<String>,
+    pub severity: Option<Severity>,
 }
 
 impl Entry {
-    /// The segment is fine.
-    pub fn ok(seg: SegmentRef, reviewer: &str) -> Entry {
+    /// An entry with no verdict yet: the segment as seen now, nothing said.
+    pub fn unjudged(seg: SegmentRef, reviewer: &str) -> Entry {
         Entry {
             file: seg.file.to_string(),
             locale: seg.locale.to_string(),
             id: seg.id.to_string(),
-            verdict: Verdict::Ok,
-            category: None,
-            severity: None,
+            verdict: None,
+            errors: Vec::new(),
             comment: String::new(),
             source: seg.source.map(str::to_string),
             target: seg.target.to_string(),
             reviewer: reviewer.to_string(),
             time: now(),
+            seconds: 0.0,
             dismissed: Vec::new(),
             extra: Kept::default(),
+            earlier: None,
         }
     }
 
-    /// The segment has an error of this MQM category and severity.
+    /// The segment is fine.
+    pub fn ok(seg: SegmentRef, reviewer: &str) -> Entry {
+        Entry {
+            verdict: Some(Verdict::Ok),
+            ..Entry::unjudged(seg, reviewer)
+        }
+    }
+
+    /// The segment has one error of this MQM category and severity, on the
+    /// whole segment, with `comment`.
     pub fn bad(
         seg: SegmentRef,
         reviewer: &str,
@@ -140,11 +178,9 @@ impl Entry {
         comment: &str,
     ) -> Entry {
         Entry {
-            verdict: Verdict::Bad,
-            category: Some(category.to_string()),
-            severity: Some(severity),
-            comment: comment.to_string(),
-            ..Entry::ok(seg, reviewer)
+            verdict: Some(Verdict::Bad),
+            errors: vec![MqmError::new(category, severity).with_comment(comment)],
+            ..Entry::unjudged(seg, reviewer)
         }
     }
 
@@ -153,52 +189,77 @@ impl Entry {
         self.target != current_target
     }
 
-    /// The severity that counts for a bad entry: a hand-edited one without a
-    /// severity counts as the default, as the mark dialog would save it.
-    pub fn bad_severity(&self) -> Option<Severity> {
-        (self.verdict == Verdict::Bad).then(|| self.severity.unwrap_or(mqm::DEFAULT_SEVERITY))
+    /// Whether the entry says ok or bad (a verdict sxs knows): a segment
+    /// with only dismissed findings, a comment or time is not reviewed.
+    pub fn is_reviewed(&self) -> bool {
+        matches!(self.verdict, Some(Verdict::Ok | Verdict::Bad))
     }
 
-    /// `Accuracy/Mistranslation`, or the mnemonic as written when it is not an
-    /// MQM-Core category; the default category for a bad entry without one.
-    pub fn category_label(&self) -> Option<String> {
-        if self.verdict != Verdict::Bad {
-            return None;
+    pub fn is_bad(&self) -> bool {
+        self.verdict == Some(Verdict::Bad)
+    }
+
+    /// The errors that count: those of a bad entry (an ok entry's errors,
+    /// written by hand, are kept but say nothing).
+    pub fn counted_errors(&self) -> &[MqmError] {
+        match self.is_bad() {
+            true => &self.errors,
+            false => &[],
         }
-        let code = self.category.as_deref().unwrap_or(mqm::DEFAULT_CATEGORY);
-        Some(mqm::category(code).map_or_else(|| code.to_string(), |c| c.label()))
+    }
+
+    /// The worst severity among the counted errors.
+    pub fn worst_severity(&self) -> Option<Severity> {
+        self.counted_errors().iter().map(|e| e.severity).max()
+    }
+
+    /// The raw text of one side as seen when marked.
+    pub fn marked_text(&self, side: Side) -> Option<&str> {
+        match side {
+            Side::Target => Some(&self.target),
+            Side::Source => self.source.as_deref(),
+        }
     }
 
     /// Builds an entry from one item of the notes file; `text` is the item's
     /// text when the file is laid out one item after the other (so that
-    /// values are kept byte for byte). `Err` when the item cannot be an
-    /// entry at all; `warnings` get what was kept but not understood.
+    /// values are kept byte for byte, and warnings name their line). `Err`
+    /// when the item cannot be an entry at all; `warnings` get what was kept
+    /// but not understood.
     pub(crate) fn from_yaml(
         item: Value,
         text: Option<&str>,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<Unread>,
     ) -> Result<Entry, EntryError> {
         let map = match item {
             Value::Mapping(map) => map,
             other => return Err(EntryError::NotMapping(other.kind())),
         };
+        // A bad entry without `errors` is in the earlier layout: its
+        // top-level category, severity and comment are its one error.
+        let earlier = map.get("verdict").and_then(Value::as_str) == Some("bad")
+            && map.get("errors").is_none();
         let mut raw = RawKeys::new(text);
+        let error_lines = text.map(layout::error_item_lines).unwrap_or_default();
         let mut entry = Entry {
             file: String::new(),
             locale: String::new(),
             id: String::new(),
-            verdict: Verdict::Ok,
-            category: None,
-            severity: None,
+            verdict: None,
+            errors: Vec::new(),
             comment: String::new(),
             source: None,
             target: String::new(),
             reviewer: String::new(),
             time: String::new(),
+            seconds: 0.0,
             dismissed: Vec::new(),
             extra: Kept::default(),
+            earlier: None,
         };
+        let mut top = Earlier::default();
         let (mut file, mut id, mut verdict) = (None, None, None);
+        let mut note = |line: usize, message: String| warnings.push(Unread { line, message });
         // Schema keys whose value stands in for the field when written.
         let mut stand_ins: Vec<(&'static str, Value)> = Vec::new();
         for (key, value) in map {
@@ -207,6 +268,18 @@ impl Entry {
                 entry.extra.keep(key, value, lines);
                 continue;
             };
+            if matches!(*name, "category" | "severity") && !earlier {
+                note(
+                    0,
+                    format!(
+                        "`{name}` at the top of an entry that lists `errors` or is not bad: \
+                         kept as written, not counted (each error has its own)"
+                    ),
+                );
+                let lines = raw.lines(name, &value);
+                entry.extra.keep(key, value, lines);
+                continue;
+            }
             // Whether the field will give back what was written; else the
             // value as read stands in for it when the entry is written.
             let faithful = !raw.tagged(name)
@@ -216,21 +289,55 @@ impl Entry {
                     "severity" => value
                         .as_str()
                         .is_some_and(|t| t.parse::<Severity>().is_ok()),
+                    "errors" => match &value {
+                        Value::Sequence(items) => {
+                            items.iter().all(|i| matches!(i, Value::Mapping(_)))
+                        }
+                        _ => false,
+                    },
+                    "seconds" => seconds(&value).is_some(),
                     _ => matches!(value, Value::String(_)),
                 };
             if !faithful {
                 stand_ins.push((name, value.clone()));
             }
             let (kind, null) = (value.kind(), value == Value::Null);
-            let mut unread = |why: String| {
-                warnings.push(format!("`{name}`: {why}; the value is kept as written"))
-            };
+            let mut unread =
+                |why: String| note(0, format!("`{name}`: {why}; the value is kept as written"));
             match *name {
                 "dismissed" => match checks(&value) {
                     Some(list) => entry.dismissed = list,
                     None => unread(format!("expected a list of check names, found {kind}")),
                 },
-                "source" if null => {}
+                "errors" => match &value {
+                    Value::Sequence(items) => {
+                        for (n, item) in items.iter().enumerate() {
+                            let line = error_lines.get(n).copied().unwrap_or(0);
+                            let mut warn =
+                                |why: String| note(line, format!("error {}: {why}", n + 1));
+                            match MqmError::from_yaml(item, &mut warn) {
+                                Some(error) => entry.errors.push(error),
+                                None => warn(format!(
+                                    "expected a mapping (`category:`, `severity:`…), found {}; \
+                                     kept as written until the entry changes",
+                                    item.kind()
+                                )),
+                            }
+                        }
+                    }
+                    Value::Null => {}
+                    _ => unread(format!("expected a list of errors, found {kind}")),
+                },
+                "seconds" => match seconds(&value) {
+                    Some(s) => entry.seconds = s,
+                    None if null => {}
+                    None => unread(format!(
+                        "expected a number of seconds (0 or more), found {}",
+                        crate::yaml::to_string(&value)
+                    )),
+                },
+                // No verdict, as for an entry without the key.
+                "source" | "verdict" if null => {}
                 _ => match (*name, into_text(value)) {
                     ("file", text) => {
                         file = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
@@ -242,14 +349,14 @@ impl Entry {
                         verdict = Some(text.ok_or(EntryError::WrongType { key: name, kind })?)
                     }
                     ("severity", Some(text)) => match text.parse::<Severity>() {
-                        Ok(severity) => entry.severity = Some(severity),
+                        Ok(severity) => top.severity = Some(severity),
                         Err(why) => unread(why),
                     },
                     ("severity", None) => unread(format!("expected a severity, found {kind}")),
                     (_, None) if null => {}
                     (_, None) => unread(format!("expected text, found {kind}")),
                     ("locale", Some(text)) => entry.locale = text,
-                    ("category", Some(text)) => entry.category = Some(text),
+                    ("category", Some(text)) => top.category = Some(text),
                     ("comment", Some(text)) => entry.comment = text,
                     ("source", Some(text)) => entry.source = Some(text),
                     ("target", Some(text)) => entry.target = text,
@@ -260,7 +367,15 @@ impl Entry {
         }
         entry.file = file.ok_or(EntryError::Missing("file"))?;
         entry.id = id.ok_or(EntryError::Missing("id"))?;
-        entry.verdict = Verdict::parse(&verdict.ok_or(EntryError::Missing("verdict"))?);
+        entry.verdict = verdict.as_deref().map(Verdict::parse);
+        if earlier {
+            let error = MqmError::new(
+                top.category.as_deref().unwrap_or(mqm::DEFAULT_CATEGORY),
+                top.severity.unwrap_or(mqm::DEFAULT_SEVERITY),
+            );
+            entry.errors = vec![error.with_comment(&std::mem::take(&mut entry.comment))];
+            entry.earlier = Some(top);
+        }
         for (name, value) in stand_ins {
             let mut read_as = Vec::new();
             layout::write_field(
@@ -272,34 +387,79 @@ impl Entry {
             let lines = raw.lines(name, &value);
             entry.extra.keep_field(name, value, lines, read_as);
         }
-        let mut note = |message: String| warnings.push(message);
-        match &entry.verdict {
-            Verdict::Other(text) => note(format!(
-                "unknown verdict {text:?} (sxs knows ok and bad); kept as written"
-            )),
-            Verdict::Bad => {
+        match (&entry.verdict, &entry.earlier) {
+            (Some(Verdict::Other(text)), _) => note(
+                0,
+                format!("unknown verdict {text:?} (sxs knows ok and bad); kept as written"),
+            ),
+            (Some(Verdict::Bad), Some(top)) => {
                 let kept = |key: &str| entry.extra.get(key).is_some();
-                match entry.category.as_deref() {
+                match top.category.as_deref() {
                     Some(code) if mqm::category(code).is_none() => {
-                        note(format!("unknown category {code:?}; kept as written"));
+                        note(0, format!("unknown category {code:?}; kept as written"));
                     }
-                    None if !kept("category") => note(format!(
-                        "bad entry without a category; counted as {}",
-                        mqm::DEFAULT_CATEGORY
-                    )),
+                    None if !kept("category") => note(
+                        0,
+                        format!(
+                            "bad entry without a category; counted as {}",
+                            mqm::DEFAULT_CATEGORY
+                        ),
+                    ),
                     _ => {}
                 }
-                if entry.severity.is_none() && !kept("severity") {
-                    note(format!(
-                        "bad entry without a severity; counted as {}",
-                        mqm::DEFAULT_SEVERITY
-                    ));
+                if top.severity.is_none() && !kept("severity") {
+                    note(
+                        0,
+                        format!(
+                            "bad entry without a severity; counted as {}",
+                            mqm::DEFAULT_SEVERITY
+                        ),
+                    );
                 }
             }
-            Verdict::Ok => {}
+            (Some(Verdict::Bad), None) if entry.errors.is_empty() => note(
+                0,
+                "a bad entry with no errors: counted as bad, at no penalty; \
+                 add an error or make it ok"
+                    .into(),
+            ),
+            (Some(Verdict::Ok) | None, _) if !entry.errors.is_empty() => note(
+                0,
+                format!(
+                    "{} errors on an entry that is not bad: kept as written, not counted",
+                    entry.errors.len()
+                ),
+            ),
+            _ => {}
+        }
+        for (n, error) in entry.errors.iter().enumerate() {
+            let Some(span) = &error.span else { continue };
+            let line = error_lines.get(n).copied().unwrap_or(0);
+            let problem = match entry.marked_text(span.side) {
+                Some(marked) => span.problem(marked),
+                None => Some("the segment has no source to mark".into()),
+            };
+            if let Some(why) = problem {
+                note(
+                    line,
+                    format!(
+                        "error {}: span: {why}; kept as written, looked up by its text \
+                         and shown stale where it is not found",
+                        n + 1
+                    ),
+                );
+            }
         }
         Ok(entry)
     }
+}
+
+/// Something kept but not understood in one entry, and the line it is on,
+/// counted from the entry's first line (0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unread {
+    pub line: usize,
+    pub message: String,
 }
 
 /// An item of the notes file that cannot be an entry.
@@ -324,6 +484,17 @@ fn into_text(value: Value) -> Option<String> {
         Value::Number(_) | Value::Bool(_) => Some(crate::yaml::to_string(&value)),
         _ => None,
     }
+}
+
+/// Seconds on screen: a number, 0 or more.
+fn seconds(value: &Value) -> Option<f64> {
+    let seconds = match value {
+        Value::Number(Number::Float(f)) => *f,
+        Value::Number(Number::Int(i)) => *i as f64,
+        Value::Number(Number::UInt(u)) => *u as f64,
+        _ => return None,
+    };
+    (seconds.is_finite() && seconds >= 0.0).then_some(seconds)
 }
 
 /// A list of check names.

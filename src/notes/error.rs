@@ -57,6 +57,14 @@ pub enum NotesError {
         file: String,
         id: String,
     },
+    /// A change the segment cannot take (a span in a source it does not
+    /// have, an error it does not have); nothing was changed.
+    #[error("{file} {id}: {why}; nothing was changed")]
+    Refused {
+        file: String,
+        id: String,
+        why: String,
+    },
     /// The OS refused; its message is part of this one (and not a `source`,
     /// which a report of the whole chain would print a second time).
     #[error("{}: cannot {action}: {error}", path.display())]

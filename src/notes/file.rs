@@ -103,10 +103,10 @@ pub(crate) fn read(path: &Path, shown: &Path) -> Result<Loaded, NotesError> {
                 error,
             }
         })?;
-        warnings.extend(notes.into_iter().map(|message| NotesWarning {
+        warnings.extend(notes.into_iter().map(|unread| NotesWarning {
             path: shown.to_path_buf(),
-            line,
-            message: format!("{} {}: {message}", entry.file, entry.id),
+            line: line.map(|at| at + unread.line),
+            message: format!("{} {}: {}", entry.file, entry.id, unread.message),
         }));
         entries.push(LoadedEntry { entry, line });
     }

@@ -74,19 +74,27 @@ impl Kept {
 
     /// Writes the kept value of schema key `key` in place of `written` (what
     /// the field writes, at the end of `out`) when the field has not changed
-    /// since it was read. `first` starts the first line (`- ` for the first key).
-    pub(crate) fn stand_in(&self, out: &mut Vec<u8>, key: &str, written: usize, first: &str) {
+    /// since it was read. `first` starts the first line (`- ` for the first
+    /// key), `indent` the lines after it.
+    pub(crate) fn stand_in(
+        &self,
+        out: &mut Vec<u8>,
+        key: &str,
+        written: usize,
+        (first, indent): (&str, &str),
+    ) {
         let Some(pair) = self.pair(key) else { return };
         if pair.read_as.as_deref() == Some(&out[written..]) {
             out.truncate(written);
-            pair.write(out, first);
+            pair.write(out, first, indent);
         }
     }
 
-    /// Writes the kept keys that are not schema keys, after the fields.
-    pub(crate) fn write_unknown(&self, out: &mut Vec<u8>) {
+    /// Writes the kept keys that are not schema keys, after the fields, each
+    /// line starting with `indent`.
+    pub(crate) fn write_unknown(&self, out: &mut Vec<u8>, indent: &str) {
         for pair in self.pairs.iter().filter(|p| p.read_as.is_none()) {
-            pair.write(out, "  ");
+            pair.write(out, indent, indent);
         }
     }
 
@@ -118,21 +126,21 @@ impl PartialEq for Pair {
 }
 
 impl Pair {
-    fn write(&self, out: &mut Vec<u8>, first: &str) {
+    fn write(&self, out: &mut Vec<u8>, first: &str, indent: &str) {
         match &self.raw {
             Some(raw) => {
                 for (i, line) in raw.lines().enumerate() {
                     match i {
                         0 => out.extend_from_slice(first.as_bytes()),
                         // An empty line inside a block scalar needs no indentation.
-                        _ if !line.is_empty() => out.extend_from_slice(b"  "),
+                        _ if !line.is_empty() => out.extend_from_slice(indent.as_bytes()),
                         _ => {}
                     }
                     out.extend_from_slice(line.as_bytes());
                     out.push(b'\n');
                 }
             }
-            None => yaml::write_pair(out, first, "  ", &self.key, &self.value),
+            None => yaml::write_pair(out, first, indent, &self.key, &self.value),
         }
     }
 }

@@ -5,23 +5,26 @@
 //! order (`order`) with each entry's YAML ready (`layout`), keeps what it
 //! does not understand as it was written (`kept`), and replaces the file
 //! atomically on every change (`destination`); every change of its own can
-//! be undone and redone (`history`). The batch commands read it with [`Notes::read`] and turn it
-//! into other formats (`export`) and scores (`score`).
+//! be undone and redone (`history`). The review screen changes it with the
+//! operations of `edit` (add an error, mark ok, …). The batch commands read
+//! it with [`Notes::read`] and turn it into other formats (`export`) and
+//! scores (`score`).
 //!
 //! ```no_run
-//! # use sxs::notes::{Entry, Notes, SegmentRef, reviewer};
+//! # use sxs::notes::{Notes, SegmentRef, reviewer};
 //! # use sxs::store::Store;
 //! let store = Store::samples();
 //! let mut notes = Notes::open("sxs-notes.yaml".as_ref())?;
 //! notes.set_store_order(&store);
 //! let me = reviewer(None);
 //! let (doc, seg) = (&store.docs[0], &store.docs[0].segments[0]);
-//! notes.mark(Entry::ok(SegmentRef::new(doc, seg), &me))?; // durable on return
+//! notes.mark_ok(SegmentRef::new(doc, seg), &me)?; // durable on return
 //! notes.undo()?;
 //! # Ok::<(), sxs::notes::NotesError>(())
 //! ```
 
 mod destination;
+mod edit;
 mod entry;
 mod error;
 pub mod export;
@@ -30,6 +33,7 @@ mod history;
 mod kept;
 mod layout;
 mod lock;
+mod mqm_error;
 mod order;
 pub mod score;
 
@@ -41,6 +45,7 @@ pub use destination::write_to;
 pub use entry::{Entry, EntryError, SegmentRef, Verdict, reviewer};
 pub use error::{NotesError, NotesWarning};
 pub use kept::Kept;
+pub use mqm_error::MqmError;
 
 use crate::store::Store;
 use destination::Destination;
@@ -318,8 +323,8 @@ impl Notes {
     }
 
     /// Sets or replaces the entry for `entry.file`, `entry.id`, and saves.
-    /// Dismissed checks and hand-added keys of the entry it replaces stay.
-    /// On `Err` nothing changed, in memory or on disk.
+    /// Dismissed checks, hand-added keys and the time on screen of the entry
+    /// it replaces stay. On `Err` nothing changed, in memory or on disk.
     pub fn mark(&mut self, mut entry: Entry) -> Result<(), NotesError> {
         self.prepare()?;
         if let Some(old) = self.get(&entry.file, &entry.id) {
@@ -329,6 +334,9 @@ impl Notes {
                 }
             }
             entry.extra.inherit(&old.extra);
+            if entry.seconds == 0.0 {
+                entry.seconds = old.seconds;
+            }
         }
         let (file, id) = (entry.file.clone(), entry.id.clone());
         self.change(file, id, Some(entry))
@@ -347,7 +355,8 @@ impl Notes {
 
     /// Records that the reviewer dismissed the finding of automatic check
     /// `check` on this segment, and saves. A segment with no entry gets one
-    /// with verdict `ok`.
+    /// with no verdict: dismissing a finding says nothing of the rest of
+    /// the segment, which stays unreviewed.
     pub fn dismiss(
         &mut self,
         seg: SegmentRef,
@@ -358,7 +367,7 @@ impl Notes {
         let mut entry = self
             .get(seg.file, seg.id)
             .cloned()
-            .unwrap_or_else(|| Entry::ok(seg, reviewer));
+            .unwrap_or_else(|| Entry::unjudged(seg, reviewer));
         if entry.dismissed.iter().any(|c| c == check) {
             return Ok(());
         }
@@ -383,10 +392,13 @@ impl Notes {
 
     fn step(&mut self, step: Step) -> Result<Option<(String, String)>, NotesError> {
         self.prepare()?;
-        let Some(change) = self.history.take(step) else {
+        let Some(mut change) = self.history.take(step) else {
             return Ok(None);
         };
-        if self.get(&change.file, &change.id) != change.before.as_ref() {
+        // Time on screen is not a change of the reviewer's: it is neither
+        // taken back nor a reason to refuse.
+        let now = self.get(&change.file, &change.id);
+        if !same_but_time(now, change.before.as_ref()) {
             return Err(NotesError::ChangedOutside {
                 path: self.path.clone(),
                 step: match step {
@@ -397,14 +409,22 @@ impl Notes {
                 id: change.id,
             });
         }
+        if let (Some(after), Some(now)) = (&mut change.after, now) {
+            after.seconds = now.seconds;
+        }
         let saved = self.apply(&change);
         let segment = (change.file.clone(), change.id.clone());
         self.history.settle(step, change, saved.is_ok());
         saved.map(|()| Some(segment))
     }
 
-    /// A new change by the reviewer, once `prepare` has passed.
+    /// A new change by the reviewer, once `prepare` has passed. The entry
+    /// is written in the current layout from now on.
     fn change(&mut self, file: String, id: String, after: Option<Entry>) -> Result<(), NotesError> {
+        let after = after.map(|mut entry| {
+            entry.earlier = None;
+            entry
+        });
         let change = Change {
             before: self.get(&file, &id).cloned(),
             file,
@@ -542,6 +562,19 @@ impl Notes {
         })?;
         self.stamp = file::stamp(&self.target);
         Ok(())
+    }
+}
+
+/// Whether two states of an entry differ in nothing but the time on screen.
+fn same_but_time(a: Option<&Entry>, b: Option<&Entry>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            Entry {
+                seconds: b.seconds,
+                ..a.clone()
+            } == *b
+        }
+        (a, b) => a.is_none() && b.is_none(),
     }
 }
 

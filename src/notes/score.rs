@@ -1,90 +1,34 @@
-//! Review progress and the MQM score of the loaded documents.
+//! Review progress and the MQM scores of the loaded documents: the
+//! reviewer's, from the notes file (here), and the raters' of WMT MQM files
+//! (`ratings`, `agreement`).
 //!
-//! The score is penalty points per 1,000 source words of the segments that
-//! were reviewed: unreviewed text says nothing about quality, so it does not
-//! dilute the score. Stale entries judged a target that is no longer there:
-//! they are counted apart and neither count as reviewed nor cost points.
+//! A segment's penalty is the sum of its errors' weights (`penalties`). It
+//! is reported per 1,000 source words of the reviewed segments and per
+//! reviewed segment: unreviewed text says nothing about quality, so it does
+//! not dilute the score; lower is better. Stale entries judged a target
+//! that is no longer there: they are counted apart and neither count as
+//! reviewed nor cost points.
+
+mod agreement;
+mod penalties;
+mod ratings;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
-use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{Entry, Verdict};
-use crate::mqm::Severity;
+pub use agreement::Agreement;
+pub use penalties::{Judgment, Penalties, Scheme};
+pub use ratings::{Ratings, Score, ratings};
+
+use super::Entry;
+use crate::mqm::{self, Dimension, Severity};
 use crate::store::{Document, Segment, Store, source_words};
 
-/// Penalty points per error, by severity.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Penalties {
-    pub minor: f64,
-    pub major: f64,
-    pub critical: f64,
-}
-
-impl Default for Penalties {
-    /// The usual MQM weights.
-    fn default() -> Self {
-        Penalties {
-            minor: 1.0,
-            major: 5.0,
-            critical: 10.0,
-        }
-    }
-}
-
-impl Penalties {
-    pub fn of(&self, severity: Severity) -> f64 {
-        match severity {
-            Severity::Minor => self.minor,
-            Severity::Major => self.major,
-            Severity::Critical => self.critical,
-        }
-    }
-}
-
-impl fmt::Display for Penalties {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "minor={},major={},critical={}",
-            self.minor, self.major, self.critical
-        )
-    }
-}
-
-impl FromStr for Penalties {
-    type Err = String;
-
-    /// `minor=1,major=5,critical=10`; severities not named keep their default.
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let mut penalties = Penalties::default();
-        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (name, value) = part
-                .split_once('=')
-                .ok_or_else(|| format!("{part:?}: write SEVERITY=POINTS, e.g. major=5"))?;
-            let severity: Severity = name.parse()?;
-            let points: f64 = value
-                .trim()
-                .parse()
-                .ok()
-                .filter(|p: &f64| p.is_finite() && *p >= 0.0)
-                .ok_or_else(|| format!("{value:?}: points must be a number, 0 or more"))?;
-            match severity {
-                Severity::Minor => penalties.minor = points,
-                Severity::Major => penalties.major = points,
-                Severity::Critical => penalties.critical = points,
-            }
-        }
-        Ok(penalties)
-    }
-}
-
-/// Bad entries by severity.
+/// Counts by severity.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BySeverity {
+    pub neutral: usize,
     pub minor: usize,
     pub major: usize,
     pub critical: usize,
@@ -92,16 +36,31 @@ pub struct BySeverity {
 
 impl BySeverity {
     pub fn total(&self) -> usize {
-        self.minor + self.major + self.critical
+        self.neutral + self.minor + self.major + self.critical
     }
 
     fn add(&mut self, severity: Severity) {
         *match severity {
+            Severity::Neutral => &mut self.neutral,
             Severity::Minor => &mut self.minor,
             Severity::Major => &mut self.major,
             Severity::Critical => &mut self.critical,
         } += 1;
     }
+
+    fn add_all(&mut self, other: &BySeverity) {
+        self.neutral += other.neutral;
+        self.minor += other.minor;
+        self.major += other.major;
+        self.critical += other.critical;
+    }
+}
+
+/// Errors and the points they cost, of one MQM dimension.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Serialize)]
+pub struct Tally {
+    pub errors: usize,
+    pub penalty_points: f64,
 }
 
 /// Review progress over a set of loaded segments: the one count that `sxs
@@ -113,7 +72,11 @@ pub struct Progress {
     /// Segments with a current (not stale) `ok` or `bad` entry.
     pub reviewed: usize,
     pub ok: usize,
+    /// Bad segments, by the severity of their worst error (a bad entry
+    /// with no error, written by hand, as neutral).
     pub bad: BySeverity,
+    /// Every error of the bad segments, by severity.
+    pub errors: BySeverity,
     /// Entries whose target has changed since they were made.
     pub stale: usize,
     /// Source words of the reviewed segments.
@@ -121,25 +84,43 @@ pub struct Progress {
     pub penalty_points: f64,
     /// `reviewed` in percent of `segments`.
     pub percent: f64,
-    /// Penalty points per 1,000 reviewed source words; `None` before any review.
-    pub mqm_score: Option<f64>,
+    /// Penalty points per 1,000 reviewed source words (lower is better);
+    /// `None` before any review.
+    pub per_1000_words: Option<f64>,
+    /// Mean penalty points per reviewed segment (lower is better); `None`
+    /// before any review.
+    pub per_segment: Option<f64>,
+    /// Errors and points by MQM dimension.
+    pub dimensions: BTreeMap<Dimension, Tally>,
 }
 
 impl Progress {
-    /// Counts the entry of one loaded segment.
+    /// Counts the entry of one loaded segment. An entry with no verdict
+    /// (dismissed findings only) or one sxs does not know counts for nothing.
     pub fn count(&mut self, entry: &Entry, seg: &Segment, penalties: &Penalties) {
+        if !entry.is_reviewed() {
+            return;
+        }
         if entry.is_stale(&seg.target) {
             self.stale += 1;
             return;
         }
-        match entry.verdict {
-            Verdict::Ok => self.ok += 1,
-            Verdict::Bad => {
-                let severity = entry.bad_severity().expect("a bad entry has a severity");
-                self.bad.add(severity);
-                self.penalty_points += penalties.of(severity);
+        match entry.is_bad() {
+            false => self.ok += 1,
+            true => {
+                let mut judgment = penalties.judgment();
+                for error in entry.counted_errors() {
+                    let points = judgment.weigh(&error.category, error.severity);
+                    self.errors.add(error.severity);
+                    self.penalty_points += points;
+                    let dimension = mqm::grouping(&error.category).dimension;
+                    let tally = self.dimensions.entry(dimension).or_default();
+                    tally.errors += 1;
+                    tally.penalty_points += points;
+                }
+                self.bad
+                    .add(entry.worst_severity().unwrap_or(Severity::Neutral));
             }
-            Verdict::Other(_) => return,
         }
         self.reviewed += 1;
         self.reviewed_words += seg.source.as_deref().map_or(0, source_words);
@@ -149,22 +130,27 @@ impl Progress {
         self.segments += other.segments;
         self.reviewed += other.reviewed;
         self.ok += other.ok;
-        self.bad.minor += other.bad.minor;
-        self.bad.major += other.bad.major;
-        self.bad.critical += other.bad.critical;
+        self.bad.add_all(&other.bad);
+        self.errors.add_all(&other.errors);
         self.stale += other.stale;
         self.reviewed_words += other.reviewed_words;
         self.penalty_points += other.penalty_points;
+        for (dimension, tally) in &other.dimensions {
+            let sum = self.dimensions.entry(*dimension).or_default();
+            sum.errors += tally.errors;
+            sum.penalty_points += tally.penalty_points;
+        }
     }
 
-    /// Works out the percentage and the score from the counts.
+    /// Works out the percentage and the scores from the counts.
     pub fn finish(&mut self) {
         self.percent = match self.segments {
             0 => 0.0,
             n => self.reviewed as f64 * 100.0 / n as f64,
         };
-        self.mqm_score = (self.reviewed_words > 0)
+        self.per_1000_words = (self.reviewed_words > 0)
             .then(|| self.penalty_points * 1000.0 / self.reviewed_words as f64);
+        self.per_segment = (self.reviewed > 0).then(|| self.penalty_points / self.reviewed as f64);
     }
 }
 

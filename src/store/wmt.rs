@@ -57,7 +57,15 @@ struct Columns {
     /// Number of named columns: 9, or 10 with `comment` or `metadata`.
     count: usize,
     comment: Option<usize>,
+    /// The header carries [`ESCAPED_MARK`]: fields are escaped as
+    /// `crate::tsv::write_line` escapes them.
+    escaped: bool,
 }
+
+/// A last header field, named by no row, that `export --format mqm` writes:
+/// its fields are escaped (`\t`, `\n`, `\\`…) so that any text fits in one
+/// field, and are read back unescaped.
+pub const ESCAPED_MARK: &str = "# sxs: fields escaped as in sxs dump --format tsv";
 
 const FIXED: [&[&str]; 9] = [
     &["system"],
@@ -109,7 +117,12 @@ fn header(line: &str) -> Option<Columns> {
         }
         count += 1;
     }
-    Some(Columns { count, comment })
+    let escaped = names[count..].contains(&ESCAPED_MARK.to_ascii_lowercase());
+    Some(Columns {
+        count,
+        comment,
+        escaped,
+    })
 }
 
 /// A segment being gathered from its rows.
@@ -140,7 +153,7 @@ pub fn parse(
     let columns = header(first_line(text))?;
     let mut warnings = Vec::new();
     let lines: Vec<&str> = text.split('\n').collect();
-    let csv_quoted = csv_quoted(&lines[1..]);
+    let csv_quoted = !columns.escaped && csv_quoted(&lines[1..]);
     // (system, doc) → segment id → segment.
     let mut docs: BTreeMap<(String, String), BTreeMap<String, Gathered>> = BTreeMap::new();
     for (index, raw) in lines.iter().enumerate().skip(1) {
@@ -157,7 +170,13 @@ pub fn parse(
                 message,
             })
         };
-        let mut fields: Vec<String> = raw.split('\t').map(|f| unquote(f, csv_quoted)).collect();
+        let mut fields: Vec<String> = raw
+            .split('\t')
+            .map(|f| match columns.escaped {
+                true => crate::tsv::unescape(f),
+                false => unquote(f, csv_quoted),
+            })
+            .collect();
         if fields.len() < FIXED.len() {
             warn(format!(
                 "row has {} fields, a WMT MQM row needs at least {}; skipped",
@@ -312,6 +331,27 @@ fn document(
     }
 }
 
+/// The system and the document name (the file's `system` and `doc`
+/// columns) of a document read from a WMT MQM file, `None` for any other
+/// document. Read back from the names [`document`] gives: the path is
+/// `FILE#SYSTEM/DOC` and the article `wmt:FILE#DOC`, so the two end in the
+/// same `DOC`, after a `/` in one and a `#` in the other.
+pub fn names(doc: &Document) -> Option<(&str, &str)> {
+    if doc.ratings.is_empty() {
+        return None;
+    }
+    let rest = doc.article.strip_prefix("wmt:")?;
+    let name = rest
+        .bytes()
+        .rev()
+        .zip(doc.path.bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let start = rest.len().checked_sub(name)?;
+    let end = doc.path.len().checked_sub(name + 1)?;
+    Some((doc.path.get(start..end)?, rest.get(start..)?))
+}
+
 /// The texts of a segment: what most of its rows give. Rows differ where a
 /// rater's span took in a space (`<v>Whole text. </v>` for a
 /// non-translation) or, in older files, where the span was written twice.
@@ -464,6 +504,37 @@ mod tests {
         assert!(!csv_quoted(&["a\tno quotes\tb"]));
         assert_eq!(unquote("\"say \"\"hi\"\"\"", true), "say \"hi\"");
         assert_eq!(unquote("\"bare\"", false), "\"bare\"");
+    }
+
+    #[test]
+    fn the_system_is_read_back_from_the_document_name_whatever_it_holds() {
+        for (file, system, doc) in [
+            ("a.tsv", "GPT4-5shot", "news_chinanews.com.280744:zh-en"),
+            ("odd#dir/x.tsv", "sys/with#marks", "doc#1/2"),
+            ("x.tsv", "doc", "doc"),
+        ] {
+            let rows = vec![Row {
+                source: "s".into(),
+                target: "t".into(),
+                rating: Rating {
+                    segment: 0,
+                    rater: "r".into(),
+                    line: 2,
+                    kind: RatingKind::NoError,
+                },
+            }];
+            let segments = BTreeMap::from([(
+                "1".to_string(),
+                Gathered {
+                    id: "1".into(),
+                    order: (1, "1".into()),
+                    line: 2,
+                    rows,
+                },
+            )]);
+            let read = document(file, system, doc, segments, None, &mut Vec::new());
+            assert_eq!(names(&read), Some((system, doc)), "{}", read.path);
+        }
     }
 
     #[test]

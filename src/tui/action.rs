@@ -41,7 +41,7 @@ bindings! {
         }
         "Review" {
             MarkOk = "mark_ok", ["a"], "mark OK and go to the next segment";
-            MarkBad = "mark_bad", ["x"], "mark bad: category, severity, comment";
+            MarkBad = "mark_bad", ["x"], "add an error: category, severity, comment";
             ClearMark = "clear_mark", ["c"], "clear the mark";
             Undo = "undo", ["u"], "undo the last change";
             Redo = "redo", ["ctrl-r"], "redo what was undone";

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::layout::walk;
 use super::session::Session;
 use crate::mqm::Severity;
-use crate::notes::{Entry, NotesError, SegmentRef};
+use crate::notes::{MqmError, NotesError, SegmentRef};
 
 impl Session {
     /// Runs a change to the notes file; a refusal (read-only, disk error) is
@@ -67,14 +67,21 @@ impl Session {
     }
 
     /// Marks the segment OK and goes on to the next row of the view (the
-    /// marked one may have left it).
+    /// marked one may have left it). Errors it had go (an ok entry has
+    /// none); the message says so, and `u` brings them back.
     pub fn mark_ok(&mut self) {
         let reviewer = self.reviewer.clone();
-        let Some(note) = self.save_at_cursor(|s, seg| s.notes.mark(Entry::ok(seg, &reviewer)))
-        else {
+        let errors = self
+            .entry(self.doc, self.position().cursor)
+            .map_or(0, |e| e.counted_errors().len());
+        let Some(note) = self.save_at_cursor(|s, seg| s.notes.mark_ok(seg, &reviewer)) else {
             return;
         };
-        let message = format!("✓ saved{note}");
+        let message = match errors {
+            0 => format!("✓ saved{note}"),
+            1 => format!("✓ saved, its error removed (u undoes){note}"),
+            n => format!("✓ saved, its {n} errors removed (u undoes){note}"),
+        };
         let below = walk(self, self.position().cursor + 1, true).next();
         match below {
             Some(next) => {
@@ -85,15 +92,23 @@ impl Session {
         }
     }
 
-    /// Marks the segment bad with an MQM category and severity.
-    pub fn mark_bad(&mut self, category: &str, severity: Severity, comment: &str) {
+    /// Adds an error of an MQM category and severity, on the whole
+    /// segment, to the segment's errors.
+    pub fn add_error(&mut self, category: &str, severity: Severity, comment: &str) {
         let reviewer = self.reviewer.clone();
-        let saved = self.save_at_cursor(|s, seg| {
-            let entry = Entry::bad(seg, &reviewer, category, severity, comment);
-            s.notes.mark(entry)
-        });
+        let error = MqmError::new(category, severity).with_comment(comment);
+        let saved = self.save_at_cursor(|s, seg| s.notes.add_error(seg, &reviewer, error));
         if let Some(note) = saved {
-            self.after_change(&format!("✗ saved: {severity} {category}{note}"));
+            let count = self.errors_here();
+            self.after_change(&format!("✗ saved: {severity} {category}{count}{note}"));
+        }
+    }
+
+    /// `(error N)` when the segment under the cursor has more than one.
+    fn errors_here(&self) -> String {
+        match self.entry(self.doc, self.position().cursor) {
+            Some(entry) if entry.errors.len() > 1 => format!(" (error {})", entry.errors.len()),
+            _ => String::new(),
         }
     }
 
@@ -138,7 +153,7 @@ impl Session {
         }
     }
 
-    /// Turns the first open finding of the segment into a bad mark with the
+    /// Turns the first open finding of the segment into an error with the
     /// check's category and severity and its message as the comment.
     pub fn accept_finding(&mut self) {
         let cursor = self.position().cursor;
@@ -147,10 +162,8 @@ impl Session {
         };
         let comment = format!("{}: {}", finding.check, finding.message);
         let reviewer = self.reviewer.clone();
-        let saved = self.save_at_cursor(|s, seg| {
-            let entry = Entry::bad(seg, &reviewer, finding.category, finding.severity, &comment);
-            s.notes.mark(entry)
-        });
+        let error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
+        let saved = self.save_at_cursor(|s, seg| s.notes.add_error(seg, &reviewer, error));
         if let Some(note) = saved {
             self.after_change(&format!(
                 "✗ saved from {}: {} {}{note}",

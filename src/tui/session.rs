@@ -13,7 +13,7 @@ use super::geometry::Geometry;
 use super::search::Search;
 use crate::check::Finding;
 use crate::notes::score::{self, Penalties};
-use crate::notes::{Entry, Notes, Verdict};
+use crate::notes::{Entry, Notes};
 use crate::store::Store;
 use crate::text::WidthMode;
 
@@ -204,8 +204,7 @@ impl Session {
     }
 
     fn is_bad(&self, doc: usize, segment: usize) -> bool {
-        self.entry(doc, segment)
-            .is_some_and(|e| e.verdict == Verdict::Bad)
+        self.entry(doc, segment).is_some_and(Entry::is_bad)
     }
 
     /// Flagged (bad) or suspicious: where `]` and `[` stop.
@@ -218,7 +217,8 @@ impl Session {
         let doc = self.doc;
         match self.filter {
             Filter::All => true,
-            Filter::Unreviewed => self.entry(doc, segment).is_none(),
+            // An entry with no verdict (dismissed findings only) is not a review.
+            Filter::Unreviewed => self.entry(doc, segment).is_none_or(|e| e.verdict.is_none()),
             Filter::Flagged => self.is_bad(doc, segment),
             Filter::Suspicious => self.open_findings(doc, segment).next().is_some(),
         }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test binary uses a part
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 use sxs::notes::Notes;
@@ -63,9 +64,14 @@ pub fn with(
 
 /// Runs the real binary in the package root, as a script would.
 pub fn sxs(args: &[&str]) -> Output {
+    sxs_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Runs the real binary in `dir`, as a script would.
+pub fn sxs_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sxs"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .output()
         .expect("the binary runs")
 }

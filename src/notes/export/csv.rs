@@ -1,13 +1,13 @@
-//! `export --format csv`: RFC 4180, and safe to open in a spreadsheet.
+//! `export --format csv`: RFC 4180, one error a row, and safe to open in a
+//! spreadsheet.
 
-use super::cells;
+use super::{COLUMNS, cells, rows};
 use crate::notes::Entry;
-use crate::notes::entry::KEYS;
 
 pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
-    row(out, &KEYS);
-    for entry in entries {
-        row(out, &cells(entry));
+    row(out, &COLUMNS);
+    for error in rows(entries) {
+        row(out, &cells(&error));
     }
 }
 

@@ -1,48 +1,38 @@
-//! `export --format jsonl`: one JSON object per entry, every field.
+//! `export --format jsonl`: one JSON object per error (per entry without
+//! one), every field typed, and the keys kept from hand edits.
 
 use serde_json::Value as Json;
 
+use super::{COLUMNS, Row, rows};
 use crate::notes::Entry;
-use crate::notes::entry::KEYS;
 use crate::yaml::{self, Number, Value as Yaml};
 
-/// Keys in the order of the notes file, then the keys kept from hand edits.
-/// A schema key whose value sxs could not read shows that value as written.
+/// Keys in the order of `COLUMNS`, then the keys kept from hand edits (an
+/// error's prefixed `error_`; one named like a column suffixed `_kept`). A
+/// schema key whose value sxs could not read shows that value as written.
 pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
-    for entry in entries {
-        let known = [
-            Json::from(entry.file.as_str()),
-            Json::from(entry.locale.as_str()),
-            Json::from(entry.id.as_str()),
-            Json::from(entry.verdict.name()),
-            entry.category.as_deref().map_or(Json::Null, Json::from),
-            entry.severity.map_or(Json::Null, |s| Json::from(s.name())),
-            Json::from(entry.comment.as_str()),
-            entry.source.as_deref().map_or(Json::Null, Json::from),
-            Json::from(entry.target.as_str()),
-            Json::from(entry.reviewer.as_str()),
-            Json::from(entry.time.as_str()),
-            Json::from(entry.dismissed.clone()),
-        ];
-        let kept = |key: &str| entry.extra.get(key).map(json);
-        let mut fields: Vec<(String, Json)> = KEYS
+    for row in rows(entries) {
+        let mut fields: Vec<(String, Json)> = COLUMNS
             .iter()
-            .zip(known)
-            .map(|(key, value)| {
-                let unread = value.is_null() || *key == "dismissed" && entry.dismissed.is_empty();
-                let value = match unread {
-                    true => kept(key).unwrap_or(value),
-                    false => value,
-                };
-                (key.to_string(), value)
+            .zip(known(&row))
+            .map(|(column, value)| {
+                let value = kept(&row, column).map_or(value, json);
+                (column.to_string(), value)
             })
             .collect();
-        fields.extend(
-            entry
-                .extra
-                .unknown()
-                .map(|(key, value)| (key_text(key), json(value))),
-        );
+        let unknown = row.entry.extra.unknown().map(|(k, v)| (key_text(k), v));
+        let error_unknown = row
+            .error
+            .into_iter()
+            .flat_map(|e| e.extra.unknown())
+            .map(|(k, v)| (format!("error_{}", key_text(k)), v));
+        for (key, value) in unknown.chain(error_unknown) {
+            let key = match COLUMNS.contains(&key.as_str()) {
+                true => format!("{key}_kept"),
+                false => key,
+            };
+            fields.push((key, json(value)));
+        }
         out.push(b'{');
         for (i, (key, value)) in fields.iter().enumerate() {
             if i > 0 {
@@ -54,6 +44,53 @@ pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
         }
         out.extend_from_slice(b"}\n");
     }
+}
+
+/// The values of `COLUMNS` for one row, typed.
+fn known(row: &Row) -> [Json; 18] {
+    let (entry, error) = (row.entry, row.error);
+    let span = error.and_then(|e| e.span.as_ref());
+    let text = |t: Option<&str>| t.map_or(Json::Null, Json::from);
+    [
+        Json::from(entry.file.as_str()),
+        Json::from(entry.locale.as_str()),
+        Json::from(entry.id.as_str()),
+        text(entry.verdict.as_ref().map(|v| v.name())),
+        text(error.map(|e| e.category.as_str())),
+        text(error.map(|e| e.severity.name())),
+        text(span.map(|s| s.side.name())),
+        span.map_or(Json::Null, |s| Json::from(s.start)),
+        span.map_or(Json::Null, |s| Json::from(s.end)),
+        text(span.map(|s| s.text.as_str())),
+        text(error.map(|e| e.comment.as_str())),
+        Json::from(entry.comment.as_str()),
+        text(entry.source.as_deref()),
+        Json::from(entry.target.as_str()),
+        Json::from(entry.reviewer.as_str()),
+        Json::from(entry.time.as_str()),
+        match entry.seconds > 0.0 {
+            true => Json::from(entry.seconds),
+            false => Json::Null,
+        },
+        Json::from(entry.dismissed.clone()),
+    ]
+}
+
+/// The value of `column` as the notes file holds it, when sxs kept it as
+/// written (it could not read it): the error's own, or the entry's. An
+/// entry in the earlier layout holds its one error's category, severity
+/// and comment at the top.
+fn kept<'e>(row: &Row<'e>, column: &str) -> Option<&'e Yaml> {
+    let earlier = row.entry.earlier.is_some();
+    let (error_key, entry_key) = match column {
+        "category" | "severity" => (Some(column), earlier.then_some(column)),
+        "side" | "start" | "end" | "text" => (Some(column), None),
+        "error_comment" => (Some("comment"), earlier.then_some("comment")),
+        "comment" => (None, (!earlier).then_some(column)),
+        _ => (None, Some(column)),
+    };
+    let from_error = error_key.and_then(|key| row.error?.extra.get(key));
+    from_error.or_else(|| row.entry.extra.get(entry_key?))
 }
 
 /// A YAML key as JSON's string key: strings as they are, other keys as YAML.

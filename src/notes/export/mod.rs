@@ -1,4 +1,6 @@
-//! The notes file in the formats other tools read.
+//! The notes file in the formats other tools read: one row per error (an
+//! entry without errors is one row), and for `mqm` the raters' judgments of
+//! WMT documents with them.
 
 mod csv;
 mod jsonl;
@@ -8,19 +10,20 @@ mod xliff;
 
 use std::borrow::Cow;
 
-use super::Entry;
+use super::{Entry, MqmError};
+use crate::store::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// RFC 4180, one row per entry; safe to open in a spreadsheet
+    /// RFC 4180, one row per error; safe to open in a spreadsheet
     Csv,
-    /// Tab-separated, one header line then one line per entry
+    /// Tab-separated, one header line then one line per error
     Tsv,
-    /// One JSON object per entry, with every field
+    /// One JSON object per error, with every field
     Jsonl,
-    /// The WMT MQM TSV (system doc doc_id seg_id rater source target category severity)
+    /// The WMT MQM TSV, spans between <v> and </v>; with PATHs, their raters' judgments too
     Mqm,
-    /// XLIFF 2.1, one unit per entry, the verdict as the segment state
+    /// XLIFF 2.1, one unit per entry, spans as <mrk> with ITS quality issues
     Xliff,
 }
 
@@ -31,38 +34,102 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
-/// Writes `entries`, in their order, in `format`.
-pub fn export<'e>(format: Format, entries: impl IntoIterator<Item = &'e Entry>) -> Exported {
+/// Writes `entries`, in their order, in `format`; `rated` are the loaded
+/// documents that carry raters' judgments (WMT MQM files), which `mqm`
+/// writes with the reviewer's marks on them.
+pub fn export<'e>(
+    format: Format,
+    entries: impl IntoIterator<Item = &'e Entry>,
+    rated: &[&Document],
+) -> Exported {
     let entries: Vec<&Entry> = entries.into_iter().collect();
     let mut out = Exported {
         bytes: Vec::with_capacity(entries.len() * 512),
         warnings: Vec::new(),
     };
+    if format != Format::Mqm && !rated.is_empty() {
+        out.warnings.push(
+            "raters' judgments are exported by --format mqm only; this export holds the notes"
+                .into(),
+        );
+    }
     match format {
         Format::Csv => csv::write(&mut out.bytes, &entries),
         Format::Tsv => tsv::write(&mut out.bytes, &entries),
         Format::Jsonl => jsonl::write(&mut out.bytes, &entries),
-        Format::Mqm => mqm::write(&mut out, &entries),
+        Format::Mqm => mqm::write(&mut out, &entries, rated),
         Format::Xliff => xliff::write(&mut out, &entries),
     }
     out
 }
 
-/// One entry as the cells of `KEYS`: a missing value is an empty cell,
+/// The columns of `csv`, `tsv` and `jsonl`: the entry's keys with the
+/// error's in place of `errors`; `comment` is the segment's, as in the
+/// notes file, `error_comment` the error's.
+const COLUMNS: [&str; 18] = [
+    "file",
+    "locale",
+    "id",
+    "verdict",
+    "category",
+    "severity",
+    "side",
+    "start",
+    "end",
+    "text",
+    "error_comment",
+    "comment",
+    "source",
+    "target",
+    "reviewer",
+    "time",
+    "seconds",
+    "dismissed",
+];
+
+/// One row: an entry and one of its errors, or the entry alone when it has
+/// none.
+struct Row<'e> {
+    entry: &'e Entry,
+    error: Option<&'e MqmError>,
+}
+
+/// The rows of `entries`, one per error.
+fn rows<'e>(entries: &[&'e Entry]) -> impl Iterator<Item = Row<'e>> {
+    entries.iter().flat_map(|&entry| {
+        let errors = entry.errors.iter().map(Some);
+        let alone = entry.errors.is_empty().then_some(None);
+        errors.chain(alone).map(move |error| Row { entry, error })
+    })
+}
+
+/// One row as the cells of `COLUMNS`: a missing value is an empty cell,
 /// dismissed checks are separated by spaces.
-fn cells(entry: &Entry) -> [Cow<'_, str>; 12] {
+fn cells<'e>(row: &Row<'e>) -> [Cow<'e, str>; 18] {
+    let (entry, error) = (row.entry, row.error);
+    let span = error.and_then(|e| e.span.as_ref());
+    let number = |n: Option<usize>| n.map_or(Cow::Borrowed(""), |n| Cow::Owned(n.to_string()));
     [
         Cow::Borrowed(&entry.file),
         Cow::Borrowed(&entry.locale),
         Cow::Borrowed(&entry.id),
-        Cow::Borrowed(entry.verdict.name()),
-        Cow::Borrowed(entry.category.as_deref().unwrap_or("")),
-        Cow::Borrowed(entry.severity.map_or("", |s| s.name())),
+        Cow::Borrowed(entry.verdict.as_ref().map_or("", |v| v.name())),
+        Cow::Borrowed(error.map_or("", |e| &e.category)),
+        Cow::Borrowed(error.map_or("", |e| e.severity.name())),
+        Cow::Borrowed(span.map_or("", |s| s.side.name())),
+        number(span.map(|s| s.start)),
+        number(span.map(|s| s.end)),
+        Cow::Borrowed(span.map_or("", |s| &s.text)),
+        Cow::Borrowed(error.map_or("", |e| &e.comment)),
         Cow::Borrowed(&entry.comment),
         Cow::Borrowed(entry.source.as_deref().unwrap_or("")),
         Cow::Borrowed(&entry.target),
         Cow::Borrowed(&entry.reviewer),
         Cow::Borrowed(&entry.time),
+        match entry.seconds > 0.0 {
+            true => Cow::Owned(entry.seconds.to_string()),
+            false => Cow::Borrowed(""),
+        },
         Cow::Owned(entry.dismissed.join(" ")),
     ]
 }

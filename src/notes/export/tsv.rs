@@ -1,13 +1,12 @@
-//! `export --format tsv`: the columns of the notes file, one entry a line.
+//! `export --format tsv`: one error a line, escaped as `dump` escapes.
 
-use super::cells;
+use super::{COLUMNS, cells, rows};
 use crate::notes::Entry;
-use crate::notes::entry::KEYS;
 use crate::tsv::write_line as tsv_line;
 
 pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
-    tsv_line(out, &KEYS);
-    for entry in entries {
-        tsv_line(out, &cells(entry));
+    tsv_line(out, &COLUMNS);
+    for row in rows(entries) {
+        tsv_line(out, &cells(&row));
     }
 }

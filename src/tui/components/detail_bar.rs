@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::notes::Verdict;
+use crate::notes::{Entry, Verdict};
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
 use crate::tui::display::one_line;
@@ -55,21 +55,18 @@ impl DetailBar {
         };
         let place = format!(" {} · {} · line {}", seg.id, seg.block.name(), seg.line);
         self.pieces.push((one_line(&place), Tone::Dim));
-        if let Some(entry) = session.entry(doc, cursor) {
+        if let Some(entry) = session.entry(doc, cursor).filter(|e| e.verdict.is_some()) {
             let mark = match &entry.verdict {
-                Verdict::Ok => (format!("  ✓ ok ({})", entry.reviewer), Tone::Ok),
-                Verdict::Bad => {
-                    let severity = entry.bad_severity().map(|s| s.name()).unwrap_or_default();
-                    let category = entry.category_label().unwrap_or_default();
-                    let comment = match entry.comment.is_empty() {
-                        true => String::new(),
-                        false => format!(": {}", entry.comment),
-                    };
-                    (format!("  ✗ {severity} {category}{comment}"), Tone::Bad)
-                }
-                Verdict::Other(v) => (format!("  ? {v}"), Tone::Dim),
+                Some(Verdict::Bad) => (format!("  ✗ {}", errors(entry)), Tone::Bad),
+                Some(Verdict::Ok) => (format!("  ✓ ok ({})", entry.reviewer), Tone::Ok),
+                Some(Verdict::Other(v)) => (format!("  ? {v}"), Tone::Dim),
+                None => unreachable!("filtered"),
             };
             self.pieces.push((one_line(&mark.0), mark.1));
+            if !entry.comment.is_empty() {
+                let comment = format!("  “{}”", entry.comment);
+                self.pieces.push((one_line(&comment), Tone::Dim));
+            }
             if session.is_stale(doc, cursor) {
                 let stale = "  ~ stale: the target changed since it was marked";
                 self.pieces.push((stale.into(), Tone::Stale));
@@ -99,5 +96,30 @@ impl DetailBar {
             let style = tone.style(ctx.theme);
             x = put(buf, ctx.session.width_mode, (x, area.y), text, room, style);
         }
+    }
+}
+
+/// A bad entry's errors, worst first, each as `severity Category «span»:
+/// comment`, joined by ` · `.
+fn errors(entry: &Entry) -> String {
+    let mut errors: Vec<_> = entry.errors.iter().collect();
+    errors.sort_by_key(|e| std::cmp::Reverse(e.severity));
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            let span = e
+                .span
+                .as_ref()
+                .map_or(String::new(), |s| format!(" «{}»", s.text));
+            let comment = match e.comment.is_empty() {
+                true => String::new(),
+                false => format!(": {}", e.comment),
+            };
+            format!("{} {}{span}{comment}", e.severity, e.category_label())
+        })
+        .collect();
+    match shown.len() {
+        0 | 1 => shown.concat(),
+        n => format!("{n} errors: {}", shown.join(" · ")),
     }
 }

@@ -1,7 +1,7 @@
-//! The mark dialog: MQM category and severity on one key each, and a
-//! comment. `x` `Enter` saves the defaults; `x` `o` `3` `Enter` is an
-//! omission, critical. Drawn over the bottom of the panes, its legend made
-//! from the dialog's keymap in force.
+//! The mark dialog: adds one error to the segment, its MQM category and
+//! severity on one key each, and a comment. `x` `Enter` saves the defaults;
+//! `x` `o` `3` `Enter` is an omission, critical. Drawn over the bottom of
+//! the panes, its legend made from the dialog's keymap in force.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +9,6 @@ use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::mqm::{self, Severity};
-use crate::notes::{Entry, Verdict};
 use crate::text::{WidthMode, sanitize, str_width};
 use crate::tui::action::DialogAction;
 use crate::tui::cells::{clear_popup, fill, popup_title, put};
@@ -62,7 +61,8 @@ pub struct MarkDialog {
 }
 
 impl MarkDialog {
-    /// A fresh dialog with the SPEC defaults, or one that edits a bad mark.
+    /// A fresh dialog with the SPEC defaults: it adds an error, whatever
+    /// errors the segment has already.
     pub fn new(session: &Session) -> MarkDialog {
         let (doc, cursor) = (session.doc, session.position().cursor);
         let id = session
@@ -71,30 +71,10 @@ impl MarkDialog {
             .get(doc)
             .and_then(|d| d.segments.get(cursor))
             .map_or(String::new(), |s| one_line(&s.id));
-        let existing = session.entry(doc, cursor);
-        let mut dialog = match existing.filter(|e| e.verdict == Verdict::Bad) {
-            Some(entry) => MarkDialog::editing(entry, id),
-            None => MarkDialog {
-                category: mqm::DEFAULT_CATEGORY.to_string(),
-                severity: mqm::DEFAULT_SEVERITY,
-                comment: String::new(),
-                typing: false,
-                id,
-                shown_comment: String::new(),
-            },
-        };
-        dialog.comment_changed();
-        dialog
-    }
-
-    fn editing(entry: &Entry, id: String) -> MarkDialog {
         MarkDialog {
-            category: entry
-                .category
-                .clone()
-                .unwrap_or_else(|| mqm::DEFAULT_CATEGORY.to_string()),
-            severity: entry.severity.unwrap_or(mqm::DEFAULT_SEVERITY),
-            comment: entry.comment.clone(),
+            category: mqm::DEFAULT_CATEGORY.to_string(),
+            severity: mqm::DEFAULT_SEVERITY,
+            comment: String::new(),
             typing: false,
             id,
             shown_comment: String::new(),
@@ -126,7 +106,7 @@ impl Component for MarkDialog {
         };
         match action {
             Some(DialogAction::Save) => {
-                session.mark_bad(&self.category, self.severity, &self.comment);
+                session.add_error(&self.category, self.severity, &self.comment);
                 return Outcome::Close;
             }
             Some(DialogAction::Cancel) => return Outcome::Close,

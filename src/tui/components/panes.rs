@@ -220,11 +220,13 @@ fn gutter(ctx: &Context, buf: &mut Buffer, segment: usize, y: u16, base: Style) 
     let (theme, session) = (ctx.theme, ctx.session);
     let mark = session
         .entry(session.doc, segment)
-        .map(|entry| match entry.verdict {
-            _ if session.is_stale(session.doc, segment) => ("~", theme.stale),
-            Verdict::Ok => ("✓", theme.ok),
-            Verdict::Bad => ("✗", theme.bad),
-            Verdict::Other(_) => ("?", theme.dim),
+        .and_then(|entry| match entry.verdict {
+            // Dismissed findings alone are no mark.
+            None => None,
+            _ if session.is_stale(session.doc, segment) => Some(("~", theme.stale)),
+            Some(Verdict::Ok) => Some(("✓", theme.ok)),
+            Some(Verdict::Bad) => Some(("✗", theme.bad)),
+            Some(Verdict::Other(_)) => Some(("?", theme.dim)),
         });
     if let Some((glyph, style)) = mark {
         put(buf, session.width_mode, (0, y), glyph, 1, base.patch(style));
