@@ -2,13 +2,22 @@
 //! opened, and of the other text the screen quotes (ids, paths, comments,
 //! messages), made once when it changes.
 
-use crate::store::{Block, Document, Store};
+use super::raw::raw_form;
+use crate::store::{Block, ContextKind, Document, Store};
 use crate::text::{BaseDirection, StyledText, WidthMode, display_form, lay_out, sanitize};
 
 /// Raw text (a comment, a path, an id, a message quoting them) as one line
 /// that is safe to send to a terminal: sanitised, line breaks as spaces.
 pub fn one_line(raw: &str) -> String {
     sanitize(raw).text().replace('\n', " ")
+}
+
+/// `1 segment`, `2 segments`: a count with its noun.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    match count {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
 }
 
 /// What the screen shows for one segment.
@@ -37,6 +46,11 @@ pub struct Glyphs {
     pub cell: &'static str,
     pub quote: &'static str,
     pub separator: &'static str,
+    /// Before each line of the document's context (a code block).
+    pub context: &'static str,
+    /// A popup's frame: corners (top left, top right, bottom left, bottom
+    /// right), then the horizontal and vertical lines.
+    pub frame: [&'static str; 6],
 }
 
 impl Glyphs {
@@ -47,12 +61,16 @@ impl Glyphs {
                 cell: "│ ",
                 quote: "┃ ",
                 separator: "│",
+                context: "┆ ",
+                frame: ["┌", "┐", "└", "┘", "─", "│"],
             },
             WidthMode::AmbiguousWide => Glyphs {
                 bullet: "* ",
                 cell: "| ",
                 quote: "> ",
                 separator: "|",
+                context: ": ",
+                frame: ["+", "+", "+", "+", "-", "|"],
             },
         }
     }
@@ -91,8 +109,18 @@ impl DocLabel {
 
 /// Raw text as one line in visual order (a Hebrew title reads right to left).
 fn visual_line(raw: &str, locale: &str, mode: WidthMode) -> String {
-    let text = display_form(raw);
-    let visual = lay_out(&text, usize::MAX, mode, BaseDirection::for_locale(locale));
+    one_visual_line(&display_form(raw), BaseDirection::for_locale(locale), mode)
+}
+
+/// What the reviewer types (a search, a comment, a `:` target) as one line to
+/// draw: made safe, line breaks as spaces, and right-to-left runs (Arabic,
+/// Hebrew) in visual order as the panes show them.
+pub fn typed_line(typed: &str, mode: WidthMode) -> String {
+    one_visual_line(&sanitize(typed), BaseDirection::Ltr, mode)
+}
+
+fn one_visual_line(text: &StyledText, direction: BaseDirection, mode: WidthMode) -> String {
+    let visual = lay_out(text, usize::MAX, mode, direction);
     let lines: Vec<String> = visual
         .lines
         .iter()
@@ -101,9 +129,20 @@ fn visual_line(raw: &str, locale: &str, mode: WidthMode) -> String {
     lines.join(" ")
 }
 
+/// A segment's markup as the file has it, styled (the raw view).
+#[derive(Debug, Clone)]
+pub struct RawDisplay {
+    pub source: StyledText,
+    pub target: StyledText,
+}
+
 /// A document's display forms and label.
 struct Built {
     segments: Vec<SegmentDisplay>,
+    /// What stands between the segments (`Document::context`), safe to draw.
+    context: Vec<StyledText>,
+    /// Made the first time the raw view shows the document.
+    raw: Option<Vec<RawDisplay>>,
     label: DocLabel,
 }
 
@@ -132,14 +171,50 @@ impl Displays {
             let document = &store.docs[doc];
             *slot = Some(Built {
                 segments: build(document, mode),
+                context: document.context.iter().map(context_form).collect(),
+                raw: None,
                 label: DocLabel::new(document, mode),
             });
+        }
+    }
+
+    /// Builds the raw forms of an opened document if not built yet.
+    pub fn ensure_raw(&mut self, store: &Store, doc: usize) {
+        if let Some(Some(built)) = self.docs.get_mut(doc)
+            && built.raw.is_none()
+        {
+            let raw = store.docs[doc]
+                .segments
+                .iter()
+                .map(|seg| RawDisplay {
+                    source: raw_form(seg.source.as_deref().unwrap_or("")),
+                    target: raw_form(&seg.target),
+                })
+                .collect();
+            built.raw = Some(raw);
+        }
+    }
+
+    /// Forgets what was built for `doc` (its file changed on disk).
+    pub fn forget(&mut self, doc: usize) {
+        if let Some(slot) = self.docs.get_mut(doc) {
+            *slot = None;
         }
     }
 
     /// The display forms of an opened document (empty if never opened).
     pub fn get(&self, doc: usize) -> &[SegmentDisplay] {
         self.built(doc).map_or(&[], |b| b.segments.as_slice())
+    }
+
+    /// The raw forms of a document whose raw view was built.
+    pub fn raw(&self, doc: usize) -> Option<&[RawDisplay]> {
+        self.built(doc).and_then(|b| b.raw.as_deref())
+    }
+
+    /// The context blocks of an opened document, in `Document::context` order.
+    pub fn context(&self, doc: usize) -> &[StyledText] {
+        self.built(doc).map_or(&[], |b| b.context.as_slice())
     }
 
     /// The label of an opened document.
@@ -166,6 +241,15 @@ fn build(doc: &Document, mode: WidthMode) -> Vec<SegmentDisplay> {
             }
         })
         .collect()
+}
+
+/// A context block as the screen shows it: a code block between its fences,
+/// the rest as it stands. Untranslated text from the file, so sanitised.
+fn context_form(context: &crate::store::Context) -> StyledText {
+    match &context.kind {
+        ContextKind::Code { info } => sanitize(&format!("```{info}\n{}\n```", context.text)),
+        ContextKind::Include | ContextKind::Text => sanitize(&context.text),
+    }
 }
 
 fn decoration(block: &Block, first_in_block: bool, glyphs: &Glyphs) -> Decoration {
