@@ -19,11 +19,12 @@ use super::components::help::Help;
 use super::components::mark_dialog::MarkDialog;
 use super::components::panes::Panes;
 use super::components::reading::Reading;
-use super::components::search_prompt::SearchPrompt;
+use super::components::search_prompt::{SearchPrompt, no_match_hint};
 use super::components::search_results::SearchResults;
 use super::components::status_bar::StatusBar;
 use super::components::warnings::Warnings;
 use super::components::{too_small, top_bar};
+use super::display::plural;
 use super::geometry::Arrangement;
 use super::keymap::Keymaps;
 use super::keys::Key;
@@ -180,7 +181,7 @@ impl App {
             Action::Copy if s.segment_count() > 0 => self.modes.push(Box::new(CopyMenu)),
             Action::Copy => {}
             Action::Edit => s.request_edit(),
-            Action::Help => self.modes.push(Box::new(Help::new(&self.keymaps))),
+            Action::Help => self.modes.push(Box::new(Help::new(&self.keymaps, s))),
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
         }
@@ -236,7 +237,8 @@ impl App {
             }
             None => {
                 let query = s.search.query.clone();
-                s.complain(format!("no match for {query:?} in this file"));
+                let hint = no_match_hint(s, &query, &self.keymaps);
+                s.complain(format!("no match for {query:?} in this file{hint}"));
             }
         }
     }
@@ -281,8 +283,12 @@ impl App {
                 self.keymaps.label(Action::NextFlagged),
                 self.keymaps.label(Action::PrevFlagged),
             );
+            let (count, total) = (
+                plural(count, "finding", "findings"),
+                plural(total, "segment", "segments"),
+            );
             self.session.say(format!(
-                "checks done: {count} findings on {total} segments; {next} and {prev} visit them"
+                "checks done: {count} on {total}; {next} and {prev} visit them"
             ));
         }
         self.refresh();

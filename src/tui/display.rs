@@ -115,8 +115,10 @@ fn visual_line(raw: &str, locale: &str, mode: WidthMode) -> String {
 /// What the reviewer types (a search, a comment, a `:` target) as one line to
 /// draw: made safe, line breaks as spaces, and right-to-left runs (Arabic,
 /// Hebrew) in visual order as the panes show them.
-pub fn typed_line(typed: &str, mode: WidthMode) -> String {
-    one_visual_line(&sanitize(typed), BaseDirection::Ltr, mode)
+pub fn typed_line(typed: &str) -> String {
+    // Laid out on one unbounded line: how ambiguous characters are counted
+    // does not matter.
+    one_visual_line(&sanitize(typed), BaseDirection::Ltr, WidthMode::Narrow)
 }
 
 fn one_visual_line(text: &StyledText, direction: BaseDirection, mode: WidthMode) -> String {

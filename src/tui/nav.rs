@@ -136,8 +136,9 @@ impl Session {
     /// The next (or previous) file, cycling.
     pub fn open_relative(&mut self, delta: isize) {
         let count = self.store.docs.len() as isize;
-        if count > 1 {
-            self.open((self.doc as isize + delta).rem_euclid(count) as usize);
+        match count > 1 {
+            true => self.open((self.doc as isize + delta).rem_euclid(count) as usize),
+            false => self.say("only one file is loaded; give more files or a folder to switch"),
         }
     }
 

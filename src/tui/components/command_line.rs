@@ -42,7 +42,7 @@ impl CommandLine {
     }
 
     fn changed(&mut self, session: &Session) {
-        self.shown = typed_line(&self.input, session.width_mode);
+        self.shown = typed_line(&self.input);
         self.targets = session.jump_targets(&self.input);
         self.selected = 0;
     }
