@@ -1,7 +1,7 @@
 //! Where a `:` jump goes, offered while the reviewer types: a line of the
 //! open file (`:40`), a segment by its id or the start of it (`:d0bf8-140`,
 //! `:d0bf8-14`; the open file first, then the others), a file by a fuzzy
-//! match of its path (`:faq ja`).
+//! match of its path and locale (`:faq ja`).
 //!
 //! File names are matched with `nucleo-matcher`, the matcher of helix's
 //! pickers, rather than by hand: its scores favour matches at path
@@ -30,12 +30,12 @@ pub struct Candidate {
     pub label: String,
 }
 
-/// A document's path for the matcher, with its index.
-struct Named<'a>(usize, &'a str);
+/// A document's path and locale for the matcher, with its index.
+struct Named(usize, String);
 
-impl AsRef<str> for Named<'_> {
+impl AsRef<str> for Named {
     fn as_ref(&self) -> &str {
-        self.1
+        &self.1
     }
 }
 
@@ -111,14 +111,19 @@ impl Session {
         let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT.match_paths());
         let docs = &self.store.docs;
-        let named = docs.iter().enumerate().map(|(i, d)| Named(i, &d.path));
+        // The locale too, so that `faq ja` finds the Japanese FAQ whatever
+        // its folder is called.
+        let named = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Named(i, format!("{} {}", d.path, d.locale)));
         let mut found = pattern.match_list(named, &mut matcher);
         found.truncate(room);
         found
             .into_iter()
-            .map(|(Named(doc, path), _)| Candidate {
+            .map(|(Named(doc, _), _)| Candidate {
                 target: Target::File { doc },
-                label: one_line(&format!("{path} ({})", docs[doc].locale)),
+                label: one_line(&format!("{} ({})", docs[doc].path, docs[doc].locale)),
             })
             .collect()
     }

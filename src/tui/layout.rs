@@ -326,15 +326,11 @@ pub fn top_for_cursor(session: &Session, cursor: usize, top: usize, scroll: Scro
     let here = row(session, cursor, 0, &geo);
     let text_end = here.above() + here.content;
     // The topmost tops that still show the cursor's text, with and without
-    // `keep` lines below it; the walk stops early at `top`, which is all the
-    // clamp needs.
+    // `keep` lines below it: a walk of one screen at most.
     let below = lines_below(session, cursor, keep, &here, &geo);
     let (mut lowest, mut lowest_with_below) = (cursor, cursor);
     let mut used = text_end;
     for above in walk(session, cursor, false).skip(1) {
-        if above < top && top <= cursor {
-            break;
-        }
         used += row_height(session, above, &geo);
         if used > body {
             break;
