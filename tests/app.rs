@@ -1370,7 +1370,7 @@ fn at_70_columns_the_top_bar_keeps_the_file_name() {
 fn help_wraps_every_description_whole_in_a_narrow_window() {
     let (app, _notes) = samples(60, 20);
     let help = Help::new(&app.keymaps, &app.session);
-    let room = 60 - 4 - 3;
+    let room = 60 - 4 - 4;
     for (line, _) in help.shown() {
         let width = sxs::text::str_width(line, sxs::text::WidthMode::Narrow);
         assert!(width <= room, "{width} > {room}: {line}");

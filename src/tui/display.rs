@@ -4,12 +4,41 @@
 
 use super::raw::raw_form;
 use crate::store::{Block, ContextKind, Document, Store};
-use crate::text::{BaseDirection, StyledText, WidthMode, display_form, lay_out, sanitize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{
+    BaseDirection, StyledText, WidthMode, display_form, grapheme_width, lay_out, sanitize,
+    str_width,
+};
 
 /// Raw text (a comment, a path, an id, a message quoting them) as one line
 /// that is safe to send to a terminal: sanitised, line breaks as spaces.
 pub fn one_line(raw: &str) -> String {
     sanitize(raw).text().replace('\n', " ")
+}
+
+/// `path` in at most `max` cells: whole, or `…` and as much of its end as
+/// fits, from a `/` when one is in what fits.
+pub fn shorten_left(path: &str, max: usize, mode: WidthMode) -> String {
+    if str_width(path, mode) <= max {
+        return path.to_string();
+    }
+    let room = max.saturating_sub(1);
+    let mut used = 0;
+    let mut start = path.len();
+    for (at, g) in path.grapheme_indices(true).rev() {
+        used += grapheme_width(g, mode);
+        if used > room {
+            break;
+        }
+        start = at;
+    }
+    let tail = &path[start..];
+    let tail = match tail.find('/') {
+        Some(slash) if slash + 1 < tail.len() => &tail[slash..],
+        _ => tail,
+    };
+    format!("…{tail}")
 }
 
 /// `1 segment`, `2 segments`: a count with its noun.
@@ -281,5 +310,21 @@ fn decoration(block: &Block, first_in_block: bool, glyphs: &Glyphs) -> Decoratio
         first,
         rest,
         heading: matches!(block, Block::Heading { .. }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_path_keeps_its_end_from_a_slash() {
+        let path =
+            "tests/fixtures/corpus/partner-center-pr.de-de/partner-center/software-assurance-lp.md";
+        let short = shorten_left(path, 44, WidthMode::Narrow);
+        assert_eq!(short, "…/partner-center/software-assurance-lp.md");
+        assert!(str_width(&short, WidthMode::Narrow) <= 44);
+        assert_eq!(shorten_left(path, 12, WidthMode::Narrow), "…rance-lp.md");
+        assert_eq!(shorten_left("a.md", 12, WidthMode::Narrow), "a.md");
     }
 }

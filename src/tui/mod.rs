@@ -119,6 +119,7 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         None => (0..launch.store.docs.len()).collect(),
     };
     let mut app = App::new(launch.store, options);
+    app.session.config_file = config_path();
     app.resume(&first_docs);
     event_loop(app, launch.checks)?;
     Ok(())

@@ -122,6 +122,9 @@ pub struct Session {
     pub to_clipboard: Option<String>,
     /// A file to open in the editor, taken by the event loop.
     pub to_edit: Option<Edit>,
+    /// The config file sxs looked for, for the help to name; `None` when it
+    /// runs without one (tests, benchmarks, no `$HOME`).
+    pub config_file: Option<std::path::PathBuf>,
     /// Position in every document, so that going back returns to the same place.
     pub(super) positions: Vec<Position>,
     /// Kept up to date as marks and findings change.
@@ -160,6 +163,7 @@ impl Session {
             flash: None,
             to_clipboard: None,
             to_edit: None,
+            config_file: None,
             progress: Vec::new(),
             warnings: all,
         };

@@ -3,6 +3,8 @@
 //! drift from the keys; wrapped to the window (again at a resize), each
 //! description under itself so that none stops mid-word.
 
+use std::path::Path;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -11,7 +13,6 @@ use crate::text::{WidthMode, str_width, wrap};
 use crate::tui::action::HelpAction;
 use crate::tui::cells::{framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::config::config_path;
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -59,7 +60,7 @@ impl Help {
     pub fn new(keymaps: &Keymaps, session: &Session) -> Help {
         let mut help = Help {
             scroll: 0,
-            items: items(keymaps),
+            items: items(keymaps, session.config_file.as_deref()),
             shown: Vec::new(),
         };
         help.resize(session);
@@ -120,14 +121,14 @@ fn lay_out(item: &Item, room: usize, mode: WidthMode, out: &mut Vec<(String, boo
     }
 }
 
-fn items(keymaps: &Keymaps) -> Vec<Item> {
-    let config = match config_path() {
+fn items(keymaps: &Keymaps, config: Option<&Path>) -> Vec<Item> {
+    let config = match config {
         Some(path) if path.exists() => one_line(&path.display().to_string()),
         Some(path) => format!(
             "{} (not there: the defaults are in force)",
             one_line(&path.display().to_string())
         ),
-        None => "none ($XDG_CONFIG_HOME and $HOME are not set)".into(),
+        None => "none: the defaults are in force".into(),
     };
     let mut out = vec![
         Item::text(format!("Config file: {config}")),
@@ -204,9 +205,10 @@ impl Component for Help {
 
     fn resize(&mut self, session: &Session) {
         let (width, height) = session.size;
+        // Inside the frame, a space on either side.
         let room = Help::popup(Rect::new(0, 0, width, height))
             .width
-            .saturating_sub(3) as usize;
+            .saturating_sub(4) as usize;
         self.shown.clear();
         for item in &self.items {
             lay_out(item, room.max(1), session.width_mode, &mut self.shown);
@@ -230,7 +232,7 @@ impl Component for Help {
             false => " sxs help ".to_string(),
         };
         let inner = framed_popup(buf, theme, mode, popup, &title);
-        let room = inner.width.saturating_sub(1) as usize;
+        let room = inner.width.saturating_sub(2) as usize;
         let shown = self.shown.iter().skip(scroll).take(inner.height as usize);
         for (i, (text, heading)) in shown.enumerate() {
             let style = match heading {

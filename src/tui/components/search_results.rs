@@ -10,7 +10,7 @@ use crate::text::{BaseDirection, WrappedLine, str_width, visual_lines};
 use crate::tui::action::ResultsAction;
 use crate::tui::cells::{Look, draw_line, fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::{one_line, plural};
+use crate::tui::display::{one_line, plural, shorten_left};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::Line;
@@ -28,8 +28,8 @@ pub struct SearchResults {
     pub selected: usize,
     /// Where the list was opened: (document, cursor).
     origin: (usize, usize),
-    /// Each file's `locale path`, safe to draw, by document.
-    places: Vec<String>,
+    /// Each file's locale and path, safe to draw, by document.
+    places: Vec<(String, String)>,
     /// The query, safe to draw.
     shown_query: String,
 }
@@ -45,7 +45,7 @@ impl SearchResults {
             .store
             .docs
             .iter()
-            .map(|d| one_line(&format!("{} {}", d.locale, d.path)))
+            .map(|d| (one_line(&d.locale), one_line(&d.path)))
             .collect();
         let selected = hits
             .iter()
@@ -90,15 +90,22 @@ impl SearchResults {
             false => theme.popup,
         };
         fill(buf, area, base);
-        let line = session.store.docs[found.doc].segments[found.segment].line;
-        let place = format!(" {}:{line} ", self.places[found.doc]);
-        let place_room = (area.width as usize * 2 / 5).max(1);
+        let doc = &session.store.docs[found.doc];
+        let line = doc.segments[found.segment].line;
+        // The place in at most two fifths of the line, its path shortened
+        // from the left so that the file name and line stay.
+        let room = (area.width as usize * 2 / 5).max(12);
+        let (locale, path) = &self.places[found.doc];
+        let line_part = format!(":{line}");
+        let fixed = str_width(locale, mode) + str_width(&line_part, mode) + 3;
+        let path = shorten_left(path, room.saturating_sub(fixed), mode);
+        let place = format!(" {locale} {path}{line_part}  ");
         let at = put(
             buf,
             mode,
             (area.x, area.y),
             &place,
-            place_room,
+            area.width as usize,
             base.patch(theme.dim),
         );
         let (text, first) = quote(&session.store, found, &self.query);

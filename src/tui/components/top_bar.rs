@@ -9,11 +9,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::{WidthMode, grapheme_width, str_width};
+use crate::text::str_width;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
+use crate::tui::display::shorten_left;
 
 pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
     let (session, style) = (ctx.session, ctx.theme.top_bar);
@@ -64,45 +64,5 @@ pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
             rest,
             style,
         );
-    }
-}
-
-/// `path` in at most `max` cells: whole, or `…` and as much of its end as
-/// fits, from a `/` when one is in what fits.
-fn shorten_left(path: &str, max: usize, mode: WidthMode) -> String {
-    if str_width(path, mode) <= max {
-        return path.to_string();
-    }
-    let room = max.saturating_sub(1);
-    let mut used = 0;
-    let mut start = path.len();
-    for (at, g) in path.grapheme_indices(true).rev() {
-        used += grapheme_width(g, mode);
-        if used > room {
-            break;
-        }
-        start = at;
-    }
-    let tail = &path[start..];
-    let tail = match tail.find('/') {
-        Some(slash) if slash + 1 < tail.len() => &tail[slash..],
-        _ => tail,
-    };
-    format!("…{tail}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_path_keeps_its_end_from_a_slash() {
-        let path =
-            "tests/fixtures/corpus/partner-center-pr.de-de/partner-center/software-assurance-lp.md";
-        let short = shorten_left(path, 44, WidthMode::Narrow);
-        assert_eq!(short, "…/partner-center/software-assurance-lp.md");
-        assert!(str_width(&short, WidthMode::Narrow) <= 44);
-        assert_eq!(shorten_left(path, 12, WidthMode::Narrow), "…rance-lp.md");
-        assert_eq!(shorten_left("a.md", 12, WidthMode::Narrow), "a.md");
     }
 }
