@@ -393,9 +393,11 @@ fn the_editor_runs_at_the_segments_line_and_the_review_resumes() {
     assert_eq!(args.trim(), format!("+22 {}", file.display()));
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.ends_with("Appended by the editor.\n"), "{text}");
-    // The review goes on: keys work, and the appended line is context now.
-    tty.send("G");
+    // The review goes on: keys work, and the appended line is context now,
+    // at the end of the document.
+    tty.send("rG");
     tty.wait_for_text("Appended by the editor.");
+    tty.send("r");
     tty.send("q");
     assert_eq!(tty.wait_exit(), 0);
 }
