@@ -87,10 +87,14 @@ pub enum TuiError {
 /// checks run on another thread; their findings appear when ready.
 pub fn run(launch: Launch) -> Result<(), TuiError> {
     let mut config = Config::load()?;
-    if let Some(missing) = missing_reviewer(launch.reviewer.as_deref(), config.reviewer.as_deref())
-    {
-        config.warnings.push(missing);
-    }
+    let user = std::env::var("USER").ok();
+    let missing = missing_reviewer(
+        launch.reviewer.as_deref(),
+        config.reviewer.as_deref(),
+        user.as_deref(),
+        config_path().as_deref(),
+    );
+    config.warnings.extend(missing);
     warn(&config.warnings);
     let theme = Theme::from_env(config.theme);
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
@@ -127,13 +131,17 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
 
 /// The warning for a review whose marks would say `reviewer: unknown`: no
 /// `--reviewer`, no `reviewer:` in the config file, no `$USER`.
-fn missing_reviewer(flag: Option<&str>, config: Option<&str>) -> Option<String> {
+fn missing_reviewer(
+    flag: Option<&str>,
+    config: Option<&str>,
+    user: Option<&str>,
+    config_file: Option<&std::path::Path>,
+) -> Option<String> {
     let named = |name: Option<&str>| name.is_some_and(|n| !n.trim().is_empty());
-    let user = std::env::var("USER").ok();
-    if named(flag) || named(config) || named(user.as_deref()) {
+    if named(flag) || named(config) || named(user) {
         return None;
     }
-    let config = config_path().map_or("the config file".into(), |p| p.display().to_string());
+    let config = config_file.map_or("the config file".into(), |p| p.display().to_string());
     Some(format!(
         "no reviewer name ($USER is not set): marks will say `reviewer: unknown`; \
          give --reviewer NAME, or put `reviewer: NAME` in {config}"
@@ -271,4 +279,28 @@ fn draw(screen: &mut Screen, app: &App, exclusive: &Exclusive) -> io::Result<()>
     screen.terminal.draw(|frame| app.draw(frame))?;
     execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate)?;
     screen.terminal.backend_mut().flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_reviewer_name_anywhere_is_warned_with_both_ways_to_give_one() {
+        let file = std::path::Path::new("/home/kim/.config/sxs/config.yaml");
+        let warning = missing_reviewer(None, None, None, Some(file)).expect("a warning");
+        assert!(warning.contains("--reviewer NAME"), "{warning}");
+        assert!(
+            warning.contains("reviewer: NAME` in /home/kim/.config/sxs/config.yaml"),
+            "{warning}"
+        );
+        assert!(missing_reviewer(None, None, Some(" "), Some(file)).is_some());
+        for named in [
+            missing_reviewer(Some("ana"), None, None, None),
+            missing_reviewer(None, Some("ana"), None, None),
+            missing_reviewer(None, None, Some("ana"), None),
+        ] {
+            assert_eq!(named, None);
+        }
+    }
 }
