@@ -84,7 +84,11 @@ fn main() {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     for (name, at) in [("start", 0), ("middle", count / 2), ("end", count - 1)] {
         app.go_to(at);
-        frames(&mut terminal, &app, &format!("at the {name:<6} (segment {at:>4})"));
+        frames(
+            &mut terminal,
+            &app,
+            &format!("at the {name:<6} (segment {at:>4})"),
+        );
     }
     let start = Instant::now();
     app.update(Action::RawAll);
@@ -103,7 +107,11 @@ fn main() {
     app.resize(200, 60);
     app.open_doc(most);
     app.go_to(app.session.segment_count() / 2);
-    frames(&mut terminal, &app, &format!("with context ({blocks} blocks)"));
+    frames(
+        &mut terminal,
+        &app,
+        &format!("with context ({blocks} blocks)"),
+    );
 
     app.session.search.query = "password".into();
     let searches: Vec<Duration> = (0..5)
@@ -111,7 +119,9 @@ fn main() {
             let start = Instant::now();
             app.update(Action::SearchAll);
             let elapsed = start.elapsed();
-            app.key(crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc));
+            app.key(crossterm::event::KeyEvent::from(
+                crossterm::event::KeyCode::Esc,
+            ));
             elapsed
         })
         .collect();

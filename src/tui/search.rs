@@ -165,8 +165,20 @@ impl Matcher {
         }
     }
 
+    /// Whether `hay` holds the needle; allocates nothing, as the search in
+    /// all files asks it of every segment.
     fn matches(&self, hay: &str) -> bool {
-        !self.needle.is_empty() && !self.find_all(hay).is_empty()
+        let Some((&first, rest)) = self.needle.split_first() else {
+            return false;
+        };
+        let fold = |c: char| fold_char(c, self.fold);
+        hay.char_indices().any(|(at, c)| {
+            fold(c) == first && {
+                let mut after = hay[at + c.len_utf8()..].chars();
+                rest.iter()
+                    .all(|want| after.next().is_some_and(|c| fold(c) == *want))
+            }
+        })
     }
 
     fn find_all(&self, hay: &str) -> Vec<Range<usize>> {
@@ -212,5 +224,8 @@ mod tests {
         assert_eq!(exact.find_all("partner Partner"), vec![8..15]);
         assert_eq!(Matcher::new("中心").find_all("合作夥伴中心"), vec![12..18]);
         assert!(Matcher::new("").find_all("abc").is_empty());
+        let m = Matcher::new("ab");
+        assert!(m.matches("xAb") && m.matches("aab") && !m.matches("a b") && !m.matches("a"));
+        assert!(!Matcher::new("").matches("abc"));
     }
 }
