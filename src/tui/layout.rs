@@ -196,6 +196,9 @@ fn context_lines<'a>(
     geo: &Geometry,
     cap: usize,
 ) -> Vec<Line<'a>> {
+    if blocks.is_empty() {
+        return Vec::new();
+    }
     let texts = session.displays.context(session.doc);
     let prefix = Glyphs::for_mode(geo.mode).context;
     let (prefix, _, width) = fit_decoration(prefix, prefix, geo.full.1 as usize, geo.mode);
