@@ -40,13 +40,10 @@ impl Session {
                 None => return self.complain(format!("{} has no source to copy", seg.id)),
             },
             Copied::Id => (seg.id.clone(), "id"),
-            Copied::Place => (format!("{}:{}", doc.path, seg.line), "file and line"),
+            Copied::Place => (format!("{}:{}", doc.path, seg.line), "place"),
         };
         let size = plural(text.chars().count(), "character", "characters");
-        let message = format!(
-            "copied the {name} of {} ({size}) to the terminal's clipboard (OSC 52)",
-            seg.id
-        );
+        let message = format!("copied the {name} of {} ({size}) via OSC 52", seg.id);
         self.to_clipboard = Some(text);
         self.say(message);
     }
