@@ -15,6 +15,12 @@ use sxs::tui::geometry::Arrangement;
 use sxs::tui::layout;
 use sxs::tui::theme::Theme;
 
+/// A set of `tests/fixtures/tui` at 100×30; the guard keeps the notes folder.
+fn fixture(set: &str) -> (App, tempfile::TempDir) {
+    let store = Store::load(&[format!("tests/fixtures/tui/{set}")]).unwrap();
+    common::app(store, Theme::mono(), (100, 30))
+}
+
 /// The bundled samples at this size; the guard keeps the notes folder.
 fn samples(width: u16, height: u16) -> (App, tempfile::TempDir) {
     common::app(Store::samples(), Theme::mono(), (width, height))
@@ -971,6 +977,12 @@ fn flash(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// The status bar's message says `text`.
+fn assert_said(app: &App, text: &str) {
+    let said = flash(app);
+    assert!(said.contains(text), "{text:?} not in {said:?}");
+}
+
 /// Types `text` and presses Enter, as in a prompt.
 fn type_enter(app: &mut App, text: &str) {
     press(app, text);
@@ -1053,25 +1065,21 @@ fn the_jump_line_takes_ids_their_start_file_lines_and_files() {
     press(&mut app, ":");
     type_enter(&mut app, "zzzz");
     assert_eq!(at(&app), before);
-    assert!(
-        flash(&app).contains("no line, segment id or file"),
-        "{}",
-        flash(&app)
-    );
+    assert_said(&app, "no line, segment id or file");
     // Searching for an id says where ids go.
     press(&mut app, "/");
     type_enter(&mut app, "6d01e-110");
-    assert!(flash(&app).contains(":6d01e-110 jumps"), "{}", flash(&app));
+    assert_said(&app, ":6d01e-110 jumps");
 }
 
 #[test]
 fn search_all_lists_every_hit_in_every_file_and_the_panes_follow() {
     let (mut app, _notes) = samples(100, 30);
     press(&mut app, "S");
-    assert!(flash(&app).contains("no search yet"), "{}", flash(&app));
+    assert_said(&app, "no search yet");
     press(&mut app, "/");
     type_enter(&mut app, "password");
-    assert!(flash(&app).contains("S all files"), "{}", flash(&app));
+    assert_said(&app, "S all files");
     let origin = at(&app);
     press(&mut app, "S");
     assert_eq!(app.mode(), "results");
@@ -1103,8 +1111,7 @@ fn search_all_lists_every_hit_in_every_file_and_the_panes_follow() {
 
 #[test]
 fn copy_sends_the_raw_target_source_id_or_place_and_says_so() {
-    let store = Store::load(&["tests/fixtures/tui/partner-center-pr.ja-jp"]).unwrap();
-    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
     press(&mut app, ":");
     type_enter(&mut app, "c7760-110");
     let seg = app.session.store.docs[0].segments[app.session.position().cursor].clone();
@@ -1121,7 +1128,7 @@ fn copy_sends_the_raw_target_source_id_or_place_and_says_so() {
         Some(seg.target.as_str())
     );
     assert!(seg.target.contains("**"), "the markup as the file has it");
-    assert!(flash(&app).contains("OSC 52"), "{}", flash(&app));
+    assert_said(&app, "OSC 52");
     press(&mut app, "ys");
     assert_eq!(app.session.to_clipboard.take(), seg.source);
     press(&mut app, "yi");
@@ -1145,8 +1152,7 @@ fn shown_text(app: &App) -> String {
 
 #[test]
 fn the_raw_view_shows_the_markup_of_the_cursor_row_or_of_every_row() {
-    let store = Store::load(&["tests/fixtures/tui/partner-center-pr.ja-jp"]).unwrap();
-    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
     press(&mut app, ":");
     type_enter(&mut app, "c7760-110");
     assert!(
@@ -1304,14 +1310,9 @@ fn a_filtered_view_with_rows_above_the_cursor_fills_the_screen() {
 
 #[test]
 fn tab_with_one_file_says_so() {
-    let store = Store::load(&["tests/fixtures/tui/nuget-docs.zh-tw"]).unwrap();
-    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
+    let (mut app, _notes) = fixture("nuget-docs.zh-tw");
     special(&mut app, KeyCode::Tab);
-    assert!(
-        flash(&app).contains("only one file is loaded"),
-        "{}",
-        flash(&app)
-    );
+    assert_said(&app, "only one file is loaded");
 }
 
 #[test]
@@ -1392,11 +1393,7 @@ fn help_wraps_every_description_whole_in_a_narrow_window() {
 fn edit_asks_for_the_file_at_the_line_and_a_reload_follows_the_change() {
     let (mut app, _notes) = samples(100, 30);
     press(&mut app, "E");
-    assert!(
-        flash(&app).contains("not a file on disk"),
-        "{}",
-        flash(&app)
-    );
+    assert_said(&app, "not a file on disk");
     assert_eq!(app.session.to_edit, None);
 
     let dir = tempfile::tempdir().unwrap();
@@ -1424,7 +1421,7 @@ fn edit_asks_for_the_file_at_the_line_and_a_reload_follows_the_change() {
         "the cursor stays on its segment"
     );
     assert!(app.session.is_stale(0, marked), "the mark is stale now");
-    assert!(flash(&app).contains("1 mark stale"), "{}", flash(&app));
+    assert_said(&app, "1 mark stale");
     let line = app.session.store.docs[0].segments[marked].line;
     assert_eq!(line, edit.line + 2, "lines are read again");
 }
@@ -1474,11 +1471,7 @@ fn resume_opens_at_the_latest_mark_within_the_first_path() {
         "6d01e-107",
         "the latest time (no such id: skipped)"
     );
-    assert!(
-        flash(&app).contains("resumed at 6d01e-107"),
-        "{}",
-        flash(&app)
-    );
+    assert_said(&app, "resumed at 6d01e-107");
     // The first path given was the ja-jp file: its latest mark.
     let mut app = open();
     app.resume(&[1]);

@@ -41,6 +41,12 @@ pub fn shorten_left(path: &str, max: usize, mode: WidthMode) -> String {
     format!("…{tail}")
 }
 
+/// Pasted text as a one-line field takes it: line breaks and other
+/// controls as spaces.
+pub fn pasted(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c })
+}
+
 /// `1 segment`, `2 segments`: a count with its noun.
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     match count {

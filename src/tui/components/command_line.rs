@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use crate::tui::action::CommandAction;
 use crate::tui::cells::{fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::typed_line;
+use crate::tui::display::{pasted, typed_line};
 use crate::tui::jump::Candidate;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -91,8 +91,7 @@ impl Component for CommandLine {
     }
 
     fn paste(&mut self, text: &str, session: &mut Session) {
-        self.input
-            .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        self.input.extend(pasted(text));
         self.changed(session);
     }
 

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use crate::tui::action::FileListAction;
 use crate::tui::cells::{fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::one_line;
+use crate::tui::display::{one_line, pasted};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -105,8 +105,7 @@ impl Component for FileList {
     }
 
     fn paste(&mut self, text: &str, session: &mut Session) {
-        self.filter
-            .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        self.filter.extend(pasted(text));
         self.refilter(session);
     }
 

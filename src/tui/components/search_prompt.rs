@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::{Action, SearchAction};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::typed_line;
+use crate::tui::display::{pasted, typed_line};
 use crate::tui::jump::Target;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -102,8 +102,7 @@ impl Component for SearchPrompt {
 
     /// Pasted text is typed, line breaks and other controls as spaces.
     fn paste(&mut self, text: &str, session: &mut Session) {
-        let clean = text.chars().map(|c| if c.is_control() { ' ' } else { c });
-        self.query.extend(clean);
+        self.query.extend(pasted(text));
         session.set_query(&self.query, self.cursor_before);
     }
 
