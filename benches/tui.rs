@@ -1,6 +1,8 @@
 //! Review-screen benchmarks: time to first frame (one file, the whole shared
 //! corpus) and the time to draw one 200×60 frame at the start, middle and end
-//! of the largest corpus file. Run: `cargo bench --bench tui [CORPUS]`.
+//! of the largest corpus file; then a frame with every row raw, a frame of
+//! the file with the most context blocks, the search in all files and the
+//! `:` targets over the whole corpus. Run: `cargo bench --bench tui [CORPUS]`.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -11,11 +13,12 @@ use ratatui::backend::TestBackend;
 use sxs::notes::Notes;
 use sxs::store::Store;
 use sxs::text::WidthMode;
+use sxs::tui::action::Action;
 use sxs::tui::app::{App, Options};
 use sxs::tui::keymap::Keymaps;
 use sxs::tui::theme::Theme;
 
-fn app(store: Store) -> App {
+fn review(store: Store) -> App {
     App::new(
         store,
         Options {
@@ -36,7 +39,7 @@ fn app(store: Store) -> App {
 fn first_frame(paths: &[PathBuf]) -> Duration {
     let start = Instant::now();
     let store = Store::load(paths).expect("corpus");
-    let mut app = app(store);
+    let mut app = review(store);
     app.resize(200, 60);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     terminal.draw(|f| app.draw(f)).unwrap();
@@ -75,24 +78,83 @@ fn main() {
         all.as_secs_f64() * 1e3
     );
 
-    let mut app = app(Store::load(&[largest]).unwrap());
+    let mut app = review(Store::load(&[largest]).unwrap());
     app.resize(200, 60);
     let count = app.session.segment_count();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     for (name, at) in [("start", 0), ("middle", count / 2), ("end", count - 1)] {
         app.go_to(at);
-        let frames: Vec<Duration> = (0..200)
-            .map(|_| {
-                let start = Instant::now();
-                terminal.draw(|f| black_box(&app).draw(f)).unwrap();
-                start.elapsed()
-            })
-            .collect();
-        let worst = *frames.iter().max().unwrap();
-        println!(
-            "200x60 frame at the {name:<6} (segment {at:>4}): median {:.3} ms, worst {:.3} ms",
-            median(frames).as_secs_f64() * 1e3,
-            worst.as_secs_f64() * 1e3
+        frames(
+            &mut terminal,
+            &app,
+            &format!("at the {name:<6} (segment {at:>4})"),
         );
     }
+    let start = Instant::now();
+    app.update(Action::RawAll);
+    println!(
+        "raw view of the largest file built: {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    frames(&mut terminal, &app, "every row raw, middle    ");
+
+    let store = Store::load(std::slice::from_ref(&corpus)).unwrap();
+    let most = (0..store.docs.len())
+        .max_by_key(|&d| store.docs[d].context.len())
+        .unwrap();
+    let blocks = store.docs[most].context.len();
+    let mut app = review(store);
+    app.resize(200, 60);
+    app.open_doc(most);
+    app.go_to(app.session.segment_count() / 2);
+    frames(
+        &mut terminal,
+        &app,
+        &format!("with context ({blocks} blocks)"),
+    );
+
+    app.session.search.query = "password".into();
+    let searches: Vec<Duration> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            app.update(Action::SearchAll);
+            let elapsed = start.elapsed();
+            app.key(crossterm::event::KeyEvent::from(
+                crossterm::event::KeyCode::Esc,
+            ));
+            elapsed
+        })
+        .collect();
+    println!(
+        "S: \"password\" in all files of the corpus: median {:.1} ms",
+        median(searches).as_secs_f64() * 1e3
+    );
+    let jumps: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(app.session.jump_targets("d0bf8-14"));
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        ":d0bf8-14 targets over the corpus: median {:.2} ms",
+        median(jumps).as_secs_f64() * 1e3
+    );
+}
+
+/// Draws 200 frames and prints their median and worst time.
+fn frames(terminal: &mut Terminal<TestBackend>, app: &App, name: &str) {
+    let frames: Vec<Duration> = (0..200)
+        .map(|_| {
+            let start = Instant::now();
+            terminal.draw(|f| black_box(app).draw(f)).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    let worst = *frames.iter().max().unwrap();
+    println!(
+        "200x60 frame {name}: median {:.3} ms, worst {:.3} ms",
+        median(frames).as_secs_f64() * 1e3,
+        worst.as_secs_f64() * 1e3
+    );
 }

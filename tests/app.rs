@@ -15,6 +15,12 @@ use sxs::tui::geometry::Arrangement;
 use sxs::tui::layout;
 use sxs::tui::theme::Theme;
 
+/// A set of `tests/fixtures/tui` at 100×30; the guard keeps the notes folder.
+fn fixture(set: &str) -> (App, tempfile::TempDir) {
+    let store = Store::load(&[format!("tests/fixtures/tui/{set}")]).unwrap();
+    common::app(store, Theme::mono(), (100, 30))
+}
+
 /// The bundled samples at this size; the guard keeps the notes folder.
 fn samples(width: u16, height: u16) -> (App, tempfile::TempDir) {
     common::app(Store::samples(), Theme::mono(), (width, height))
@@ -593,7 +599,7 @@ fn a_read_only_notes_file_refuses_marks_and_says_why() {
 #[test]
 fn help_lists_every_action_of_every_mode_with_its_keys_and_every_check() {
     let (app, _notes) = samples(100, 30);
-    let help: Vec<String> = Help::new(&app.keymaps)
+    let help: Vec<String> = Help::new(&app.keymaps, &app.session)
         .lines()
         .iter()
         .map(|(t, _)| t.clone())
@@ -1036,24 +1042,540 @@ fn load_warnings_are_counted_on_screen_and_listed_made_safe() {
 #[test]
 fn help_scrolls_to_its_last_line_and_no_further() {
     let (mut app, _notes) = samples(100, 30);
-    let lines = Help::new(&app.keymaps).lines().to_vec();
-    // The last line's first word (a check's name), which nothing else shows.
-    let last = lines
-        .last()
-        .unwrap()
-        .0
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_string();
     press(&mut app, "?");
+    let help = app.top_as::<Help>().expect("help");
+    // Compared without spaces: the cell after a wide glyph reads as one.
+    let last = help.shown().last().unwrap().0.replace(' ', "");
     press(&mut app, &"j".repeat(500));
-    let rows = screen(&app);
-    assert!(rows[28].contains(&last), "{last} at the bottom: {rows:#?}");
+    let rows: Vec<String> = screen(&app).iter().map(|r| r.replace(' ', "")).collect();
+    // The frame's last row is 28; the text's, 27.
+    assert!(rows[27].contains(&last), "{last} at the bottom: {rows:#?}");
     press(&mut app, "k");
-    let rows = screen(&app);
+    let rows: Vec<String> = screen(&app).iter().map(|r| r.replace(' ', "")).collect();
     assert!(
         !rows.iter().any(|r| r.contains(&last)),
         "one k scrolls up at once: {rows:#?}"
     );
+}
+
+fn at(app: &App) -> (usize, usize) {
+    (app.session.doc, app.session.position().cursor)
+}
+
+fn cursor_id(app: &App) -> String {
+    let doc = &app.session.store.docs[app.session.doc];
+    doc.segments[app.session.position().cursor].id.clone()
+}
+
+fn flash(app: &App) -> String {
+    app.session
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+/// The status bar's message says `text`.
+fn assert_said(app: &App, text: &str) {
+    let said = flash(app);
+    assert!(said.contains(text), "{text:?} not in {said:?}");
+}
+
+/// Types `text` and presses Enter, as in a prompt.
+fn type_enter(app: &mut App, text: &str) {
+    press(app, text);
+    special(app, KeyCode::Enter);
+}
+
+#[test]
+fn counts_before_a_key_move_that_many_or_name_the_segment() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "5G");
+    assert_eq!(app.session.position().cursor, 4, "5G: segment 5");
+    press(&mut app, "3j");
+    assert_eq!(app.session.position().cursor, 7);
+    press(&mut app, "2k");
+    assert_eq!(app.session.position().cursor, 5);
+    press(&mut app, "1");
+    assert!(
+        flash(&app).contains('1'),
+        "the count is shown: {}",
+        flash(&app)
+    );
+    press(&mut app, "0G");
+    let last = app.session.segment_count() - 1;
+    assert_eq!(app.session.position().cursor, 9, "10G: segment 10");
+    press(&mut app, "400G");
+    assert_eq!(
+        app.session.position().cursor,
+        last,
+        "past the end: the last"
+    );
+    press(&mut app, "2g");
+    assert_eq!(app.session.position().cursor, 1);
+    press(&mut app, "0");
+    assert!(flash(&app).contains("not bound"), "0 alone is no count");
+    press(&mut app, "j");
+    assert_eq!(
+        app.session.position().cursor,
+        2,
+        "and the next key is one move"
+    );
+}
+
+#[test]
+fn the_jump_line_takes_ids_their_start_file_lines_and_files() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, ":");
+    assert_eq!(app.mode(), "command");
+    type_enter(&mut app, "6d01e-110");
+    assert_eq!(app.mode(), "normal");
+    assert_eq!(cursor_id(&app), "6d01e-110");
+    // The start of an id in another file: the file opens.
+    press(&mut app, ":a232a-11");
+    let line = app
+        .top_as::<sxs::tui::components::command_line::CommandLine>()
+        .expect("the command line");
+    assert!(line.targets.len() >= 5, "{:?}", line.targets);
+    assert!(
+        line.targets[0].label.starts_with("a232a-110"),
+        "{:?}",
+        line.targets
+    );
+    special(&mut app, KeyCode::Down);
+    special(&mut app, KeyCode::Enter);
+    assert_eq!(cursor_id(&app), "a232a-111", "the second target");
+    assert_eq!(app.session.store.docs[app.session.doc].locale, "ja-jp");
+    // A line of the open file: the segment on or before it.
+    press(&mut app, ":");
+    type_enter(&mut app, "30");
+    assert_eq!(
+        cursor_id(&app),
+        "a232a-110",
+        "line 30: the segment of line 29"
+    );
+    // A file, fuzzily, by its path and locale.
+    press(&mut app, ":");
+    type_enter(&mut app, "fr");
+    assert_eq!(app.session.store.docs[app.session.doc].locale, "fr-fr");
+    // Nothing: said, and nothing moves.
+    let before = at(&app);
+    press(&mut app, ":");
+    type_enter(&mut app, "zzzz");
+    assert_eq!(at(&app), before);
+    assert_said(&app, "no line, segment id or file");
+    // Searching for an id says where ids go.
+    press(&mut app, "/");
+    type_enter(&mut app, "6d01e-110");
+    assert_said(&app, ":6d01e-110 jumps");
+}
+
+#[test]
+fn search_all_lists_every_hit_in_every_file_and_the_panes_follow() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "S");
+    assert_said(&app, "no search yet");
+    press(&mut app, "/");
+    type_enter(&mut app, "password");
+    assert_said(&app, "S all files");
+    let origin = at(&app);
+    press(&mut app, "S");
+    assert_eq!(app.mode(), "results");
+    let list = app
+        .top_as::<sxs::tui::components::search_results::SearchResults>()
+        .unwrap();
+    let hits = list.hits.clone();
+    let files: std::collections::BTreeSet<usize> = hits.iter().map(|h| h.doc).collect();
+    assert!(files.len() >= 3, "hits in several files: {hits:?}");
+    assert!(
+        hits.windows(2)
+            .all(|w| (w[0].doc, w[0].segment) < (w[1].doc, w[1].segment))
+    );
+    // Stepping through the list moves the panes, across files.
+    let selected = list.selected;
+    press(&mut app, &"j".repeat(hits.len()));
+    let last = hits.last().unwrap();
+    assert_eq!(at(&app), (last.doc, last.segment));
+    assert!(selected < hits.len());
+    // Esc: back where the list was opened; Enter: stay at the hit.
+    special(&mut app, KeyCode::Esc);
+    assert_eq!(at(&app), origin);
+    press(&mut app, "Sk");
+    let here = at(&app);
+    special(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), "normal");
+    assert_eq!(at(&app), here);
+}
+
+#[test]
+fn copy_sends_the_raw_target_source_id_or_place_and_says_so() {
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
+    press(&mut app, ":");
+    type_enter(&mut app, "c7760-110");
+    let seg = app.session.store.docs[0].segments[app.session.position().cursor].clone();
+    press(&mut app, "y");
+    assert_eq!(app.mode(), "copy");
+    assert!(
+        status_line(&app).contains("y/t target"),
+        "{}",
+        status_line(&app)
+    );
+    press(&mut app, "y");
+    assert_eq!(
+        app.session.to_clipboard.take().as_deref(),
+        Some(seg.target.as_str())
+    );
+    assert!(seg.target.contains("**"), "the markup as the file has it");
+    assert_said(&app, "OSC 52");
+    press(&mut app, "ys");
+    assert_eq!(app.session.to_clipboard.take(), seg.source);
+    press(&mut app, "yi");
+    assert_eq!(
+        app.session.to_clipboard.take().as_deref(),
+        Some("c7760-110")
+    );
+    press(&mut app, "yp");
+    let place = format!("{}:27", app.session.store.docs[0].path);
+    assert_eq!(app.session.to_clipboard.take(), Some(place));
+    special(&mut app, KeyCode::Esc);
+    press(&mut app, "y");
+    special(&mut app, KeyCode::Esc);
+    assert_eq!(app.session.to_clipboard, None, "Esc copies nothing");
+}
+
+/// The text drawn, without spaces (the cell after a wide glyph reads as one).
+fn shown_text(app: &App) -> String {
+    screen(app).join("\n").replace(' ', "")
+}
+
+#[test]
+fn the_raw_view_shows_the_markup_of_the_cursor_row_or_of_every_row() {
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
+    press(&mut app, ":");
+    type_enter(&mut app, "c7760-110");
+    assert!(
+        !shown_text(&app).contains("**"),
+        "the display form hides it"
+    );
+    press(&mut app, "m");
+    let shown = shown_text(&app);
+    assert!(shown.contains("**Dashboard**"), "{shown}");
+    assert!(shown.contains("**ダッシュボード**"), "{shown}");
+    // The raw view follows the cursor: the row left behind is shown again
+    // as a reader sees it.
+    press(&mut app, "kk");
+    let shown = shown_text(&app);
+    assert!(!shown.contains("**Dashboard**"), "{shown}");
+    assert!(shown.contains("[multichannel]"), "{shown}");
+    assert!(shown.contains("(multichannel.md)"), "{shown}");
+    press(&mut app, "M");
+    let shown = shown_text(&app);
+    assert!(
+        shown.contains("**Dashboard**") && shown.contains("[multichannel]"),
+        "{shown}"
+    );
+    press(&mut app, "M");
+    assert!(!shown_text(&app).contains("**"), "M again: off");
+}
+
+#[test]
+fn context_stands_dimmed_before_its_segment_and_the_cursor_never_lands_on_it() {
+    let store = Store::load(&["tests/fixtures/tui/nuget-docs.zh-tw"]).unwrap();
+    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 40));
+    let doc = &app.session.store.docs[0];
+    assert!(doc.context.len() >= 3, "{:?}", doc.context);
+    let count = app.session.segment_count();
+    let mut seen = Vec::new();
+    for _ in 0..count + 2 {
+        let rows = layout::rows(&app.session);
+        let cursor = app.session.position().cursor;
+        let row = rows
+            .iter()
+            .find(|r| r.segment == cursor)
+            .expect("cursor row");
+        assert!(row.content > 0, "the cursor is on a segment's text");
+        seen.push(cursor);
+        press(&mut app, "j");
+    }
+    assert_eq!(seen.iter().max(), Some(&(count - 1)));
+    // The code block stands between its segments, dimmed, fences and all.
+    app.update(Action::First);
+    let rows = screen(&app);
+    let code = rows
+        .iter()
+        .position(|r| r.contains("```xml"))
+        .expect("the code block");
+    let before = rows
+        .iter()
+        .position(|r| r.contains("If pack with the targets"))
+        .unwrap();
+    let after = rows
+        .iter()
+        .position(|r| r.contains("If packing with a nuspec"))
+        .unwrap();
+    assert!(before < code && code < after, "{rows:#?}");
+    assert!(rows[code + 1].contains("<PropertyGroup>"), "{rows:#?}");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 40)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let cell = &terminal.backend().buffer()[(rows[code].find("```").unwrap() as u16, code as u16)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::DIM),
+        "{cell:?}"
+    );
+    // Only the whole document shows context: a filtered view has none.
+    press(&mut app, "f");
+    assert!(
+        layout::rows(&app.session)
+            .iter()
+            .all(|r| r.context.is_empty())
+    );
+    // Reading mode shows it whole.
+    press(&mut app, "fffr");
+    let reading = app.top_as::<Reading>().unwrap();
+    let code_lines = reading.lines.iter().filter(|l| l.context).count();
+    assert!(code_lines >= 20, "{code_lines}");
+}
+
+/// Lines shown above the cursor's text.
+fn lines_above_cursor(app: &App) -> usize {
+    let rows = layout::rows(&app.session);
+    let cursor = app.session.position().cursor;
+    let row = rows
+        .iter()
+        .find(|r| r.segment == cursor)
+        .expect("cursor row");
+    row.y + row.above()
+}
+
+#[test]
+fn jumps_keep_lines_above_their_target() {
+    let (mut app, _notes) = samples(100, 20);
+    let last = app.session.segment_count() - 1;
+    press(&mut app, "G");
+    assert!(
+        app.session.position().top > 3,
+        "the document is taller than the screen"
+    );
+    press(&mut app, "g");
+    press(&mut app, ":");
+    type_enter(&mut app, "6d01e-110");
+    assert!(
+        lines_above_cursor(&app) >= 3,
+        ":ID: {}",
+        lines_above_cursor(&app)
+    );
+    press(&mut app, "g]");
+    press(&mut app, "/");
+    type_enter(&mut app, "Reset");
+    assert!(app.session.position().cursor > 5);
+    assert!(
+        lines_above_cursor(&app) >= 3,
+        "search: {}",
+        lines_above_cursor(&app)
+    );
+    // Moving up keeps lines above the cursor too, until the top.
+    app.update(Action::Last);
+    for _ in 0..last {
+        press(&mut app, "k");
+        let top = app.session.position().top;
+        assert!(
+            lines_above_cursor(&app) >= 3 || top == 0,
+            "k to {}",
+            app.session.position().cursor
+        );
+    }
+}
+
+#[test]
+fn a_filtered_view_with_rows_above_the_cursor_fills_the_screen() {
+    let (mut app, _notes) = samples(100, 30);
+    // Two bad marks far apart, the cursor on the second.
+    for segment in [1, 10] {
+        app.go_to(segment);
+        press(&mut app, "x");
+        special(&mut app, KeyCode::Enter);
+    }
+    app.go_to(10);
+    press(&mut app, "ff");
+    assert_eq!(app.session.filter.label(), "flagged");
+    assert_eq!(app.session.position().cursor, 10);
+    let shown: Vec<usize> = layout::rows(&app.session)
+        .iter()
+        .map(|r| r.segment)
+        .collect();
+    assert_eq!(shown, [1, 10], "the row above shows, not blank rows");
+}
+
+#[test]
+fn tab_with_one_file_says_so() {
+    let (mut app, _notes) = fixture("nuget-docs.zh-tw");
+    special(&mut app, KeyCode::Tab);
+    assert_said(&app, "only one file is loaded");
+}
+
+#[test]
+fn a_search_that_finds_one_segment_says_segment() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "/");
+    type_enter(&mut app, "regain");
+    assert!(
+        flash(&app).starts_with("1 segment matches"),
+        "{}",
+        flash(&app)
+    );
+    press(&mut app, "/");
+    press(&mut app, "Support");
+    assert!(
+        status_line(&app).contains("segments match"),
+        "{}",
+        status_line(&app)
+    );
+}
+
+#[test]
+fn hebrew_typed_in_the_search_prompt_reads_as_the_panes_show_it() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "/שלום");
+    let status = status_line(&app);
+    assert!(status.contains("/םולש▏"), "visual order: {status}");
+}
+
+#[test]
+fn the_file_list_covers_the_gutter() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "aax");
+    special(&mut app, KeyCode::Enter);
+    press(&mut app, "o");
+    let rows = screen(&app);
+    for (y, row) in rows.iter().enumerate().take(28).skip(2) {
+        let first = row.chars().next().unwrap();
+        assert!("│└".contains(first), "row {y}: {row}");
+    }
+}
+
+#[test]
+fn at_70_columns_the_top_bar_keeps_the_file_name() {
+    let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.de-de"]).unwrap();
+    let (app, _notes) = common::app(store, Theme::mono(), (70, 20));
+    let top = screen(&app)[0].clone();
+    assert!(top.contains("software-assurance-lp.md"), "{top}");
+    assert!(
+        top.contains("de-de") && top.trim_end().ends_with("1/1"),
+        "{top}"
+    );
+}
+
+#[test]
+fn help_wraps_every_description_whole_in_a_narrow_window() {
+    let (app, _notes) = samples(60, 20);
+    let help = Help::new(&app.keymaps, &app.session);
+    let room = 60 - 4 - 4;
+    for (line, _) in help.shown() {
+        let width = sxs::text::str_width(line, sxs::text::WidthMode::Narrow);
+        assert!(width <= room, "{width} > {room}: {line}");
+    }
+    // Every character comes out, in order: lines break between words
+    // (or where Unicode allows, after a hyphen, between CJK characters).
+    let text = |lines: &[(String, bool)]| lines.iter().map(|(t, _)| t.as_str()).collect::<String>();
+    let squeeze = |s: String| s.replace(' ', "");
+    assert_eq!(squeeze(text(help.shown())), squeeze(text(&help.lines())));
+    // A description too long for its line goes on under itself.
+    let wrapped = help
+        .shown()
+        .windows(2)
+        .any(|w| w[0].0.contains("clipboard") && w[1].0.starts_with(&" ".repeat(19)));
+    assert!(wrapped, "{:#?}", help.shown());
+}
+
+#[test]
+fn edit_asks_for_the_file_at_the_line_and_a_reload_follows_the_change() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "E");
+    assert_said(&app, "not a file on disk");
+    assert_eq!(app.session.to_edit, None);
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("NU5030.md");
+    std::fs::copy("tests/fixtures/tui/nuget-docs.zh-tw/NU5030.md", &file).unwrap();
+    let store = Store::load(&[&file]).unwrap();
+    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
+    press(&mut app, "ja");
+    let marked = app.session.position().cursor - 1;
+    app.go_to(marked);
+    press(&mut app, "E");
+    let edit = app.session.to_edit.take().expect("an edit");
+    assert_eq!(edit.path, file);
+    assert_eq!(edit.line, app.session.store.docs[0].segments[marked].line);
+    // The editor changes the marked target and adds a line above it.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let changed = text
+        .replace("問題</span>", "問題點</span>")
+        .replacen("# ", "Added.\n\n# ", 1);
+    std::fs::write(&file, changed).unwrap();
+    app.reload(edit.doc, "");
+    assert_eq!(
+        cursor_id(&app),
+        "372ee-104",
+        "the cursor stays on its segment"
+    );
+    assert!(app.session.is_stale(0, marked), "the mark is stale now");
+    assert_said(&app, "1 mark stale");
+    let line = app.session.store.docs[0].segments[marked].line;
+    assert_eq!(line, edit.line + 2, "lines are read again");
+}
+
+#[test]
+fn resume_opens_at_the_latest_mark_within_the_first_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.yaml");
+    let entry = |file: &str, id: &str, time: &str| {
+        format!(
+            "- file: {file}\n  id: {id}\n  verdict: ok\n  target: x\n  reviewer: kim\n  time: {time}\n"
+        )
+    };
+    let text = [
+        entry(
+            "samples/000_8f5dbdcd68e3905e.txt",
+            "6d01e-107",
+            "2026-01-02T10:00:00Z",
+        ),
+        entry(
+            "samples/000_8f5dbdcd68e3905e.txt",
+            "6d01e-109",
+            "2026-01-02T09:00:00Z",
+        ),
+        entry(
+            "samples/001_556f1865daf7fcb3.txt",
+            "a232a-113",
+            "2026-01-01T10:00:00Z",
+        ),
+        entry(
+            "samples/004_52681c2fb3646d8a.txt",
+            "ghost-101",
+            "2027-01-01T10:00:00Z",
+        ),
+    ]
+    .concat();
+    std::fs::write(&path, text).unwrap();
+    let open = || {
+        let notes = sxs::notes::Notes::open(&path).unwrap();
+        opened(Store::samples(), notes, Vec::new())
+    };
+    let mut app = open();
+    let all: Vec<usize> = (0..app.session.store.docs.len()).collect();
+    app.resume(&all);
+    assert_eq!(
+        cursor_id(&app),
+        "6d01e-107",
+        "the latest time (no such id: skipped)"
+    );
+    assert_said(&app, "resumed at 6d01e-107");
+    // The first path given was the ja-jp file: its latest mark.
+    let mut app = open();
+    app.resume(&[1]);
+    assert_eq!(cursor_id(&app), "a232a-113");
+    // A file with no mark: its start.
+    let mut app = open();
+    app.resume(&[3]);
+    assert_eq!(at(&app), (3, 0));
 }

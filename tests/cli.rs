@@ -460,14 +460,14 @@ fn no_command_writes_terminal_controls_from_its_input_to_stderr_or_a_text_stdout
         assert!(!out.stderr.is_empty() || out.status.success(), "{shown}");
         assert_eq!(
             terminal_controls(&out.stderr, true),
-            [],
+            Vec::<char>::new(),
             "stderr of {shown}: {}",
             stderr(&out)
         );
         if text_stdout {
             assert_eq!(
                 terminal_controls(&out.stdout, false),
-                [],
+                Vec::<char>::new(),
                 "stdout of {shown}: {}",
                 String::from_utf8_lossy(&out.stdout)
             );

@@ -80,9 +80,22 @@ fn no_line_is_drawn_past_the_panes_whatever_the_script() {
             let terminal = draw(&mut app, width, height, &[Action::PageDown]);
             let buffer = terminal.backend().buffer();
             let geo = app.session.geometry();
+            // The document's context (an include, a code block) spans both
+            // panes; every other row has the separator.
+            let context: Vec<u16> = sxs::tui::layout::rows(&app.session)
+                .iter()
+                .flat_map(|row| {
+                    let after = row.above() + row.content + 1;
+                    (row.y..row.y + row.context.len())
+                        .chain(row.y + after..row.y + after + row.after.len())
+                })
+                .map(|y| geo.body_top + y as u16)
+                .collect();
             for y in geo.body_top..geo.body_top + geo.body_height {
-                // The separator column always holds the separator: nothing
-                // from the source pane spilled into it.
+                if context.contains(&y) {
+                    continue;
+                }
+                // Nothing from the source pane spilled into the separator column.
                 assert_eq!(
                     buffer[(geo.separator, y)].symbol(),
                     "│",
@@ -141,4 +154,77 @@ fn a_title_made_of_spans_shows_its_translation_in_the_top_bar() {
     // Cells under the right half of a wide glyph hold a blank: compare without.
     assert!(top.replace(' ', "").contains("套件\"簽署\""), "{top}");
     assert!(!top.contains("span"), "{top}");
+}
+
+/// The screen after typing `keys` (Enter as `\r`, Esc as `\x1b`) into `app`.
+fn after_keys(app: &mut App, width: u16, height: u16, keys: &str) -> Terminal<TestBackend> {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    app.resize(width, height);
+    for c in keys.chars() {
+        let code = match c {
+            '\r' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        app.key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    terminal
+}
+
+fn fixture(path: &str) -> (App, tempfile::TempDir) {
+    let store = Store::load(&[format!("tests/fixtures/tui/{path}")]).unwrap();
+    common::app(store, Theme::mono(), (100, 30))
+}
+
+#[test]
+fn the_raw_view_shows_a_misplaced_bold() {
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
+    let terminal = after_keys(&mut app, 100, 30, ":c7760-110\rm");
+    insta::assert_snapshot!("raw_view_ja-jp_100x30", terminal.backend());
+    // In the target pane the stars are dimmed markup, the text between them bold.
+    let buffer = terminal.backend().buffer();
+    let geo = app.session.geometry();
+    let y = (0..30)
+        .find(|&y| {
+            buffer[(geo.right.0, y)].symbol() == "•" && buffer[(geo.right.0 + 2, y)].symbol() == "*"
+        })
+        .expect("the raw row");
+    let star = &buffer[(geo.right.0 + 2, y)];
+    let bold = &buffer[(geo.right.0 + 4, y)];
+    assert_eq!(bold.symbol(), "ダ");
+    assert!(star.modifier.contains(Modifier::DIM), "{star:?}");
+    assert!(bold.modifier.contains(Modifier::BOLD), "{bold:?}");
+}
+
+#[test]
+fn a_code_block_stands_dimmed_between_its_segments() {
+    let (mut app, _notes) = fixture("nuget-docs.zh-tw");
+    let terminal = after_keys(&mut app, 100, 30, "");
+    insta::assert_snapshot!("context_zh-tw_100x30", terminal.backend());
+}
+
+#[test]
+fn the_jump_line_offers_its_targets() {
+    let (mut app, _notes) = common::app(Store::samples(), Theme::mono(), (100, 30));
+    let terminal = after_keys(&mut app, 100, 30, ":a232a-11");
+    insta::assert_snapshot!("jump_100x30", terminal.backend());
+}
+
+#[test]
+fn search_results_list_every_file_under_the_panes() {
+    let (mut app, _notes) = common::app(Store::samples(), Theme::mono(), (100, 30));
+    let terminal = after_keys(&mut app, 100, 30, "/password\rSjj");
+    insta::assert_snapshot!("search_results_100x30", terminal.backend());
+}
+
+#[test]
+fn help_is_framed_and_wrapped_at_two_sizes() {
+    for (width, height) in [(100, 30), (60, 20)] {
+        let (mut app, _notes) = common::app(Store::samples(), Theme::mono(), (width, height));
+        app.session.config_file = Some("/home/kim/.config/sxs/config.yaml".into());
+        let terminal = after_keys(&mut app, width, height, "?");
+        insta::assert_snapshot!(format!("help_{width}x{height}"), terminal.backend());
+    }
 }

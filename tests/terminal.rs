@@ -288,3 +288,157 @@ fn started_in_the_background_it_says_what_to_do() {
     shell.send("exit\r");
     shell.wait_exit();
 }
+
+/// The line about the selected segment (above the status bar) of a 100×30 screen.
+fn detail(screen: &vt100::Screen) -> String {
+    rows(screen)[28].clone()
+}
+
+#[test]
+fn a_review_resumes_at_the_segment_reviewed_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    tty.wait_for_text("en-us");
+    tty.send("jjjjaka");
+    tty.wait_for("two marks", |s| s.contents().contains(" 6/12"));
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+
+    let again = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    let screen = again.wait_for_text("resumed at 6d01e-107");
+    assert!(
+        detail(&screen).contains("6d01e-107"),
+        "{}",
+        screen.contents()
+    );
+}
+
+#[test]
+fn the_first_path_given_opens_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/fixtures/corpus");
+    let (ja, de) = (
+        corpus.join("partner-center-pr.ja-jp"),
+        corpus.join("partner-center-pr.de-de"),
+    );
+    let args = [ja.to_str().unwrap(), de.to_str().unwrap()];
+    let tty = Tty::spawn(&args, (100, 30), dir.path(), &[]);
+    let screen = tty.wait_for_text("en-us");
+    assert!(rows(&screen)[0].contains("ja-jp"), "{}", rows(&screen)[0]);
+}
+
+#[test]
+fn colon_and_an_id_jump_to_the_segment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    tty.wait_for_text("en-us");
+    tty.send(":a232a-113");
+    tty.wait_for_text("jump to: 1 target");
+    tty.send("\r");
+    let screen = tty.wait_for("the ja-jp segment", |s| detail(s).contains("a232a-113"));
+    assert!(rows(&screen)[0].contains("ja-jp"), "{}", screen.contents());
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn a_copy_reaches_the_terminal_as_osc_52() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    tty.wait_for_text("en-us");
+    tty.send("yi");
+    tty.wait_for_text("copied the id of 6d01e-103");
+    let encoded = base64::engine::general_purpose::STANDARD.encode("6d01e-103");
+    let sequence = format!("\x1b]52;c;{encoded}\x1b\\");
+    tty.wait_for_bytes("the OSC 52 sequence", sequence.as_bytes());
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+/// A segment file to edit in `dir`, and an editor script that writes its
+/// arguments to `args.txt` and appends a line to the file.
+fn editable(dir: &std::path::Path) -> (PathBuf, PathBuf) {
+    let file = dir.join("NU5030.md");
+    std::fs::copy(
+        root().join("tests/fixtures/tui/nuget-docs.zh-tw/NU5030.md"),
+        &file,
+    )
+    .unwrap();
+    let editor = dir.join("editor.sh");
+    let script = "#!/bin/sh\necho \"$@\" > \"$(dirname \"$2\")/args.txt\"\necho 'Appended by the editor.' >> \"$2\"\n";
+    std::fs::write(&editor, script).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (file, editor)
+}
+
+#[test]
+fn the_editor_runs_at_the_segments_line_and_the_review_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, editor) = editable(dir.path());
+    let env = [("EDITOR", editor.to_str().unwrap())];
+    let mut tty = Tty::spawn(&[file.to_str().unwrap()], (100, 30), dir.path(), &env);
+    tty.wait_for_text("en-us");
+    tty.send("jjE");
+    let screen = tty.wait_for("the review again", |s| {
+        s.alternate_screen() && s.contents().contains("reloaded")
+    });
+    assert!(
+        detail(&screen).contains("372ee-105"),
+        "{}",
+        screen.contents()
+    );
+    let args = std::fs::read_to_string(dir.path().join("args.txt")).unwrap();
+    assert_eq!(args.trim(), format!("+22 {}", file.display()));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.ends_with("Appended by the editor.\n"), "{text}");
+    // The review goes on: keys work, and the appended line is context now,
+    // at the end of the document.
+    tty.send("rG");
+    tty.wait_for_text("Appended by the editor.");
+    tty.send("r");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn a_failing_editor_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = editable(dir.path());
+    let env = [("EDITOR", "no-such-editor-sxs")];
+    let mut tty = Tty::spawn(&[file.to_str().unwrap()], (100, 30), dir.path(), &env);
+    tty.wait_for_text("en-us");
+    tty.send("E");
+    tty.wait_for_text("no-such-editor-sxs: not found; set $EDITOR");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn a_review_leaves_only_the_notes_file_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tempfile::tempdir().unwrap();
+    let env = [("XDG_RUNTIME_DIR", runtime.path().to_str().unwrap())];
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &env);
+    tty.wait_for_text("en-us");
+    tty.send("a");
+    tty.wait_for_text("✓ saved");
+    let names = |path: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "no-config")
+            .collect()
+    };
+    assert_eq!(names(dir.path()), ["sxs-notes.yaml"]);
+    let locks = names(runtime.path());
+    assert!(
+        locks.len() == 1
+            && locks[0].starts_with("sxs-")
+            && locks[0].ends_with("-sxs-notes.yaml.lock"),
+        "{locks:?}"
+    );
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}

@@ -25,6 +25,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         notes: cli.common.notes.clone(),
         reviewer: cli.common.reviewer.clone(),
         checks,
+        first_path: cli.paths.first().cloned(),
     })?;
     Ok(0)
 }

@@ -10,6 +10,9 @@ use super::bindings::{Bindable, Table, bindings};
 pub const TABLES: &[&Table] = &[
     Action::TABLE,
     SearchAction::TABLE,
+    CommandAction::TABLE,
+    ResultsAction::TABLE,
+    CopyAction::TABLE,
     FileListAction::TABLE,
     ReadingAction::TABLE,
     DialogAction::TABLE,
@@ -32,12 +35,14 @@ bindings! {
             Last = "last", ["G", "end"], "last segment";
             NextFile = "next_file", ["tab"], "next file";
             PrevFile = "prev_file", ["backtab"], "previous file";
+            Jump = "jump", [":"], "jump: :ID (or its start), :LINE of the file, :FILE (fuzzy)";
         }
         "Search" {
             Search = "search", ["/"], "search both panes";
             NextHit = "next_hit", ["n"], "next search hit";
             PrevHit = "prev_hit", ["N"], "previous search hit";
             ClearSearch = "clear_search", ["esc"], "clear the search";
+            SearchAll = "search_all", ["S"], "every hit of the last search in all loaded files";
         }
         "Review" {
             MarkOk = "mark_ok", ["a"], "mark OK and go to the next segment";
@@ -56,6 +61,12 @@ bindings! {
             ReadingMode = "reading_mode", ["r"], "reading mode: one locale as a document";
             FileList = "file_list", ["o"], "list of loaded files";
             Warnings = "warnings", ["w"], "what loading warned about (files, notes, config)";
+            RawSegment = "raw_segment", ["m"], "the selected segment's markup as the file has it";
+            RawAll = "raw_all", ["M"], "every row's markup as the file has it";
+        }
+        "Text out" {
+            Copy = "copy", ["y"], "copy the target, source, id or place to the clipboard (OSC 52)";
+            Edit = "edit", ["E"], "open the file at the segment's line in $EDITOR";
         }
         "Program" {
             Help = "help", ["?", "f1"], "this help";
@@ -73,6 +84,49 @@ bindings! {
             Accept = "accept", ["enter"], "keep the search and its hits";
             Cancel = "cancel", ["esc"], "cancel: back to where the search began";
             DeleteChar = "delete_char", ["backspace"], "delete the last character";
+        }
+    }
+}
+
+bindings! {
+    /// The `:` command line: characters type the jump's target.
+    pub enum CommandAction {
+        mode: "command", text_input: true, required: [Accept, Cancel],
+        "Jump command line (characters type :ID, :LINE or :FILE)" {
+            Accept = "accept", ["enter"], "go to the chosen target";
+            Cancel = "cancel", ["esc"], "close without moving";
+            Down = "down", ["down", "tab"], "next target";
+            Up = "up", ["up", "backtab"], "previous target";
+            DeleteChar = "delete_char", ["backspace"], "delete the last character";
+        }
+    }
+}
+
+bindings! {
+    /// The list of every search hit in every loaded file.
+    pub enum ResultsAction {
+        mode: "results", text_input: false, required: [Close, Cancel],
+        "Search results in all files" {
+            Down = "down", ["j", "down"], "next hit (the panes follow)";
+            Up = "up", ["k", "up"], "previous hit (the panes follow)";
+            PageDown = "page_down", ["pagedown", "space"], "a page of hits down";
+            PageUp = "page_up", ["pageup"], "a page of hits up";
+            Close = "close", ["enter", "q"], "close the list, staying at the hit";
+            Cancel = "cancel", ["esc"], "close the list, back to where it opened";
+        }
+    }
+}
+
+bindings! {
+    /// What `copy` copies: one key each.
+    pub enum CopyAction {
+        mode: "copy", text_input: false, required: [Cancel],
+        "Copy (to the terminal's clipboard, OSC 52)" {
+            Target = "target", ["y", "t"], "the target, as the file has it";
+            Source = "source", ["s"], "the source, as the file has it";
+            Id = "id", ["i"], "the segment id";
+            Place = "place", ["p"], "FILE:LINE of the segment";
+            Cancel = "cancel", ["esc"], "copy nothing";
         }
     }
 }

@@ -11,20 +11,24 @@ use ratatui::widgets::Widget;
 
 use super::action::Action;
 use super::component::{Component, Context, Outcome};
+use super::components::command_line::CommandLine;
+use super::components::copy_menu::CopyMenu;
 use super::components::detail_bar::DetailBar;
 use super::components::file_list::FileList;
 use super::components::help::Help;
 use super::components::mark_dialog::MarkDialog;
 use super::components::panes::Panes;
 use super::components::reading::Reading;
-use super::components::search_prompt::SearchPrompt;
+use super::components::search_prompt::{SearchPrompt, no_match_hint};
+use super::components::search_results::SearchResults;
 use super::components::status_bar::StatusBar;
 use super::components::warnings::Warnings;
 use super::components::{too_small, top_bar};
+use super::display::plural;
 use super::geometry::Arrangement;
 use super::keymap::Keymaps;
 use super::keys::Key;
-use super::session::Session;
+use super::session::{RawView, Session};
 use super::theme::Theme;
 use crate::check::Finding;
 use crate::notes::Notes;
@@ -70,7 +74,7 @@ impl App {
             keymaps: options.keymaps,
             theme: options.theme,
             mouse: options.mouse,
-            modes: vec![Box::new(Panes)],
+            modes: vec![Box::new(Panes::default())],
             detail: DetailBar::default(),
             status: StatusBar::default(),
             quit: false,
@@ -117,6 +121,7 @@ impl App {
             Outcome::Stay => {}
             Outcome::Close => self.close_top(),
             Outcome::Run(action) => self.update(action),
+            Outcome::Repeat(action, count) => self.update_counted(action, count),
         }
         self.refresh();
     }
@@ -141,10 +146,16 @@ impl App {
             Action::Last => s.edge(true),
             Action::NextFile => s.open_relative(1),
             Action::PrevFile => s.open_relative(-1),
+            Action::Jump => self.modes.push(Box::new(CommandLine::new())),
             Action::Search => self.modes.push(Box::new(SearchPrompt::new(s))),
             Action::NextHit => self.next_hit(true),
             Action::PrevHit => self.next_hit(false),
             Action::ClearSearch => s.search.clear(),
+            Action::SearchAll if s.search.query.is_empty() => {
+                let search = self.keymaps.label(Action::Search);
+                s.complain(format!("no search yet; {search} starts one"));
+            }
+            Action::SearchAll => self.modes.push(Box::new(SearchResults::new(s))),
             Action::MarkOk => s.mark_ok(),
             Action::MarkBad if s.segment_count() > 0 => {
                 self.modes.push(Box::new(MarkDialog::new(s)))
@@ -165,9 +176,45 @@ impl App {
             }
             Action::FileList => self.modes.push(Box::new(FileList::new(s))),
             Action::Warnings => self.modes.push(Box::new(Warnings::new(s))),
-            Action::Help => self.modes.push(Box::new(Help::new(&self.keymaps))),
+            Action::RawSegment => s.toggle_raw(RawView::Cursor),
+            Action::RawAll => s.toggle_raw(RawView::All),
+            Action::Copy if s.segment_count() > 0 => self.modes.push(Box::new(CopyMenu)),
+            Action::Copy => {}
+            Action::Edit => s.request_edit(),
+            Action::Help => self.modes.push(Box::new(Help::new(&self.keymaps, s))),
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
+        }
+        self.refresh();
+    }
+
+    /// Carries out an action with a count typed before it: a move goes that
+    /// many times, `g` and `G` go to that segment (as vi's `40G` goes to
+    /// line 40); other actions take no count.
+    pub fn update_counted(&mut self, action: Action, count: usize) {
+        let s = &mut self.session;
+        match action {
+            Action::NextSegment => s.move_by(count as isize),
+            Action::PrevSegment => s.move_by(-(count as isize)),
+            Action::First | Action::Last => s.go_to(count.saturating_sub(1)),
+            Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::NextFile
+            | Action::PrevFile
+            | Action::NextHit
+            | Action::PrevHit
+            | Action::NextFlagged
+            | Action::PrevFlagged => {
+                for _ in 0..count {
+                    self.update(action);
+                    if self.session.flash.as_ref().is_some_and(|f| f.error) {
+                        break;
+                    }
+                }
+            }
+            _ => self.update(action),
         }
         self.refresh();
     }
@@ -190,7 +237,8 @@ impl App {
             }
             None => {
                 let query = s.search.query.clone();
-                s.complain(format!("no match for {query:?} in this file"));
+                let hint = no_match_hint(s, &query, &self.keymaps);
+                s.complain(format!("no match for {query:?} in this file{hint}"));
             }
         }
     }
@@ -222,19 +270,25 @@ impl App {
     }
 
     /// Findings arrive from the checks, which run off the event loop. Their
-    /// message does not push aside an error the reviewer has not seen yet
-    /// (such as why the notes file is read-only).
+    /// message does not push aside another one the reviewer has not seen
+    /// yet (why the notes file is read-only, where the review resumed).
     pub fn set_findings(&mut self, findings: Vec<Finding>) {
         let count = findings.len();
         self.session.set_findings(findings);
-        if !self.session.flash.as_ref().is_some_and(|f| f.error) {
+        // Said only if nothing else is: an error the reviewer has not seen
+        // yet, or where the review resumed, matters more.
+        if self.session.flash.is_none() {
             let total = self.session.total_progress().suspicious;
             let (next, prev) = (
                 self.keymaps.label(Action::NextFlagged),
                 self.keymaps.label(Action::PrevFlagged),
             );
+            let (count, total) = (
+                plural(count, "finding", "findings"),
+                plural(total, "segment", "segments"),
+            );
             self.session.say(format!(
-                "checks done: {count} findings on {total} segments; {next} and {prev} visit them"
+                "checks done: {count} on {total}; {next} and {prev} visit them"
             ));
         }
         self.refresh();
@@ -243,6 +297,18 @@ impl App {
     /// Opens a document (as the file list does).
     pub fn open_doc(&mut self, doc: usize) {
         self.session.open(doc);
+        self.refresh();
+    }
+
+    /// Opens where the review left off (see `Session::resume`).
+    pub fn resume(&mut self, docs: &[usize]) {
+        self.session.resume(docs);
+        self.refresh();
+    }
+
+    /// Reads a document's file again after the editor changed it.
+    pub fn reload(&mut self, doc: usize, note: &str) {
+        self.session.reload(doc, note);
         self.refresh();
     }
 

@@ -15,6 +15,7 @@ use ratatui::style::Style;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::display::Glyphs;
 use super::layout::Line;
 use super::theme::Theme;
 use crate::text::{Style as TextStyle, WidthMode, grapheme_width, str_width};
@@ -128,6 +129,50 @@ pub fn popup_title(buf: &mut Buffer, theme: &Theme, mode: WidthMode, popup: Rect
         popup.width as usize,
         style,
     );
+}
+
+/// Clears a popup and draws its frame with `title` on the top edge; returns
+/// the room inside. Box drawing is East Asian Ambiguous, so the
+/// ambiguous-wide mode frames in ASCII.
+pub fn framed_popup(
+    buf: &mut Buffer,
+    theme: &Theme,
+    mode: WidthMode,
+    area: Rect,
+    title: &str,
+) -> Rect {
+    let area = area.intersection(buf.area);
+    clear_popup(buf, area, theme.popup);
+    if area.width < 2 || area.height < 2 {
+        return Rect::new(area.x, area.y, 0, 0);
+    }
+    let [top_left, top_right, bottom_left, bottom_right, across, down] =
+        Glyphs::for_mode(mode).frame;
+    let line = theme.popup.patch(theme.dim);
+    let (left, right) = (area.left(), area.right() - 1);
+    let (top, bottom) = (area.top(), area.bottom() - 1);
+    for x in left + 1..right {
+        put(buf, mode, (x, top), across, 1, line);
+        put(buf, mode, (x, bottom), across, 1, line);
+    }
+    for y in top + 1..bottom {
+        put(buf, mode, (left, y), down, 1, line);
+        put(buf, mode, (right, y), down, 1, line);
+    }
+    put(buf, mode, (left, top), top_left, 1, line);
+    put(buf, mode, (right, top), top_right, 1, line);
+    put(buf, mode, (left, bottom), bottom_left, 1, line);
+    put(buf, mode, (right, bottom), bottom_right, 1, line);
+    let room = area.width.saturating_sub(4) as usize;
+    put(
+        buf,
+        mode,
+        (left + 2, top),
+        title,
+        room,
+        theme.popup.patch(theme.pane_title),
+    );
+    Rect::new(left + 1, top + 1, area.width - 2, area.height - 2)
 }
 
 /// How a line is drawn: the theme, the style under it (selection), one laid

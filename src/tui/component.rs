@@ -37,6 +37,9 @@ pub enum Outcome {
     /// Carry out a normal-mode action (help from reading mode); the
     /// component stays below what the action opens.
     Run(Action),
+    /// Carry out a normal-mode action with a count typed before it (`40G`,
+    /// `5j`).
+    Repeat(Action, usize),
 }
 
 /// A key worth knowing now, for the status bar: `Enter open`.

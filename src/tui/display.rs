@@ -2,13 +2,57 @@
 //! opened, and of the other text the screen quotes (ids, paths, comments,
 //! messages), made once when it changes.
 
-use crate::store::{Block, Document, Store};
-use crate::text::{BaseDirection, StyledText, WidthMode, display_form, lay_out, sanitize};
+use super::raw::raw_form;
+use crate::store::{Block, ContextKind, Document, Store};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{
+    BaseDirection, StyledText, WidthMode, display_form, grapheme_width, lay_out, sanitize,
+    str_width,
+};
 
 /// Raw text (a comment, a path, an id, a message quoting them) as one line
 /// that is safe to send to a terminal: sanitised, line breaks as spaces.
 pub fn one_line(raw: &str) -> String {
     sanitize(raw).text().replace('\n', " ")
+}
+
+/// `path` in at most `max` cells: whole, or `…` and as much of its end as
+/// fits, from a `/` when one is in what fits.
+pub fn shorten_left(path: &str, max: usize, mode: WidthMode) -> String {
+    if str_width(path, mode) <= max {
+        return path.to_string();
+    }
+    let room = max.saturating_sub(1);
+    let mut used = 0;
+    let mut start = path.len();
+    for (at, g) in path.grapheme_indices(true).rev() {
+        used += grapheme_width(g, mode);
+        if used > room {
+            break;
+        }
+        start = at;
+    }
+    let tail = &path[start..];
+    let tail = match tail.find('/') {
+        Some(slash) if slash + 1 < tail.len() => &tail[slash..],
+        _ => tail,
+    };
+    format!("…{tail}")
+}
+
+/// Pasted text as a one-line field takes it: line breaks and other
+/// controls as spaces.
+pub fn pasted(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c })
+}
+
+/// `1 segment`, `2 segments`: a count with its noun.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    match count {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
 }
 
 /// What the screen shows for one segment.
@@ -37,6 +81,11 @@ pub struct Glyphs {
     pub cell: &'static str,
     pub quote: &'static str,
     pub separator: &'static str,
+    /// Before each line of the document's context (a code block).
+    pub context: &'static str,
+    /// A popup's frame: corners (top left, top right, bottom left, bottom
+    /// right), then the horizontal and vertical lines.
+    pub frame: [&'static str; 6],
 }
 
 impl Glyphs {
@@ -47,12 +96,16 @@ impl Glyphs {
                 cell: "│ ",
                 quote: "┃ ",
                 separator: "│",
+                context: "┆ ",
+                frame: ["┌", "┐", "└", "┘", "─", "│"],
             },
             WidthMode::AmbiguousWide => Glyphs {
                 bullet: "* ",
                 cell: "| ",
                 quote: "> ",
                 separator: "|",
+                context: ": ",
+                frame: ["+", "+", "+", "+", "-", "|"],
             },
         }
     }
@@ -91,8 +144,20 @@ impl DocLabel {
 
 /// Raw text as one line in visual order (a Hebrew title reads right to left).
 fn visual_line(raw: &str, locale: &str, mode: WidthMode) -> String {
-    let text = display_form(raw);
-    let visual = lay_out(&text, usize::MAX, mode, BaseDirection::for_locale(locale));
+    one_visual_line(&display_form(raw), BaseDirection::for_locale(locale), mode)
+}
+
+/// What the reviewer types (a search, a comment, a `:` target) as one line to
+/// draw: made safe, line breaks as spaces, and right-to-left runs (Arabic,
+/// Hebrew) in visual order as the panes show them.
+pub fn typed_line(typed: &str) -> String {
+    // Laid out on one unbounded line: how ambiguous characters are counted
+    // does not matter.
+    one_visual_line(&sanitize(typed), BaseDirection::Ltr, WidthMode::Narrow)
+}
+
+fn one_visual_line(text: &StyledText, direction: BaseDirection, mode: WidthMode) -> String {
+    let visual = lay_out(text, usize::MAX, mode, direction);
     let lines: Vec<String> = visual
         .lines
         .iter()
@@ -101,9 +166,20 @@ fn visual_line(raw: &str, locale: &str, mode: WidthMode) -> String {
     lines.join(" ")
 }
 
+/// A segment's markup as the file has it, styled (the raw view).
+#[derive(Debug, Clone)]
+pub struct RawDisplay {
+    pub source: StyledText,
+    pub target: StyledText,
+}
+
 /// A document's display forms and label.
 struct Built {
     segments: Vec<SegmentDisplay>,
+    /// What stands between the segments (`Document::context`), safe to draw.
+    context: Vec<StyledText>,
+    /// Made the first time the raw view shows the document.
+    raw: Option<Vec<RawDisplay>>,
     label: DocLabel,
 }
 
@@ -132,14 +208,50 @@ impl Displays {
             let document = &store.docs[doc];
             *slot = Some(Built {
                 segments: build(document, mode),
+                context: document.context.iter().map(context_form).collect(),
+                raw: None,
                 label: DocLabel::new(document, mode),
             });
+        }
+    }
+
+    /// Builds the raw forms of an opened document if not built yet.
+    pub fn ensure_raw(&mut self, store: &Store, doc: usize) {
+        if let Some(Some(built)) = self.docs.get_mut(doc)
+            && built.raw.is_none()
+        {
+            let raw = store.docs[doc]
+                .segments
+                .iter()
+                .map(|seg| RawDisplay {
+                    source: raw_form(seg.source.as_deref().unwrap_or("")),
+                    target: raw_form(&seg.target),
+                })
+                .collect();
+            built.raw = Some(raw);
+        }
+    }
+
+    /// Forgets what was built for `doc` (its file changed on disk).
+    pub fn forget(&mut self, doc: usize) {
+        if let Some(slot) = self.docs.get_mut(doc) {
+            *slot = None;
         }
     }
 
     /// The display forms of an opened document (empty if never opened).
     pub fn get(&self, doc: usize) -> &[SegmentDisplay] {
         self.built(doc).map_or(&[], |b| b.segments.as_slice())
+    }
+
+    /// The raw forms of a document whose raw view was built.
+    pub fn raw(&self, doc: usize) -> Option<&[RawDisplay]> {
+        self.built(doc).and_then(|b| b.raw.as_deref())
+    }
+
+    /// The context blocks of an opened document, in `Document::context` order.
+    pub fn context(&self, doc: usize) -> &[StyledText] {
+        self.built(doc).map_or(&[], |b| b.context.as_slice())
     }
 
     /// The label of an opened document.
@@ -166,6 +278,15 @@ fn build(doc: &Document, mode: WidthMode) -> Vec<SegmentDisplay> {
             }
         })
         .collect()
+}
+
+/// A context block as the screen shows it: a code block between its fences,
+/// the rest as it stands. Untranslated text from the file, so sanitised.
+fn context_form(context: &crate::store::Context) -> StyledText {
+    match &context.kind {
+        ContextKind::Code { info } => sanitize(&format!("```{info}\n{}\n```", context.text)),
+        ContextKind::Include | ContextKind::Text => sanitize(&context.text),
+    }
 }
 
 fn decoration(block: &Block, first_in_block: bool, glyphs: &Glyphs) -> Decoration {
@@ -195,5 +316,21 @@ fn decoration(block: &Block, first_in_block: bool, glyphs: &Glyphs) -> Decoratio
         first,
         rest,
         heading: matches!(block, Block::Heading { .. }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_path_keeps_its_end_from_a_slash() {
+        let path =
+            "tests/fixtures/corpus/partner-center-pr.de-de/partner-center/software-assurance-lp.md";
+        let short = shorten_left(path, 44, WidthMode::Narrow);
+        assert_eq!(short, "…/partner-center/software-assurance-lp.md");
+        assert!(str_width(&short, WidthMode::Narrow) <= 44);
+        assert_eq!(shorten_left(path, 12, WidthMode::Narrow), "…rance-lp.md");
+        assert_eq!(shorten_left("a.md", 12, WidthMode::Narrow), "a.md");
     }
 }

@@ -37,6 +37,8 @@ pub struct Geometry {
     /// Column of the separator and column and width of the target pane.
     pub separator: u16,
     pub right: (u16, u16),
+    /// Column and width of a row across both panes (a document's context).
+    pub full: (u16, u16),
     pub mode: WidthMode,
 }
 
@@ -74,6 +76,7 @@ impl Geometry {
             left,
             separator,
             right,
+            full: (GUTTER, panes),
             mode,
         }
     }

@@ -4,11 +4,32 @@
 //! is anchored on its top segment, and only the segments from there down to
 //! the bottom of the screen are wrapped. Navigation (keep the cursor visible,
 //! page up and down) walks segment heights from the cursor the same way.
+//!
+//! A row is one segment, with the document's context that stands before it
+//! (a code block, an include) drawn dimmed above its text: the cursor lands
+//! on segments only, so it can never land on context.
 
-use super::display::SegmentDisplay;
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::display::{Glyphs, SegmentDisplay};
 use super::geometry::{Arrangement, Geometry};
-use super::session::Session;
-use crate::text::{BaseDirection, StyledText, VisualLine, WidthMode, lay_out, str_width};
+use super::session::{Filter, RawView, Session};
+use crate::text::{BaseDirection, Style, StyledText, VisualLine, WidthMode, lay_out, str_width};
+
+/// Lines of context shown above a segment at most, for a body this tall: a
+/// long code block must not push the segment off the screen. Reading mode
+/// shows it whole.
+fn context_cap(body: usize) -> usize {
+    (body / 3).max(3)
+}
+
+/// Lines kept visible above (and below) the cursor's text when it moves, as
+/// an editor's `scrolloff`, so that a jump shows the sentence before its
+/// target. Smaller in small windows, where every line counts.
+fn scrolloff(body: usize) -> usize {
+    (body / 4).min(3)
+}
 
 /// One screen line of one side of a segment, in visual order.
 #[derive(Debug, Clone)]
@@ -20,23 +41,44 @@ pub struct Line<'a> {
     pub rtl: bool,
 }
 
-/// A visible segment: its lines on each side and where it starts on screen.
+/// A visible segment: the context before it, its lines on each side, and
+/// where it starts on screen.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
     pub segment: usize,
-    /// First body line of the row.
+    /// First body line of the row (of its context, when it has some).
     pub y: usize,
+    /// The document's context before the segment, across both panes.
+    pub context: Vec<Line<'a>>,
     pub source: Vec<Line<'a>>,
     pub target: Vec<Line<'a>>,
     /// Lines of text (the taller side, or both sides when stacked).
     pub content: usize,
+    /// The context after the last segment of the document.
+    pub after: Vec<Line<'a>>,
     /// Whether a blank line follows: the next segment starts another block.
     pub spacer: bool,
 }
 
 impl Row<'_> {
+    /// Lines above the segment's text: its context and a blank line.
+    pub fn above(&self) -> usize {
+        match self.context.is_empty() {
+            true => 0,
+            false => self.context.len() + 1,
+        }
+    }
+
+    /// Lines below the segment's text: a blank line and the context after it.
+    pub fn below(&self) -> usize {
+        match self.after.is_empty() {
+            true => 0,
+            false => self.after.len() + 1,
+        }
+    }
+
     pub fn height(&self) -> usize {
-        self.content + self.spacer as usize
+        self.above() + self.content + self.below() + self.spacer as usize
     }
 }
 
@@ -90,9 +132,16 @@ pub fn segment_lines<'a>(
     let Some(seg) = session.displays.get(session.doc).get(segment) else {
         return (Vec::new(), Vec::new());
     };
-    let hits = session.search.ranges(segment);
-    let source = hits.map_or(&seg.source, |h| &h.source_text);
-    let target = hits.map_or(&seg.target, |h| &h.target_text);
+    let (source, target) = match raw_of(session, segment) {
+        Some(raw) => (&raw.source, &raw.target),
+        None => {
+            let hits = session.search.ranges(segment);
+            (
+                hits.map_or(&seg.source, |h| &h.source_text),
+                hits.map_or(&seg.target, |h| &h.target_text),
+            )
+        }
+    };
     let locale = &session.store.docs[session.doc].locale;
     (
         side_lines(
@@ -112,6 +161,79 @@ pub fn segment_lines<'a>(
     )
 }
 
+/// The raw form of a segment when the raw view shows it.
+fn raw_of(session: &Session, segment: usize) -> Option<&super::display::RawDisplay> {
+    let shown = match session.raw {
+        RawView::Off => false,
+        RawView::Cursor => segment == session.position().cursor,
+        RawView::All => true,
+    };
+    match shown {
+        true => session.displays.raw(session.doc)?.get(segment),
+        false => None,
+    }
+}
+
+/// The context blocks that stand before `segment` (the segment count: after
+/// the last), as indices into `Document::context`. Only the whole document
+/// shows context: a filtered view puts rows side by side that are not, and
+/// a code block would seem to belong to a segment it does not follow.
+fn context_before(session: &Session, segment: usize) -> Range<usize> {
+    if session.filter != Filter::All {
+        return 0..0;
+    }
+    let context = &session.store.docs[session.doc].context;
+    let from = context.partition_point(|c| c.before < segment);
+    let to = context.partition_point(|c| c.before <= segment);
+    from..to
+}
+
+/// Context blocks wrapped across both panes, dimmed by the caller, at most
+/// `cap` lines: the last says how many more reading mode would show.
+fn context_lines<'a>(
+    session: &'a Session,
+    blocks: Range<usize>,
+    geo: &Geometry,
+    cap: usize,
+) -> Vec<Line<'a>> {
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    let texts = session.displays.context(session.doc);
+    let prefix = Glyphs::for_mode(geo.mode).context;
+    let (prefix, _, width) = fit_decoration(prefix, prefix, geo.full.1 as usize, geo.mode);
+    let mut lines = Vec::new();
+    let mut hidden = 0;
+    for text in texts.get(blocks).unwrap_or_default() {
+        let visual = lay_out(text, width, geo.mode, BaseDirection::Ltr);
+        for line in visual.lines {
+            match lines.len() < cap {
+                true => lines.push(Line {
+                    prefix,
+                    text: line,
+                    rtl: false,
+                }),
+                false => hidden += 1,
+            }
+        }
+    }
+    if hidden > 0 {
+        // The last line kept gives way to the count.
+        lines.pop();
+        let more = format!("… {} more lines (reading mode shows them)", hidden + 1);
+        let width = str_width(&more, geo.mode).min(width);
+        lines.push(Line {
+            prefix,
+            text: VisualLine {
+                spans: vec![(Cow::Owned(more), Style::PLAIN)],
+                width,
+            },
+            rtl: false,
+        });
+    }
+    lines
+}
+
 fn has_spacer(session: &Session, segment: usize) -> bool {
     let segments = &session.store.docs[session.doc].segments;
     segments
@@ -125,12 +247,20 @@ pub fn row<'a>(session: &'a Session, segment: usize, y: usize, geo: &Geometry) -
         Arrangement::Stacked => source.len() + target.len(),
         _ => source.len().max(target.len()),
     };
+    let cap = context_cap(geo.body_height as usize);
+    let last = segment + 1 == session.segment_count();
+    let after = match last {
+        true => context_lines(session, context_before(session, segment + 1), geo, cap),
+        false => Vec::new(),
+    };
     Row {
         segment,
         y,
+        context: context_lines(session, context_before(session, segment), geo, cap),
         source,
         target,
         content,
+        after,
         spacer: has_spacer(session, segment),
     }
 }
@@ -167,22 +297,101 @@ pub fn rows(session: &Session) -> Vec<Row<'_>> {
     rows
 }
 
-/// The top segment that shows `cursor` while scrolling as little as possible
-/// from `top`; a cursor segment taller than the screen is shown from its start.
-pub fn top_for_cursor(session: &Session, cursor: usize, top: usize) -> usize {
-    if cursor <= top {
-        return cursor;
-    }
+/// How far the view moves to show the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// As little as possible, with no lines kept around the cursor (a page,
+    /// a resize).
+    Keep,
+    /// As little as possible while keeping a few lines around the cursor
+    /// (`j`, `k`).
+    Step,
+    /// A jump (`]`, search, `:`): a target not already in view with lines
+    /// around it lands a few lines below the top, so that what comes before
+    /// it and much of what follows shows.
+    Jump,
+    /// A few lines below the top, in view or not (the bottom of the panes is
+    /// covered by a list).
+    NearTop,
+}
+
+/// The top segment that shows `cursor`, moving the view from `top` as
+/// `scroll` says. The screen is never left half empty while rows above
+/// could fill it (a filtered view with one row above the cursor), and a
+/// cursor segment taller than the screen is shown from its start.
+pub fn top_for_cursor(session: &Session, cursor: usize, top: usize, scroll: Scroll) -> usize {
     let geo = session.geometry();
     let body = geo.body_height as usize;
-    // Walk up from the cursor until the screen is full; stop early at `top`.
-    let mut used = row(session, cursor, 0, &geo).content;
-    let mut first = cursor;
+    let keep = match scroll {
+        Scroll::Keep => 0,
+        Scroll::Step | Scroll::Jump | Scroll::NearTop => scrolloff(body),
+    };
+    let here = row(session, cursor, 0, &geo);
+    let text_end = here.above() + here.content;
+    // The topmost tops that still show the cursor's text, with and without
+    // `keep` lines below it: a walk of one screen at most.
+    let below = lines_below(session, cursor, keep, &here, &geo);
+    let (mut lowest, mut lowest_with_below) = (cursor, cursor);
+    let mut used = text_end;
     for above in walk(session, cursor, false).skip(1) {
-        if above < top {
+        used += row_height(session, above, &geo);
+        if used > body {
             break;
         }
-        used += row_height(session, above, &geo);
+        lowest = above;
+        if used + below <= body {
+            lowest_with_below = above;
+        }
+    }
+    // The bottommost top that shows `keep` lines above the cursor's text.
+    let mut need = keep.saturating_sub(here.above());
+    let mut highest = cursor;
+    for above in walk(session, cursor, false).skip(1) {
+        if need == 0 {
+            break;
+        }
+        need = need.saturating_sub(row_height(session, above, &geo));
+        highest = above;
+    }
+    // The cursor's text always shows; the lines above it come before the
+    // lines below it, which a tall row in a small window cannot all keep.
+    let highest = highest.max(lowest);
+    let lowest = lowest_with_below.min(highest);
+    let top = match scroll {
+        Scroll::Jump if !(lowest..=highest).contains(&top) => highest,
+        Scroll::NearTop => return highest,
+        _ => top.clamp(lowest, highest),
+    };
+    fill_screen(session, top, &geo)
+}
+
+/// Lines after the cursor's text, up to `keep`: the rest of its row, then
+/// the rows below.
+fn lines_below(session: &Session, cursor: usize, keep: usize, here: &Row, geo: &Geometry) -> usize {
+    let mut lines = here.below() + here.spacer as usize;
+    for below in walk(session, cursor, true).skip(1) {
+        if lines >= keep {
+            break;
+        }
+        lines += row_height(session, below, geo);
+    }
+    lines.min(keep)
+}
+
+/// `top`, or a top above it when the rows from `top` to the end of the view
+/// leave the bottom of the screen empty and rows above could fill it.
+fn fill_screen(session: &Session, top: usize, geo: &Geometry) -> usize {
+    let body = geo.body_height as usize;
+    let mut used = 0;
+    for segment in walk(session, top, true) {
+        used += row_height(session, segment, geo);
+        if used >= body {
+            return top;
+        }
+    }
+    let mut first = top;
+    for above in walk(session, top, false).skip(1) {
+        used += row_height(session, above, geo);
         if used > body {
             break;
         }

@@ -2,9 +2,9 @@
 //! opens the notes file, builds the [`app::App`] and runs the event loop.
 //!
 //! Layers, each using only those listed before it: keys, bindings, action,
-//! keymap, theme, config; geometry, display, findings, search, align;
-//! session, layout, nav, marks; cells, component, components/; app; term and
-//! this event loop. `tests/module_graph.rs` checks that no module here
+//! keymap, theme, config; geometry, raw, display, findings, search, align;
+//! session, layout, nav, jump, resume, marks, outside; cells, component,
+//! components/; app; term and this event loop. `tests/module_graph.rs` checks that no module here
 //! imports another in a cycle.
 
 pub mod action;
@@ -16,13 +16,18 @@ pub mod component;
 pub mod components;
 pub mod config;
 pub mod display;
+mod editor;
 pub mod findings;
 pub mod geometry;
+mod jump;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 mod marks;
 mod nav;
+mod outside;
+mod raw;
+mod resume;
 mod search;
 pub mod session;
 pub mod term;
@@ -34,13 +39,14 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::Duration;
 
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use thiserror::Error;
 
 use self::app::{App, Options};
-use self::config::{Config, ConfigError};
+use self::config::{Config, ConfigError, config_path};
 use self::display::one_line;
 use self::term::{Exclusive, Resumed, Screen};
 use self::theme::Theme;
@@ -61,6 +67,8 @@ pub struct Launch {
     pub reviewer: Option<String>,
     /// The checks to run in the background.
     pub checks: check::Options,
+    /// The first path on the command line: the review opens in its files.
+    pub first_path: Option<PathBuf>,
 }
 
 #[derive(Debug, Error)]
@@ -78,7 +86,15 @@ pub enum TuiError {
 /// terminal is restored on every way out, panics included. The automatic
 /// checks run on another thread; their findings appear when ready.
 pub fn run(launch: Launch) -> Result<(), TuiError> {
-    let config = Config::load()?;
+    let mut config = Config::load()?;
+    let user = std::env::var("USER").ok();
+    let missing = missing_reviewer(
+        launch.reviewer.as_deref(),
+        config.reviewer.as_deref(),
+        user.as_deref(),
+        config_path().as_deref(),
+    );
+    config.warnings.extend(missing);
     warn(&config.warnings);
     let theme = Theme::from_env(config.theme);
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
@@ -100,9 +116,36 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         reviewer,
         warnings: config.warnings,
     };
-    let app = App::new(launch.store, options);
+    let first_docs: Vec<usize> = match &launch.first_path {
+        Some(first) => (0..launch.store.docs.len())
+            .filter(|&d| std::path::Path::new(&launch.store.docs[d].path).starts_with(first))
+            .collect(),
+        None => (0..launch.store.docs.len()).collect(),
+    };
+    let mut app = App::new(launch.store, options);
+    app.session.config_file = config_path();
+    app.resume(&first_docs);
     event_loop(app, launch.checks)?;
     Ok(())
+}
+
+/// The warning for a review whose marks would say `reviewer: unknown`: no
+/// `--reviewer`, no `reviewer:` in the config file, no `$USER`.
+fn missing_reviewer(
+    flag: Option<&str>,
+    config: Option<&str>,
+    user: Option<&str>,
+    config_file: Option<&std::path::Path>,
+) -> Option<String> {
+    let named = |name: Option<&str>| name.is_some_and(|n| !n.trim().is_empty());
+    if named(flag) || named(config) || named(user) {
+        return None;
+    }
+    let config = config_file.map_or("the config file".into(), |p| p.display().to_string());
+    Some(format!(
+        "no reviewer name ($USER is not set): marks will say `reviewer: unknown`; \
+         give --reviewer NAME, or put `reviewer: NAME` in {config}"
+    ))
 }
 
 /// Warnings on stderr before the screen opens, for the scrollback; the
@@ -136,23 +179,41 @@ fn open_notes(path: &std::path::Path, store: &Store) -> Result<Notes, notes::Not
     }
 }
 
+/// Runs the checks on another thread; their findings arrive on the receiver.
+fn spawn_checks(app: &App, checks: &Arc<check::Options>) -> mpsc::Receiver<Vec<check::Finding>> {
+    let (tx, rx) = mpsc::channel();
+    let store = Arc::clone(&app.session.store);
+    let checks = Arc::clone(checks);
+    thread::spawn(move || tx.send(check::run(&store, &checks)));
+    rx
+}
+
 fn event_loop(mut app: App, checks: check::Options) -> io::Result<()> {
     // Held while a frame is drawn or a key is handled (a key can save), so
     // that a terminating signal waits for either to finish.
     let exclusive = Exclusive::default();
     let resumed = Resumed::install()?;
     term::exit_on_termination(exclusive.clone(), app.mouse)?;
-    let findings = {
-        let (tx, rx) = mpsc::channel();
-        let store = Arc::clone(&app.session.store);
-        thread::spawn(move || tx.send(check::run(&store, &checks)));
-        rx
-    };
+    let checks = Arc::new(checks);
+    let mut findings = spawn_checks(&app, &checks);
     let mut screen = Screen::enter(app.mouse)?;
     let size = screen.terminal.size()?;
     app.resize(size.width, size.height);
     let mut dirty = true;
     loop {
+        if let Some(text) = app.session.to_clipboard.take() {
+            execute!(
+                screen.terminal.backend_mut(),
+                CopyToClipboard::to_clipboard_from(text)
+            )?;
+        }
+        if let Some(edit) = app.session.to_edit.take() {
+            let (editor, fallback) = editor::editor();
+            let ran = screen.hand_over(|| editor::run(&editor, &edit.path, edit.line))?;
+            app.reload(edit.doc, &edited(&editor, fallback, ran));
+            findings = spawn_checks(&app, &checks);
+            dirty = true;
+        }
         if dirty {
             draw(&mut screen, &app, &exclusive)?;
             dirty = false;
@@ -194,6 +255,23 @@ fn event_loop(mut app: App, checks: check::Options) -> io::Result<()> {
     }
 }
 
+/// What the message after the editor says first: nothing when it went
+/// well, else what went wrong and what to do.
+fn edited(editor: &str, fallback: bool, ran: io::Result<std::process::ExitStatus>) -> String {
+    let set = "set $EDITOR to your editor";
+    match ran {
+        Ok(status) if status.success() && fallback => {
+            format!("$EDITOR is not set, so vi ran ({set}); ")
+        }
+        Ok(status) if status.success() => String::new(),
+        // What `sh` answers for a command it cannot find or run.
+        Ok(status) if status.code() == Some(127) => format!("{editor}: not found; {set}; "),
+        Ok(status) if status.code() == Some(126) => format!("{editor}: cannot be run; {set}; "),
+        Ok(status) => format!("{editor} failed ({status}); "),
+        Err(err) => format!("cannot start the editor ({err}); "),
+    }
+}
+
 /// One frame, bracketed as a synchronized update so the terminal shows it whole.
 fn draw(screen: &mut Screen, app: &App, exclusive: &Exclusive) -> io::Result<()> {
     let _held = exclusive.hold();
@@ -201,4 +279,28 @@ fn draw(screen: &mut Screen, app: &App, exclusive: &Exclusive) -> io::Result<()>
     screen.terminal.draw(|frame| app.draw(frame))?;
     execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate)?;
     screen.terminal.backend_mut().flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_reviewer_name_anywhere_is_warned_with_both_ways_to_give_one() {
+        let file = std::path::Path::new("/home/kim/.config/sxs/config.yaml");
+        let warning = missing_reviewer(None, None, None, Some(file)).expect("a warning");
+        assert!(warning.contains("--reviewer NAME"), "{warning}");
+        assert!(
+            warning.contains("reviewer: NAME` in /home/kim/.config/sxs/config.yaml"),
+            "{warning}"
+        );
+        assert!(missing_reviewer(None, None, Some(" "), Some(file)).is_some());
+        for named in [
+            missing_reviewer(Some("ana"), None, None, None),
+            missing_reviewer(None, Some("ana"), None, None),
+            missing_reviewer(None, None, Some("ana"), None),
+        ] {
+            assert_eq!(named, None);
+        }
+    }
 }

@@ -4,8 +4,8 @@
 //! screen.
 
 use super::align::matching_segment;
-use super::layout::{segments_in_page, top_for_cursor, walk};
-use super::session::{Filter, Position, Session};
+use super::layout::{Scroll, segments_in_page, top_for_cursor, walk};
+use super::session::{Filter, Position, RawView, Session};
 
 impl Session {
     /// Moves the cursor `delta` shown segments down (or up), stopping at the ends.
@@ -16,12 +16,23 @@ impl Session {
             .take(delta.unsigned_abs())
             .last();
         if let Some(target) = target {
-            self.go_to(target);
+            self.place(target, Scroll::Step);
         }
     }
 
-    /// Puts the cursor on a segment. One the filter hides turns the filter off.
+    /// Jumps to a segment: it lands a few lines below the top unless it is
+    /// in view already. One the filter hides turns the filter off.
     pub fn go_to(&mut self, segment: usize) {
+        self.place(segment, Scroll::Jump);
+    }
+
+    /// Jumps to a segment and shows it a few lines below the top of the
+    /// panes, for a list that covers their bottom.
+    pub fn go_to_near_top(&mut self, segment: usize) {
+        self.place(segment, Scroll::NearTop);
+    }
+
+    fn place(&mut self, segment: usize, scroll: Scroll) {
         if self.segment_count() == 0 {
             return;
         }
@@ -30,7 +41,7 @@ impl Session {
             self.filter = Filter::All;
         }
         self.position_mut().cursor = segment;
-        self.keep_cursor_visible();
+        self.scroll(scroll);
     }
 
     /// Puts the cursor on `segment` if the view shows it, else on the next
@@ -41,7 +52,7 @@ impl Session {
         let next = walk(self, segment, true).next();
         match next.or_else(|| walk(self, segment, false).next()) {
             Some(row) => {
-                self.go_to(row);
+                self.place(row, Scroll::Step);
                 true
             }
             None => false,
@@ -95,35 +106,39 @@ impl Session {
             cursor,
             top: new_top,
         };
-        self.keep_cursor_visible();
+        self.scroll(Scroll::Keep);
     }
 
-    /// Scrolls as little as possible so that the cursor's segment is on screen.
-    pub(super) fn keep_cursor_visible(&mut self) {
+    /// Moves the view so that the cursor's segment is on screen.
+    pub(super) fn scroll(&mut self, scroll: Scroll) {
         let pos = self.position();
-        let top = top_for_cursor(self, pos.cursor, pos.top);
+        let top = top_for_cursor(self, pos.cursor, pos.top, scroll);
         self.position_mut().top = top;
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        self.keep_cursor_visible();
+        self.scroll(Scroll::Keep);
     }
 
     pub fn open(&mut self, doc: usize) {
         if doc < self.store.docs.len() {
             self.doc = doc;
             self.displays.ensure(&self.store, doc, self.width_mode);
+            if self.raw != RawView::Off {
+                self.displays.ensure_raw(&self.store, doc);
+            }
             self.search.refresh(&self.displays, doc);
-            self.keep_cursor_visible();
+            self.scroll(Scroll::Keep);
         }
     }
 
     /// The next (or previous) file, cycling.
     pub fn open_relative(&mut self, delta: isize) {
         let count = self.store.docs.len() as isize;
-        if count > 1 {
-            self.open((self.doc as isize + delta).rem_euclid(count) as usize);
+        match count > 1 {
+            true => self.open((self.doc as isize + delta).rem_euclid(count) as usize),
+            false => self.say("only one file is loaded; give more files or a folder to switch"),
         }
     }
 
@@ -208,6 +223,25 @@ impl Session {
             " yet (the checks are still running)"
         };
         self.complain(format!("no flagged or suspicious segment{more}"));
+    }
+
+    /// Shows `view`'s rows raw, or turns the raw view off when it shows
+    /// them already.
+    pub fn toggle_raw(&mut self, view: RawView) {
+        self.raw = match self.raw == view {
+            true => RawView::Off,
+            false => view,
+        };
+        if self.raw != RawView::Off {
+            self.displays.ensure_raw(&self.store, self.doc);
+        }
+        // Rows change height: keep the cursor in view.
+        self.scroll(Scroll::Step);
+        self.say(match self.raw {
+            RawView::Off => "markup hidden: the text as a reader sees it",
+            RawView::Cursor => "the selected segment's markup, as the file has it",
+            RawView::All => "every row's markup, as the file has it",
+        });
     }
 
     /// All, unreviewed, flagged, suspicious: the cursor stays on its segment

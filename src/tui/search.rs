@@ -1,9 +1,14 @@
-//! `/` search over both panes of the open document, in the text as displayed.
+//! `/` search over both panes of the open document, in the text as
+//! displayed, and the same search over every loaded file for the results
+//! list.
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::display::Displays;
-use crate::text::{Style, StyledText};
+use crate::store::Store;
+use crate::text::{Style, StyledText, display_form};
 
 /// A segment that matches: its display texts with the hits styled
 /// `Style::HIT` (so highlights survive wrapping and bidi reordering), and the
@@ -87,6 +92,63 @@ impl Search {
     }
 }
 
+/// A segment of any loaded file that a search matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub doc: usize,
+    pub segment: usize,
+    /// Whether only the source matches (the list then quotes the source).
+    pub source_only: bool,
+}
+
+/// Every segment of every loaded file that `query` matches, in path and
+/// document order. The files are searched in parallel; only where the hits
+/// are is kept, the list quotes them when it draws them.
+pub fn search_all(store: &Store, query: &str) -> Vec<Found> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let matcher = Matcher::new(query);
+    let per_doc: Vec<Vec<Found>> = store
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(doc, d)| {
+            let mut found = Vec::new();
+            for (segment, seg) in d.segments.iter().enumerate() {
+                let target = matcher.matches(display_form(&seg.target).text());
+                let source = || {
+                    let source = seg.source.as_deref().unwrap_or("");
+                    matcher.matches(display_form(source).text())
+                };
+                if target || source() {
+                    found.push(Found {
+                        doc,
+                        segment,
+                        source_only: !target,
+                    });
+                }
+            }
+            found
+        })
+        .collect();
+    per_doc.into_iter().flatten().collect()
+}
+
+/// The side of a found segment that the results list quotes, with the hits
+/// styled `Style::HIT`, and where the first hit starts.
+pub fn quote(store: &Store, found: &Found, query: &str) -> (StyledText, usize) {
+    let seg = &store.docs[found.doc].segments[found.segment];
+    let raw = match found.source_only {
+        true => seg.source.as_deref().unwrap_or(""),
+        false => &seg.target,
+    };
+    let text = display_form(raw);
+    let hits = Matcher::new(query).find_all(text.text());
+    let first = hits.first().map_or(0, |h| h.start);
+    (text.with_flag(&hits, Style::HIT), first)
+}
+
 /// Smart case, as in editors: a query with an upper-case letter matches case
 /// exactly, one without ignores case.
 struct Matcher {
@@ -101,6 +163,22 @@ impl Matcher {
             needle: query.chars().map(|c| fold_char(c, fold)).collect(),
             fold,
         }
+    }
+
+    /// Whether `hay` holds the needle; allocates nothing, as the search in
+    /// all files asks it of every segment.
+    fn matches(&self, hay: &str) -> bool {
+        let Some((&first, rest)) = self.needle.split_first() else {
+            return false;
+        };
+        let fold = |c: char| fold_char(c, self.fold);
+        hay.char_indices().any(|(at, c)| {
+            fold(c) == first && {
+                let mut after = hay[at + c.len_utf8()..].chars();
+                rest.iter()
+                    .all(|want| after.next().is_some_and(|c| fold(c) == *want))
+            }
+        })
     }
 
     fn find_all(&self, hay: &str) -> Vec<Range<usize>> {
@@ -146,5 +224,8 @@ mod tests {
         assert_eq!(exact.find_all("partner Partner"), vec![8..15]);
         assert_eq!(Matcher::new("中心").find_all("合作夥伴中心"), vec![12..18]);
         assert!(Matcher::new("").find_all("abc").is_empty());
+        let m = Matcher::new("ab");
+        assert!(m.matches("xAb") && m.matches("aab") && !m.matches("a b") && !m.matches("a"));
+        assert!(!Matcher::new("").matches("abc"));
     }
 }

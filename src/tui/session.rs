@@ -50,6 +50,25 @@ impl Filter {
     }
 }
 
+/// A file to open in the editor at a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub doc: usize,
+    pub path: std::path::PathBuf,
+    pub line: u32,
+}
+
+/// Which rows show their markup as the file has it (the raw view).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RawView {
+    #[default]
+    Off,
+    /// The selected segment, wherever the cursor goes.
+    Cursor,
+    /// Every row.
+    All,
+}
+
 /// Where the reviewer is in one document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Position {
@@ -90,6 +109,7 @@ pub struct Session {
     pub reviewer: String,
     pub findings: Findings,
     pub filter: Filter,
+    pub raw: RawView,
     pub displays: Displays,
     pub search: Search,
     /// The document on screen.
@@ -98,8 +118,15 @@ pub struct Session {
     pub size: (u16, u16),
     pub width_mode: WidthMode,
     pub flash: Option<Flash>,
+    /// Text to send to the terminal's clipboard, taken by the event loop.
+    pub to_clipboard: Option<String>,
+    /// A file to open in the editor, taken by the event loop.
+    pub to_edit: Option<Edit>,
+    /// The config file sxs looked for, for the help to name; `None` when it
+    /// runs without one (tests, benchmarks, no `$HOME`).
+    pub config_file: Option<std::path::PathBuf>,
     /// Position in every document, so that going back returns to the same place.
-    positions: Vec<Position>,
+    pub(super) positions: Vec<Position>,
     /// Kept up to date as marks and findings change.
     progress: Vec<DocProgress>,
     /// What loading the files, the notes file and the config warned about,
@@ -128,11 +155,15 @@ impl Session {
             reviewer,
             findings: Findings::default(),
             filter: Filter::All,
+            raw: RawView::Off,
             search: Search::default(),
             doc: 0,
             size: (80, 24),
             width_mode,
             flash: None,
+            to_clipboard: None,
+            to_edit: None,
+            config_file: None,
             progress: Vec::new(),
             warnings: all,
         };
@@ -163,6 +194,11 @@ impl Session {
     /// What loading warned about, safe to draw.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// Adds a warning to the list (`w`); `text` is made safe to draw.
+    pub fn add_warning(&mut self, text: &str) {
+        self.warnings.push(one_line(text));
     }
 
     /// A message in the status bar until the next key.

@@ -98,6 +98,21 @@ impl Screen {
         self.resume()
     }
 
+    /// Hands the terminal to another program (the editor) for as long as
+    /// `run` runs, then takes it back. Ctrl-C and Ctrl-\\ typed in that
+    /// program reach sxs too (one process group): sxs ignores them
+    /// meanwhile, as git does around its editor, or they would end the
+    /// review.
+    pub fn hand_over<T>(&mut self, run: impl FnOnce() -> T) -> io::Result<T> {
+        restore(self.mouse);
+        let result = {
+            let _ignored = IgnoreInterrupts::new();
+            run()
+        };
+        self.resume()?;
+        Ok(result)
+    }
+
     /// Takes the terminal again after the process was stopped from outside.
     /// A fresh `Terminal` has empty buffers, so the next frame redraws every
     /// cell (`Terminal::clear` would ask the terminal for the cursor position,
@@ -112,6 +127,37 @@ impl Screen {
 impl Drop for Screen {
     fn drop(&mut self) {
         restore(self.mouse);
+    }
+}
+
+/// SIGINT and SIGQUIT ignored for as long as this lives. An ignored signal
+/// stays ignored across `exec`, so the program run meanwhile must set them
+/// back to their defaults as it starts (`editor::run` does).
+struct IgnoreInterrupts {
+    previous: [libc::sighandler_t; 2],
+}
+
+impl IgnoreInterrupts {
+    fn new() -> IgnoreInterrupts {
+        // SAFETY: `signal` with SIG_IGN installs no handler code; the
+        // previous dispositions are put back on drop.
+        let previous = unsafe {
+            [
+                libc::signal(libc::SIGINT, libc::SIG_IGN),
+                libc::signal(libc::SIGQUIT, libc::SIG_IGN),
+            ]
+        };
+        IgnoreInterrupts { previous }
+    }
+}
+
+impl Drop for IgnoreInterrupts {
+    fn drop(&mut self) {
+        // SAFETY: puts back the dispositions `new` found.
+        unsafe {
+            libc::signal(libc::SIGINT, self.previous[0]);
+            libc::signal(libc::SIGQUIT, self.previous[1]);
+        }
     }
 }
 

@@ -12,6 +12,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub struct Tty {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for what a screen does not show (OSC 52).
+    output: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -64,18 +66,22 @@ impl Tty {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&parser);
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&output);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                log.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Tty {
             parser,
+            output,
             writer,
             child,
             _master: pair.master,
@@ -103,6 +109,28 @@ impl Tty {
             }
             thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Waits until the bytes written so far hold `bytes`; returns them all.
+    pub fn wait_for_bytes(&self, what: &str, bytes: &[u8]) -> Vec<u8> {
+        let start = Instant::now();
+        loop {
+            let output = self.output.lock().unwrap().clone();
+            if output.windows(bytes.len()).any(|w| w == bytes) {
+                return output;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "waited for {what}; the screen shows:\n{}",
+                    self.screen().contents()
+                );
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn screen(&self) -> vt100::Screen {
+        self.parser.lock().unwrap().screen().clone()
     }
 
     pub fn wait_for_text(&self, text: &str) -> vt100::Screen {

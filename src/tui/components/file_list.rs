@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::action::FileListAction;
-use crate::tui::cells::{clear_popup, fill, popup_title, put};
+use crate::tui::cells::{fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::one_line;
+use crate::tui::display::{one_line, pasted};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -105,8 +105,7 @@ impl Component for FileList {
     }
 
     fn paste(&mut self, text: &str, session: &mut Session) {
-        self.filter
-            .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        self.filter.extend(pasted(text));
         self.refilter(session);
     }
 
@@ -127,21 +126,25 @@ impl Component for FileList {
         ]
     }
 
+    /// Framed across the whole width, so that nothing of the panes (the
+    /// gutter's marks) shows beside the list.
     fn draw(&self, ctx: &Context, buf: &mut Buffer, area: Rect) {
         let (theme, session) = (ctx.theme, ctx.session);
         let mode = session.width_mode;
-        let width = area.width.saturating_sub(4);
-        let height = area.height.saturating_sub(2);
-        let popup = Rect::new(area.x + 2, area.y + 1, width, height);
-        clear_popup(buf, popup, theme.popup);
+        let popup = Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(2),
+        );
         let title = format!(
-            " files: {} of {} · filter: {}▏",
+            " files: {} of {} · filter: {}▏ ",
             self.matches.len(),
             session.store.docs.len(),
             self.shown_filter
         );
-        popup_title(buf, theme, mode, popup, &title);
-        let rows = height.saturating_sub(1) as usize;
+        let inner = framed_popup(buf, theme, mode, popup, &title);
+        let rows = inner.height as usize;
         let first = self.selected.saturating_sub(rows.saturating_sub(1));
         for (i, &doc) in self.matches.iter().enumerate().skip(first).take(rows) {
             let (locale, path) = &self.names[doc];
@@ -160,9 +163,9 @@ impl Component for FileList {
             if i == self.selected {
                 style = style.patch(theme.selection);
             }
-            let y = popup.y + 1 + (i - first) as u16;
-            fill(buf, Rect::new(popup.x, y, popup.width, 1), style);
-            put(buf, mode, (popup.x, y), &line, popup.width as usize, style);
+            let y = inner.y + (i - first) as u16;
+            fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
+            put(buf, mode, (inner.x, y), &line, inner.width as usize, style);
         }
     }
 }

@@ -1,40 +1,84 @@
-//! The help screen: every mode's keys from the keymap in force, and the
-//! automatic checks. Made when it opens, so it cannot drift from the keys.
+//! The help screen: every mode's keys from the keymap in force, what the
+//! bars show, and the automatic checks. Made when it opens, so it cannot
+//! drift from the keys; wrapped to the window (again at a resize), each
+//! description under itself so that none stops mid-word.
+
+use std::path::Path;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::check::CHECKS;
+use crate::text::{WidthMode, str_width, wrap};
 use crate::tui::action::HelpAction;
-use crate::tui::cells::{clear_popup, popup_title, put};
+use crate::tui::cells::{framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::config::config_path;
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
 
+/// One line of help before wrapping: a column that stays as it is (keys,
+/// a check's name) and the text after it, which wraps under itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Help {
-    pub scroll: usize,
-    /// Section titles (`true`), then `keys  what they do`.
-    lines: Vec<(String, bool)>,
-    /// Where the config file is looked for, safe to draw.
-    title: String,
+struct Item {
+    head: String,
+    body: String,
+    heading: bool,
 }
 
-impl Help {
-    pub fn new(keymaps: &Keymaps) -> Help {
-        let config = config_path().map_or("none".into(), |p| one_line(&p.display().to_string()));
-        Help {
-            scroll: 0,
-            lines: lines(keymaps),
-            title: format!(" sxs keys (config: {config}) "),
+impl Item {
+    fn text(body: impl Into<String>) -> Item {
+        Item {
+            head: String::new(),
+            body: body.into(),
+            heading: false,
         }
     }
 
-    pub fn lines(&self) -> &[(String, bool)] {
-        &self.lines
+    fn heading(body: impl Into<String>) -> Item {
+        Item {
+            heading: true,
+            ..Item::text(body)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: usize,
+    items: Vec<Item>,
+    /// The items wrapped to the popup: (text, is a heading).
+    shown: Vec<(String, bool)>,
+}
+
+/// Help's width for a key and what it does; the action's config name follows.
+const KEYS: usize = 16;
+const WHAT: usize = 48;
+
+impl Help {
+    pub fn new(keymaps: &Keymaps, session: &Session) -> Help {
+        let mut help = Help {
+            scroll: 0,
+            items: items(keymaps, session.config_file.as_deref()),
+            shown: Vec::new(),
+        };
+        help.resize(session);
+        help
+    }
+
+    /// Every line before wrapping, as one string each (`  j/↓  next segment
+    /// next_segment`), headings marked `true`.
+    pub fn lines(&self) -> Vec<(String, bool)> {
+        self.items
+            .iter()
+            .map(|i| (format!("{}{}", i.head, i.body), i.heading))
+            .collect()
+    }
+
+    /// The lines as the popup shows them, wrapped.
+    pub fn shown(&self) -> &[(String, bool)] {
+        &self.shown
     }
 
     /// The popup in a window of `area`.
@@ -44,30 +88,69 @@ impl Help {
         Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, height)
     }
 
-    /// The last scroll position: the last line at the bottom of the popup,
-    /// below its title row.
+    /// Rows of text inside the popup's frame.
+    fn rows(area: Rect) -> usize {
+        Help::popup(area).height.saturating_sub(2) as usize
+    }
+
+    /// The last scroll position: the last line at the bottom of the popup.
     fn last_scroll(&self, area: Rect) -> usize {
-        let rows = Help::popup(area).height.saturating_sub(1) as usize;
-        self.lines.len().saturating_sub(rows)
+        self.shown.len().saturating_sub(Help::rows(area))
     }
 }
 
-/// Help's width for a key and what it does; the action's config name follows.
-const KEYS: usize = 16;
-const WHAT: usize = 48;
+/// Wraps `item` into `room` cells: the head, then the body wrapped under
+/// itself. A head as wide as the room leaves the body its own lines.
+fn lay_out(item: &Item, room: usize, mode: WidthMode, out: &mut Vec<(String, bool)>) {
+    let head = str_width(&item.head, mode);
+    let (indent, first_alone) = match head + 8 <= room {
+        true => (head, false),
+        false => (4.min(room / 2), !item.head.is_empty()),
+    };
+    if first_alone {
+        out.push((item.head.clone(), item.heading));
+    }
+    let body_room = room.saturating_sub(indent).max(1);
+    for (i, line) in wrap(&item.body, body_room, mode).iter().enumerate() {
+        let text = &item.body[line.range()];
+        let lead = match (i, first_alone) {
+            (0, false) => item.head.clone(),
+            _ => " ".repeat(indent),
+        };
+        out.push((format!("{lead}{text}"), item.heading));
+    }
+}
 
-fn lines(keymaps: &Keymaps) -> Vec<(String, bool)> {
+fn items(keymaps: &Keymaps, config: Option<&Path>) -> Vec<Item> {
+    let config = match config {
+        Some(path) if path.exists() => one_line(&path.display().to_string()),
+        Some(path) => format!(
+            "{} (not there: the defaults are in force)",
+            one_line(&path.display().to_string())
+        ),
+        None => "none: the defaults are in force".into(),
+    };
     let mut out = vec![
-        (
-            "Keys by mode. To rebind, name the mode and action in the config file:".into(),
-            false,
+        Item::text(format!("Config file: {config}")),
+        Item::text(
+            "Keys by mode. To rebind, name the mode and action in the config file: \
+             keys: { normal: { mark_ok: [a] }, dialog: { omission: O } }",
         ),
-        (
-            "  keys: { normal: { mark_ok: [a] }, dialog: { omission: O } }".into(),
-            false,
+        Item::text(
+            "Ctrl-C quits in every mode. Digits before a move repeat it (5j) or name the segment (40G).",
         ),
-        ("Ctrl-C quits in every mode.".into(), false),
-        (String::new(), false),
+        Item::text(""),
+        Item::heading("The screen"),
+        Item::text(
+            "Top bar: the file, its locale, HT (human translation) or MT (machine \
+             translation) as its front matter says, its title, and which of the loaded files it is.",
+        ),
+        Item::text(
+            "Gutter: ✓ ok, ✗ bad, ~ stale (the target changed since it was marked), \
+             ! a check found something. Dimmed rows marked ┆ are the document's context \
+             (code, includes): shown, never reviewed.",
+        ),
+        Item::text(""),
     ];
     for map in keymaps.all() {
         let table = map.table();
@@ -79,28 +162,26 @@ fn lines(keymaps: &Keymaps) -> Vec<(String, bool)> {
                     false => binding.section.to_string(),
                 };
                 if !section.is_empty() {
-                    out.push((String::new(), false));
+                    out.push(Item::text(""));
                 }
                 section = binding.section;
-                out.push((heading, true));
+                out.push(Item::heading(heading));
             }
-            let line = format!(
-                "  {:<KEYS$} {:<WHAT$} {}",
-                map.label(index),
-                binding.help,
-                binding.name
-            );
-            out.push((line, false));
+            out.push(Item {
+                head: format!("  {:<KEYS$} ", map.label(index)),
+                body: format!("{:<WHAT$} {}", binding.help, binding.name),
+                heading: false,
+            });
         }
-        out.push((String::new(), false));
+        out.push(Item::text(""));
     }
-    out.push(("Automatic checks (! in the gutter)".into(), true));
+    out.push(Item::heading("Automatic checks (! in the gutter)"));
     for check in CHECKS {
-        let line = format!(
-            "  {:<20} {:<8} {}",
-            check.name, check.severity, check.description
-        );
-        out.push((line, false));
+        out.push(Item {
+            head: format!("  {:<20} {:<8} ", check.name, check.severity),
+            body: check.description.to_string(),
+            heading: false,
+        });
     }
     out
 }
@@ -122,6 +203,18 @@ impl Component for Help {
         Outcome::Stay
     }
 
+    fn resize(&mut self, session: &Session) {
+        let (width, height) = session.size;
+        // Inside the frame, a space on either side.
+        let room = Help::popup(Rect::new(0, 0, width, height))
+            .width
+            .saturating_sub(4) as usize;
+        self.shown.clear();
+        for item in &self.items {
+            lay_out(item, room.max(1), session.width_mode, &mut self.shown);
+        }
+    }
+
     fn hints(&self, keymaps: &Keymaps) -> Vec<Hint> {
         vec![
             Hint::new(keymaps, HelpAction::Down, "down"),
@@ -133,15 +226,14 @@ impl Component for Help {
     fn draw(&self, ctx: &Context, buf: &mut Buffer, area: Rect) {
         let (theme, mode) = (ctx.theme, ctx.session.width_mode);
         let popup = Help::popup(area);
-        clear_popup(buf, popup, theme.popup);
         let scroll = self.scroll.min(self.last_scroll(area));
-        popup_title(buf, theme, mode, popup, &self.title);
-        let room = popup.width.saturating_sub(2) as usize;
-        let shown = self
-            .lines
-            .iter()
-            .skip(scroll)
-            .take(popup.height.saturating_sub(1) as usize);
+        let title = match self.shown.len() > Help::rows(area) {
+            true => format!(" sxs help · line {}/{} ", scroll + 1, self.shown.len()),
+            false => " sxs help ".to_string(),
+        };
+        let inner = framed_popup(buf, theme, mode, popup, &title);
+        let room = inner.width.saturating_sub(2) as usize;
+        let shown = self.shown.iter().skip(scroll).take(inner.height as usize);
         for (i, (text, heading)) in shown.enumerate() {
             let style = match heading {
                 true => theme.popup.patch(theme.heading),
@@ -150,7 +242,7 @@ impl Component for Help {
             put(
                 buf,
                 mode,
-                (popup.x + 1, popup.y + 1 + i as u16),
+                (inner.x + 1, inner.y + i as u16),
                 text,
                 room,
                 style,

@@ -9,11 +9,11 @@ use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::mqm::{self, Severity};
-use crate::text::{WidthMode, sanitize, str_width};
+use crate::text::{WidthMode, str_width};
 use crate::tui::action::DialogAction;
 use crate::tui::cells::{clear_popup, fill, popup_title, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::one_line;
+use crate::tui::display::{one_line, typed_line};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -56,7 +56,7 @@ pub struct MarkDialog {
     pub typing: bool,
     /// The segment's id, safe to draw.
     id: String,
-    /// The comment as drawn: sanitised, line breaks as `⏎`.
+    /// The comment as drawn: sanitised, line breaks as `⏎`, in visual order.
     shown_comment: String,
 }
 
@@ -82,7 +82,8 @@ impl MarkDialog {
     }
 
     fn comment_changed(&mut self) {
-        self.shown_comment = sanitize(&self.comment).text().replace('\n', "⏎");
+        // Right-to-left text in visual order, as the panes show it.
+        self.shown_comment = typed_line(&self.comment.replace('\n', "⏎"));
     }
 
     fn choose(&mut self, action: DialogAction) {

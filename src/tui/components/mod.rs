@@ -1,6 +1,8 @@
 //! The parts of the review screen, one file each: the panes (normal mode)
 //! and the modes above them, which take keys, and the bars, which only show.
 
+pub mod command_line;
+pub mod copy_menu;
 pub mod detail_bar;
 pub mod file_list;
 pub mod help;
@@ -8,6 +10,7 @@ pub mod mark_dialog;
 pub mod panes;
 pub mod reading;
 pub mod search_prompt;
+pub mod search_results;
 pub mod status_bar;
 pub mod too_small;
 pub mod top_bar;

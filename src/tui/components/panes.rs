@@ -21,10 +21,17 @@ use crate::tui::session::Session;
 
 const SOURCE_LOCALE: &str = "en-us";
 
+/// The largest count a reviewer can type before a key.
+const MAX_COUNT: usize = 99_999;
+
 /// Normal mode's component. The cursor and the view's top are the
 /// session's, one per document, so that they survive a trip elsewhere.
 #[derive(Debug, Default)]
-pub struct Panes;
+pub struct Panes {
+    /// Digits typed before a key, as in vi: `40G` goes to segment 40, `5j`
+    /// moves five down. A digit the keymap binds is that action instead.
+    pub count: Option<usize>,
+}
 
 impl Component for Panes {
     fn mode(&self) -> &'static str {
@@ -32,9 +39,23 @@ impl Component for Panes {
     }
 
     fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
-        match keymaps.action::<Action>(key) {
-            Some(action) => Outcome::Run(action),
-            None => {
+        let action = keymaps.action::<Action>(key);
+        let digit = key.text().and_then(|c| c.to_digit(10)).filter(|_| !key.alt);
+        if let (None, Some(digit)) = (action, digit)
+            && (digit > 0 || self.count.is_some())
+        {
+            let count = (self.count.unwrap_or(0) * 10 + digit as usize).min(MAX_COUNT);
+            self.count = Some(count);
+            session.say(format!(
+                "{count}: the next key moves {count} times or to segment {count}"
+            ));
+            return Outcome::Stay;
+        }
+        let count = self.count.take();
+        match (action, count) {
+            (Some(action), Some(count)) => Outcome::Repeat(action, count),
+            (Some(action), None) => Outcome::Run(action),
+            (None, _) => {
                 let help = keymaps.label(Action::Help);
                 session.complain(format!("{key} is not bound; {help} lists the keys"));
                 Outcome::Stay
@@ -161,15 +182,16 @@ fn draw_row(ctx: &Context, buf: &mut Buffer, geo: &Geometry, row: &Row, selected
         overlay: heading,
         mode: geo.mode,
     };
+    let first = row.above();
     let mut draws: Vec<Draw> = Vec::new();
     match geo.arrangement {
         Arrangement::Stacked => {
-            let below = row.source.len();
+            let below = first + row.source.len();
             draws.extend(
                 row.source
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| (i, geo.left, Some(l), theme.dim)),
+                    .map(|(i, l)| (first + i, geo.left, Some(l), theme.dim)),
             );
             draws.extend(
                 row.target
@@ -180,13 +202,13 @@ fn draw_row(ctx: &Context, buf: &mut Buffer, geo: &Geometry, row: &Row, selected
         }
         _ => {
             for i in 0..row.content {
-                draws.push((i, geo.left, row.source.get(i), Style::new()));
-                draws.push((i, geo.right, row.target.get(i), Style::new()));
+                draws.push((first + i, geo.left, row.source.get(i), Style::new()));
+                draws.push((first + i, geo.right, row.target.get(i), Style::new()));
             }
         }
     }
     let bottom = geo.body_top as usize + geo.body_height as usize;
-    let top = geo.body_top as usize + row.y;
+    let top = (geo.body_top as usize + row.y + first).min(bottom);
     let end = (top + row.content).min(bottom);
     // The whole width of the row, gaps between the panes included, is the
     // selection.
@@ -209,8 +231,38 @@ fn draw_row(ctx: &Context, buf: &mut Buffer, geo: &Geometry, row: &Row, selected
             None => fill(buf, area, base),
         }
     }
+    let after = first + row.content + 1;
+    draw_context(ctx, buf, geo, row.y, &row.context, 0);
+    draw_context(ctx, buf, geo, row.y, &row.after, after);
     if geo.arrangement == Arrangement::SideBySide {
         separator(ctx, buf, geo, top as u16..end as u16, base);
+    }
+}
+
+/// The document's context (a code block, an include) across both panes,
+/// dimmed: it is there to be read, not reviewed.
+fn draw_context(
+    ctx: &Context,
+    buf: &mut Buffer,
+    geo: &Geometry,
+    row_y: usize,
+    lines: &[Line],
+    from: usize,
+) {
+    let bottom = geo.body_top as usize + geo.body_height as usize;
+    let look = Look {
+        theme: ctx.theme,
+        base: ctx.theme.text,
+        overlay: Some(ctx.theme.dim),
+        mode: geo.mode,
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let y = geo.body_top as usize + row_y + from + i;
+        if y >= bottom {
+            break;
+        }
+        let area = Rect::new(geo.full.0, y as u16, geo.full.1, 1);
+        cells::draw_line(buf, area, line, &look);
     }
 }
 

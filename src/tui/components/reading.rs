@@ -12,6 +12,7 @@ use crate::text::{
 use crate::tui::action::{Action, ReadingAction};
 use crate::tui::cells::{Look, draw_line, fill, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::display::Glyphs;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::{Line, fit_decoration};
@@ -21,8 +22,11 @@ const SOURCE_LOCALE: &str = "en-us";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadingLine {
-    /// The segment the line's first character belongs to.
+    /// The segment the line's first character belongs to; for the
+    /// document's context, the segment it stands before.
     pub segment: usize,
+    /// A line of the document's context (a code block), drawn dimmed.
+    pub context: bool,
     pub prefix: String,
     /// The paragraph the line is cut from, and where.
     pub text: Rc<StyledText>,
@@ -172,10 +176,17 @@ impl Component for Reading {
             overlay: None,
             mode: geo.mode,
         };
+        let context = Look {
+            overlay: Some(theme.dim),
+            ..look
+        };
         let shown = self.lines.iter().skip(self.top).take(body.height as usize);
         for (i, line) in shown.enumerate() {
             let area = Rect::new(1, body.y + i as u16, geo.width.saturating_sub(2), 1);
-            draw_line(buf, area, &line.visual(direction), &look);
+            match line.context {
+                true => draw_line(buf, area, &line.visual(BaseDirection::Ltr), &context),
+                false => draw_line(buf, area, &line.visual(direction), &look),
+            }
         }
     }
 }
@@ -196,6 +207,57 @@ fn separator(before: &str, after: &str) -> &'static str {
     }
 }
 
+/// The document's context blocks from `next` on that stand before
+/// `segment`, as dimmed lines followed by a blank one; returns where the
+/// next block is.
+fn context_lines(
+    session: &Session,
+    mut next: usize,
+    segment: usize,
+    width: usize,
+    out: &mut Vec<ReadingLine>,
+) -> usize {
+    let doc = &session.store.docs[session.doc];
+    let texts = session.displays.context(session.doc);
+    let geo = session.geometry();
+    let glyph = Glyphs::for_mode(geo.mode).context;
+    let (prefix, _, avail) = fit_decoration(glyph, glyph, width, geo.mode);
+    let last = doc.segments.len().saturating_sub(1);
+    while let (Some(context), Some(text)) = (doc.context.get(next), texts.get(next)) {
+        if context.before > segment {
+            break;
+        }
+        let text = Rc::new(text.clone());
+        for line in wrap(text.text(), avail, geo.mode) {
+            out.push(ReadingLine {
+                segment: context.before.min(last),
+                context: true,
+                prefix: prefix.to_string(),
+                text: Rc::clone(&text),
+                line,
+            });
+        }
+        out.push(blank(context.before.min(last)));
+        next += 1;
+    }
+    next
+}
+
+/// An empty line after a paragraph or a context block.
+fn blank(segment: usize) -> ReadingLine {
+    ReadingLine {
+        segment,
+        context: false,
+        prefix: String::new(),
+        text: Rc::new(StyledText::default()),
+        line: WrappedLine {
+            start: 0,
+            end: 0,
+            width: 0,
+        },
+    }
+}
+
 fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
     let doc = &session.store.docs[session.doc];
     let displays = session.displays.get(session.doc);
@@ -203,7 +265,9 @@ fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
     let width = (geo.width as usize).saturating_sub(2).max(1);
     let mut out = Vec::new();
     let mut start = 0;
+    let mut context = 0;
     while start < doc.segments.len() {
+        context = context_lines(session, context, start, width, &mut out);
         let group = doc.segments[start].group;
         let end = (start..doc.segments.len())
             .find(|&i| doc.segments[i].group != group)
@@ -228,22 +292,15 @@ fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
             let within = starts.partition_point(|&s| s <= raw_at).saturating_sub(1);
             out.push(ReadingLine {
                 segment: start + within,
+                context: false,
                 prefix: if i == 0 { first } else { rest }.to_string(),
                 text: Rc::clone(&text),
                 line,
             });
         }
-        out.push(ReadingLine {
-            segment: end - 1,
-            prefix: String::new(),
-            text: Rc::new(StyledText::default()),
-            line: WrappedLine {
-                start: 0,
-                end: 0,
-                width: 0,
-            },
-        });
+        out.push(blank(end - 1));
         start = end;
     }
+    context_lines(session, context, usize::MAX, width, &mut out);
     out
 }

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::{Action, SearchAction};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::one_line;
+use crate::tui::display::{pasted, typed_line};
+use crate::tui::jump::Target;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -31,17 +32,43 @@ impl SearchPrompt {
         if query.is_empty() {
             session.search.clear();
         } else if session.search.hits.is_empty() {
-            session.complain(format!("no match for {query:?} in this file"));
+            let hint = no_match_hint(session, &query, keymaps);
+            session.complain(format!("no match for {query:?} in this file{hint}"));
         } else {
-            let (next, prev) = (
+            let (next, prev, all) = (
                 keymaps.label(Action::NextHit),
                 keymaps.label(Action::PrevHit),
+                keymaps.label(Action::SearchAll),
             );
-            let hits = session.search.hits.len();
+            let hits = matching(session.search.hits.len());
             session.say(format!(
-                "{hits} segments match; {next} next, {prev} previous"
+                "{hits} in this file; {next} next, {prev} previous, {all} all files"
             ));
         }
+    }
+}
+
+/// After "no match": where else to look. An id or a number is something
+/// to jump to (`:`), not text; other text may be in another file.
+pub fn no_match_hint(session: &Session, query: &str, keymaps: &Keymaps) -> String {
+    let jumps = session
+        .jump_targets(query)
+        .iter()
+        .any(|t| matches!(t.target, Target::Segment { .. }));
+    match jumps {
+        true => format!("; {}{query} jumps to it", keymaps.label(Action::Jump)),
+        false => format!(
+            "; {} searches all loaded files",
+            keymaps.label(Action::SearchAll)
+        ),
+    }
+}
+
+/// `1 segment matches`, `3 segments match`.
+fn matching(count: usize) -> String {
+    match count {
+        1 => "1 segment matches".into(),
+        n => format!("{n} segments match"),
     }
 }
 
@@ -75,8 +102,7 @@ impl Component for SearchPrompt {
 
     /// Pasted text is typed, line breaks and other controls as spaces.
     fn paste(&mut self, text: &str, session: &mut Session) {
-        let clean = text.chars().map(|c| if c.is_control() { ' ' } else { c });
-        self.query.extend(clean);
+        self.query.extend(pasted(text));
         session.set_query(&self.query, self.cursor_before);
     }
 
@@ -88,9 +114,11 @@ impl Component for SearchPrompt {
     }
 
     fn status(&self, session: &Session) -> Option<String> {
-        let query = one_line(&self.query);
-        let hits = session.search.hits.len();
-        Some(format!(" /{query}▏ {hits} matching"))
+        let query = typed_line(&self.query);
+        Some(format!(
+            " /{query}▏ {}",
+            matching(session.search.hits.len())
+        ))
     }
 
     /// The prompt lives in the status bar; the panes show the hits.

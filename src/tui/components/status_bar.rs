@@ -9,7 +9,7 @@ use crate::text::str_width;
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::{Component, Context, Hint};
-use crate::tui::display::one_line;
+use crate::tui::display::{plural, typed_line};
 use crate::tui::session::{Filter, Session};
 
 #[derive(Debug, Default)]
@@ -87,8 +87,9 @@ fn position(ctx: &Context, session: &Session) -> String {
         left += &format!("  [{}]", session.filter.label());
     }
     if !session.search.query.is_empty() {
-        let query = one_line(&session.search.query);
-        left += &format!("  /{query} {} hits", session.search.hits.len());
+        let query = typed_line(&session.search.query);
+        let hits = plural(session.search.hits.len(), "hit", "hits");
+        left += &format!("  /{query} {hits}");
     }
     if session.notes.is_read_only() {
         left += "  READ-ONLY";
@@ -96,8 +97,8 @@ fn position(ctx: &Context, session: &Session) -> String {
     let warnings = session.warnings().len();
     if warnings > 0 {
         let key = ctx.keymaps.label(Action::Warnings);
-        let s = if warnings == 1 { "" } else { "s" };
-        left += &format!("  {warnings} warning{s} ({key})");
+        let warnings = plural(warnings, "warning", "warnings");
+        left += &format!("  {warnings} ({key})");
     }
     left
 }

@@ -1,6 +1,11 @@
 //! The top bar: the open file, its locale, translation type and title, and
 //! which of the loaded files it is. Its text is the document's label, made
 //! when the document was first opened.
+//!
+//! When the bar is too narrow, the title goes first, then the path is
+//! shortened from the left (`…/partner-center/file.md`), then the
+//! translation type and the locale go: the file name and the count stay,
+//! since they tell which file this is.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,6 +13,7 @@ use ratatui::layout::Rect;
 use crate::text::str_width;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
+use crate::tui::display::shorten_left;
 
 pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
     let (session, style) = (ctx.session, ctx.theme.top_bar);
@@ -26,11 +32,27 @@ pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
         return;
     };
     let count = format!(" {}/{} ", session.doc + 1, session.store.docs.len());
-    let text = format!(
-        " {} · {} · {} · {}",
-        label.path, label.locale, label.translation_type, label.title
-    );
     let room = (area.width as usize).saturating_sub(str_width(&count, mode));
+    let file_name = label.path.rsplit('/').next().unwrap_or_default();
+    // What goes beside the path, from all of it to nothing, as the room
+    // for the file name runs out.
+    let abouts = [
+        format!(" · {} · {}", label.locale, label.translation_type),
+        format!(" · {}", label.locale),
+        String::new(),
+    ];
+    let path_room = |about: &str| room.saturating_sub(1 + str_width(about, mode));
+    let text = match str_width(&label.path, mode) <= path_room(&abouts[0]) {
+        true => format!(" {}{} · {}", label.path, abouts[0], label.title),
+        false => {
+            let about = abouts
+                .iter()
+                .find(|a| str_width(file_name, mode) + 2 <= path_room(a))
+                .unwrap_or(&abouts[2]);
+            let path = shorten_left(&label.path, path_room(about), mode);
+            format!(" {path}{about}")
+        }
+    };
     put(buf, mode, (area.x, area.y), &text, room, style);
     if room > 0 {
         let rest = area.width as usize - room;

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::text::wrap;
 use crate::tui::action::WarningsAction;
-use crate::tui::cells::{clear_popup, popup_title, put};
+use crate::tui::cells::{framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
@@ -46,17 +46,22 @@ impl Warnings {
         &self.items
     }
 
+    /// Across the whole width, as the file list.
     fn popup(area: Rect) -> Rect {
-        let width = area.width.saturating_sub(4);
-        Rect::new(area.x + 2, area.y + 1, width, area.height.saturating_sub(2))
+        Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(2),
+        )
     }
 
-    /// Rows of text the popup shows at once, below its title.
+    /// Rows of text the popup shows at once, inside its frame.
     fn rows(session: &Session) -> usize {
         let (width, height) = session.size;
         Warnings::popup(Rect::new(0, 0, width, height))
             .height
-            .saturating_sub(1) as usize
+            .saturating_sub(2) as usize
     }
 }
 
@@ -106,7 +111,6 @@ impl Component for Warnings {
     fn draw(&self, ctx: &Context, buf: &mut Buffer, area: Rect) {
         let (theme, mode) = (ctx.theme, ctx.session.width_mode);
         let popup = Warnings::popup(area);
-        clear_popup(buf, popup, theme.popup);
         let read_only = ctx.session.notes.is_read_only();
         let title = match ctx.session.warnings().len() {
             0 if read_only => " why marks are not saved ".into(),
@@ -114,14 +118,14 @@ impl Component for Warnings {
             1 => " 1 warning from loading ".to_string(),
             n => format!(" {n} warnings from loading "),
         };
-        popup_title(buf, theme, mode, popup, &title);
-        let room = popup.width.saturating_sub(2) as usize;
-        let rows = popup.height.saturating_sub(1) as usize;
+        let inner = framed_popup(buf, theme, mode, popup, &title);
+        let room = inner.width.saturating_sub(2) as usize;
+        let rows = inner.height as usize;
         for (i, line) in self.lines.iter().skip(self.scroll).take(rows).enumerate() {
             put(
                 buf,
                 mode,
-                (popup.x + 1, popup.y + 1 + i as u16),
+                (inner.x + 1, inner.y + i as u16),
                 line,
                 room,
                 theme.popup,
