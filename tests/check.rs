@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use sxs::check::{self, Finding, Glossary, Options};
 use sxs::store::{Document, Store};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check/real");
+const FIXTURES: &str = "tests/fixtures/check/real";
 
 fn fixtures() -> Store {
     let store = Store::load(&[FIXTURES]).expect("fixtures load");

@@ -4,7 +4,7 @@ mod common;
 
 use common::{stderr, stdout, sxs};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store");
+const FIXTURES: &str = "tests/fixtures/store";
 
 #[test]
 fn dump_jsonl_prints_the_spec_fields_in_order_with_raw_texts() {

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use sxs::store::{Block, Document, Store, Warning};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store");
+const FIXTURES: &str = "tests/fixtures/store";
 
 /// (id, block name, line, source, target) of every segment.
 type Row = (String, &'static str, u32, Option<String>, String);
@@ -452,7 +452,7 @@ proptest! {
     }
 }
 
-const WMT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wmt");
+const WMT: &str = "tests/fixtures/wmt";
 
 fn ratings_of(doc: &Document) -> Vec<(usize, &str, String)> {
     use sxs::store::wmt::RatingKind;

@@ -228,7 +228,7 @@ proptest! {
     }
 }
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/text");
+const FIXTURES: &str = "tests/fixtures/text";
 
 /// Every segment of the fixtures as `dump --format text` lays it out.
 fn fixture_rows(width: usize) -> Vec<(String, Vec<String>)> {
