@@ -474,3 +474,72 @@ fn no_command_writes_terminal_controls_from_its_input_to_stderr_or_a_text_stdout
         }
     }
 }
+
+/// `dump --format text --notes` shows the marks as the review screen does: a
+/// gutter, and under each marked segment its errors and comment in the
+/// target's column; the separator keeps its column and no line is too wide.
+#[test]
+fn dump_text_with_a_notes_file_shows_the_marks_beside_the_rows() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ja.md");
+    std::fs::copy("assets/samples/001_556f1865daf7fcb3.txt", &file).unwrap();
+    let notes = dir.path().join("n.yaml");
+    let file_name = file.to_str().unwrap();
+    std::fs::write(
+        &notes,
+        format!(
+            "- file: {file_name}\n  id: a232a-104\n  verdict: bad\n  errors:\n    - category: accuracy/mistranslation\n      \
+             severity: major\n      side: target\n      start: 0\n      end: 6\n      text: パー\n      comment: wrong term\n    \
+             - category: fluency/punctuation\n      severity: minor\n      side: target\n      start: 0\n      end: 3\n      text: 無い\n  \
+             comment: overall\n  target: パートナーセンターにサインインできない場合\n- file: {file_name}\n  id: a232a-105\n  \
+             verdict: ok\n  target: changed since\n"
+        ),
+    )
+    .unwrap();
+    let width = 150;
+    let out = sxs(&[
+        "dump",
+        "--format",
+        "text",
+        "--width",
+        &width.to_string(),
+        "--notes",
+        notes.to_str().unwrap(),
+        file_name,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("✗ If you can't"), "{text}");
+    let marks = text
+        .lines()
+        .filter_map(|l| l.split_once(" │ ").map(|(_, t)| t.trim_end()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        marks.contains("✗ major Accuracy/Mistranslation «パー» — wrong term"),
+        "{marks}"
+    );
+    assert!(marks.contains("«無い» (no longer there)"), "{marks}");
+    assert!(marks.contains("comment: overall"), "{marks}");
+    let stale = lines
+        .iter()
+        .find(|l| l.contains("If you have forgotten"))
+        .unwrap();
+    assert!(
+        stale.starts_with("~ "),
+        "a mark on another target is stale: {stale}"
+    );
+    let mut columns = std::collections::BTreeSet::new();
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        assert!(line.width() <= width, "{line}");
+        columns.insert(line[..line.find(" │").unwrap()].width());
+    }
+    assert_eq!(columns.len(), 1, "{text}");
+    // Without --notes, the same dump has no gutter.
+    let plain = stdout(&sxs(&[
+        "dump", "--format", "text", "--width", "150", file_name,
+    ]));
+    assert!(plain.starts_with("If you can't"), "{plain}");
+}

@@ -1,12 +1,16 @@
 //! `sxs dump`: every segment, for scripts.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::{Common, DumpArgs, DumpFormat};
+use crate::mqm::{Placement, Side};
+use crate::notes::{Entry, Notes};
 use crate::store::{Document, Segment};
-use crate::text::{BaseDirection, Side, WidthMode, display_form, two_columns};
+use crate::text;
+use crate::text::{BaseDirection, StyledText, WidthMode, display_form, sanitize, two_columns};
 
 /// One line of `dump --format jsonl`, field order as SPEC shows it.
 #[derive(Serialize)]
@@ -49,6 +53,12 @@ pub fn run(args: &DumpArgs, common: &Common) -> anyhow::Result<u8> {
         DumpFormat::Tsv => Layout::Tsv,
         DumpFormat::Text => Layout::Text(args.width.map_or_else(terminal_width, usize::from)),
     };
+    // Marks beside the rows, when a notes file is named (text only).
+    let notes = match (format, &common.notes) {
+        (Layout::Text(_), Some(_)) => Some(super::read_notes(common)?),
+        _ => None,
+    };
+    let marks = notes.as_ref().map(Marks::new);
     let mut out = super::stdout();
     if matches!(format, Layout::Tsv) {
         out.write_all(b"file\tlocale\tid\tblock\tline\tsource\ttarget\n")?;
@@ -57,7 +67,7 @@ pub fn run(args: &DumpArgs, common: &Common) -> anyhow::Result<u8> {
     // rendered bytes are written in path order as they come.
     let mut written = Ok(());
     let problems = super::sources(&args.paths, common)?.stream(
-        |doc| (render(&doc, format), doc.warnings),
+        |doc| (render(&doc, format, marks.as_ref()), doc.warnings),
         |(chunk, doc_warnings)| {
             super::report(&doc_warnings);
             if written.is_ok() {
@@ -83,7 +93,7 @@ fn terminal_width() -> usize {
         .map_or(100, |(width, _)| i64::from(width).clamp(min, max) as usize)
 }
 
-fn render(doc: &Document, format: Layout) -> Vec<u8> {
+fn render(doc: &Document, format: Layout, marks: Option<&Marks>) -> Vec<u8> {
     let mut buf = Vec::with_capacity(doc.segments.len() * 256);
     for (i, seg) in doc.segments.iter().enumerate() {
         let record = Record::new(doc, seg);
@@ -97,7 +107,10 @@ fn render(doc: &Document, format: Layout) -> Vec<u8> {
                 if i > 0 {
                     buf.push(b'\n');
                 }
-                text_rows(&mut buf, doc, seg, width);
+                match marks {
+                    Some(marks) => marked_rows(&mut buf, doc, seg, width, marks),
+                    None => text_rows(&mut buf, doc, seg, width),
+                }
             }
         }
     }
@@ -106,18 +119,108 @@ fn render(doc: &Document, format: Layout) -> Vec<u8> {
 
 /// One segment as the panes show it: source left, target right.
 fn text_rows(buf: &mut Vec<u8>, doc: &Document, seg: &Segment, width: usize) {
-    let source = display_form(seg.source.as_deref().unwrap_or(""));
-    let target = display_form(&seg.target);
-    let rows = two_columns(
-        Side::new(&source, BaseDirection::Ltr),
-        Side::new(&target, BaseDirection::for_locale(&doc.locale)),
-        width,
-        WidthMode::Narrow,
-    );
-    for row in rows {
+    for row in pane_rows(doc, seg, width) {
         buf.extend_from_slice(row.as_bytes());
         buf.push(b'\n');
     }
+}
+
+fn pane_rows(doc: &Document, seg: &Segment, width: usize) -> Vec<String> {
+    let source = display_form(seg.source.as_deref().unwrap_or(""));
+    let target = display_form(&seg.target);
+    two_columns(
+        text::Side::new(&source, BaseDirection::Ltr),
+        text::Side::new(&target, BaseDirection::for_locale(&doc.locale)),
+        width,
+        WidthMode::Narrow,
+    )
+}
+
+/// The notes entries by file and segment id, for `dump --format text --notes`.
+struct Marks<'n>(HashMap<&'n str, HashMap<&'n str, &'n Entry>>);
+
+impl<'n> Marks<'n> {
+    fn new(notes: &'n Notes) -> Marks<'n> {
+        let mut by_file: HashMap<&str, HashMap<&str, &Entry>> = HashMap::new();
+        for entry in notes.entries() {
+            by_file
+                .entry(&entry.file)
+                .or_default()
+                .insert(&entry.id, entry);
+        }
+        Marks(by_file)
+    }
+
+    fn get(&self, file: &str, id: &str) -> Option<&'n Entry> {
+        self.0.get(file)?.get(id).copied()
+    }
+}
+
+/// One segment with its mark, as the review screen shows it: a gutter of
+/// two cells (`✓` ok, `✗` bad, `~` marked when the target read otherwise),
+/// and under the texts, in the target's column, each error — severity,
+/// category, the marked text, the comment — and the segment's comment.
+fn marked_rows(buf: &mut Vec<u8>, doc: &Document, seg: &Segment, width: usize, marks: &Marks) {
+    let entry = marks.get(&doc.path, &seg.id);
+    let gutter = match entry {
+        Some(e) if e.is_stale(&seg.target) => "~ ",
+        Some(e) if e.is_bad() => "✗ ",
+        Some(e) if e.is_reviewed() => "✓ ",
+        _ => "  ",
+    };
+    let inner = width - GUTTER;
+    let mut rows = pane_rows(doc, seg, inner);
+    if let Some(notes) = entry.map(|e| mark_lines(e, seg)).filter(|n| !n.is_empty()) {
+        let empty = StyledText::default();
+        let notes = sanitize(&notes);
+        rows.extend(two_columns(
+            text::Side::new(&empty, BaseDirection::Ltr),
+            text::Side::new(&notes, BaseDirection::Ltr),
+            inner,
+            WidthMode::Narrow,
+        ));
+    }
+    for (i, row) in rows.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { gutter } else { "  " }.as_bytes());
+        buf.extend_from_slice(row.as_bytes());
+        buf.push(b'\n');
+    }
+}
+
+/// Cells left of the panes for the mark, as on the review screen.
+const GUTTER: usize = 2;
+
+/// The errors and comment of an entry, one line each. A span whose text is
+/// no longer in the segment says so.
+fn mark_lines(entry: &Entry, seg: &Segment) -> String {
+    let mut lines: Vec<String> = entry
+        .counted_errors()
+        .iter()
+        .map(|error| {
+            let mut line = format!("✗ {} {}", error.severity, error.category_label());
+            if let Some(span) = &error.span {
+                let now = match span.side {
+                    Side::Target => Some(seg.target.as_str()),
+                    Side::Source => seg.source.as_deref(),
+                };
+                line += &format!(" «{}»", span.text);
+                if span.side == Side::Source {
+                    line += " in the source";
+                }
+                if now.is_none_or(|text| span.locate(text) == Placement::Stale) {
+                    line += " (no longer there)";
+                }
+            }
+            if !error.comment.is_empty() {
+                line += &format!(" — {}", error.comment);
+            }
+            line
+        })
+        .collect();
+    if !entry.comment.is_empty() {
+        lines.push(format!("comment: {}", entry.comment));
+    }
+    lines.join("\n")
 }
 
 /// One segment as one TSV line; a missing source is an empty field.

@@ -11,10 +11,10 @@ use crate::store::Document;
 pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
     // A missing notes file is an empty one for a review, but exporting one is
     // nearly always a wrong folder or a mistyped name.
-    if !common.notes.exists() {
+    if !common.notes_path().exists() {
         bail!(
             "{}: no such notes file; run sxs in the folder that holds it, or name it with --notes FILE",
-            common.notes.display()
+            common.notes_path().display()
         );
     }
     let notes = super::read_notes(common)?;
@@ -41,7 +41,7 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
     }
     let exported = export::export(args.format, entries, &rated);
     for warning in &exported.warnings {
-        super::diagnostics::warning(format_args!("{}: {warning}", common.notes.display()));
+        super::diagnostics::warning(format_args!("{}: {warning}", common.notes_path().display()));
     }
     match &args.output {
         Some(path) => write_to(path, &[&exported.bytes])

@@ -8,7 +8,7 @@ mod review;
 mod stats;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -54,14 +54,10 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
-    /// Notes file holding the review marks
-    #[arg(
-        long,
-        global = true,
-        value_name = "FILE",
-        default_value = "sxs-notes.yaml"
-    )]
-    pub notes: PathBuf,
+    /// Notes file holding the review marks [default: sxs-notes.yaml]; `dump
+    /// --format text` shows its marks when it is named
+    #[arg(long, global = true, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
     /// Reviewer name written with each mark [default: $USER]
     #[arg(long, global = true, value_name = "NAME")]
     pub reviewer: Option<String>,
@@ -70,6 +66,16 @@ pub struct Common {
     #[arg(long, global = true, value_name = "LOCALE")]
     pub locale: Option<String>,
 }
+
+impl Common {
+    /// The notes file: `--notes`, else `sxs-notes.yaml` here.
+    pub fn notes_path(&self) -> &Path {
+        self.notes.as_deref().unwrap_or(Path::new(DEFAULT_NOTES))
+    }
+}
+
+/// The notes file when `--notes` names none (SPEC).
+const DEFAULT_NOTES: &str = "sxs-notes.yaml";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -217,7 +223,7 @@ pub(crate) fn fail_on(errors: &[LoadError]) -> anyhow::Result<()> {
 /// Reads the notes file for a batch command and reports what it could not
 /// understand; an invalid file is an error that names its line.
 pub(crate) fn read_notes(common: &Common) -> anyhow::Result<Notes> {
-    let notes = Notes::read(&common.notes)?;
+    let notes = Notes::read(common.notes_path())?;
     report(notes.warnings());
     Ok(notes)
 }

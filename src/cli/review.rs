@@ -22,7 +22,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
     }
     tui::run(Launch {
         store,
-        notes: cli.common.notes.clone(),
+        notes: cli.common.notes_path().to_path_buf(),
         reviewer: cli.common.reviewer.clone(),
         checks,
         first_path: cli.paths.first().cloned(),
