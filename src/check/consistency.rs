@@ -1,5 +1,6 @@
 //! `inconsistent-target`: the same source sentence translated differently in
-//! the loaded files of one locale.
+//! one set (see `sets`): the same locale of the same documentation, not a
+//! copy of another product version.
 //!
 //! Targets compare by their letters and digits only (case and full-width forms
 //! folded), so a variant in spacing or punctuation alone is not an
@@ -10,15 +11,17 @@
 use std::collections::HashMap;
 
 use super::lang::is_word_char;
-use super::{Check, Finding, Run};
+use super::sets::Sets;
+use super::{Check, Default, Finding, Run};
 use crate::mqm::Severity;
-use crate::store::Store;
+use crate::store::{Document, Store};
 
 pub const INCONSISTENT_TARGET: Check = Check {
     name: "inconsistent-target",
     severity: Severity::Minor,
     category: "terminology",
-    description: "the same source sentence has another translation elsewhere in the locale's loaded files",
+    description: "the same source sentence has another translation elsewhere in its set (same folder and locale)",
+    default: Default::On,
     run: Run::Engine,
 };
 
@@ -48,17 +51,20 @@ fn normalized(target: &str) -> String {
         .collect()
 }
 
-pub fn findings(store: &Store) -> Vec<Finding> {
-    // (locale, source) → every (doc, segment) that translates it.
-    let mut groups: HashMap<(&str, &str), Vec<(usize, usize)>> = HashMap::new();
+pub fn findings(store: &Store, sets: &Sets, runs_on: impl Fn(&Document) -> bool) -> Vec<Finding> {
+    // (set, source) → every (doc, segment) that translates it.
+    let mut groups: HashMap<(usize, &str), Vec<(usize, usize)>> = HashMap::new();
     for (d, doc) in store.docs.iter().enumerate() {
+        if !runs_on(doc) {
+            continue;
+        }
         for (s, seg) in doc.segments.iter().enumerate() {
             let Some(source) = seg.source.as_deref() else {
                 continue;
             };
             if !seg.target.trim().is_empty() {
                 groups
-                    .entry((doc.locale.as_str(), source.trim()))
+                    .entry((sets.of_doc(d), source.trim()))
                     .or_default()
                     .push((d, s));
             }
@@ -107,6 +113,7 @@ pub fn findings(store: &Store) -> Vec<Finding> {
                 check: INCONSISTENT_TARGET.name,
                 severity: INCONSISTENT_TARGET.severity,
                 category: INCONSISTENT_TARGET.category,
+                span: None,
                 message: format!(
                     "same source translated as «{shown}{ellipsis}» in {} of {} places (first {}:{})",
                     major_count,

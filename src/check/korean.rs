@@ -7,7 +7,7 @@
 //! particle (`사용자가 될`, `설정을 하는`) is left alone.
 
 use super::lang::{Lang, is_hangul_syllable};
-use super::{Check, Pair, Run};
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const KOREAN_SPACING: Check = Check {
@@ -15,6 +15,7 @@ pub const KOREAN_SPACING: Check = Check {
     severity: Severity::Minor,
     category: "fluency/spelling",
     description: "Korean: spaces inside words (`선택 하 고`, `합 니다`, `에 게`, `테 넌 트`)",
+    default: Default::On,
     run: Run::Pair(korean_spacing),
 };
 
@@ -69,7 +70,7 @@ const ONE_SYLLABLE_WORDS: &[char] = &[
     '날', '해', '주', '순', '됨', '당', '비', '서', '칸',
 ];
 
-fn korean_spacing(pair: &Pair, out: &mut Vec<String>) {
+fn korean_spacing(pair: &Pair, out: &mut Report) {
     if pair.lang != Lang::Ko {
         return;
     }

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::parse::Link;
-use super::{Check, Pair, Run};
+use super::view::Link;
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const LINK_MISMATCH: Check = Check {
@@ -12,6 +12,7 @@ pub const LINK_MISMATCH: Check = Check {
     severity: Severity::Major,
     category: "design/link",
     description: "a link's URL differs, a link is lost or added, or a space in `] (` breaks it",
+    default: Default::On,
     run: Run::Pair(link_mismatch),
 };
 
@@ -20,6 +21,7 @@ pub const EMPTY_LINK_TEXT: Check = Check {
     severity: Severity::Major,
     category: "design/link",
     description: "a link in the target has no text (`[](url)`) where the source link has some",
+    default: Default::On,
     run: Run::Pair(empty_link_text),
 };
 
@@ -47,7 +49,7 @@ fn is_locale_folder(part: &str) -> bool {
         && region.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
-fn link_mismatch(pair: &Pair, out: &mut Vec<String>) {
+fn link_mismatch(pair: &Pair, out: &mut Report) {
     let source = &pair.source.links;
     let target = &pair.target.links;
     if source.is_empty() && target.is_empty() {
@@ -104,7 +106,7 @@ fn link_mismatch(pair: &Pair, out: &mut Vec<String>) {
     }
 }
 
-fn empty_link_text(pair: &Pair, out: &mut Vec<String>) {
+fn empty_link_text(pair: &Pair, out: &mut Report) {
     let blank = |l: &&Link| !l.image && l.text.is_some_and(|t| t.trim().is_empty());
     let empty_in_source: Vec<&str> = pair
         .source

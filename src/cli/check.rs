@@ -9,8 +9,10 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::Common;
 use crate::check::{self, CHECKS, Finding, Glossary, Options};
 use crate::mqm::Severity;
+use crate::notes::Notes;
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -38,7 +40,7 @@ pub struct CheckArgs {
     /// Do not run these checks (comma-separated names, see --list)
     #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
     pub skip: Vec<String>,
-    /// List the checks with their severity and MQM category, and exit
+    /// List the checks with their severity, default state and MQM category, and exit
     #[arg(long)]
     pub list: bool,
 }
@@ -62,9 +64,16 @@ struct Record<'a> {
     message: &'a str,
     line: u32,
     category: &'a str,
+    /// Where in the raw text of `side` the finding is, as byte offsets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
 }
 
-pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.list {
@@ -77,9 +86,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         options = options.with_glossary(Glossary::load(path)?);
     }
     let store = super::load(&args.paths)?;
-    let findings = check::run(&store, &options);
+    let notes = super::read_notes(common)?;
+    let all = check::run(&store, &options);
+    let total = all.len();
+    let findings: Vec<Finding> = all
+        .into_iter()
+        .filter(|f| !dismissed(&notes, &store, f))
+        .collect();
+    let left_out = total - findings.len();
     match args.format {
-        CheckFormat::Text => write_text(&mut out, &store, &findings)?,
+        CheckFormat::Text => write_text(&mut out, &store, &findings, left_out)?,
         CheckFormat::Jsonl => write_jsonl(&mut out, &store, &findings)?,
     }
     out.flush()?;
@@ -87,13 +103,29 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     Ok(u8::from(fail))
 }
 
+/// Whether the reviewer dismissed this check on this segment, as it stands
+/// now (a dismissal of a target that has changed since no longer holds).
+fn dismissed(notes: &Notes, store: &Store, f: &Finding) -> bool {
+    let doc = &store.docs[f.doc];
+    let seg = &doc.segments[f.segment];
+    notes.get(&doc.path, &seg.id).is_some_and(|entry| {
+        !entry.is_stale(&seg.target) && entry.dismissed.iter().any(|c| c == f.check)
+    })
+}
+
 fn list(out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<22} {:<9} {:<22} {:<27} WHAT IT FINDS",
+        "CHECK", "SEVERITY", "DEFAULT", "MQM CATEGORY"
+    )?;
     for c in CHECKS {
         writeln!(
             out,
-            "{:<22} {:<9} {:<27} {}",
+            "{:<22} {:<9} {:<22} {:<27} {}",
             c.name,
             c.severity.name(),
+            c.default.to_string(),
             c.category,
             c.description
         )?;
@@ -114,6 +146,9 @@ fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io:
             message: &f.message,
             line: seg.line,
             category: f.category,
+            side: f.span.as_ref().map(|s| s.side.name()),
+            start: f.span.as_ref().map(|s| s.range.start),
+            end: f.span.as_ref().map(|s| s.range.end),
         };
         serde_json::to_writer(&mut *out, &record)?;
         writeln!(out)?;
@@ -123,7 +158,12 @@ fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io:
 
 /// Findings under a header per file; per segment its line, id, findings, and
 /// both texts on one line each.
-fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::Result<()> {
+fn write_text(
+    out: &mut impl Write,
+    store: &Store,
+    findings: &[Finding],
+    left_out: usize,
+) -> io::Result<()> {
     let mut last: Option<(usize, usize)> = None;
     for (i, f) in findings.iter().enumerate() {
         let doc = &store.docs[f.doc];
@@ -159,27 +199,50 @@ fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::
             writeln!(out, "      target │ {}", terminal_safe(&seg.target))?;
         }
     }
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let mut files: Vec<usize> = findings.iter().map(|f| f.doc).collect();
-    files.dedup();
     if !findings.is_empty() {
         writeln!(out)?;
     }
+    writeln!(out, "{}", summary(store, findings, left_out))
+}
+
+/// `2 findings in 1 of 3 files (1 major, 1 minor); 40 segments checked`.
+fn summary(store: &Store, findings: &[Finding], left_out: usize) -> String {
     let plural = |n: usize, word: &str| match n {
         1 => format!("1 {word}"),
         n => format!("{n} {word}s"),
     };
-    writeln!(
-        out,
-        "{} in {} of {} ({} critical, {} major, {} minor); {} checked",
-        plural(findings.len(), "finding"),
-        files.len(),
-        plural(store.docs.len(), "file"),
-        count(Severity::Critical),
-        count(Severity::Major),
-        count(Severity::Minor),
+    let mut files: Vec<usize> = findings.iter().map(|f| f.doc).collect();
+    files.dedup();
+    let mut text = match findings.len() {
+        0 => format!("no findings in {}", plural(store.docs.len(), "file")),
+        n => {
+            let severities: Vec<String> = Severity::ALL
+                .iter()
+                .rev()
+                .map(|&s| (s, findings.iter().filter(|f| f.severity == s).count()))
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| format!("{n} {}", s.name()))
+                .collect();
+            format!(
+                "{} in {} of {} ({})",
+                plural(n, "finding"),
+                files.len(),
+                plural(store.docs.len(), "file"),
+                severities.join(", ")
+            )
+        }
+    };
+    text.push_str(&format!(
+        "; {} checked",
         plural(store.segment_count(), "segment")
-    )
+    ));
+    if left_out > 0 {
+        text.push_str(&format!(
+            "; {} dismissed in the notes file left out",
+            plural(left_out, "finding")
+        ));
+    }
+    text
 }
 
 /// Text as a terminal may show it on one line: line breaks as `↵`, control

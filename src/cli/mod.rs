@@ -132,7 +132,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Dump(args)) => dump::run(args),
         Some(Command::Stats(args)) => stats::run(args, &cli.common),
-        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Check(args)) => check::run(args, &cli.common),
         Some(Command::Export(args)) => export::run(args, &cli.common),
         None => review::run(&cli),
     };
