@@ -3,7 +3,7 @@
 //! `bracketed-ui-term` (`**[保存]**` for `**Save**`).
 
 use super::view::Parsed;
-use super::{Check, Default, Pair, Report, Run};
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const MARKUP_MISMATCH: Check = Check {
@@ -44,8 +44,23 @@ const INLINE_HTML: &[&str] = &[
 fn markup_mismatch(pair: &Pair, out: &mut Report) {
     let (source, target) = (pair.source, pair.target);
     let (bold_source, bold_target) = (source.bold(), target.bold());
-    if !target.stray_strong.is_empty() && source.stray_strong.is_empty() {
-        out.push("unbalanced `**` or `__` in target: the reader sees the markers".into());
+    let escaped = |raw: &str| raw.matches("\\*\\*").count();
+    if let Some(stray) = target.stray_strong.first()
+        && source.stray_strong.is_empty()
+    {
+        out.push_at(
+            Side::Target,
+            stray.clone(),
+            "unbalanced `**` or `__` in target: the reader sees the markers".into(),
+        );
+    } else if escaped(target.raw) > escaped(source.raw) {
+        let at = target.raw.find("\\*\\*").unwrap_or(0);
+        out.push_at(
+            Side::Target,
+            at..at + 4,
+            "bold markers escaped (`\\*\\*`): the reader sees `**` where the source has bold"
+                .into(),
+        );
     } else if bold_target > bold_source
         // A source with escaped `\*\*` meant bold; the target's is not added.
         && !source.raw.contains("\\*\\*")
@@ -61,6 +76,19 @@ fn markup_mismatch(pair: &Pair, out: &mut Report) {
             out.push(format!(
                 "bold lost: {bold_source} bold spans in source, {bold_target} in target"
             ));
+        }
+    }
+    let mut target_escaped: Vec<&str> = escaped_tag_texts(target.raw).map(|(_, t)| t).collect();
+    for (at, tag) in escaped_tag_texts(source.raw) {
+        match target_escaped.iter().position(|t| *t == tag) {
+            Some(i) => {
+                target_escaped.remove(i);
+            }
+            None => out.push_at(
+                Side::Source,
+                at..at + tag.len(),
+                format!("tag written as text `{tag}` lost or changed in target"),
+            ),
         }
     }
     if source.tags.is_empty() && target.tags.is_empty() {
@@ -126,6 +154,34 @@ fn escaped_tags(raw: &str) -> impl Iterator<Item = &str> {
         let name = &rest[..len];
         let ascii_name = name.is_empty() || name.starts_with(|c: char| c.is_ascii_alphabetic());
         (rest[len..].starts_with("&gt;") && ascii_name).then_some(name)
+    })
+}
+
+/// Tags written as text, as they stand: `&lt;br&gt;`, `&amp;lt;br /&amp;gt;`
+/// (escaped twice in API reference), `\<verbosity\>`. With their offsets.
+fn escaped_tag_texts(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+    const FORMS: [(&str, &str); 3] = [("&amp;lt;", "&amp;gt;"), ("&lt;", "&gt;"), ("\\<", "\\>")];
+    FORMS.into_iter().flat_map(move |(open, close)| {
+        raw.match_indices(open).filter_map(move |(at, _)| {
+            // `&amp;lt;` holds `&lt;`'s tail: each is read in one form only.
+            if open == "&lt;" && raw[..at].ends_with("&amp;") {
+                return None;
+            }
+            let rest = &raw[at + open.len()..];
+            let name = rest.strip_prefix('/').unwrap_or(rest);
+            let len = name
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+                .count();
+            let tail = name[len..].trim_start_matches([' ', '/']);
+            let fits = len > 0
+                && name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && tail.starts_with(close);
+            fits.then(|| {
+                let end = raw.len() - tail.len() + close.len();
+                (at, &raw[at..end])
+            })
+        })
     })
 }
 
@@ -230,6 +286,41 @@ mod tests {
         ] {
             assert!(markup("zh-tw", source, target).is_empty(), "{target}");
         }
+    }
+
+    #[test]
+    fn escaped_markers_and_tags_written_as_text() {
+        // edge-developer.ja-jp: the bold of a tab name came out as four stars.
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "The **Issues** tab might have a warning.",
+                "[問題] タブ\\*\\*\\*\\* に警告が表示されます。"
+            ),
+            [
+                "markup-mismatch: bold markers escaped (`\\*\\*`): the reader sees `**` where the source has bold"
+            ]
+        );
+        // azure-docs-sdk-dotnet-api.ja-jp: `<br>` written as text, translated or spaced.
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "&lt;br&gt;&lt;br&gt; For using cloud-init, see the docs.",
+                "&lt;ブラジル&gt;&lt;br&gt; クラウド init を使用して、参照してください。"
+            ),
+            ["markup-mismatch: tag written as text `&lt;br&gt;` lost or changed in target"]
+        );
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "&amp;lt;br /&amp;gt; This value cannot be larger than 1023 GB",
+                "&amp;lt; br /&amp;gt;この値は、1,023 GB より大きくすることはできません。"
+            ),
+            [
+                "markup-mismatch: tag written as text `&amp;lt;br /&amp;gt;` lost or changed in target"
+            ]
+        );
+        assert!(markup("zh-tw", "Use \\<verbosity\\>.", "使用 \\<verbosity\\>。").is_empty());
     }
 
     #[test]

@@ -11,12 +11,17 @@
 
 mod code;
 mod consistency;
+mod coordination;
+mod displaced;
 mod glossary;
+mod hebrew;
+mod identifiers;
 mod korean;
 mod lang;
 mod length;
 mod links;
 mod markup;
+mod maths;
 mod numbers;
 mod presence;
 mod punctuation;
@@ -109,14 +114,20 @@ pub static CHECKS: &[Check] = &[
     markup::MARKUP_MISMATCH,
     markup::LEAKED_TAG,
     markup::BRACKETED_UI_TERM,
+    displaced::MARKUP_DISPLACED,
     code::CODE_MISMATCH,
+    identifiers::IDENTIFIER_CHANGED,
+    displaced::CODE_DISPLACED,
+    coordination::COORDINATION_SPLIT,
     numbers::NUMBER_MISMATCH,
+    maths::MATHS_BROKEN,
     glossary::GLOSSARY,
     length::LENGTH_RATIO,
     consistency::INCONSISTENT_TARGET,
     words::DOUBLED_WORD,
     korean::KOREAN_SPACING,
     turkish::TURKISH_SUFFIX_SPLIT,
+    hebrew::HEBREW_PREFIX_SPLIT,
     punctuation::END_PUNCTUATION,
     spacing::PUNCTUATION_SPACING,
     spacing::CJK_LATIN_SPACING,

@@ -146,16 +146,15 @@ fn punctuation_spacing(pair: &Pair, out: &mut Report) {
     let (source, target) = (pair.source.raw, pair.target.raw);
     let lead = |s: &str| s.len() - s.trim_start().len();
     let (s, t) = (&source[lead(source)..], &target[lead(target)..]);
-    let dash = |s: &str| s.starts_with(['-', '–']);
-    if dash(s)
-        && s[1..].starts_with(' ')
-        && dash(t)
-        && t[1..].starts_with(|c: char| !c.is_whitespace())
+    // The text after a leading dash, if there is one.
+    if let (Some(s_rest), Some(t_rest)) = (after_dash(s), after_dash(t))
+        && s_rest.starts_with(' ')
+        && t_rest.starts_with(|c: char| !c.is_whitespace())
     {
         let at = lead(target);
         out.push_at(
             Side::Target,
-            at..at + 1,
+            at..at + (t.len() - t_rest.len()),
             "the leading dash lost its space (`- ` in the source)".into(),
         );
     }
@@ -177,6 +176,11 @@ fn punctuation_spacing(pair: &Pair, out: &mut Report) {
             "a space before `:` that the source does not have".into(),
         );
     }
+}
+
+/// The text after a leading `-` or `–`.
+fn after_dash(s: &str) -> Option<&str> {
+    s.strip_prefix('-').or_else(|| s.strip_prefix('–'))
 }
 
 /// ` - ` between words in the source and `word- ` in the target: the raw
@@ -238,6 +242,16 @@ mod tests {
                 "許可權太開啟- [#7673](https://github.com/NuGet/Home/issues/7673)"
             ),
             ["punctuation-spacing: `啟-`: the source's spaced dash (` - `) lost a space"]
+        );
+        // An en dash is a dash too.
+        assert_eq!(
+            spacing(
+                "de-de",
+                "– Application Development",
+                "–Anwendungsentwicklung"
+            )
+            .len(),
+            1
         );
         for (source, target) in [
             ("- VAT", "- MwSt."),
