@@ -167,13 +167,12 @@ fn markup_displaced(pair: &Pair, out: &mut Report) {
 /// `する`, `され…`, `し…`: a verb ending that needs its noun right before it.
 fn starts_verb_ending(text: &str) -> bool {
     let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some('さ'), Some('れ' | 'せ')) | (Some('し'), Some('て' | 'た' | 'ま' | 'な')) => {
-            true
-        }
-        (Some('す'), Some('る' | '。')) => true,
-        _ => false,
-    }
+    matches!(
+        (chars.next(), chars.next()),
+        (Some('さ'), Some('れ' | 'せ'))
+            | (Some('し'), Some('て' | 'た' | 'ま' | 'な'))
+            | (Some('す'), Some('る' | '。'))
+    )
 }
 
 /// Sentence-final verb forms.
