@@ -2,7 +2,8 @@
 //! ("Adds or removes the tag.") come back in Japanese with the object between
 //! them (`追加または タグを 削除します`), so that it belongs to the second verb
 //! alone. Japanese puts the object first and the verbs together
-//! (`タグを追加または削除します`).
+//! (`タグを追加または削除します`). Also reported: the two verbs made the subject
+//! of a sentence left without a verb (`追加または削除が、要求のタグ。`).
 //!
 //! The source must start with two coordinated verbs in the third person
 //! (`Xs or ys`, `Xs and ys`) followed by their object; the target must start
@@ -17,7 +18,7 @@ pub const COORDINATION_SPLIT: Check = Check {
     name: "coordination-split",
     severity: Severity::Minor,
     category: "fluency/grammar",
-    description: "ja: two verbs sharing an object are split by it (`AまたはXをBします` for \"As or bs X\")",
+    description: "ja: two verbs sharing an object are split by it (`AまたはXをBします` for \"As or bs X\") or made the subject",
     default: Default::On,
     run: Run::Pair(coordination_split),
 };
@@ -84,20 +85,35 @@ fn coordination_split(pair: &Pair, out: &mut Report) {
     let after_second = rest.trim_start()[second_noun..].trim_start();
     let together = second_noun > 0
         && (after_second.is_empty()
-            || ["します", "する", "を", "、", "。", "し"]
+            || ["します", "する", "、", "。", "し"]
                 .iter()
                 .any(|e| after_second.starts_with(e)));
     // The object must end in `を` + a verbal noun + `します`/`する`.
     let split = !together
-        && rest.find('を').is_some_and(|o| {
-            let verb: usize = rest[o + 'を'.len_utf8()..]
+        && rest.match_indices('を').any(|(o, _)| {
+            let after = &rest[o + 'を'.len_utf8()..];
+            let verb: usize = after
                 .chars()
                 .take_while(|&c| is_noun_char(c))
                 .map(char::len_utf8)
                 .sum();
-            verb > 0 && rest[o + 'を'.len_utf8() + verb..].starts_with("し")
+            verb > 0 && after[verb..].starts_with(['し', 'す'])
         });
-    if split {
+    // `取得または設定が、…の識別子。`: the verbs became the subject of a
+    // sentence that has no verb left for them.
+    let subject = together_as_subject(after_second, second_noun) && !ends_with_verb(text);
+    if subject {
+        let end =
+            text.len() - after_second.len() + after_second.chars().next().map_or(0, char::len_utf8);
+        out.push_at(
+            Side::Target,
+            pair.target.raw_range(start..end),
+            format!(
+                "`{}` makes the verbs \"{first} {conjunction} {second}\" the subject, and no verb is left for their object",
+                text[start..end].trim_end()
+            ),
+        );
+    } else if split {
         let end = start + noun_len + joiner.len();
         out.push_at(
             Side::Target,
@@ -108,6 +124,17 @@ fn coordination_split(pair: &Pair, out: &mut Report) {
             ),
         );
     }
+}
+
+/// The second verbal noun followed by the subject or topic particle.
+fn together_as_subject(after_second: &str, second_noun: usize) -> bool {
+    second_noun > 0 && after_second.starts_with(['が', 'は'])
+}
+
+/// Whether a Japanese sentence ends with a verb or the copula.
+fn ends_with_verb(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(['。', '.']);
+    end.ends_with(['す', 'る', 'た', 'い', 'う', 'ぬ', 'く'])
 }
 
 #[cfg(test)]
@@ -146,7 +173,8 @@ mod tests {
                 "プールのタグを追加または削除します。",
             ),
             ("Adds or removes tags.", "追加または削除します。"),
-            ("Gets or sets the time.", "取得または設定が、時刻。"),
+            ("Gets or sets the time.", "取得または設定が変更されます。"),
+            ("Adds or removes the tag.", "追加または削除を行います。"),
             (
                 "Errors and warnings are listed.",
                 "エラーと警告が一覧表示されます。",

@@ -13,6 +13,7 @@ mod code;
 mod consistency;
 mod coordination;
 mod displaced;
+mod english;
 mod glossary;
 mod hebrew;
 mod identifiers;
@@ -26,7 +27,6 @@ mod numbers;
 mod presence;
 mod punctuation;
 mod sets;
-mod siblings;
 mod spacing;
 mod turkish;
 mod view;
@@ -124,6 +124,7 @@ pub static CHECKS: &[Check] = &[
     glossary::GLOSSARY,
     length::LENGTH_RATIO,
     consistency::INCONSISTENT_TARGET,
+    consistency::INCONSISTENT_LINK_TEXT,
     words::DOUBLED_WORD,
     korean::KOREAN_SPACING,
     turkish::TURKISH_SUFFIX_SPLIT,
@@ -131,7 +132,8 @@ pub static CHECKS: &[Check] = &[
     punctuation::END_PUNCTUATION,
     spacing::PUNCTUATION_SPACING,
     spacing::CJK_LATIN_SPACING,
-    siblings::UNTRANSLATED_CELL,
+    english::UNTRANSLATED_WORD,
+    english::UNTRANSLATED_CELL,
 ];
 
 /// The check with this name.
@@ -319,6 +321,9 @@ pub(crate) struct Pair<'a> {
 pub(crate) struct DocFacts {
     pub lengths: Vec<Option<length::Lengths>>,
     pub spacing: spacing::Boundaries,
+    pub link_texts: Vec<consistency::LinkText>,
+    /// Candidates for `untranslated-word`: segment, raw range, word.
+    pub english: Vec<(usize, Range<usize>, String)>,
 }
 
 /// Runs the selected checks over every segment of the store. Findings come
@@ -326,6 +331,8 @@ pub(crate) struct DocFacts {
 pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
     let measure_lengths = options.runs(length::LENGTH_RATIO.name);
     let measure_spacing = options.runs(spacing::CJK_LATIN_SPACING.name);
+    let find_english = options.runs(english::UNTRANSLATED_WORD.name);
+    let read_links = options.runs(consistency::INCONSISTENT_LINK_TEXT.name);
     let per_doc: Vec<(Vec<Finding>, DocFacts)> = store
         .docs
         .par_iter()
@@ -382,6 +389,12 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
                 if measure_spacing && matches!(lang, Lang::Ja | Lang::Zh) {
                     facts.spacing.read(s, &target);
                 }
+                if read_links {
+                    consistency::link_texts(s, &source, &target, &mut facts.link_texts);
+                }
+                if find_english && matches!(lang, Lang::Ja | Lang::Zh | Lang::Ko) {
+                    english::english_words(s, &source, &target, &mut facts.english);
+                }
             }
             (findings, facts)
         })
@@ -405,6 +418,14 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
             runs_on(consistency::INCONSISTENT_TARGET.name),
         ));
     }
+    if read_links {
+        findings.push(consistency::link_text_findings(
+            store,
+            &sets,
+            &facts,
+            runs_on(consistency::INCONSISTENT_LINK_TEXT.name),
+        ));
+    }
     if measure_spacing {
         findings.push(spacing::findings(
             store,
@@ -413,11 +434,19 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
             runs_on(spacing::CJK_LATIN_SPACING.name),
         ));
     }
-    if options.runs(siblings::UNTRANSLATED_CELL.name) {
-        findings.push(siblings::findings(
+    if options.runs(english::UNTRANSLATED_WORD.name) {
+        findings.push(english::word_findings(
             store,
             &sets,
-            runs_on(siblings::UNTRANSLATED_CELL.name),
+            &facts,
+            runs_on(english::UNTRANSLATED_WORD.name),
+        ));
+    }
+    if options.runs(english::UNTRANSLATED_CELL.name) {
+        findings.push(english::cell_findings(
+            store,
+            &sets,
+            runs_on(english::UNTRANSLATED_CELL.name),
         ));
     }
     let mut all: Vec<Finding> = findings.into_iter().flatten().collect();
