@@ -41,9 +41,15 @@ fn the_published_files_yield_only_the_known_findings() {
         // `Mit appsource können Sie…` for `AppSource`, `Saas` for `SaaS`.
         (("de-de-appsource-overview.md", "identifier-changed"), 14),
         // `ו **שם** של`: the prefix "and" stands apart from its word.
-        (("he-il-connect-service-principal.md", "hebrew-prefix-split"), 1),
+        (
+            ("he-il-connect-service-principal.md", "hebrew-prefix-split"),
+            1,
+        ),
         // `…検出できます `auto renew = False` 。`: the code after the final verb.
-        (("ja-jp-migrate-kaizala-pro-partner.md", "code-displaced"), 1),
+        (
+            ("ja-jp-migrate-kaizala-pro-partner.md", "code-displaced"),
+            1,
+        ),
         // "Microsoft continuously offers…" became "マイクロソフトは、…" (`Microsoft: keep`).
         (("ja-jp-migrate-kaizala-pro-partner.md", "glossary"), 1),
         // `테 넌 트`, `대 한`, `사용 하 여` … in 24 of 33 segments.

@@ -69,6 +69,10 @@ pub fn link_texts(segment: usize, source: &Parsed, target: &Parsed, out: &mut Ve
             .unwrap_or(dest)
             .to_ascii_lowercase()
     };
+    if source.links.is_empty() {
+        return;
+    }
+    let pages: Vec<String> = target.links.iter().map(|t| page(t.dest)).collect();
     for link in source.links.iter().filter(|l| !l.image && !l.spaced) {
         let Some(text) = link.text.filter(|t| !t.trim().is_empty()) else {
             continue;
@@ -77,7 +81,9 @@ pub fn link_texts(segment: usize, source: &Parsed, target: &Parsed, out: &mut Ve
         let mut same = target
             .links
             .iter()
-            .filter(|t| !t.image && t.text.is_some() && page(t.dest) == key);
+            .zip(&pages)
+            .filter(|(t, p)| !t.image && t.text.is_some() && **p == key)
+            .map(|(t, _)| t);
         let (Some(found), None) = (same.next(), same.next()) else {
             continue;
         };
@@ -189,7 +195,8 @@ fn normalized(target: &str) -> String {
 
 pub fn findings(store: &Store, sets: &Sets, runs_on: impl Fn(&Document) -> bool) -> Vec<Finding> {
     // (set, source) → every (doc, segment) that translates it.
-    let mut groups: HashMap<(usize, &str), Vec<(usize, usize)>> = HashMap::new();
+    let mut groups: HashMap<(usize, &str), Vec<(usize, usize)>> =
+        HashMap::with_capacity(store.segment_count());
     for (d, doc) in store.docs.iter().enumerate() {
         if !runs_on(doc) {
             continue;

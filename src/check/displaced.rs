@@ -143,18 +143,27 @@ fn token_end(t: &Token) -> Option<usize> {
 }
 
 fn markup_displaced(pair: &Pair, out: &mut Report) {
-    let source_cut = marked_runs(pair.source)
-        .iter()
-        .any(|(_, _, text)| unbalanced(text));
+    if pair.target.inline.spans.is_empty() {
+        return;
+    }
+    // Whether the source cuts brackets in two itself; asked only when needed.
+    let mut source_cut = None;
     for (what, range, text) in marked_runs(pair.target) {
         let shown = text.trim();
+        let cut_in_source = |cut: &mut Option<bool>| {
+            *cut.get_or_insert_with(|| {
+                marked_runs(pair.source)
+                    .iter()
+                    .any(|(_, _, text)| unbalanced(text))
+            })
+        };
         if pair.lang == Lang::Ja && starts_with_particle(shown) {
             out.push_at(
                 Side::Target,
                 range,
                 format!("{what} `{shown}` starts with a particle or verb ending: it was moved off its words"),
             );
-        } else if !source_cut && unbalanced(shown) {
+        } else if unbalanced(shown) && !cut_in_source(&mut source_cut) {
             out.push_at(
                 Side::Target,
                 range,
@@ -212,11 +221,11 @@ fn code_displaced(pair: &Pair, out: &mut Report) {
             );
         }
     }
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '、' | '。') {
-            continue;
-        }
-        let rest = &text[i + c.len_utf8()..];
+    for (i, mark) in text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '、' | '。'))
+    {
+        let rest = &text[i + mark.len_utf8()..];
         let next = rest.trim_start_matches(' ');
         let mut chars = next.chars();
         let (first, second) = (chars.next(), chars.next());
@@ -229,7 +238,7 @@ fn code_displaced(pair: &Pair, out: &mut Report) {
             report(
                 i..at + particle,
                 format!(
-                    "particle `{}` follows `{c}` with no word before it: something it belonged to moved",
+                    "particle `{}` follows `{mark}` with no word before it: something it belonged to moved",
                     &next[..particle]
                 ),
             );

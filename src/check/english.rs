@@ -84,12 +84,38 @@ fn translated(seg: &Segment) -> bool {
 }
 
 /// `untranslated-cell`.
-pub fn cell_findings(
+/// Both checks of this file, sharing one count of the words they ask about.
+pub fn findings(
     store: &Store,
     sets: &Sets,
-    runs_on: impl Fn(&Document) -> bool,
+    facts: &[DocFacts],
+    words_on: impl Fn(&Document) -> bool,
+    cells_on: impl Fn(&Document) -> bool,
 ) -> Vec<Finding> {
-    // Cells in English beside a translated cell of their row.
+    let cells = cell_candidates(store, cells_on);
+    let mut wanted: Vec<HashSet<&str>> = vec![HashSet::new(); sets.count()];
+    for (d, _, words) in &cells {
+        wanted[sets.of_doc(*d)].extend(words.iter().map(String::as_str));
+    }
+    for (d, f) in facts.iter().enumerate() {
+        if words_on(&store.docs[d]) {
+            wanted[sets.of_doc(d)].extend(f.english.iter().map(|(_, _, w)| w.as_str()));
+        }
+    }
+    if wanted.iter().all(HashSet::is_empty) {
+        return Vec::new();
+    }
+    let seen = kept_counts(store, sets, &wanted);
+    let mut out = cell_findings(sets, &cells, &seen, store);
+    out.extend(word_findings(store, sets, facts, &seen, words_on));
+    out
+}
+
+/// Cells in English beside a translated cell of their row, with their words.
+fn cell_candidates(
+    store: &Store,
+    runs_on: impl Fn(&Document) -> bool,
+) -> Vec<(usize, usize, Vec<String>)> {
     let mut candidates: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for (d, doc) in store.docs.iter().enumerate() {
         if Lang::of(&doc.locale) == Lang::En || !runs_on(doc) {
@@ -111,16 +137,21 @@ pub fn cell_findings(
             }
         }
     }
-    if candidates.is_empty() {
-        return Vec::new();
-    }
-    let mut wanted: Vec<HashSet<&str>> = vec![HashSet::new(); sets.count()];
-    for (d, _, words) in &candidates {
-        wanted[sets.of_doc(*d)].extend(words.iter().map(String::as_str));
-    }
-    let seen = kept_counts(store, sets, &wanted);
+    candidates
+}
+
+/// (set, word) → (segments whose source has it, of those whose target keeps it).
+type Seen<'w> = HashMap<(usize, &'w str), (usize, usize)>;
+
+/// `untranslated-cell`.
+fn cell_findings(
+    sets: &Sets,
+    candidates: &[(usize, usize, Vec<String>)],
+    seen: &Seen,
+    store: &Store,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (d, s, words) in &candidates {
+    for (d, s, words) in candidates {
         let (d, s) = (*d, *s);
         let set = sets.of_doc(d);
         let (mut n, mut k) = (0, 0);
@@ -153,38 +184,62 @@ pub fn cell_findings(
 
 /// (set, word) → (segments whose source has the word, of those, segments
 /// whose target keeps it), for the words each set is asked about.
-fn kept_counts<'w>(
-    store: &Store,
-    sets: &Sets,
-    wanted: &[HashSet<&'w str>],
-) -> HashMap<(usize, &'w str), (usize, usize)> {
+fn kept_counts<'w>(store: &Store, sets: &Sets, wanted: &[HashSet<&'w str>]) -> Seen<'w> {
     store
         .docs
         .par_iter()
         .enumerate()
         .map(|(d, doc)| {
             let set = sets.of_doc(d);
-            let mut counts: HashMap<(usize, &str), (usize, usize)> = HashMap::new();
+            let mut counts: Seen = HashMap::new();
             if wanted[set].is_empty() {
                 return counts;
             }
+            // Lengths of the wanted words, by first letter: most words of a
+            // source are ruled out without hashing them.
+            let mut shapes = [0u64; 256];
+            for w in &wanted[set] {
+                shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(63);
+            }
+            let mut buf = [0u8; 32];
+            let mut in_source: Vec<&str> = Vec::new();
             for seg in &doc.segments {
                 let Some(source) = seg.source.as_deref() else {
                     continue;
                 };
-                let mut in_source: Vec<&str> = ascii_words(source)
-                    .filter_map(|w| wanted[set].get(w.as_str()).copied())
-                    .collect();
+                in_source.clear();
+                for word in source.split(|c: char| !c.is_ascii_alphanumeric()) {
+                    if word.is_empty() || word.len() > buf.len() {
+                        continue;
+                    }
+                    let first = word.as_bytes()[0].to_ascii_lowercase();
+                    if shapes[usize::from(first)] & (1 << word.len()) == 0 {
+                        continue;
+                    }
+                    let lower = &mut buf[..word.len()];
+                    lower.copy_from_slice(word.as_bytes());
+                    lower.make_ascii_lowercase();
+                    let lower = std::str::from_utf8(lower).unwrap_or_default();
+                    if let Some(w) = wanted[set].get(lower) {
+                        in_source.push(w);
+                    }
+                }
                 if in_source.is_empty() {
                     continue;
                 }
                 in_source.sort_unstable();
                 in_source.dedup();
-                let in_target: HashSet<String> = ascii_words(&seg.target).collect();
-                for word in in_source {
+                let target = seg.target.to_ascii_lowercase();
+                for &word in &in_source {
+                    let kept = target.match_indices(word).any(|(i, _)| {
+                        let before = target[..i].bytes().next_back();
+                        let after = target[i + word.len()..].bytes().next();
+                        !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+                    });
                     let entry = counts.entry((set, word)).or_default();
                     entry.0 += 1;
-                    entry.1 += usize::from(in_target.contains(word));
+                    entry.1 += usize::from(kept);
                 }
             }
             counts
@@ -215,21 +270,8 @@ pub fn english_words(
     out: &mut Vec<(usize, Range<usize>, String)>,
 ) {
     let text = &target.text;
-    if !text.chars().any(is_cjk_char) {
-        return;
-    }
-    let source_words: HashSet<String> = ascii_words(&source.text).collect();
-    let marked: Vec<Range<usize>> = target
-        .inline
-        .spans
-        .iter()
-        .filter_map(|s| {
-            let open = token_start(&target.inline.tokens[s.open])?;
-            let close = token_start(&target.inline.tokens[s.close])?;
-            Some(open..close.max(open))
-        })
-        .collect();
     let bytes = text.as_bytes();
+    let mut found: Vec<(usize, &str)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() {
@@ -249,26 +291,43 @@ pub fn english_words(
             .trim_start_matches([']', '」', ' ', '*'])
             .starts_with(['(', '（']);
         let bounded = |c: Option<char>| {
-            c.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '.' && c != '_' && c != '/')
+            c.is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, '.' | '_' | '/'))
         };
         let alone =
             bounded(text[..start].chars().next_back()) && bounded(text[end..].chars().next());
         if glossed || !alone || run.split(' ').count() > 2 {
             continue;
         }
-        for (offset, word) in run.split(' ').scan(start, |at, w| {
-            let here = *at;
-            *at += w.len() + 1;
-            Some((here, w))
-        }) {
+        let mut at = start;
+        for word in run.split(' ') {
             let plain = word.len() >= 4 && word.bytes().all(|b| b.is_ascii_lowercase());
-            if !plain || FUNCTION_WORDS.contains(&word) || !source_words.contains(word) {
-                continue;
+            if plain && !FUNCTION_WORDS.contains(&word) {
+                found.push((at, word));
             }
-            let raw = target.raw_range(offset..offset + word.len());
-            if marked.iter().any(|m| m.contains(&raw.start)) {
-                continue;
-            }
+            at += word.len() + 1;
+        }
+    }
+    // Only in CJK prose, and only words the source has, outside marked text.
+    if found.is_empty() || !text.chars().any(is_cjk_char) {
+        return;
+    }
+    let in_source = ascii_words(&source.text).collect::<HashSet<String>>();
+    let marked: Vec<Range<usize>> = target
+        .inline
+        .spans
+        .iter()
+        .filter_map(|s| {
+            let open = token_start(&target.inline.tokens[s.open])?;
+            let close = token_start(&target.inline.tokens[s.close])?;
+            Some(open..close.max(open))
+        })
+        .collect();
+    for (offset, word) in found {
+        if !in_source.contains(word) {
+            continue;
+        }
+        let raw = target.raw_range(offset..offset + word.len());
+        if !marked.iter().any(|m| m.contains(&raw.start)) {
             out.push((segment, raw, word.to_string()));
         }
     }
@@ -283,20 +342,13 @@ fn token_start(t: &Token) -> Option<usize> {
 }
 
 /// `untranslated-word` over the candidates the first stage found.
-pub fn word_findings(
+fn word_findings(
     store: &Store,
     sets: &Sets,
     facts: &[DocFacts],
+    seen: &Seen,
     runs_on: impl Fn(&Document) -> bool,
 ) -> Vec<Finding> {
-    let mut wanted: Vec<HashSet<&str>> = vec![HashSet::new(); sets.count()];
-    for (d, f) in facts.iter().enumerate() {
-        wanted[sets.of_doc(d)].extend(f.english.iter().map(|(_, _, w)| w.as_str()));
-    }
-    if wanted.iter().all(HashSet::is_empty) {
-        return Vec::new();
-    }
-    let seen = kept_counts(store, sets, &wanted);
     let mut out: Vec<Finding> = Vec::new();
     for (d, (doc, f)) in store.docs.iter().zip(facts).enumerate() {
         if !runs_on(doc) {

@@ -54,6 +54,12 @@ enum Shape {
 
 fn shape(word: &str) -> Option<Shape> {
     let b = word.as_bytes();
+    // Most words are plain words: `partner`, `Partner`. Rule them out first.
+    let plain = b.iter().skip(1).all(u8::is_ascii_lowercase)
+        && b.first().is_some_and(u8::is_ascii_alphabetic);
+    if plain || !b.is_ascii() {
+        return None;
+    }
     let all = |f: fn(&u8) -> bool| b.iter().all(f);
     if b.is_empty() || all(|c| c.is_ascii_digit() || b".,:/%$-".contains(c)) {
         return None;
@@ -140,38 +146,55 @@ fn shape(word: &str) -> Option<Shape> {
     None
 }
 
-/// The words of a visible text, as identifiers are written: split at white
-/// space and the punctuation that never belongs to one.
+/// The words of a visible text that could be identifiers: runs of the
+/// characters identifiers are made of (ASCII letters, digits and `._-$/#:'`),
+/// without the punctuation that ends a sentence or the `'s` of a possessive.
+/// Plain words (`partner`, `Partner`) are left out at once.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ',' | ';'
-                    | '('
-                    | ')'
-                    | '['
-                    | ']'
-                    | '{'
-                    | '}'
-                    | '"'
-                    | '“'
-                    | '”'
-                    | '‘'
-                    | '’'
-                    | '<'
-                    | '>'
-                    | '*'
-                    | '|'
-                    | '\u{FFFC}'
-            )
+    const PART: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphanumeric()
+                || matches!(c, b'.' | b'_' | b'-' | b'$' | b'/' | b'#' | b':' | b'\'');
+            b += 1;
+        }
+        table
+    };
+    let bytes = text.as_bytes();
+    let part = |b: u8| PART[usize::from(b)];
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while i < bytes.len() && !part(bytes[i]) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return None;
+            }
+            let start = i;
+            while i < bytes.len() && part(bytes[i]) {
+                i += 1;
+            }
+            // A run glued to other letters (`Eは`, `éclair`) is no identifier.
+            let glued = text[i..].chars().next().is_some_and(char::is_alphanumeric)
+                || text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if glued {
+                continue;
+            }
+            let w = text[start..i].trim_end_matches(['.', ':', '!', '?', '\'']);
+            let w = w.trim_start_matches('\'');
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            let plain = w.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+            if !w.is_empty() && !plain {
+                return Some(w);
+            }
+        }
     })
-    .map(|w| {
-        let w = w.trim_end_matches(['.', ':', '!', '?', '\'']);
-        let w = w.trim_start_matches('\'');
-        w.strip_suffix("'s").unwrap_or(w)
-    })
-    .filter(|w| !w.is_empty())
 }
 
 /// Whether `text[range]` stands alone: no ASCII letter or digit on either side.
@@ -182,15 +205,14 @@ fn alone(text: &str, range: &Range<usize>) -> bool {
         && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// The first occurrence of `word` standing alone in `text`, ASCII case ignored.
-fn find_alone_ignoring_case(text: &str, word: &str) -> Option<Range<usize>> {
-    if word.is_empty() || text.len() < word.len() {
-        return None;
-    }
-    (0..=text.len() - word.len())
-        .filter(|&i| text.is_char_boundary(i) && text.is_char_boundary(i + word.len()))
-        .map(|i| i..i + word.len())
-        .find(|r| text[r.clone()].eq_ignore_ascii_case(word) && alone(text, r))
+/// The first occurrence of `word` standing alone in `text`, ASCII case
+/// ignored; `lower` is `text` in ASCII lower case (same byte offsets).
+fn find_alone_ignoring_case(text: &str, lower: &str, word: &str) -> Option<Range<usize>> {
+    let word = word.to_ascii_lowercase();
+    lower
+        .match_indices(&word)
+        .map(|(i, _)| i..i + word.len())
+        .find(|r| alone(text, r))
 }
 
 /// `word` with white space put inside it: `System. Collections`.
@@ -222,6 +244,14 @@ fn find_spaced(text: &str, word: &str) -> Option<Range<usize>> {
 /// Education`, `Partner of Record` is not one.
 fn names(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    let capitals = text
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b' ' && (w[1].is_ascii_uppercase() || w[1].is_ascii_digit()))
+        .count();
+    if capitals < 2 {
+        return out;
+    }
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
     let mut push = |run: Option<(usize, usize, usize)>| {
         if let Some((start, end, n)) = run
@@ -261,26 +291,35 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
         pair.lang,
         Lang::Ja | Lang::Zh | Lang::Ko | Lang::Ar | Lang::He
     );
+    // Built on first use: most targets hold every identifier verbatim.
+    let mut lower = String::new();
+    let mut compact = String::new();
+    let lowered = |lower: &mut String| {
+        if lower.is_empty() {
+            *lower = target.to_ascii_lowercase();
+        }
+    };
     let mut seen: Vec<&str> = Vec::new();
     let mut report = |range: Range<usize>, message: String| {
         let raw = pair.target.raw_range(range);
         out.push_at(Side::Target, raw, message);
     };
     for word in words(source) {
+        let Some(shape) = shape(word) else {
+            continue;
+        };
         if seen.contains(&word) {
             continue;
         }
         seen.push(word);
-        let Some(shape) = shape(word) else {
-            continue;
-        };
         if shape == Shape::Acronym {
             let singular = word.strip_suffix('s').unwrap_or(word);
             let kept = |w: &str| find_alone(target, w).is_some();
             if kept(word) || kept(singular) {
                 continue;
             }
-            if let Some(at) = find_alone_ignoring_case(target, singular) {
+            lowered(&mut lower);
+            if let Some(at) = find_alone_ignoring_case(target, &lower, singular) {
                 let changed = target[at.clone()].to_string();
                 report(at, format!("`{word}` re-cased as `{changed}`"));
             }
@@ -289,13 +328,19 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
         if target.contains(word) {
             continue;
         }
-        if let Some(at) = find_spaced(target, word) {
+        if compact.is_empty() {
+            compact = target.split_whitespace().collect();
+        }
+        lowered(&mut lower);
+        if compact.contains(word)
+            && let Some(at) = find_spaced(target, word)
+        {
             let changed = target[at.clone()].to_string();
             report(at, format!("`{word}` broken by spaces: `{changed}`"));
             continue;
         }
         if shape != Shape::Kebab
-            && let Some(at) = find_alone_ignoring_case(target, word)
+            && let Some(at) = find_alone_ignoring_case(target, &lower, word)
         {
             let changed = target[at.clone()].to_string();
             report(at, format!("`{word}` re-cased as `{changed}`"));
@@ -322,14 +367,25 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
             );
         }
     }
+    let names = names(source);
+    if names.is_empty() {
+        return;
+    }
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let flat_target = flat(target);
-    for name in names(source) {
+    let mut flat_target = String::new();
+    for name in names {
+        if target.contains(name) {
+            continue;
+        }
         let name = flat(name);
+        if flat_target.is_empty() {
+            flat_target = flat(target);
+        }
         if flat_target.contains(&name) {
             continue;
         }
-        if let Some(at) = find_alone_ignoring_case(target, &name) {
+        lowered(&mut lower);
+        if let Some(at) = find_alone_ignoring_case(target, &lower, &name) {
             let changed = target[at.clone()].to_string();
             report(at, format!("name `{name}` re-cased as `{changed}`"));
         }

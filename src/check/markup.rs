@@ -44,7 +44,10 @@ const INLINE_HTML: &[&str] = &[
 fn markup_mismatch(pair: &Pair, out: &mut Report) {
     let (source, target) = (pair.source, pair.target);
     let (bold_source, bold_target) = (source.bold(), target.bold());
-    let escaped = |raw: &str| raw.matches("\\*\\*").count();
+    let escaped = |raw: &str| match raw.contains('\\') {
+        true => raw.matches("\\*\\*").count(),
+        false => 0,
+    };
     if let Some(stray) = target.stray_strong.first()
         && source.stray_strong.is_empty()
     {
@@ -70,7 +73,7 @@ fn markup_mismatch(pair: &Pair, out: &mut Report) {
         ));
     } else if bold_target < bold_source {
         // zh-tw and ja-jp write UI terms as [項目] or 「項目」 instead of bold.
-        let marks = |p: &Parsed| p.bracket_groups + p.corner_quotes;
+        let marks = |p: &Parsed| p.ui_term_marks();
         let replaced = marks(target).saturating_sub(marks(source));
         if bold_source - bold_target > replaced {
             out.push(format!(
@@ -161,28 +164,34 @@ fn escaped_tags(raw: &str) -> impl Iterator<Item = &str> {
 /// (escaped twice in API reference), `\<verbosity\>`. With their offsets.
 fn escaped_tag_texts(raw: &str) -> impl Iterator<Item = (usize, &str)> {
     const FORMS: [(&str, &str); 3] = [("&amp;lt;", "&amp;gt;"), ("&lt;", "&gt;"), ("\\<", "\\>")];
-    FORMS.into_iter().flat_map(move |(open, close)| {
-        raw.match_indices(open).filter_map(move |(at, _)| {
-            // `&amp;lt;` holds `&lt;`'s tail: each is read in one form only.
-            if open == "&lt;" && raw[..at].ends_with("&amp;") {
-                return None;
-            }
-            let rest = &raw[at + open.len()..];
-            let name = rest.strip_prefix('/').unwrap_or(rest);
-            let len = name
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
-                .count();
-            let tail = name[len..].trim_start_matches([' ', '/']);
-            let fits = len > 0
-                && name.starts_with(|c: char| c.is_ascii_alphabetic())
-                && tail.starts_with(close);
-            fits.then(|| {
-                let end = raw.len() - tail.len() + close.len();
-                (at, &raw[at..end])
+    let any = raw.contains(['&', '\\']);
+    FORMS
+        .into_iter()
+        .filter(move |_| any)
+        .flat_map(move |(open, close)| {
+            raw.match_indices(open).filter_map(move |(at, _)| {
+                // `&amp;lt;` holds `&lt;`'s tail: each is read in one form only.
+                if open == "&lt;" && raw[..at].ends_with("&amp;") {
+                    return None;
+                }
+                let rest = &raw[at + open.len()..];
+                let name = rest.strip_prefix('/').unwrap_or(rest);
+                let len = name
+                    .bytes()
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':')
+                    })
+                    .count();
+                let tail = name[len..].trim_start_matches([' ', '/']);
+                let fits = len > 0
+                    && name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && tail.starts_with(close);
+                fits.then(|| {
+                    let end = raw.len() - tail.len() + close.len();
+                    (at, &raw[at..end])
+                })
             })
         })
-    })
 }
 
 fn leaked_tag(pair: &Pair, out: &mut Report) {

@@ -434,18 +434,12 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
             runs_on(spacing::CJK_LATIN_SPACING.name),
         ));
     }
-    if options.runs(english::UNTRANSLATED_WORD.name) {
-        findings.push(english::word_findings(
+    if find_english || options.runs(english::UNTRANSLATED_CELL.name) {
+        findings.push(english::findings(
             store,
             &sets,
             &facts,
             runs_on(english::UNTRANSLATED_WORD.name),
-        ));
-    }
-    if options.runs(english::UNTRANSLATED_CELL.name) {
-        findings.push(english::cell_findings(
-            store,
-            &sets,
             runs_on(english::UNTRANSLATED_CELL.name),
         ));
     }

@@ -56,34 +56,67 @@ fn is_kana_or_han(c: char) -> bool {
 }
 
 impl Boundaries {
-    /// Counts the joints of one target.
+    /// Counts the joints of one target: the edges of its runs of Latin
+    /// letters, each with the character beyond it (past one space).
     pub fn read(&mut self, segment: usize, target: &Parsed) {
         let text = &target.text;
-        let mut prev: Option<(usize, char)> = None;
-        let mut space_before = false;
-        for (i, c) in text.char_indices() {
-            if c == ' ' {
-                space_before = true;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphabetic() {
+                i += 1;
                 continue;
             }
-            if let Some((p, pc)) = prev {
-                let joint = (pc.is_ascii_alphabetic() && is_kana_or_han(c))
-                    || (is_kana_or_han(pc) && c.is_ascii_alphabetic());
-                if joint && space_before {
-                    self.spaced += 1;
-                } else if joint {
-                    let start = text[..p].char_indices().rev().nth(3).map_or(0, |(k, _)| k);
-                    let end = text[i..]
-                        .char_indices()
-                        .nth(4)
-                        .map_or(text.len(), |(k, _)| i + k);
-                    let at = target.raw_range(p..i + c.len_utf8());
-                    self.unspaced
-                        .push((segment, at, text[start..end].to_string()));
-                }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
             }
-            prev = Some((i, c));
-            space_before = false;
+            self.joint(
+                segment,
+                target,
+                text[..start].chars().next_back(),
+                start,
+                true,
+            );
+            self.joint(segment, target, text[i..].chars().next(), i, false);
+        }
+    }
+
+    /// One edge of a Latin run at `at`; `outside` is the character beyond it.
+    fn joint(
+        &mut self,
+        segment: usize,
+        target: &Parsed,
+        outside: Option<char>,
+        at: usize,
+        before: bool,
+    ) {
+        let text = &target.text;
+        let beyond = |c: char| match before {
+            true => text[..at - c.len_utf8()].chars().next_back(),
+            false => text[at + c.len_utf8()..].chars().next(),
+        };
+        match outside {
+            Some(' ') if beyond(' ').is_some_and(is_kana_or_han) => self.spaced += 1,
+            Some(c) if is_kana_or_han(c) => {
+                let joint = match before {
+                    true => at - c.len_utf8()..at + 1,
+                    false => at - 1..at + c.len_utf8(),
+                };
+                let start = text[..joint.start]
+                    .char_indices()
+                    .rev()
+                    .nth(2)
+                    .map_or(0, |(k, _)| k);
+                let end = text[joint.end..]
+                    .char_indices()
+                    .nth(3)
+                    .map_or(text.len(), |(k, _)| joint.end + k);
+                let raw = target.raw_range(joint);
+                self.unspaced
+                    .push((segment, raw, text[start..end].to_string()));
+            }
+            _ => {}
         }
     }
 }
@@ -167,8 +200,8 @@ fn punctuation_spacing(pair: &Pair, out: &mut Report) {
         );
     }
     if pair.lang != Lang::Other
-        && !source.contains(" :")
         && let Some(at) = space_before_colon(target)
+        && !source.contains(" :")
     {
         out.push_at(
             Side::Target,
@@ -186,7 +219,7 @@ fn after_dash(s: &str) -> Option<&str> {
 /// ` - ` between words in the source and `word- ` in the target: the raw
 /// range of the last character of the word and the dash.
 fn glued_dash(source: &str, target: &str) -> Option<Range<usize>> {
-    let spaced = |s: &str| s.contains(" - ") || s.contains(" – ");
+    let spaced = |s: &str| s.contains(['-', '–']) && (s.contains(" - ") || s.contains(" – "));
     if !spaced(source) || spaced(target) {
         return None;
     }
@@ -202,13 +235,15 @@ fn glued_dash(source: &str, target: &str) -> Option<Range<usize>> {
 /// A space between a word (or closing markup) and `:`: the space's offset.
 fn space_before_colon(target: &str) -> Option<usize> {
     let bytes = target.as_bytes();
-    (1..bytes.len().saturating_sub(1)).find(|&i| {
-        bytes[i] == b' '
-            && bytes[i + 1] == b':'
-            && bytes.get(i + 2) != Some(&b':')
-            && !bytes[i - 1].is_ascii_whitespace()
-            && bytes[i - 1] != b':'
-    })
+    memchr::memchr_iter(b':', bytes)
+        .filter(|&colon| colon >= 2)
+        .map(|colon| colon - 1)
+        .find(|&i| {
+            bytes[i] == b' '
+                && bytes.get(i + 2) != Some(&b':')
+                && !bytes[i - 1].is_ascii_whitespace()
+                && bytes[i - 1] != b':'
+        })
 }
 
 #[cfg(test)]

@@ -4,6 +4,9 @@
 //! from the visible text to the raw bytes so that a finding can name its span.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::lang::is_word_char;
 use crate::text::inline::{self, Decoded, Inline, SpanKind, Token};
@@ -11,6 +14,7 @@ use crate::text::inline::{self, Decoded, Inline, SpanKind, Token};
 /// Stands in the visible text for something that is not prose (inline code, a
 /// URL), so that words on either side never join and numbers inside are not read.
 pub const OBJECT: char = '\u{FFFC}';
+const OBJECT_TEXT: &str = "\u{FFFC}";
 
 /// A link as the scanner found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,11 +70,6 @@ pub struct Parsed<'a> {
     unrendered_bold: u32,
     /// `**` or `__` runs that open or close nothing: the reader sees them.
     pub stray_strong: Vec<Range<usize>>,
-    /// `[…]` groups that are not links, `[!NOTE]` or `[!INCLUDE…]`: the way
-    /// some locales write UI terms the source sets in bold.
-    pub bracket_groups: u32,
-    /// `「…」`/`『…』` groups, which CJK locales use for emphasis.
-    pub corner_quotes: u32,
     /// The visible text: code spans and URLs as [`OBJECT`], tags, emphasis
     /// markers and link destinations removed, escapes and entities decoded.
     pub text: String,
@@ -102,9 +101,6 @@ impl<'a> Parsed<'a> {
         view.stray_strong
             .retain(|s| !bracketed.iter().any(|b| inside(s, b)));
         view.bracketed_bold = bracketed;
-        let text = view.text.as_str();
-        view.bracket_groups = bracket_groups(text);
-        view.corner_quotes = text.matches(['「', '『']).count() as u32;
         view
     }
 
@@ -112,6 +108,14 @@ impl<'a> Parsed<'a> {
     /// render (`**[保存]**を`) as the bold it means.
     pub fn bold(&self) -> u32 {
         self.strong + self.unrendered_bold
+    }
+
+    /// `[…]` groups that are not links, `[!NOTE]` or `[!INCLUDE…]`, and
+    /// `「…」`/`『…』` groups: the ways some locales write UI terms the source
+    /// sets in bold.
+    pub fn ui_term_marks(&self) -> u32 {
+        let quotes = self.text.matches(['「', '『']).count() as u32;
+        bracket_groups(&self.text) + quotes
     }
 
     /// Whitespace-separated words of the visible text, without the punctuation
@@ -217,7 +221,7 @@ impl<'a> Parsed<'a> {
                 Token::Code(r) => {
                     self.code.push(&raw[r.clone()]);
                     self.code_ranges.push(r.clone());
-                    self.push_replacement(&OBJECT.to_string(), r.clone());
+                    self.push_replacement(OBJECT_TEXT, r.clone());
                 }
                 Token::Autolink(r) | Token::Xref(r) => {
                     self.links.push(Link {
@@ -227,7 +231,7 @@ impl<'a> Parsed<'a> {
                         image: false,
                         spaced: false,
                     });
-                    self.push_replacement(&OBJECT.to_string(), r.clone());
+                    self.push_replacement(OBJECT_TEXT, r.clone());
                 }
                 Token::Delim(d) => {
                     self.markup_edges.push(self.text.len());
@@ -340,7 +344,9 @@ impl<'a> Parsed<'a> {
         let raw = self.raw;
         let mut at = range.start;
         let mut search = range.start;
-        while let Some(found) = find_url(&raw[search..range.end]) {
+        // Every URL has a `/` or a `.`: most runs of text have neither.
+        let may_hold_url = memchr::memchr2(b'/', b'.', raw[range.clone()].as_bytes()).is_some();
+        while let Some(found) = find_url(&raw[search..range.end]).filter(|_| may_hold_url) {
             let start = search + found;
             let end = start + url_len(&raw[start..range.end]);
             if end == start {
@@ -349,7 +355,7 @@ impl<'a> Parsed<'a> {
             }
             self.push_text(at..start);
             self.bare_urls.push(&raw[start..end]);
-            self.push_replacement(&OBJECT.to_string(), start..end);
+            self.push_replacement(OBJECT_TEXT, start..end);
             at = end;
             search = end;
         }
@@ -363,21 +369,30 @@ impl<'a> Parsed<'a> {
     fn find_broken_links(&mut self) {
         let raw = self.raw;
         let bytes = raw.as_bytes();
-        let in_token = |at: usize, tokens: &[Token]| {
-            tokens.iter().any(|t| match t {
-                Token::Code(r) | Token::Hidden(r) | Token::Autolink(r) | Token::Xref(r) => {
-                    r.contains(&at)
-                }
-                _ => false,
-            })
-        };
+        // Code, URLs and the hidden `](…)` of real links, in raw order.
+        let mut taken: Vec<Range<usize>> = Vec::new();
         for (at, _) in raw.match_indices(']') {
             let (spaced, paren) = match (bytes.get(at + 1), bytes.get(at + 2)) {
                 (Some(b'('), _) => (false, at + 1),
                 (Some(b' '), Some(b'(')) => (true, at + 2),
                 _ => continue,
             };
-            if in_token(at, &self.inline.tokens) {
+            if taken.is_empty() {
+                taken = self
+                    .inline
+                    .tokens
+                    .iter()
+                    .filter_map(|t| match t {
+                        Token::Code(r) | Token::Hidden(r) | Token::Autolink(r) | Token::Xref(r) => {
+                            Some(r.clone())
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                taken.sort_by_key(|r| r.start);
+            }
+            let i = taken.partition_point(|r| r.start <= at);
+            if i > 0 && taken[i - 1].contains(&at) {
                 continue;
             }
             let (dest, end) = match inline::inline_link(&raw[paren..]) {
@@ -434,9 +449,15 @@ fn token_range(t: &Token) -> Range<usize> {
 /// Where a bare URL starts in `s`: `https://`, `http://` or `www.` at the
 /// start of a word.
 fn find_url(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
+    static HTTP: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("http"));
+    static WWW: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("www."));
     let mut from = 0;
-    while let Some(i) = memchr::memchr2(b'h', b'w', &bytes[from..]).map(|i| from + i) {
+    loop {
+        let next = |f: &memmem::Finder| f.find(&s.as_bytes()[from..]).map(|i| from + i);
+        let i = match (next(&HTTP), next(&WWW)) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
         let rest = &s[i..];
         let starts_word = s[..i]
             .chars()
@@ -451,7 +472,6 @@ fn find_url(s: &str) -> Option<usize> {
         }
         from = i + 1;
     }
-    None
 }
 
 fn url_len(s: &str) -> usize {
@@ -490,6 +510,9 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 /// `[…]` pairs of the visible text with something in them, other than
 /// `[!NOTE]` and `[!INCLUDE…]`.
 fn bracket_groups(text: &str) -> u32 {
+    if !text.contains('[') {
+        return 0;
+    }
     let mut groups = 0;
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in text.char_indices() {
@@ -512,6 +535,9 @@ fn bracket_groups(text: &str) -> u32 {
 /// `**[保存]**`, `** [保存] **`, `[**保存**]` not followed by a link destination.
 fn bracketed_bold(raw: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    if !raw.contains('*') {
+        return found;
+    }
     let mut from = 0;
     while let Some(i) = raw[from..].find("**").map(|i| from + i) {
         let matched = bold_then_brackets(raw, i).or_else(|| brackets_then_bold(raw, i));
@@ -601,7 +627,7 @@ mod tests {
         // Japanese and Chinese UI terms followed by their translation in parentheses.
         let ui = Parsed::new("**[Accept and continue] (同意して続ける)** を選びます。");
         assert!(ui.links.is_empty());
-        assert_eq!(ui.bracket_groups, 1);
+        assert_eq!(ui.ui_term_marks(), 1);
         // zh-tw, nuget-docs: a link in parentheses after a UI term.
         let nested =
             Parsed::new("[方案總管] ([1274年](https://github.com/NuGet/Home/issues/1274))。");
@@ -622,7 +648,7 @@ mod tests {
     fn include_notes_and_escaped_brackets() {
         let p = Parsed::new("[!INCLUDE[name](../includes/x.md)] \\[更新\\] [!NOTE]");
         assert_eq!(p.links.len(), 1);
-        assert_eq!(p.bracket_groups, 1);
+        assert_eq!(p.ui_term_marks(), 1);
     }
 
     #[test]
