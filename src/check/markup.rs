@@ -164,7 +164,7 @@ fn escaped_tags(raw: &str) -> impl Iterator<Item = &str> {
 /// (escaped twice in API reference), `\<verbosity\>`. With their offsets.
 fn escaped_tag_texts(raw: &str) -> impl Iterator<Item = (usize, &str)> {
     const FORMS: [(&str, &str); 3] = [("&amp;lt;", "&amp;gt;"), ("&lt;", "&gt;"), ("\\<", "\\>")];
-    let any = raw.contains(['&', '\\']);
+    let any = memchr::memchr2(b'&', b'\\', raw.as_bytes()).is_some();
     FORMS
         .into_iter()
         .filter(move |_| any)

@@ -219,7 +219,11 @@ fn after_dash(s: &str) -> Option<&str> {
 /// ` - ` between words in the source and `word- ` in the target: the raw
 /// range of the last character of the word and the dash.
 fn glued_dash(source: &str, target: &str) -> Option<Range<usize>> {
-    let spaced = |s: &str| s.contains(['-', '–']) && (s.contains(" - ") || s.contains(" – "));
+    // `–` is E2 80 93: a `-` or an 0x93 byte is where a spaced dash can be.
+    let spaced = |s: &str| {
+        memchr::memchr2(b'-', 0x93, s.as_bytes()).is_some()
+            && (s.contains(" - ") || s.contains(" – "))
+    };
     if !spaced(source) || spaced(target) {
         return None;
     }
