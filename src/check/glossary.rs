@@ -24,7 +24,7 @@ pub const GLOSSARY: Check = Check {
     severity: Severity::Major,
     category: "terminology",
     description: "a glossary term (--glossary FILE) is not translated as required, or a keep-as-is term changed",
-    default: Default::On,
+    default: Default::WithGlossary,
     run: Run::Pair(glossary),
 };
 

@@ -68,13 +68,15 @@ pub enum Default {
     /// Off for locales whose style guide asks for what the check reports
     /// (language or locale prefixes such as `ja`, `zh-tw`).
     OffFor(&'static [&'static str]),
+    /// On when its input is given: `glossary` with `--glossary FILE`.
+    WithGlossary,
 }
 
 impl Default {
     /// Whether the check runs by default on documents of this locale.
     pub fn on_for(self, locale: &str) -> bool {
         match self {
-            Default::On => true,
+            Default::On | Default::WithGlossary => true,
             Default::Off => false,
             Default::OffFor(prefixes) => !prefixes.iter().any(|p| {
                 locale == *p
@@ -91,6 +93,7 @@ impl fmt::Display for Default {
         match self {
             Default::On => f.write_str("on"),
             Default::Off => f.write_str("off"),
+            Default::WithGlossary => f.write_str("on with --glossary"),
             Default::OffFor(prefixes) => write!(f, "off for {}", prefixes.join(", ")),
         }
     }

@@ -116,13 +116,13 @@ fn dismissed(notes: &Notes, store: &Store, f: &Finding) -> bool {
 fn list(out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
-        "{:<22} {:<9} {:<22} {:<27} WHAT IT FINDS",
+        "{:<22} {:<9} {:<26} {:<27} WHAT IT FINDS",
         "CHECK", "SEVERITY", "DEFAULT", "MQM CATEGORY"
     )?;
     for c in CHECKS {
         writeln!(
             out,
-            "{:<22} {:<9} {:<22} {:<27} {}",
+            "{:<22} {:<9} {:<26} {:<27} {}",
             c.name,
             c.severity.name(),
             c.default.to_string(),
