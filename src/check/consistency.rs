@@ -272,7 +272,7 @@ pub fn findings(store: &Store, sets: &Sets, runs_on: impl Fn(&Document) -> bool)
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::store_of;
+    use super::super::tests::{one_finding, store_of};
     use super::super::{Options, run};
 
     #[test]
@@ -289,16 +289,13 @@ mod tests {
             "套件存放庫應宣告其在[服務所引](../api/service-index.md)中使用的憑證。",
         ));
         let store = store_of("zh-tw", &pairs);
-        let options = Options::select(&["inconsistent-link-text".into()], &[]).unwrap();
-        let found = run(&store, &options);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].segment, 4);
+        let (found, text) = one_finding(&store, "inconsistent-link-text");
+        assert_eq!(found.segment, 4);
         assert_eq!(
-            found[0].message,
+            found.message,
             "link text `服務所引` for \"service index\"; this set writes `服務索引` in 4 of 5 such links"
         );
-        let span = found[0].span.clone().unwrap();
-        assert_eq!(&store.docs[0].segments[4].target[span.range], "服務所引");
+        assert_eq!(text, "服務所引");
     }
 
     #[test]

@@ -504,6 +504,22 @@ pub(crate) mod tests {
         }
     }
 
+    /// The one finding of check `name` over `store`, with the text of its span.
+    pub fn one_finding(store: &Store, name: &str) -> (Finding, String) {
+        let options = Options::select(&[name.to_string()], &[]).unwrap();
+        let found = run(store, &options);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = found.into_iter().next().expect("one finding");
+        let seg = &store.docs[f.doc].segments[f.segment];
+        let spot = f.span.clone().expect("a finding with a place");
+        let side = match spot.side {
+            Side::Source => seg.source.as_deref().unwrap_or(""),
+            Side::Target => &seg.target,
+        };
+        let text = side[spot.range].to_string();
+        (f, text)
+    }
+
     /// What the checks of single segments say about one pair, as "check: message".
     pub fn pair_findings(locale: &str, source: &str, target: &str) -> Vec<String> {
         let corpus_wide = [

@@ -252,7 +252,7 @@ fn space_before_colon(target: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{pair_findings, store_of};
+    use super::super::tests::{one_finding, pair_findings, store_of};
     use super::super::{Options, run};
 
     fn spacing(locale: &str, source: &str, target: &str) -> Vec<String> {
@@ -331,18 +331,16 @@ mod tests {
             "既定Microsoft Edge有効になっています。",
         ));
         let store = store_of("ja-jp", &pairs);
-        let options = Options::select(&["cjk-latin-spacing".into()], &[]).unwrap();
-        let found = run(&store, &options);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].segment, 120);
+        let (found, text) = one_finding(&store, "cjk-latin-spacing");
+        assert_eq!(found.segment, 120);
         assert_eq!(
-            found[0].message,
+            found.message,
             "no space between Latin and CJK text: `既定Micr`, `Edge有効にな` (this set spaces 99% of 242 such joints)"
         );
-        let span = found[0].span.clone().unwrap();
-        assert_eq!(&store.docs[0].segments[120].target[span.range], "定M");
+        assert_eq!(text, "定M");
         // A set that does not space its joints is not held to it.
         let unspaced = store_of("ja-jp", &vec![("Use Edge.", "Edgeを使用します。"); 300]);
+        let options = Options::select(&["cjk-latin-spacing".into()], &[]).unwrap();
         assert!(run(&unspaced, &options).is_empty());
     }
 }
