@@ -344,9 +344,16 @@ impl<'a> Parsed<'a> {
         let raw = self.raw;
         let mut at = range.start;
         let mut search = range.start;
-        // Every URL has a `/` or a `.`: most runs of text have neither.
-        let may_hold_url = memchr::memchr2(b'/', b'.', raw[range.clone()].as_bytes()).is_some();
-        while let Some(found) = find_url(&raw[search..range.end]).filter(|_| may_hold_url) {
+        // A URL has `://` or starts with `www.`: most runs of text have neither.
+        let bytes = raw[range.clone()].as_bytes();
+        let after = |at: usize, what: &[u8]| bytes[at + 1..].starts_with(what);
+        let may_hold_url = memchr::memchr_iter(b':', bytes).any(|at| after(at, b"//"))
+            || memchr::memchr_iter(b'w', bytes).any(|at| after(at, b"ww."));
+        if !may_hold_url {
+            self.push_text(range);
+            return;
+        }
+        while let Some(found) = find_url(&raw[search..range.end]) {
             let start = search + found;
             let end = start + url_len(&raw[start..range.end]);
             if end == start {
