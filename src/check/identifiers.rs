@@ -319,7 +319,9 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
                 continue;
             }
             lowered(&mut lower);
-            if let Some(at) = find_alone_ignoring_case(target, &lower, singular) {
+            let recased = find_alone_ignoring_case(target, &lower, word)
+                .or_else(|| find_alone_ignoring_case(target, &lower, singular));
+            if let Some(at) = recased {
                 let changed = target[at.clone()].to_string();
                 report(at, format!("`{word}` re-cased as `{changed}`"));
             }
@@ -477,6 +479,19 @@ mod tests {
             [
                 "identifier-changed: `ML` re-cased as `ml`; name `Windows 10 Pro Education` re-cased as `Windows 10 pro Education`"
             ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_re_cased_in_its_plural() {
+        // customer-insights-pr.ar-sa.
+        assert_eq!(
+            changed(
+                "ar-sa",
+                "Select the **APIs my organization uses** tab.",
+                "حدد **واجهات برمجة التطبيقات (APIS) التي تستخدمها مؤسستي**."
+            ),
+            ["identifier-changed: `APIs` re-cased as `APIS`"]
         );
     }
 
