@@ -50,6 +50,7 @@ fn is_locale_folder(part: &str) -> bool {
 }
 
 fn link_mismatch(pair: &Pair, out: &mut Report) {
+    bare_url_mismatch(pair, out);
     let source = &pair.source.links;
     let target = &pair.target.links;
     if source.is_empty() && target.is_empty() {
@@ -103,6 +104,24 @@ fn link_mismatch(pair: &Pair, out: &mut Report) {
     }
     for dest in &added[changed..] {
         out.push(format!("link to {dest} added in target"));
+    }
+}
+
+/// URLs written out in the source must stand in the target as they are
+/// (locale folders aside), as text or as a link: `https://- 使用する前に…
+/// docs.microsoft.com/…` is a URL the engine cut in two.
+fn bare_url_mismatch(pair: &Pair, out: &mut Report) {
+    let target = pair.target;
+    for url in &pair.source.bare_urls {
+        let wanted = normalize(url);
+        let kept = target.bare_urls.iter().any(|u| normalize(u) == wanted)
+            || target.links.iter().any(|l| normalize(l.dest) == wanted)
+            || target.raw.contains(url);
+        if !kept {
+            out.push(format!(
+                "URL {url} is not in the target as it stands in the source"
+            ));
+        }
     }
 }
 
@@ -207,6 +226,27 @@ mod tests {
                 .collect();
             assert!(hits.is_empty(), "{source}: {hits:?}");
         }
+    }
+
+    #[test]
+    fn a_url_written_out_must_come_through_whole() {
+        // azure-docs-sdk-dotnet-api.ja-jp: the engine cut the URL in two.
+        assert_eq!(
+            links(
+                "Formatted - see https://docs.microsoft.com/en-us/azure/attach-disk#add and more.",
+                "フォーマット https://- 使用する前に docs.microsoft.com/en-us/azure/attach-disk#add です。"
+            ),
+            [
+                "link-mismatch: URL https://docs.microsoft.com/en-us/azure/attach-disk#add is not in the target as it stands in the source"
+            ]
+        );
+        assert!(
+            links(
+                "See https://docs.microsoft.com/en-us/azure/a for more.",
+                "詳しくは https://docs.microsoft.com/ja-jp/azure/a を参照してください。"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
