@@ -24,10 +24,10 @@ fn jsonl_has_the_spec_fields_first_and_in_order() {
         lines[0]
     );
     let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
-    assert_eq!(second["check"], "bracketed-ui-term");
+    assert_eq!(second["check"], "end-punctuation");
     assert_eq!(second["severity"], "minor");
     assert_eq!(second["line"], 12);
-    assert_eq!(second["category"], "design/formatting");
+    assert_eq!(second["category"], "fluency/punctuation");
 }
 
 #[test]
@@ -78,9 +78,7 @@ tests/fixtures/check/cli/findings.md (ja-jp)
         "{text}"
     );
     assert!(
-        text.ends_with(
-            "3 findings in 2 of 2 files (0 critical, 1 major, 2 minor); 5 segments checked\n"
-        ),
+        text.ends_with("3 findings in 2 of 2 files (1 major, 2 minor); 5 segments checked\n"),
         "{text}"
     );
     // The load warning about the escape still goes to stderr.
@@ -101,7 +99,7 @@ fn only_skip_and_list_name_checks() {
     ]);
     assert_eq!(only.status.code(), Some(0));
     assert!(
-        stdout(&only).starts_with("0 findings in 0 of 1 file"),
+        stdout(&only).starts_with("no findings in 1 file; 4 segments checked"),
         "{}",
         stdout(&only)
     );
@@ -180,4 +178,60 @@ fn no_path_checks_the_bundled_samples_and_a_missing_path_is_a_usage_error() {
     let missing = sxs(&["check", "no/such/folder"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("no/such/folder: no such file or folder"));
+}
+
+#[test]
+fn list_shows_each_checks_default_state() {
+    let list = stdout(&sxs(&["check", "--list"]));
+    assert!(list.starts_with("CHECK "), "{list}");
+    let line = |name: &str| {
+        list.lines()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("{name} not listed:\n{list}"))
+            .to_string()
+    };
+    assert!(line("bracketed-ui-term").contains(" off for ja, zh-tw, zh-hant "));
+    assert!(line("glossary").contains(" on with --glossary "));
+    assert!(
+        line("identifier-changed").contains(" major ")
+            && line("identifier-changed").contains(" on ")
+    );
+}
+
+#[test]
+fn findings_dismissed_in_the_notes_file_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.yaml");
+    // The target as it stands now: a dismissal of a target that changed since no longer holds.
+    let target = "詳しくは、[パスワードのリセット](reset-password.md)\u{1b}[31m を参照してください\u{202e}。";
+    let entry = |target: &str| {
+        format!(
+            "- file: {CLI}/findings.md\n  id: c11c1-102\n  verdict: ok\n  dismissed: [link-mismatch]\n  target: {}\n",
+            serde_json::to_string(target).unwrap()
+        )
+    };
+    std::fs::write(&notes, entry(target)).unwrap();
+    let notes_arg = notes.to_str().unwrap();
+    let run = |format: &str| {
+        sxs(&[
+            "check",
+            "--notes",
+            notes_arg,
+            "--format",
+            format,
+            &fixture("findings.md"),
+        ])
+    };
+    let jsonl = stdout(&run("jsonl"));
+    assert!(!jsonl.contains("link-mismatch"), "{jsonl}");
+    assert!(jsonl.contains("end-punctuation"), "{jsonl}");
+    let text = stdout(&run("text"));
+    assert!(
+        text.ends_with(
+            "1 finding in 1 of 1 file (1 minor); 4 segments checked; 1 finding dismissed in the notes file left out\n"
+        ),
+        "{text}"
+    );
+    std::fs::write(&notes, entry("an older translation")).unwrap();
+    assert!(stdout(&run("jsonl")).contains("link-mismatch"));
 }

@@ -1,7 +1,7 @@
 //! `code-mismatch`: inline code is never translated, so it must come through
 //! byte for byte.
 
-use super::{Check, Pair, Run};
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const CODE_MISMATCH: Check = Check {
@@ -9,10 +9,11 @@ pub const CODE_MISMATCH: Check = Check {
     severity: Severity::Major,
     category: "accuracy/do-not-translate",
     description: "inline code differs: changed, lost, added, or two spans glued into one",
+    default: Default::On,
     run: Run::Pair(code_mismatch),
 };
 
-fn code_mismatch(pair: &Pair, out: &mut Vec<String>) {
+fn code_mismatch(pair: &Pair, out: &mut Report) {
     let (source, target) = (&pair.source.code, &pair.target.code);
     if source == target {
         return;

@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::{Check, Pair, Run};
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const GLOSSARY: Check = Check {
@@ -24,6 +24,7 @@ pub const GLOSSARY: Check = Check {
     severity: Severity::Major,
     category: "terminology",
     description: "a glossary term (--glossary FILE) is not translated as required, or a keep-as-is term changed",
+    default: Default::WithGlossary,
     run: Run::Pair(glossary),
 };
 
@@ -219,7 +220,7 @@ fn mentions(text: &str, term: &str) -> bool {
     })
 }
 
-fn glossary(pair: &Pair, out: &mut Vec<String>) {
+fn glossary(pair: &Pair, out: &mut Report) {
     if pair.terms.is_empty() {
         return;
     }

@@ -7,14 +7,17 @@
 //! particle (`사용자가 될`, `설정을 하는`) is left alone.
 
 use super::lang::{Lang, is_hangul_syllable};
-use super::{Check, Pair, Run};
+use std::ops::Range;
+
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const KOREAN_SPACING: Check = Check {
     name: "korean-spacing",
     severity: Severity::Minor,
     category: "fluency/spelling",
-    description: "Korean: spaces inside words (`선택 하 고`, `합 니다`, `에 게`, `테 넌 트`)",
+    description: "Korean: spaces inside words (`선택 하 고`, `합 니다`, `에 게`, `테 넌 트`) or before a particle (`**소프트웨어** 를`)",
+    default: Default::On,
     run: Run::Pair(korean_spacing),
 };
 
@@ -69,7 +72,7 @@ const ONE_SYLLABLE_WORDS: &[char] = &[
     '날', '해', '주', '순', '됨', '당', '비', '서', '칸',
 ];
 
-fn korean_spacing(pair: &Pair, out: &mut Vec<String>) {
+fn korean_spacing(pair: &Pair, out: &mut Report) {
     if pair.lang != Lang::Ko {
         return;
     }
@@ -156,6 +159,34 @@ fn korean_spacing(pair: &Pair, out: &mut Vec<String>) {
         };
         out.push(format!("space inside a word: {}{more}", quoted.join(", ")));
     }
+    if let Some((at, particle)) = particle_apart(pair.target.raw) {
+        out.push_at(
+            Side::Target,
+            at.clone(),
+            format!("particle `{particle}` set apart from the marked word before it"),
+        );
+    }
+}
+
+/// Particles that attach to the word before them.
+const PARTICLES: &[&str] = &[
+    "를", "을", "이", "가", "은", "는", "에", "의", "로", "으로", "와", "과", "도", "에서", "에게",
+    "만",
+];
+
+/// ` 를` after bold, code or a link (`**소프트웨어** 를`): Markdown would have
+/// rendered `**소프트웨어**를`, so the space is the engine's. The raw range of
+/// the space and particle, and the particle.
+fn particle_apart(raw: &str) -> Option<(Range<usize>, &str)> {
+    raw.match_indices(' ').find_map(|(at, _)| {
+        let closes_markup = raw[..at].ends_with(['*', '`', ')', ']']);
+        let rest = &raw[at + 1..];
+        let particle = PARTICLES.iter().find(|p| {
+            rest.strip_prefix(**p)
+                .is_some_and(|after| after.is_empty() || after.starts_with([' ', '.', ',', ')']))
+        })?;
+        closes_markup.then(|| (at..at + 1 + particle.len(), *particle))
+    })
 }
 
 #[cfg(test)]
@@ -189,6 +220,22 @@ mod tests {
             spacing("파트너 네트워크 멤버가 되 면 액세스할 수 있습니다."),
             ["korean-spacing: space inside a word: `되 면`"]
         );
+    }
+
+    #[test]
+    fn a_particle_set_apart_from_marked_words() {
+        // ko-kr, partner-center.
+        assert_eq!(
+            spacing("고객의 세부 정보 페이지로 이동하여 **소프트웨어** 를 선택합니다."),
+            ["korean-spacing: particle `를` set apart from the marked word before it"]
+        );
+        for target in [
+            "**소프트웨어**를 선택합니다.",
+            "**고객** 페이지에서",
+            "`a` 또는 `b`",
+        ] {
+            assert!(spacing(target).is_empty(), "{target}");
+        }
     }
 
     #[test]

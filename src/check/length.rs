@@ -10,16 +10,17 @@
 use std::collections::HashMap;
 
 use super::lang::{Lang, is_word_char};
-use super::parse::Parsed;
-use super::{Check, Finding, Run};
+use super::view::Parsed;
+use super::{Check, Default, DocFacts, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
-use crate::store::{Segment, Store};
+use crate::store::{Document, Segment, Store};
 
 pub const LENGTH_RATIO: Check = Check {
     name: "length-ratio",
     severity: Severity::Minor,
     category: "accuracy/omission",
     description: "target far shorter (omission) or longer (addition) than usual for its locale, judged against the locale's own median ratio",
+    default: Default::On,
     run: Run::Engine,
 };
 
@@ -150,9 +151,14 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
-pub fn findings(store: &Store, lengths: &[Vec<Option<Lengths>>]) -> Vec<Finding> {
+pub fn findings(
+    store: &Store,
+    facts: &[DocFacts],
+    runs_on: impl Fn(&Document) -> bool,
+) -> Vec<Finding> {
     let mut ratios: HashMap<&str, Vec<f64>> = HashMap::new();
-    for (doc, per_segment) in store.docs.iter().zip(lengths) {
+    for (doc, f) in store.docs.iter().zip(facts) {
+        let per_segment = &f.lengths;
         let entry = ratios.entry(doc.locale.as_str()).or_default();
         entry.extend(per_segment.iter().flatten().map(|l| l.log_ratio()));
     }
@@ -167,10 +173,11 @@ pub fn findings(store: &Store, lengths: &[Vec<Option<Lengths>>]) -> Vec<Finding>
         })
         .collect();
     let mut out = Vec::new();
-    for (d, (doc, per_segment)) in store.docs.iter().zip(lengths).enumerate() {
-        let Some(t) = typical.get(doc.locale.as_str()) else {
+    for (d, (doc, f)) in store.docs.iter().zip(facts).enumerate() {
+        let Some(t) = typical.get(doc.locale.as_str()).filter(|_| runs_on(doc)) else {
             continue;
         };
+        let per_segment = &f.lengths;
         let band = (SPREADS * t.spread).max(MIN_FACTOR.ln());
         for (s, l) in per_segment.iter().enumerate() {
             let Some(l) = l.filter(|l| l.source >= MIN_FLAGGED) else {
@@ -184,12 +191,17 @@ pub fn findings(store: &Store, lengths: &[Vec<Option<Lengths>>]) -> Vec<Finding>
                 true => ("shorter", "accuracy/omission"),
                 false => ("longer", "accuracy/addition"),
             };
+            let target = &doc.segments[s].target;
             out.push(Finding {
                 doc: d,
                 segment: s,
                 check: LENGTH_RATIO.name,
                 severity: LENGTH_RATIO.severity,
                 category,
+                span: Some(Spot {
+                    side: Side::Target,
+                    range: 0..target.len(),
+                }),
                 message: format!(
                     "target is {:.1}× {how} than usual for {} ({} characters for {}; typically {:.0})",
                     off.abs().exp(),

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::parse::Link;
-use super::{Check, Pair, Run};
+use super::view::Link;
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const LINK_MISMATCH: Check = Check {
@@ -12,6 +12,7 @@ pub const LINK_MISMATCH: Check = Check {
     severity: Severity::Major,
     category: "design/link",
     description: "a link's URL differs, a link is lost or added, or a space in `] (` breaks it",
+    default: Default::On,
     run: Run::Pair(link_mismatch),
 };
 
@@ -20,6 +21,7 @@ pub const EMPTY_LINK_TEXT: Check = Check {
     severity: Severity::Major,
     category: "design/link",
     description: "a link in the target has no text (`[](url)`) where the source link has some",
+    default: Default::On,
     run: Run::Pair(empty_link_text),
 };
 
@@ -47,7 +49,8 @@ fn is_locale_folder(part: &str) -> bool {
         && region.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
-fn link_mismatch(pair: &Pair, out: &mut Vec<String>) {
+fn link_mismatch(pair: &Pair, out: &mut Report) {
+    bare_url_mismatch(pair, out);
     let source = &pair.source.links;
     let target = &pair.target.links;
     if source.is_empty() && target.is_empty() {
@@ -104,7 +107,25 @@ fn link_mismatch(pair: &Pair, out: &mut Vec<String>) {
     }
 }
 
-fn empty_link_text(pair: &Pair, out: &mut Vec<String>) {
+/// URLs written out in the source must stand in the target as they are
+/// (locale folders aside), as text or as a link: `https://- 使用する前に…
+/// docs.microsoft.com/…` is a URL the engine cut in two.
+fn bare_url_mismatch(pair: &Pair, out: &mut Report) {
+    let target = pair.target;
+    for url in &pair.source.bare_urls {
+        let wanted = normalize(url);
+        let kept = target.bare_urls.iter().any(|u| normalize(u) == wanted)
+            || target.links.iter().any(|l| normalize(l.dest) == wanted)
+            || target.raw.contains(url);
+        if !kept {
+            out.push(format!(
+                "URL {url} is not in the target as it stands in the source"
+            ));
+        }
+    }
+}
+
+fn empty_link_text(pair: &Pair, out: &mut Report) {
     let blank = |l: &&Link| !l.image && l.text.is_some_and(|t| t.trim().is_empty());
     let empty_in_source: Vec<&str> = pair
         .source
@@ -205,6 +226,27 @@ mod tests {
                 .collect();
             assert!(hits.is_empty(), "{source}: {hits:?}");
         }
+    }
+
+    #[test]
+    fn a_url_written_out_must_come_through_whole() {
+        // azure-docs-sdk-dotnet-api.ja-jp: the engine cut the URL in two.
+        assert_eq!(
+            links(
+                "Formatted - see https://docs.microsoft.com/en-us/azure/attach-disk#add and more.",
+                "フォーマット https://- 使用する前に docs.microsoft.com/en-us/azure/attach-disk#add です。"
+            ),
+            [
+                "link-mismatch: URL https://docs.microsoft.com/en-us/azure/attach-disk#add is not in the target as it stands in the source"
+            ]
+        );
+        assert!(
+            links(
+                "See https://docs.microsoft.com/en-us/azure/a for more.",
+                "詳しくは https://docs.microsoft.com/ja-jp/azure/a を参照してください。"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -2,12 +2,8 @@
 //! (placeholders of the translation engine left in the text) and
 //! `bracketed-ui-term` (`**[保存]**` for `**Save**`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::parse::Parsed;
-use super::{Check, Pair, Run};
+use super::view::Parsed;
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const MARKUP_MISMATCH: Check = Check {
@@ -15,6 +11,7 @@ pub const MARKUP_MISMATCH: Check = Check {
     severity: Severity::Minor,
     category: "design/markup-tag",
     description: "bold or inline HTML tags differ (a UI term in [brackets] or 「quotes」 may replace bold)",
+    default: Default::On,
     run: Run::Pair(markup_mismatch),
 };
 
@@ -23,6 +20,7 @@ pub const LEAKED_TAG: Check = Check {
     severity: Severity::Major,
     category: "design/markup-tag",
     description: "placeholder tags of the translation engine in the target (`<a0></a0>`, `&lt;localizedText&gt;`)",
+    default: Default::On,
     run: Run::Pair(leaked_tag),
 };
 
@@ -30,7 +28,9 @@ pub const BRACKETED_UI_TERM: Check = Check {
     name: "bracketed-ui-term",
     severity: Severity::Minor,
     category: "design/formatting",
-    description: "brackets added around a bold UI term (`**[保存]**` for `**Save**`)",
+    description: "brackets added around a bold UI term (`**[保存]**` for `**Save**`); house style of Microsoft ja-JP and zh-TW",
+    // The Microsoft ja-JP and zh-TW style guides write UI labels in brackets.
+    default: Default::OffFor(&["ja", "zh-tw", "zh-hant"]),
     run: Run::Pair(bracketed_ui_term),
 };
 
@@ -41,11 +41,29 @@ const INLINE_HTML: &[&str] = &[
     "pre", "s", "sub", "sup", "table", "td", "th", "tr", "u", "ul", "var",
 ];
 
-fn markup_mismatch(pair: &Pair, out: &mut Vec<String>) {
+fn markup_mismatch(pair: &Pair, out: &mut Report) {
     let (source, target) = (pair.source, pair.target);
     let (bold_source, bold_target) = (source.bold(), target.bold());
-    if target.strong_delims % 2 == 1 && source.strong_delims % 2 == 0 {
-        out.push("unbalanced `**` or `__` in target: the reader sees the markers".into());
+    let escaped = |raw: &str| match raw.contains('\\') {
+        true => raw.matches("\\*\\*").count(),
+        false => 0,
+    };
+    if let Some(stray) = target.stray_strong.first()
+        && source.stray_strong.is_empty()
+    {
+        out.push_at(
+            Side::Target,
+            stray.clone(),
+            "unbalanced `**` or `__` in target: the reader sees the markers".into(),
+        );
+    } else if escaped(target.raw) > escaped(source.raw) {
+        let at = target.raw.find("\\*\\*").unwrap_or(0);
+        out.push_at(
+            Side::Target,
+            at..at + 4,
+            "bold markers escaped (`\\*\\*`): the reader sees `**` where the source has bold"
+                .into(),
+        );
     } else if bold_target > bold_source
         // A source with escaped `\*\*` meant bold; the target's is not added.
         && !source.raw.contains("\\*\\*")
@@ -55,7 +73,7 @@ fn markup_mismatch(pair: &Pair, out: &mut Vec<String>) {
         ));
     } else if bold_target < bold_source {
         // zh-tw and ja-jp write UI terms as [項目] or 「項目」 instead of bold.
-        let marks = |p: &Parsed| p.bracket_groups + p.corner_quotes;
+        let marks = |p: &Parsed| p.ui_term_marks();
         let replaced = marks(target).saturating_sub(marks(source));
         if bold_source - bold_target > replaced {
             out.push(format!(
@@ -63,11 +81,24 @@ fn markup_mismatch(pair: &Pair, out: &mut Vec<String>) {
             ));
         }
     }
+    let mut target_escaped: Vec<&str> = escaped_tag_texts(target.raw).map(|(_, t)| t).collect();
+    for (at, tag) in escaped_tag_texts(source.raw) {
+        match target_escaped.iter().position(|t| *t == tag) {
+            Some(i) => {
+                target_escaped.remove(i);
+            }
+            None => out.push_at(
+                Side::Source,
+                at..at + tag.len(),
+                format!("tag written as text `{tag}` lost or changed in target"),
+            ),
+        }
+    }
     if source.tags.is_empty() && target.tags.is_empty() {
         return;
     }
     // English ordinals (4<sup>th</sup>) have no superscript in other languages.
-    let ordinals = ORDINAL_SUP.find_iter(source.raw).count();
+    let ordinals = ordinal_superscripts(source.raw);
     for &name in INLINE_HTML {
         for closing in [false, true] {
             let count = |p: &Parsed| {
@@ -90,8 +121,20 @@ fn markup_mismatch(pair: &Pair, out: &mut Vec<String>) {
     }
 }
 
-static ORDINAL_SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<sup>\s*(st|nd|rd|th)\s*</sup>").expect("valid pattern"));
+/// `<sup>th</sup>` and the like after English ordinals.
+fn ordinal_superscripts(raw: &str) -> usize {
+    let lower = raw.to_ascii_lowercase();
+    lower
+        .match_indices("<sup>")
+        .filter(|(at, _)| {
+            let rest = lower[at + 5..].trim_start();
+            ["st", "nd", "rd", "th"].iter().any(|s| {
+                rest.strip_prefix(s)
+                    .is_some_and(|r| r.trim_start().starts_with("</sup>"))
+            })
+        })
+        .count()
+}
 
 /// Tag names the translation engine uses for its inline placeholders.
 fn is_placeholder(name: &str) -> bool {
@@ -117,7 +160,41 @@ fn escaped_tags(raw: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn leaked_tag(pair: &Pair, out: &mut Vec<String>) {
+/// Tags written as text, as they stand: `&lt;br&gt;`, `&amp;lt;br /&amp;gt;`
+/// (escaped twice in API reference), `\<verbosity\>`. With their offsets.
+fn escaped_tag_texts(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+    const FORMS: [(&str, &str); 3] = [("&amp;lt;", "&amp;gt;"), ("&lt;", "&gt;"), ("\\<", "\\>")];
+    let any = memchr::memchr2(b'&', b'\\', raw.as_bytes()).is_some();
+    FORMS
+        .into_iter()
+        .filter(move |_| any)
+        .flat_map(move |(open, close)| {
+            raw.match_indices(open).filter_map(move |(at, _)| {
+                // `&amp;lt;` holds `&lt;`'s tail: each is read in one form only.
+                if open == "&lt;" && raw[..at].ends_with("&amp;") {
+                    return None;
+                }
+                let rest = &raw[at + open.len()..];
+                let name = rest.strip_prefix('/').unwrap_or(rest);
+                let len = name
+                    .bytes()
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':')
+                    })
+                    .count();
+                let tail = name[len..].trim_start_matches([' ', '/']);
+                let fits = len > 0
+                    && name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && tail.starts_with(close);
+                fits.then(|| {
+                    let end = raw.len() - tail.len() + close.len();
+                    (at, &raw[at..end])
+                })
+            })
+        })
+}
+
+fn leaked_tag(pair: &Pair, out: &mut Report) {
     let (source, target) = (pair.source, pair.target);
     let in_source = |name: &str| {
         source
@@ -149,28 +226,14 @@ fn leaked_tag(pair: &Pair, out: &mut Vec<String>) {
     }
 }
 
-/// `**[保存]**` or `[**保存**]`, not followed by a link destination.
-static BRACKETED_BOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\*\*\s?\[[^\[\]*]+\]\s?\*\*|\[\s?\*\*[^\[\]*]+\*\*\s?\]").expect("valid pattern")
-});
-
-fn bracketed_ui_term(pair: &Pair, out: &mut Vec<String>) {
-    let found = |raw: &str| -> Vec<String> {
-        BRACKETED_BOLD
-            .find_iter(raw)
-            .filter(|m| {
-                let after = raw[m.end()..].trim_start_matches(' ');
-                !after.starts_with('(') && !m.as_str().contains("](")
-            })
-            .map(|m| m.as_str().to_string())
-            .collect()
-    };
-    if !pair.target.raw.contains("**") {
-        return;
-    }
-    let (source, target) = (found(pair.source.raw), found(pair.target.raw));
+fn bracketed_ui_term(pair: &Pair, out: &mut Report) {
+    let (source, target) = (&pair.source.bracketed_bold, &pair.target.bracketed_bold);
     if target.len() > source.len() {
-        let shown: Vec<&str> = target.iter().map(String::as_str).take(3).collect();
+        let shown: Vec<&str> = target
+            .iter()
+            .take(3)
+            .map(|r| pair.target.slice(r))
+            .collect();
         out.push(format!(
             "brackets added around bold UI term: {}",
             shown.join(", ")
@@ -180,7 +243,8 @@ fn bracketed_ui_term(pair: &Pair, out: &mut Vec<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::tests::{pair_findings, store_of};
+    use super::super::{Options, run};
 
     fn markup(locale: &str, source: &str, target: &str) -> Vec<String> {
         pair_findings(locale, source, target)
@@ -231,6 +295,41 @@ mod tests {
         ] {
             assert!(markup("zh-tw", source, target).is_empty(), "{target}");
         }
+    }
+
+    #[test]
+    fn escaped_markers_and_tags_written_as_text() {
+        // edge-developer.ja-jp: the bold of a tab name came out as four stars.
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "The **Issues** tab might have a warning.",
+                "[問題] タブ\\*\\*\\*\\* に警告が表示されます。"
+            ),
+            [
+                "markup-mismatch: bold markers escaped (`\\*\\*`): the reader sees `**` where the source has bold"
+            ]
+        );
+        // azure-docs-sdk-dotnet-api.ja-jp: `<br>` written as text, translated or spaced.
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "&lt;br&gt;&lt;br&gt; For using cloud-init, see the docs.",
+                "&lt;ブラジル&gt;&lt;br&gt; クラウド init を使用して、参照してください。"
+            ),
+            ["markup-mismatch: tag written as text `&lt;br&gt;` lost or changed in target"]
+        );
+        assert_eq!(
+            markup(
+                "ja-jp",
+                "&amp;lt;br /&amp;gt; This value cannot be larger than 1023 GB",
+                "&amp;lt; br /&amp;gt;この値は、1,023 GB より大きくすることはできません。"
+            ),
+            [
+                "markup-mismatch: tag written as text `&amp;lt;br /&amp;gt;` lost or changed in target"
+            ]
+        );
+        assert!(markup("zh-tw", "Use \\<verbosity\\>.", "使用 \\<verbosity\\>。").is_empty());
     }
 
     #[test]
@@ -294,14 +393,27 @@ mod tests {
 
     #[test]
     fn brackets_around_bold_ui_terms() {
-        // ja-jp, partner-center.
+        // ja-jp, partner-center: house style of the Microsoft ja-JP style
+        // guide, so reported only when asked for.
+        let (source, target) = (
+            "Under **Microsoft customer agreement**, select **Save**.",
+            "**[Microsoft 顧客契約]** で、**保存** を選択します。",
+        );
+        assert!(markup("ja-jp", source, target).is_empty());
+        let only = Options::select(&["bracketed-ui-term".into()], &[]).unwrap();
+        let asked = run(&store_of("ja-jp", &[(source, target)]), &only);
+        assert_eq!(
+            asked[0].message,
+            "brackets added around bold UI term: **[Microsoft 顧客契約]**"
+        );
+        // Elsewhere it is on by default.
         assert_eq!(
             markup(
-                "ja-jp",
-                "Under **Microsoft customer agreement**, select **Save**.",
-                "**[Microsoft 顧客契約]** で、**保存** を選択します。"
+                "ko-kr",
+                source,
+                "**[Microsoft 고객 계약]** 에서 **저장**을 선택합니다."
             ),
-            ["bracketed-ui-term: brackets added around bold UI term: **[Microsoft 顧客契約]**"]
+            ["bracketed-ui-term: brackets added around bold UI term: **[Microsoft 고객 계약]**"]
         );
         // A bold link is not a bracketed term.
         let link = "**[Partner Center](https://partner.microsoft.com)**";

@@ -11,20 +11,29 @@
 
 mod code;
 mod consistency;
+mod coordination;
+mod displaced;
+mod english;
 mod glossary;
+mod hebrew;
+mod identifiers;
 mod korean;
 mod lang;
 mod length;
 mod links;
 mod markup;
+mod maths;
 mod numbers;
-mod parse;
 mod presence;
 mod punctuation;
+mod sets;
+mod spacing;
 mod turkish;
+mod view;
 mod words;
 
 use std::fmt;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -33,7 +42,7 @@ use crate::store::Store;
 
 pub use glossary::{Glossary, GlossaryError};
 use lang::Lang;
-use parse::Parsed;
+use view::Parsed;
 
 /// One automatic check: what the registry lists and `--list` prints.
 #[derive(Debug)]
@@ -45,13 +54,55 @@ pub struct Check {
     pub category: &'static str,
     /// One line for `sxs check --list` and the help screen.
     pub description: &'static str,
+    /// Whether it runs when no `--only` names it.
+    pub default: Default,
     run: Run,
+}
+
+/// Whether a check runs unless asked otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Default {
+    On,
+    /// Too often wrong, or house style somewhere: runs only when named.
+    Off,
+    /// Off for locales whose style guide asks for what the check reports
+    /// (language or locale prefixes such as `ja`, `zh-tw`).
+    OffFor(&'static [&'static str]),
+    /// On when its input is given: `glossary` with `--glossary FILE`.
+    WithGlossary,
+}
+
+impl Default {
+    /// Whether the check runs by default on documents of this locale.
+    pub fn on_for(self, locale: &str) -> bool {
+        match self {
+            Default::On | Default::WithGlossary => true,
+            Default::Off => false,
+            Default::OffFor(prefixes) => !prefixes.iter().any(|p| {
+                locale == *p
+                    || locale
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with('-'))
+            }),
+        }
+    }
+}
+
+impl fmt::Display for Default {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Default::On => f.write_str("on"),
+            Default::Off => f.write_str("off"),
+            Default::WithGlossary => f.write_str("on with --glossary"),
+            Default::OffFor(prefixes) => write!(f, "off for {}", prefixes.join(", ")),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 enum Run {
     /// Looks at one segment whose source and target are both present.
-    Pair(fn(&Pair, &mut Vec<String>)),
+    Pair(fn(&Pair, &mut Report)),
     /// Run by the engine itself: it needs the raw segment or the whole locale.
     Engine,
 }
@@ -66,15 +117,26 @@ pub static CHECKS: &[Check] = &[
     markup::MARKUP_MISMATCH,
     markup::LEAKED_TAG,
     markup::BRACKETED_UI_TERM,
+    displaced::MARKUP_DISPLACED,
     code::CODE_MISMATCH,
+    identifiers::IDENTIFIER_CHANGED,
+    displaced::CODE_DISPLACED,
+    coordination::COORDINATION_SPLIT,
     numbers::NUMBER_MISMATCH,
+    maths::MATHS_BROKEN,
     glossary::GLOSSARY,
     length::LENGTH_RATIO,
     consistency::INCONSISTENT_TARGET,
+    consistency::INCONSISTENT_LINK_TEXT,
     words::DOUBLED_WORD,
     korean::KOREAN_SPACING,
     turkish::TURKISH_SUFFIX_SPLIT,
+    hebrew::HEBREW_PREFIX_SPLIT,
     punctuation::END_PUNCTUATION,
+    spacing::PUNCTUATION_SPACING,
+    spacing::CJK_LATIN_SPACING,
+    english::UNTRANSLATED_WORD,
+    english::UNTRANSLATED_CELL,
 ];
 
 /// The check with this name.
@@ -102,13 +164,83 @@ pub struct Finding {
     pub category: &'static str,
     /// What differs, e.g. "link ../a.md became ../b.md".
     pub message: String,
+    /// The bytes the finding is about, where it has such a place.
+    pub span: Option<Spot>,
+}
+
+/// One side of a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Source,
+    Target,
+}
+
+impl Side {
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Source => "source",
+            Side::Target => "target",
+        }
+    }
+}
+
+/// A byte range of the raw text of one side of a segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    pub side: Side,
+    pub range: Range<usize>,
+}
+
+/// What a pair check reports about one segment: messages, joined into one
+/// finding, and the place of the first that has one.
+#[derive(Debug, Default)]
+pub(crate) struct Report {
+    messages: Vec<String>,
+    span: Option<Spot>,
+}
+
+impl Report {
+    pub fn push(&mut self, message: String) {
+        self.messages.push(message);
+    }
+
+    /// A message about `range` of one side's raw text.
+    pub fn push_at(&mut self, side: Side, range: Range<usize>, message: String) {
+        if self.span.is_none() {
+            self.span = Some(Spot { side, range });
+        }
+        self.messages.push(message);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.messages.is_empty()
+    }
+
+    fn take(&mut self) -> (String, Option<Spot>) {
+        let message = self.messages.join("; ");
+        self.messages.clear();
+        (message, self.span.take())
+    }
 }
 
 /// Which checks run, and with what glossary.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Options {
+    /// Named with `--only`: these run, whatever their default.
+    only: Vec<&'static str>,
     skipped: Vec<&'static str>,
     glossary: Option<Glossary>,
+}
+
+impl std::default::Default for Options {
+    /// Every check in its default state.
+    fn default() -> Options {
+        Options {
+            only: Vec::new(),
+            skipped: Vec::new(),
+            glossary: None,
+        }
+    }
 }
 
 /// A name given to `--only` or `--skip` that no check has.
@@ -130,23 +262,32 @@ impl fmt::Display for UnknownCheck {
 impl std::error::Error for UnknownCheck {}
 
 impl Options {
-    /// Runs the `only` checks (all when empty) minus the `skip` ones.
+    /// Runs the `only` checks (when empty: every check in its default
+    /// state) minus the `skip` ones. A check named in `only` runs on every
+    /// locale, even where it is off by default.
     pub fn select(only: &[String], skip: &[String]) -> Result<Options, UnknownCheck> {
-        for name in only.iter().chain(skip) {
-            check(name).ok_or_else(|| UnknownCheck(name.clone()))?;
-        }
-        let skipped = CHECKS
-            .iter()
-            .map(|c| c.name)
-            .filter(|name| {
-                (!only.is_empty() && !only.iter().any(|o| o == name))
-                    || skip.iter().any(|s| s == name)
-            })
-            .collect();
+        let known = |name: &String| {
+            check(name)
+                .map(|c| c.name)
+                .ok_or_else(|| UnknownCheck(name.clone()))
+        };
         Ok(Options {
-            skipped,
+            only: only.iter().map(known).collect::<Result<_, _>>()?,
+            skipped: skip.iter().map(known).collect::<Result<_, _>>()?,
             glossary: None,
         })
+    }
+
+    /// Whether the check runs on documents of this locale.
+    pub fn runs_on(&self, name: &str, locale: &str) -> bool {
+        let Some(check) = check(name) else {
+            return false;
+        };
+        let chosen = match self.only.is_empty() {
+            true => check.default.on_for(locale),
+            false => self.only.contains(&check.name),
+        };
+        chosen && self.runs(name)
     }
 
     pub fn with_glossary(self, glossary: Glossary) -> Options {
@@ -156,8 +297,14 @@ impl Options {
         }
     }
 
+    /// Whether the check may run on some locale.
     fn runs(&self, name: &str) -> bool {
-        !self.skipped.contains(&name)
+        let chosen = match self.only.is_empty() {
+            true => check(name).is_some_and(|c| c.default != Default::Off),
+            false => self.only.contains(&name),
+        };
+        chosen
+            && !self.skipped.contains(&name)
             && (name != glossary::GLOSSARY.name || self.glossary.is_some())
     }
 }
@@ -171,47 +318,54 @@ pub(crate) struct Pair<'a> {
     pub terms: &'a [glossary::Term],
 }
 
+/// What the first stage learns about one document for the checks that
+/// compare a segment with the rest of its set or locale.
+#[derive(Default)]
+pub(crate) struct DocFacts {
+    pub lengths: Vec<Option<length::Lengths>>,
+    pub spacing: spacing::Boundaries,
+    pub link_texts: Vec<consistency::LinkText>,
+    /// Candidates for `untranslated-word`: segment, raw range, word.
+    pub english: Vec<(usize, Range<usize>, String)>,
+}
+
 /// Runs the selected checks over every segment of the store. Findings come
 /// sorted by document, segment and the order of `CHECKS`.
 pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
-    let pair_checks: Vec<&Check> = CHECKS
-        .iter()
-        .filter(|c| matches!(c.run, Run::Pair(_)) && options.runs(c.name))
-        .collect();
     let measure_lengths = options.runs(length::LENGTH_RATIO.name);
-    let per_doc: Vec<(Vec<Finding>, Vec<Option<length::Lengths>>)> = store
+    let measure_spacing = options.runs(spacing::CJK_LATIN_SPACING.name);
+    let find_english = options.runs(english::UNTRANSLATED_WORD.name);
+    let read_links = options.runs(consistency::INCONSISTENT_LINK_TEXT.name);
+    let per_doc: Vec<(Vec<Finding>, DocFacts)> = store
         .docs
         .par_iter()
         .enumerate()
         .map(|(d, doc)| {
             let lang = Lang::of(&doc.locale);
+            let pair_checks: Vec<&Check> = CHECKS
+                .iter()
+                .filter(|c| matches!(c.run, Run::Pair(_)) && options.runs_on(c.name, &doc.locale))
+                .collect();
             let terms = options
                 .glossary
                 .as_ref()
                 .map(|g| g.terms_for(&doc.locale))
                 .unwrap_or_default();
             let mut findings = Vec::new();
-            let mut lengths = Vec::with_capacity(doc.segments.len());
-            let mut messages = Vec::new();
+            let mut facts = DocFacts {
+                lengths: Vec::with_capacity(doc.segments.len()),
+                ..DocFacts::default()
+            };
+            let mut report = Report::default();
             for (s, seg) in doc.segments.iter().enumerate() {
-                let mut emit = |check: &Check, message: String| {
-                    findings.push(Finding {
-                        doc: d,
-                        segment: s,
-                        check: check.name,
-                        severity: check.severity,
-                        category: check.category,
-                        message,
-                    })
-                };
                 let outcome = presence::classify(seg);
                 if let Some((check, message)) = outcome.finding()
-                    && options.runs(check.name)
+                    && options.runs_on(check.name, &doc.locale)
                 {
-                    emit(check, message);
+                    findings.push(Finding::new(d, s, check, message, None));
                 }
                 let presence::Outcome::Both(source, target) = outcome else {
-                    lengths.push(None);
+                    facts.lengths.push(None);
                     continue;
                 };
                 let source = Parsed::new(source);
@@ -224,33 +378,123 @@ pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
                 };
                 for check in &pair_checks {
                     let Run::Pair(f) = check.run else { continue };
-                    f(&pair, &mut messages);
-                    if !messages.is_empty() {
-                        emit(check, messages.join("; "));
-                        messages.clear();
+                    f(&pair, &mut report);
+                    if !report.is_empty() {
+                        let (message, span) = report.take();
+                        findings.push(Finding::new(d, s, check, message, span));
                     }
                 }
-                lengths.push(
+                facts.lengths.push(
                     measure_lengths
                         .then(|| length::Lengths::of(&source, &target))
                         .flatten(),
                 );
+                if measure_spacing && matches!(lang, Lang::Ja | Lang::Zh) {
+                    facts.spacing.read(s, &target);
+                }
+                if read_links {
+                    consistency::link_texts(s, &source, &target, &mut facts.link_texts);
+                }
+                if find_english && matches!(lang, Lang::Ja | Lang::Zh | Lang::Ko) {
+                    english::english_words(s, &source, &target, &mut facts.english);
+                }
             }
-            (findings, lengths)
+            (findings, facts)
         })
         .collect();
 
-    let (mut findings, lengths): (Vec<Vec<Finding>>, Vec<Vec<Option<length::Lengths>>>) =
-        per_doc.into_iter().unzip();
-    if measure_lengths {
-        findings.push(length::findings(store, &lengths));
-    }
-    if options.runs(consistency::INCONSISTENT_TARGET.name) {
-        findings.push(consistency::findings(store));
-    }
+    let (mut findings, facts): (Vec<Vec<Finding>>, Vec<DocFacts>) = per_doc.into_iter().unzip();
+    let sets = sets::Sets::of(store);
+    let runs_on =
+        |name: &'static str| move |doc: &crate::store::Document| options.runs_on(name, &doc.locale);
+    // The checks over sets and locales are independent: the sentence groups
+    // of `inconsistent-target` on one core, the rest on the other.
+    let (consistent, rest) = rayon::join(
+        || {
+            options
+                .runs(consistency::INCONSISTENT_TARGET.name)
+                .then(|| {
+                    consistency::findings(
+                        store,
+                        &sets,
+                        runs_on(consistency::INCONSISTENT_TARGET.name),
+                    )
+                })
+        },
+        || {
+            let mut rest = Vec::new();
+            if measure_lengths {
+                rest.push(length::findings(
+                    store,
+                    &facts,
+                    runs_on(length::LENGTH_RATIO.name),
+                ));
+            }
+            if read_links {
+                rest.push(consistency::link_text_findings(
+                    store,
+                    &sets,
+                    &facts,
+                    runs_on(consistency::INCONSISTENT_LINK_TEXT.name),
+                ));
+            }
+            if measure_spacing {
+                rest.push(spacing::findings(
+                    store,
+                    &sets,
+                    &facts,
+                    runs_on(spacing::CJK_LATIN_SPACING.name),
+                ));
+            }
+            if find_english || options.runs(english::UNTRANSLATED_CELL.name) {
+                rest.push(english::findings(
+                    store,
+                    &sets,
+                    &facts,
+                    runs_on(english::UNTRANSLATED_WORD.name),
+                    runs_on(english::UNTRANSLATED_CELL.name),
+                ));
+            }
+            rest
+        },
+    );
+    findings.extend(consistent);
+    findings.extend(rest);
     let mut all: Vec<Finding> = findings.into_iter().flatten().collect();
-    all.sort_by_key(|f| (f.doc, f.segment, order(f.check)));
+    // Set checks gather through hash maps: order ties by place and message
+    // so that two runs print the same.
+    all.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                f.doc,
+                f.segment,
+                order(f.check),
+                f.span.as_ref().map(|s| s.range.start),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+    });
     all
+}
+
+impl Finding {
+    pub(crate) fn new(
+        doc: usize,
+        segment: usize,
+        check: &Check,
+        message: String,
+        span: Option<Spot>,
+    ) -> Finding {
+        Finding {
+            doc,
+            segment,
+            check: check.name,
+            severity: check.severity,
+            category: check.category,
+            message,
+            span,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -286,6 +530,22 @@ pub(crate) mod tests {
             }],
             warnings: Vec::new(),
         }
+    }
+
+    /// The one finding of check `name` over `store`, with the text of its span.
+    pub fn one_finding(store: &Store, name: &str) -> (Finding, String) {
+        let options = Options::select(&[name.to_string()], &[]).unwrap();
+        let found = run(store, &options);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = found.into_iter().next().expect("one finding");
+        let seg = &store.docs[f.doc].segments[f.segment];
+        let spot = f.span.clone().expect("a finding with a place");
+        let side = match spot.side {
+            Side::Source => seg.source.as_deref().unwrap_or(""),
+            Side::Target => &seg.target,
+        };
+        let text = side[spot.range].to_string();
+        (f, text)
     }
 
     /// What the checks of single segments say about one pair, as "check: message".
@@ -345,6 +605,22 @@ pub(crate) mod tests {
         let err = Options::select(&["code".into()], &[]).unwrap_err();
         assert!(err.to_string().contains("code-mismatch"), "{err}");
         assert!(!Options::default().runs("glossary"));
+    }
+
+    #[test]
+    fn two_runs_list_the_same_findings_in_the_same_order() {
+        // Two inconsistent link texts in one segment come out of hash maps.
+        let usual = "[索引](a.md) 與 [目錄](b.md)";
+        let source = "The [index](a.md) and the [catalog](b.md).";
+        let mut pairs = vec![(source, usual); 4];
+        pairs.push((source, "[所引](a.md) 與 [木錄](b.md)"));
+        let store = store_of("zh-tw", &pairs);
+        let first = run(&store, &Options::default());
+        let links = |f: &&Finding| f.check == "inconsistent-link-text";
+        assert_eq!(first.iter().filter(links).count(), 2, "{first:?}");
+        for _ in 0..8 {
+            assert_eq!(run(&store, &Options::default()), first);
+        }
     }
 
     #[test]

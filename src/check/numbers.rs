@@ -9,8 +9,8 @@
 //! GUIDs) are not numbers.
 
 use super::lang::Lang;
-use super::parse::OBJECT;
-use super::{Check, Pair, Run};
+use super::view::OBJECT;
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const NUMBER_MISMATCH: Check = Check {
@@ -18,10 +18,11 @@ pub const NUMBER_MISMATCH: Check = Check {
     severity: Severity::Major,
     category: "accuracy/mistranslation",
     description: "a number of the source is missing or changed in the target (outside code and URLs)",
+    default: Default::On,
     run: Run::Pair(number_mismatch),
 };
 
-fn number_mismatch(pair: &Pair, out: &mut Vec<String>) {
+fn number_mismatch(pair: &Pair, out: &mut Report) {
     let has_digits = pair.source.text.bytes().any(|b| b.is_ascii_digit());
     if !has_digits || pair.source.text == pair.target.text {
         return;

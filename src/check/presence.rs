@@ -2,8 +2,8 @@
 //! `untranslated` (target equal to a source that is prose).
 
 use super::lang::Lang;
-use super::parse::Parsed;
-use super::{Check, Pair, Run};
+use super::view::Parsed;
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 use crate::store::Segment;
 
@@ -12,6 +12,7 @@ pub const MISSING_SOURCE: Check = Check {
     severity: Severity::Major,
     category: "design/markup-tag",
     description: "target with no English source (no or empty sxs-lookup span), so it cannot be compared",
+    default: Default::On,
     run: Run::Engine,
 };
 
@@ -20,6 +21,7 @@ pub const EMPTY_TARGET: Check = Check {
     severity: Severity::Critical,
     category: "accuracy/omission",
     description: "target is empty or only white space while the source has text",
+    default: Default::On,
     run: Run::Engine,
 };
 
@@ -28,6 +30,7 @@ pub const UNTRANSLATED: Check = Check {
     severity: Severity::Major,
     category: "accuracy/untranslated",
     description: "target equals a source that is English prose (identifiers, names, URLs and code may stay)",
+    default: Default::On,
     run: Run::Pair(untranslated),
 };
 
@@ -78,7 +81,7 @@ fn is_blank(text: &str) -> bool {
     })
 }
 
-fn untranslated(pair: &Pair, out: &mut Vec<String>) {
+fn untranslated(pair: &Pair, out: &mut Report) {
     if pair.lang != Lang::En
         && pair.source.raw.trim() == pair.target.raw.trim()
         && let Some(words) = prose_words(pair.source)

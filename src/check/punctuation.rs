@@ -8,8 +8,8 @@
 //! a truncated translation.
 
 use super::lang::{Lang, is_cjk_char, is_word_char};
-use super::parse::OBJECT;
-use super::{Check, Pair, Run};
+use super::view::OBJECT;
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const END_PUNCTUATION: Check = Check {
@@ -17,6 +17,7 @@ pub const END_PUNCTUATION: Check = Check {
     severity: Severity::Minor,
     category: "fluency/punctuation",
     description: "final punctuation lost or wrong for the script (`.` for `。` in zh/ja, `:` for `：` in zh)",
+    default: Default::On,
     run: Run::Pair(end_punctuation),
 };
 
@@ -36,7 +37,7 @@ fn second_last_char(text: &str) -> Option<char> {
     chars.next_back()
 }
 
-fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
+fn end_punctuation(pair: &Pair, out: &mut Report) {
     let (Some(s), Some(t)) = (last_char(&pair.source.text), last_char(&pair.target.text)) else {
         return;
     };
@@ -101,8 +102,12 @@ fn end_punctuation(pair: &Pair, out: &mut Vec<String>) {
         (Lang::Ar, '?') => Some("Arabic writes the question mark as `؟`"),
         _ => None,
     };
-    out.extend(message);
-    out.extend(script.map(String::from));
+    if let Some(message) = message {
+        out.push(message);
+    }
+    if let Some(script) = script {
+        out.push(script.to_string());
+    }
 }
 
 #[cfg(test)]

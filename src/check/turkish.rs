@@ -3,7 +3,7 @@
 //! with an apostrophe and no space: `İş Ortağı Merkezi'nde`.
 
 use super::lang::Lang;
-use super::{Check, Pair, Run};
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const TURKISH_SUFFIX_SPLIT: Check = Check {
@@ -11,6 +11,7 @@ pub const TURKISH_SUFFIX_SPLIT: Check = Check {
     severity: Severity::Minor,
     category: "fluency/spelling",
     description: "Turkish: a suffix split from its noun (`Merkezi 'nde`) or capitalised (`'Nde`)",
+    default: Default::On,
     run: Run::Pair(turkish_suffix_split),
 };
 
@@ -22,7 +23,7 @@ const SUFFIXES: &[&str] = &[
     "teki", "ndaki", "ndeki", "dır", "dir", "dur", "dür", "tır", "tir", "lar", "ler",
 ];
 
-fn turkish_suffix_split(pair: &Pair, out: &mut Vec<String>) {
+fn turkish_suffix_split(pair: &Pair, out: &mut Report) {
     if pair.lang != Lang::Tr {
         return;
     }

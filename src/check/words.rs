@@ -5,8 +5,8 @@
 //! a matter of grammar ("…, an die die Anforderung", "bis Sie sie zuweisen").
 
 use super::lang::{Lang, is_word_char};
-use super::parse::{OBJECT, Parsed};
-use super::{Check, Pair, Run};
+use super::view::{OBJECT, Parsed};
+use super::{Check, Default, Pair, Report, Run};
 use crate::mqm::Severity;
 
 pub const DOUBLED_WORD: Check = Check {
@@ -14,13 +14,14 @@ pub const DOUBLED_WORD: Check = Check {
     severity: Severity::Minor,
     category: "fluency/grammar",
     description: "the same word twice in a row (\"Kauf Kauf\"), unless the source has it too or grammar wants it",
+    default: Default::On,
     run: Run::Pair(doubled_word),
 };
 
 /// Words that German grammar doubles: relative pronoun after article, "Sie sie".
 const GERMAN_DOUBLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "sie"];
 
-fn doubled_word(pair: &Pair, out: &mut Vec<String>) {
+fn doubled_word(pair: &Pair, out: &mut Report) {
     let mut shown = Vec::new();
     for (a, b) in doubles(pair.target) {
         let lower = a.to_lowercase();

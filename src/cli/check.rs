@@ -1,7 +1,6 @@
 //! `sxs check`: the automatic checks, for people (grouped by file) and for
 //! scripts and CI (`--format jsonl`, exit code 1 at `--fail-on`).
 
-use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -9,9 +8,12 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::Common;
 use crate::check::{self, CHECKS, Finding, Glossary, Options};
 use crate::mqm::Severity;
+use crate::notes::Notes;
 use crate::store::Store;
+use crate::text::terminal_line;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -38,7 +40,7 @@ pub struct CheckArgs {
     /// Do not run these checks (comma-separated names, see --list)
     #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
     pub skip: Vec<String>,
-    /// List the checks with their severity and MQM category, and exit
+    /// List the checks with their severity, default state and MQM category, and exit
     #[arg(long)]
     pub list: bool,
 }
@@ -62,9 +64,16 @@ struct Record<'a> {
     message: &'a str,
     line: u32,
     category: &'a str,
+    /// Where in the raw text of `side` the finding is, as byte offsets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
 }
 
-pub fn run(args: &CheckArgs, common: &super::Common) -> anyhow::Result<u8> {
+pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
     let mut out = BufWriter::new(super::stdout());
     if args.list {
         list(&mut out)?;
@@ -76,9 +85,16 @@ pub fn run(args: &CheckArgs, common: &super::Common) -> anyhow::Result<u8> {
         options = options.with_glossary(Glossary::load(path)?);
     }
     let store = super::load(&args.paths, common)?;
-    let findings = check::run(&store, &options);
+    let notes = super::read_notes(common)?;
+    let all = check::run(&store, &options);
+    let total = all.len();
+    let findings: Vec<Finding> = all
+        .into_iter()
+        .filter(|f| !dismissed(&notes, &store, f))
+        .collect();
+    let left_out = total - findings.len();
     match args.format {
-        CheckFormat::Text => write_text(&mut out, &store, &findings)?,
+        CheckFormat::Text => write_text(&mut out, &store, &findings, left_out)?,
         CheckFormat::Jsonl => write_jsonl(&mut out, &store, &findings)?,
     }
     out.flush()?;
@@ -86,13 +102,29 @@ pub fn run(args: &CheckArgs, common: &super::Common) -> anyhow::Result<u8> {
     Ok(u8::from(fail))
 }
 
+/// Whether the reviewer dismissed this check on this segment, as it stands
+/// now (a dismissal of a target that has changed since no longer holds).
+fn dismissed(notes: &Notes, store: &Store, f: &Finding) -> bool {
+    let doc = &store.docs[f.doc];
+    let seg = &doc.segments[f.segment];
+    notes.get(&doc.path, &seg.id).is_some_and(|entry| {
+        !entry.is_stale(&seg.target) && entry.dismissed.iter().any(|c| c == f.check)
+    })
+}
+
 fn list(out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<22} {:<9} {:<26} {:<27} WHAT IT FINDS",
+        "CHECK", "SEVERITY", "DEFAULT", "MQM CATEGORY"
+    )?;
     for c in CHECKS {
         writeln!(
             out,
-            "{:<22} {:<9} {:<27} {}",
+            "{:<22} {:<9} {:<26} {:<27} {}",
             c.name,
             c.severity.name(),
+            c.default.to_string(),
             c.category,
             c.description
         )?;
@@ -113,6 +145,9 @@ fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io:
             message: &f.message,
             line: seg.line,
             category: f.category,
+            side: f.span.as_ref().map(|s| s.side.name()),
+            start: f.span.as_ref().map(|s| s.range.start),
+            end: f.span.as_ref().map(|s| s.range.end),
         };
         serde_json::to_writer(&mut *out, &record)?;
         writeln!(out)?;
@@ -122,7 +157,12 @@ fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io:
 
 /// Findings under a header per file; per segment its line, id, findings, and
 /// both texts on one line each.
-fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::Result<()> {
+fn write_text(
+    out: &mut impl Write,
+    store: &Store,
+    findings: &[Finding],
+    left_out: usize,
+) -> io::Result<()> {
     let mut last: Option<(usize, usize)> = None;
     for (i, f) in findings.iter().enumerate() {
         let doc = &store.docs[f.doc];
@@ -134,19 +174,19 @@ fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::
             writeln!(
                 out,
                 "{} ({})",
-                terminal_safe(&doc.path),
-                terminal_safe(&doc.locale)
+                terminal_line(&doc.path),
+                terminal_line(&doc.locale)
             )?;
         }
         if last != Some((f.doc, f.segment)) {
-            writeln!(out, "  line {} · {}", seg.line, terminal_safe(&seg.id))?;
+            writeln!(out, "  line {} · {}", seg.line, terminal_line(&seg.id))?;
         }
         writeln!(
             out,
             "    {:<8} {}: {}",
             f.severity.name(),
             f.check,
-            terminal_safe(&f.message)
+            terminal_line(&f.message)
         )?;
         last = Some((f.doc, f.segment));
         let segment_ends = findings
@@ -154,65 +194,52 @@ fn write_text(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::
             .is_none_or(|n| (n.doc, n.segment) != (f.doc, f.segment));
         if segment_ends {
             let source = seg.source.as_deref().unwrap_or("(none)");
-            writeln!(out, "      source │ {}", terminal_safe(source))?;
-            writeln!(out, "      target │ {}", terminal_safe(&seg.target))?;
+            writeln!(out, "      source │ {}", terminal_line(source))?;
+            writeln!(out, "      target │ {}", terminal_line(&seg.target))?;
         }
     }
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let mut files: Vec<usize> = findings.iter().map(|f| f.doc).collect();
-    files.dedup();
     if !findings.is_empty() {
         writeln!(out)?;
     }
+    writeln!(out, "{}", summary(store, findings, left_out))
+}
+
+/// `2 findings in 1 of 3 files (1 major, 1 minor); 40 segments checked`.
+fn summary(store: &Store, findings: &[Finding], left_out: usize) -> String {
     let plural = |n: usize, word: &str| match n {
         1 => format!("1 {word}"),
         n => format!("{n} {word}s"),
     };
-    writeln!(
-        out,
-        "{} in {} of {} ({} critical, {} major, {} minor); {} checked",
-        plural(findings.len(), "finding"),
-        files.len(),
-        plural(store.docs.len(), "file"),
-        count(Severity::Critical),
-        count(Severity::Major),
-        count(Severity::Minor),
-        plural(store.segment_count(), "segment")
-    )
-}
-
-/// Text as a terminal may show it on one line: line breaks as `↵`, control
-/// characters and bidi overrides (which could drive the terminal or reorder the
-/// rest of the line) as `\u{…}` escapes.
-fn terminal_safe(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !text.contains(unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut shown = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' => shown.push('↵'),
-            '\r' => {}
-            '\t' => shown.push(' '),
-            c if unsafe_char(c) => shown.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => shown.push(c),
+    let mut files: Vec<usize> = findings.iter().map(|f| f.doc).collect();
+    files.dedup();
+    let mut text = match findings.len() {
+        0 => format!("no findings in {}", plural(store.docs.len(), "file")),
+        n => {
+            let severities: Vec<String> = Severity::ALL
+                .iter()
+                .rev()
+                .map(|&s| (s, findings.iter().filter(|f| f.severity == s).count()))
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| format!("{n} {}", s.name()))
+                .collect();
+            format!(
+                "{} in {} of {} ({})",
+                plural(n, "finding"),
+                files.len(),
+                plural(store.docs.len(), "file"),
+                severities.join(", ")
+            )
         }
+    };
+    text.push_str(&format!(
+        "; {} checked",
+        plural(store.segment_count(), "segment")
+    ));
+    if left_out > 0 {
+        text.push_str(&format!(
+            "; {} dismissed in the notes file left out",
+            plural(left_out, "finding")
+        ));
     }
-    Cow::Owned(shown)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::terminal_safe;
-
-    #[test]
-    fn no_escape_or_override_reaches_the_terminal() {
-        assert_eq!(terminal_safe("plain 日本語"), "plain 日本語");
-        assert_eq!(
-            terminal_safe("a\u{1b}[31mred\nb\u{202e}c\u{9b}"),
-            "a\\u{1b}[31mred↵b\\u{202e}c\\u{9b}"
-        );
-    }
+    text
 }

@@ -2,33 +2,40 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Words a reader sees in a source: HTML tags and link targets are not words.
-pub fn source_words(raw: &str) -> usize {
-    let mut words = 0;
-    let mut rest = raw;
-    while !rest.is_empty() {
-        let cut = rest.find(['<', ']']).unwrap_or(rest.len());
-        words += rest[..cut].unicode_words().count();
-        rest = &rest[cut..];
-        rest = skip_markup(rest);
-    }
-    words
-}
+use crate::text::inline::{Decoded, Inline, Token};
 
-/// Skips a tag (`<…>`) or a link target (`](…)`) at the start of `rest`, or
-/// one character when neither is complete.
-fn skip_markup(rest: &str) -> &str {
-    let closer = if rest.starts_with('<') {
-        Some('>')
-    } else if rest.starts_with("](") {
-        Some(')')
-    } else {
-        None
-    };
-    match closer.and_then(|c| rest.find(c)) {
-        Some(end) => &rest[end + 1..],
-        None => rest.get(1..).unwrap_or(""),
+/// Words a reader sees in a source, as the inline scanner leaves them
+/// visible: link targets, URLs in angle brackets, tags and comments are not
+/// words; code is.
+pub fn source_words(raw: &str) -> usize {
+    let mut visible = String::with_capacity(raw.len());
+    for token in Inline::of(raw).tokens {
+        match token {
+            Token::Text(r) | Token::Escaped(r) | Token::Code(r) => visible.push_str(&raw[r]),
+            Token::NoLoc { text, .. } => visible.push_str(&raw[text]),
+            Token::Delim(d) => visible.push_str(&raw[d.shown()]),
+            Token::Bracket {
+                range,
+                matched: false,
+                ..
+            } => visible.push_str(&raw[range]),
+            Token::Entity { text, .. } => match text {
+                Decoded::Char(c) => visible.push(c),
+                Decoded::Named(s) => visible.push_str(s),
+            },
+            // Markup between two words keeps them apart.
+            Token::Tag(_) | Token::PseudoTag(_) | Token::LineBreak(_) | Token::Comment(_) => {
+                visible.push(' ')
+            }
+            Token::Hidden(_)
+            | Token::CodeMark(_)
+            | Token::Bracket { .. }
+            | Token::Target { .. }
+            | Token::Autolink(_)
+            | Token::Xref(_) => {}
+        }
     }
+    visible.unicode_words().count()
 }
 
 #[cfg(test)]
@@ -40,6 +47,10 @@ mod tests {
         assert_eq!(source_words("Find the [contact](/a/b-c/d.md) here."), 4);
         assert_eq!(source_words("<strong>Other</strong> discounts"), 2);
         assert_eq!(source_words("Use `Install-Module` <unclosed"), 4);
+        assert_eq!(
+            source_words("x<sup>2</sup> and <https://a.b/c> caf&#233; &amp;"),
+            4
+        );
         assert_eq!(source_words(""), 0);
     }
 }

@@ -1,5 +1,8 @@
 //! The width-aware text layer the panes are drawn with.
 //!
+//! [`inline`] is the one scanner of inline markup: the display form, the
+//! automatic checks and word counts all read its tokens.
+//!
 //! Raw segment text → [`display_form`] (inline Markdown shown styled, made safe
 //! by [`sanitize`]) → [`wrap`] into lines of at most N cells, measured with the
 //! one width function [`grapheme_width`] → [`visual_lines`] (right-to-left runs
@@ -16,6 +19,7 @@ mod bidi;
 mod clusters;
 mod columns;
 mod entities;
+pub(crate) mod inline;
 mod markdown;
 mod sanitize;
 mod styled;

@@ -58,6 +58,7 @@ mod tests {
             severity: Severity::Major,
             category: "design/link",
             message: String::new(),
+            span: None,
         }
     }
 

@@ -1,0 +1,535 @@
+//! `identifier-changed`: names that must come through verbatim (namespaces,
+//! types, members, cmdlets, parameters, variables, HTTP headers, GUIDs,
+//! acronyms, multi-word product names) came back re-cased (`GetCoNtext`,
+//! `Vm` for `VMs`, `Windows 10 pro Education`), broken by spaces
+//! (`NuGet /Home # 9803`), or partly translated (`クライアント要求 id` for
+//! `client-request-id`, `2 次元 56` inside a GUID).
+//!
+//! An identifier is recognised by its shape in the source's prose (inline code
+//! is `code-mismatch`'s): dots between names, inner capitals, underscores,
+//! letters mixed with digits, a `$` or `-` before a name, hyphenated lower-case
+//! words. The target must hold it byte for byte; what is reported is the
+//! near miss found instead. An identifier the target has nothing of is not
+//! reported: a translator may rightly describe a parameter instead of naming
+//! it, and ordinary hyphenated words (`step-by-step`) are translated whole.
+
+use std::ops::Range;
+
+use super::lang::Lang;
+use super::{Check, Default, Pair, Report, Run, Side};
+use crate::mqm::Severity;
+
+pub const IDENTIFIER_CHANGED: Check = Check {
+    name: "identifier-changed",
+    severity: Severity::Major,
+    category: "accuracy/do-not-translate",
+    description: "a name that must stay as it is (type, member, cmdlet, GUID, acronym, product) came back re-cased, spaced or partly translated",
+    default: Default::On,
+    run: Run::Pair(identifier_changed),
+};
+
+/// What makes a word of the source an identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Guid,
+    /// `$Name`.
+    Variable,
+    /// `-Name`.
+    Parameter,
+    /// `Get-AzStorageAccount`.
+    Cmdlet,
+    /// `System.Collections.Generic`, `nuget.org`.
+    Dotted,
+    /// `enableAutoScale`, `NuGet/Home#9803`: inner capitals.
+    Camel,
+    Snake,
+    /// `client-request-id`, `cloud-init`: could be an ordinary word, so only
+    /// a partial translation is reported.
+    Kebab,
+    /// Letters and digits with a capital: `NU3003`, `2D56`.
+    Alphanumeric,
+    /// `VMs`, `SKU`: only a change of case is reported.
+    Acronym,
+}
+
+fn shape(word: &str) -> Option<Shape> {
+    let b = word.as_bytes();
+    // Most words are plain words: `partner`, `Partner`. Rule them out first.
+    let plain = b.iter().skip(1).all(u8::is_ascii_lowercase)
+        && b.first().is_some_and(u8::is_ascii_alphabetic);
+    if plain || !b.is_ascii() {
+        return None;
+    }
+    let all = |f: fn(&u8) -> bool| b.iter().all(f);
+    if b.is_empty() || all(|c| c.is_ascii_digit() || b".,:/%$-".contains(c)) {
+        return None;
+    }
+    let alnum = |c: &u8| c.is_ascii_alphanumeric();
+    let has_upper = b.iter().any(u8::is_ascii_uppercase);
+    let has_digit = b.iter().any(u8::is_ascii_digit);
+    let has_letter = b.iter().any(u8::is_ascii_alphabetic);
+    let ordinal = has_digit
+        && ["st", "nd", "rd", "th"].iter().any(|s| {
+            word.to_ascii_lowercase()
+                .strip_suffix(s)
+                .is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()))
+        });
+    if ordinal {
+        return None;
+    }
+    let groups: Vec<&str> = word.split('-').collect();
+    let hex = |g: &str, n: usize| g.len() == n && g.bytes().all(|c| c.is_ascii_hexdigit());
+    if groups.len() == 5
+        && [8, 4, 4, 4, 12]
+            .iter()
+            .zip(&groups)
+            .all(|(n, g)| hex(g, *n))
+    {
+        return Some(Shape::Guid);
+    }
+    let name = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    if let Some(rest) = word.strip_prefix('$') {
+        return name(rest).then_some(Shape::Variable);
+    }
+    if let Some(rest) = word.strip_prefix('-') {
+        let capital = rest.starts_with(|c: char| c.is_ascii_uppercase());
+        return (capital && rest.len() > 1 && rest.bytes().all(|c| c.is_ascii_alphabetic()))
+            .then_some(Shape::Parameter);
+    }
+    if groups.len() == 2
+        && groups.iter().all(|g| {
+            g.len() > 1
+                && g.starts_with(|c: char| c.is_ascii_uppercase())
+                && g.bytes().all(|c| c.is_ascii_alphanumeric())
+        })
+        && groups[0][1..].bytes().all(|c| c.is_ascii_lowercase())
+    {
+        return Some(Shape::Cmdlet);
+    }
+    let parts: Vec<&str> = word.split('.').collect();
+    if parts.len() >= 2
+        && parts.iter().all(|p| name(p) && p.len() >= 2)
+        && parts.iter().any(|p| p.len() >= 3)
+    {
+        return Some(Shape::Dotted);
+    }
+    let path_char = |c: &u8| c.is_ascii_alphanumeric() || b"/#._-".contains(c);
+    if all(path_char)
+        && b.windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    {
+        return Some(Shape::Camel);
+    }
+    if name(word) && word.trim_matches('_').contains('_') && has_letter {
+        return Some(Shape::Snake);
+    }
+    if groups.len() >= 2
+        && groups.iter().all(|g| {
+            !g.is_empty()
+                && g.bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        return Some(Shape::Kebab);
+    }
+    if all(alnum) && has_digit && has_letter && has_upper {
+        return Some(Shape::Alphanumeric);
+    }
+    let acronym = word.strip_suffix('s').unwrap_or(word);
+    if acronym.len() >= 2 && acronym.bytes().all(|c| c.is_ascii_uppercase()) {
+        return Some(Shape::Acronym);
+    }
+    None
+}
+
+/// The words of a visible text that could be identifiers: runs of the
+/// characters identifiers are made of (ASCII letters, digits and `._-$/#:'`),
+/// without the punctuation that ends a sentence or the `'s` of a possessive.
+/// Plain words (`partner`, `Partner`) are left out at once.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    const PART: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphanumeric()
+                || matches!(c, b'.' | b'_' | b'-' | b'$' | b'/' | b'#' | b':' | b'\'');
+            b += 1;
+        }
+        table
+    };
+    let bytes = text.as_bytes();
+    let part = |b: u8| PART[usize::from(b)];
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while i < bytes.len() && !part(bytes[i]) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return None;
+            }
+            let start = i;
+            while i < bytes.len() && part(bytes[i]) {
+                i += 1;
+            }
+            // A run glued to other letters (`Eは`, `éclair`) is no identifier.
+            let glued = text[i..].chars().next().is_some_and(char::is_alphanumeric)
+                || text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if glued {
+                continue;
+            }
+            let w = text[start..i].trim_end_matches(['.', ':', '!', '?', '\'']);
+            let w = w.trim_start_matches('\'');
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            let plain = w.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+            if !w.is_empty() && !plain {
+                return Some(w);
+            }
+        }
+    })
+}
+
+/// Whether `text[range]` stands alone: no ASCII letter or digit on either side.
+fn alone(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// The first occurrence of `word` standing alone in `text`, ASCII case
+/// ignored; `lower` is `text` in ASCII lower case (same byte offsets).
+fn find_alone_ignoring_case(text: &str, lower: &str, word: &str) -> Option<Range<usize>> {
+    let word = word.to_ascii_lowercase();
+    lower
+        .match_indices(&word)
+        .map(|(i, _)| i..i + word.len())
+        .find(|r| alone(text, r))
+}
+
+/// `word` with white space put inside it: `System. Collections`.
+fn find_spaced(text: &str, word: &str) -> Option<Range<usize>> {
+    let first = word.chars().next()?;
+    text.match_indices(first).find_map(|(start, _)| {
+        let mut rest = text[start..].char_indices().peekable();
+        let mut spaced = false;
+        for w in word.chars() {
+            while let Some((_, c)) = rest.peek().copied() {
+                if c.is_whitespace() {
+                    spaced = true;
+                    rest.next();
+                } else {
+                    break;
+                }
+            }
+            match rest.next() {
+                Some((_, c)) if c == w => {}
+                _ => return None,
+            }
+        }
+        let end = rest.peek().map_or(text.len(), |(i, _)| start + i);
+        (spaced && alone(text, &(start..end))).then_some(start..end)
+    })
+}
+
+/// Runs of three or more capitalised words (or numbers): `Windows 10 Pro
+/// Education`, `Partner of Record` is not one.
+fn names(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let capitals = text
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b' ' && (w[1].is_ascii_uppercase() || w[1].is_ascii_digit()))
+        .count();
+    if capitals < 2 {
+        return out;
+    }
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, words
+    let mut push = |run: Option<(usize, usize, usize)>| {
+        if let Some((start, end, n)) = run
+            && n >= 3
+        {
+            out.push(&text[start..end]);
+        }
+    };
+    for (i, w) in text.split(' ').scan(0, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    }) {
+        let capital = w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && w.bytes().all(|c| c.is_ascii_alphanumeric());
+        run = match (capital, run) {
+            (true, Some((start, _, n))) => Some((start, i + w.len(), n + 1)),
+            (true, None) => Some((i, i + w.len(), 1)),
+            (false, r) => {
+                push(r);
+                None
+            }
+        };
+    }
+    push(run);
+    out
+}
+
+fn identifier_changed(pair: &Pair, out: &mut Report) {
+    let (source, target) = (&pair.source.text, &pair.target.text);
+    if pair.source.raw.trim() == pair.target.raw.trim() {
+        return;
+    }
+    // Latin-script targets share ordinary words with English; only in other
+    // scripts does a lone piece of an identifier show a partial translation.
+    let other_script = matches!(
+        pair.lang,
+        Lang::Ja | Lang::Zh | Lang::Ko | Lang::Ar | Lang::He
+    );
+    // Built on first use: most targets hold every identifier verbatim.
+    let mut lower = String::new();
+    let mut compact = String::new();
+    let lowered = |lower: &mut String| {
+        if lower.is_empty() {
+            *lower = target.to_ascii_lowercase();
+        }
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    let mut report = |range: Range<usize>, message: String| {
+        let raw = pair.target.raw_range(range);
+        out.push_at(Side::Target, raw, message);
+    };
+    for word in words(source) {
+        let Some(shape) = shape(word) else {
+            continue;
+        };
+        if seen.contains(&word) {
+            continue;
+        }
+        seen.push(word);
+        if shape == Shape::Acronym {
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            let kept = |w: &str| find_alone(target, w).is_some();
+            if kept(word) || kept(singular) {
+                continue;
+            }
+            lowered(&mut lower);
+            let recased = find_alone_ignoring_case(target, &lower, word)
+                .or_else(|| find_alone_ignoring_case(target, &lower, singular));
+            if let Some(at) = recased {
+                let changed = target[at.clone()].to_string();
+                report(at, format!("`{word}` re-cased as `{changed}`"));
+            }
+            continue;
+        }
+        if target.contains(word) {
+            continue;
+        }
+        if compact.is_empty() {
+            compact = target.split_whitespace().collect();
+        }
+        lowered(&mut lower);
+        if compact.contains(word)
+            && let Some(at) = find_spaced(target, word)
+        {
+            let changed = target[at.clone()].to_string();
+            report(at, format!("`{word}` broken by spaces: `{changed}`"));
+            continue;
+        }
+        if shape != Shape::Kebab
+            && let Some(at) = find_alone_ignoring_case(target, &lower, word)
+        {
+            let changed = target[at.clone()].to_string();
+            report(at, format!("`{word}` re-cased as `{changed}`"));
+            continue;
+        }
+        if !other_script {
+            continue;
+        }
+        let pieces: Vec<&str> = word
+            .split(['-', '.', '_', ':', '$'])
+            .filter(|p| p.len() >= 2 && p.bytes().any(|c| c.is_ascii_alphabetic()))
+            .collect();
+        let kept: Vec<(&str, Range<usize>)> = pieces
+            .iter()
+            .filter_map(|p| find_alone(target, p).map(|at| (*p, at)))
+            .collect();
+        if let Some((_, at)) = kept.first()
+            && kept.len() < pieces.len()
+        {
+            let shown: Vec<String> = kept.iter().map(|(p, _)| format!("`{p}`")).collect();
+            report(
+                at.clone(),
+                format!("`{word}` partly translated: only {} kept", shown.join(", ")),
+            );
+        }
+    }
+    let names = names(source);
+    if names.is_empty() {
+        return;
+    }
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut flat_target = String::new();
+    for name in names {
+        if target.contains(name) {
+            continue;
+        }
+        let name = flat(name);
+        if flat_target.is_empty() {
+            flat_target = flat(target);
+        }
+        if flat_target.contains(&name) {
+            continue;
+        }
+        lowered(&mut lower);
+        if let Some(at) = find_alone_ignoring_case(target, &lower, &name) {
+            let changed = target[at.clone()].to_string();
+            report(at, format!("name `{name}` re-cased as `{changed}`"));
+        }
+    }
+}
+
+/// The first occurrence of `word` in `text` standing alone.
+fn find_alone(text: &str, word: &str) -> Option<Range<usize>> {
+    text.match_indices(word)
+        .map(|(i, _)| i..i + word.len())
+        .find(|r| alone(text, r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::pair_findings;
+    use super::*;
+
+    fn changed(locale: &str, source: &str, target: &str) -> Vec<String> {
+        pair_findings(locale, source, target)
+            .into_iter()
+            .filter(|h| h.starts_with("identifier-changed"))
+            .collect()
+    }
+
+    #[test]
+    fn shapes_of_identifiers() {
+        for (word, expected) in [
+            ("System.Collections.Generic", Some(Shape::Dotted)),
+            ("nuget.org", Some(Shape::Dotted)),
+            ("e.g", None),
+            ("U.S", None),
+            ("enableAutoScale", Some(Shape::Camel)),
+            ("Get-AzStorageAccount", Some(Shape::Cmdlet)),
+            ("If-Match", Some(Shape::Cmdlet)),
+            ("-Name", Some(Shape::Parameter)),
+            ("$Name1", Some(Shape::Variable)),
+            ("Premium_LRS", Some(Shape::Snake)),
+            ("client-request-id", Some(Shape::Kebab)),
+            ("9C4D50EE-2D56-4CD3-8152-34347DC9F2B0", Some(Shape::Guid)),
+            ("NU3003", Some(Shape::Alphanumeric)),
+            ("VMs", Some(Shape::Acronym)),
+            ("15th", None),
+            ("2020-05-26", None),
+            ("$0.93", None),
+            ("Partner", None),
+            ("self-service", Some(Shape::Kebab)),
+            ("NuGet/Home#9803", Some(Shape::Camel)),
+        ] {
+            assert_eq!(shape(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn re_cased_spaced_and_partly_translated() {
+        // nuget-docs.zh-tw: an interface name re-cased.
+        assert_eq!(
+            changed(
+                "zh-tw",
+                "A factory to initialize [IVsPathContext](#ivspathcontext-interface) instances.",
+                "用來初始化 [IVsPathCoNtext](#ivspathcontext-interface) 實例的 factory。"
+            ),
+            ["identifier-changed: `IVsPathContext` re-cased as `IVsPathCoNtext`"]
+        );
+        // azure-docs-sdk-dotnet-api.ja-jp: an HTTP header translated but for its last piece.
+        assert_eq!(
+            changed(
+                "ja-jp",
+                "The client-request-id provided by the client during the request.",
+                "クライアント要求 id 要求時にクライアントによって指定します。"
+            ),
+            ["identifier-changed: `client-request-id` partly translated: only `id` kept"]
+        );
+        assert_eq!(
+            changed(
+                "zh-tw",
+                "Follow [NuGet/Home#9803](https://github.com/NuGet/Home/issues/9803) for details.",
+                "依照[ NuGet /Home # 9803](https://github.com/NuGet/Home/issues/9803)的詳細資訊。"
+            ),
+            ["identifier-changed: `NuGet/Home#9803` broken by spaces: `NuGet /Home # 9803`"]
+        );
+        // de-de, partner-center: a product name and an acronym.
+        assert_eq!(
+            changed(
+                "de-de",
+                "Using a Windows 10 Pro Education product key with ML models",
+                "Mit einem Windows 10 pro Education-Product Key und ml-Modellen"
+            ),
+            [
+                "identifier-changed: `ML` re-cased as `ml`; name `Windows 10 Pro Education` re-cased as `Windows 10 pro Education`"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_re_cased_in_its_plural() {
+        // customer-insights-pr.ar-sa.
+        assert_eq!(
+            changed(
+                "ar-sa",
+                "Select the **APIs my organization uses** tab.",
+                "حدد **واجهات برمجة التطبيقات (APIS) التي تستخدمها مؤسستي**."
+            ),
+            ["identifier-changed: `APIs` re-cased as `APIS`"]
+        );
+    }
+
+    #[test]
+    fn translated_words_and_kept_identifiers_are_fine() {
+        for (locale, source, target) in [
+            (
+                "ja-jp",
+                "See the step-by-step guide.",
+                "詳しい手順のガイドを参照してください。",
+            ),
+            (
+                "de-de",
+                "Buy a self-service add-on.",
+                "Kaufen Sie ein Self-Service-Add-On.",
+            ),
+            (
+                "ja-jp",
+                "Create VMs in Azure.",
+                "Azure で VM を作成します。",
+            ),
+            (
+                "ja-jp",
+                "Set `enableAutoScale` to true.",
+                "`EnableAutoScale` を true に設定します。",
+            ),
+            (
+                "de-de",
+                "Use the Get-AzContext cmdlet.",
+                "Verwenden Sie das Cmdlet Get-AzContext.",
+            ),
+            (
+                "ko-kr",
+                "Released on 2020-05-26 for U.S. partners",
+                "미국 파트너용 2020-05-26 릴리스",
+            ),
+        ] {
+            assert!(changed(locale, source, target).is_empty(), "{target}");
+        }
+    }
+}
