@@ -166,6 +166,8 @@ impl Document {
             .iter_mut()
             .for_each(|c| c.before += first_body_segment);
 
+        // A document lives as long as the review: no room left from growing.
+        segments.shrink_to_fit();
         let front = head.fields;
         Document {
             path: path.to_string(),
