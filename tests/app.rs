@@ -374,7 +374,14 @@ fn x_on_a_bad_segment_adds_an_error_and_the_detail_line_lists_them() {
     // Each addition is one step of undo.
     press(&mut app, "u");
     assert_eq!(entries(&notes)[0]["errors"].as_sequence().unwrap().len(), 1);
-    // `a` makes it ok, its error gone, and says so; undo brings it back.
+    // `a` asks first; a second `a` makes it ok, its error gone, and says
+    // so; undo brings it back.
+    press(&mut app, "a");
+    assert_said(
+        &app,
+        "this segment has 1 error; a again makes it ok and removes it",
+    );
+    assert_eq!(entries(&notes)[0]["verdict"], "bad", "nothing changed yet");
     press(&mut app, "a");
     assert!(
         app.session
@@ -791,8 +798,11 @@ fn in_view(view: usize) -> (App, tempfile::TempDir) {
     (app, notes)
 }
 
+/// The segment's entry but its time on screen, which undo leaves as it is.
 fn entry_of(app: &App, segment: usize) -> Option<sxs::notes::Entry> {
-    app.session.entry(app.session.doc, segment).cloned()
+    let mut entry = app.session.entry(app.session.doc, segment).cloned()?;
+    entry.seconds = 0.0;
+    Some(entry)
 }
 
 #[test]
@@ -808,6 +818,11 @@ fn a_change_that_takes_the_row_out_of_the_view_lands_on_the_next_row() {
             let rows = view_rows(&app);
             let (here, next) = (rows[1], rows[2]);
             let before = entry_of(&app, here);
+            // A segment with errors takes a second `a` to become ok.
+            let typed = match (key, *name) {
+                ("a", "flagged") => "aa",
+                _ => typed,
+            };
             for c in typed.chars() {
                 match c {
                     '\n' => special(&mut app, KeyCode::Enter),
