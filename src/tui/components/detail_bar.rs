@@ -121,7 +121,7 @@ impl DetailBar {
 
 /// A bad entry's errors, worst first, each as `severity Category «span»:
 /// comment…`, joined by ` · `; a span whose text is no longer in the
-/// segment says `(stale)`.
+/// segment is `~«span»`, as the gutter marks a stale mark `~`.
 fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
     let mut errors: Vec<&MqmError> = entry.errors.iter().collect();
     errors.sort_by_key(|e| std::cmp::Reverse(e.severity));
@@ -129,7 +129,7 @@ fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
         .iter()
         .map(|e| {
             let span = match (&e.span, session.placement(segment, e)) {
-                (Some(span), Some(Placement::Stale)) => format!(" «{}» (stale)", span.text),
+                (Some(span), Some(Placement::Stale)) => format!(" ~«{}»", span.text),
                 (Some(span), _) => format!(" «{}»", span.text),
                 (None, _) => String::new(),
             };

@@ -144,7 +144,7 @@ impl Component for ErrorList {
                 .collect();
             below.push((label, lines));
         }
-        let wanted = entry.errors.len() + below.iter().map(|(_, l)| l.len() + 1).sum::<usize>() + 2;
+        let wanted = entry.errors.len() + below.iter().map(|(_, l)| l.len() + 2).sum::<usize>() + 2;
         let want = (wanted as u16).min(geo.body_height * 2 / 3).max(4);
         let popup = Rect::new(0, geo.body_top + geo.body_height - want, geo.width, want);
         let title = format!(
