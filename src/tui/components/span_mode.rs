@@ -265,15 +265,19 @@ impl Component for SpanMode {
         ]
         .map(first)
         .join("");
+        let hint = |action: SpanAction, what: &'static str| Hint {
+            keys: first(action),
+            what,
+        };
         vec![
             Hint {
                 keys: moves,
                 what: "move",
             },
-            Hint::new(keymaps, SpanAction::Find, "find"),
-            Hint::new(keymaps, SpanAction::SwitchSide, "other side"),
-            Hint::new(keymaps, SpanAction::Mark, "mark"),
-            Hint::new(keymaps, SpanAction::Cancel, "cancel"),
+            hint(SpanAction::Find, "find"),
+            hint(SpanAction::SwitchSide, "side"),
+            hint(SpanAction::Mark, "mark"),
+            hint(SpanAction::Cancel, "cancel"),
         ]
     }
 
