@@ -291,6 +291,30 @@ fn an_unbound_key_says_where_help_is() {
     assert!(app.quit);
 }
 
+/// An app over `store` at 100×30 whose notes file holds `yaml` to start
+/// with (an entry written by hand); the guard keeps the notes folder.
+fn with_notes_file(store: Store, yaml: &str) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sxs-notes.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let app = mono_app(store, &path, sxs::tui::keymap::Keymaps::default());
+    (app, dir)
+}
+
+/// An app over `store` at 100×30 in the mono theme with these keys and the
+/// notes file at `path`.
+fn mono_app(store: Store, path: &std::path::Path, keymaps: sxs::tui::keymap::Keymaps) -> App {
+    let notes = sxs::notes::Notes::open(path).unwrap();
+    common::with(
+        store,
+        notes,
+        keymaps,
+        Theme::mono(),
+        (100, 30),
+        sxs::text::WidthMode::Narrow,
+    )
+}
+
 fn notes_text(dir: &tempfile::TempDir) -> String {
     std::fs::read_to_string(dir.path().join("sxs-notes.yaml")).unwrap_or_default()
 }
@@ -399,13 +423,11 @@ fn x_on_a_bad_segment_adds_an_error_and_the_detail_line_lists_them() {
 
 #[test]
 fn a_mark_in_the_earlier_layout_shows_as_before_and_takes_a_second_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sxs-notes.yaml");
     let store = Store::samples();
     let (doc, seg) = (&store.docs[0], &store.docs[0].segments[0]);
-    std::fs::write(
-        &path,
-        format!(
+    let (mut app, dir) = with_notes_file(
+        store.clone(),
+        &format!(
             "- file: {}\n  locale: {}\n  id: {}\n  verdict: bad\n  category: accuracy/omission\n  \
              severity: critical\n  comment: lost «a clause»\n  source: {:?}\n  target: {:?}\n  \
              reviewer: kim\n  time: 2026-01-02T03:04:05Z\n",
@@ -415,16 +437,6 @@ fn a_mark_in_the_earlier_layout_shows_as_before_and_takes_a_second_error() {
             seg.source.as_deref().unwrap(),
             seg.target
         ),
-    )
-    .unwrap();
-    let notes = sxs::notes::Notes::open(&path).unwrap();
-    let mut app = common::with(
-        store,
-        notes,
-        sxs::tui::keymap::Keymaps::default(),
-        Theme::mono(),
-        (100, 30),
-        sxs::text::WidthMode::Narrow,
     );
     let shown = screen(&app).join("\n");
     assert!(
@@ -690,15 +702,7 @@ fn the_status_bar_counts_progress_as_stats_does_with_a_stale_mark() {
     );
     let percent = |p: &serde_json::Value| p["percent"].as_f64().unwrap().floor();
 
-    let notes = sxs::notes::Notes::open(&path).unwrap();
-    let app = common::with(
-        store,
-        notes,
-        sxs::tui::keymap::Keymaps::default(),
-        Theme::mono(),
-        (100, 30),
-        sxs::text::WidthMode::Narrow,
-    );
+    let app = mono_app(store, &path, sxs::tui::keymap::Keymaps::default());
     let status = status_line(&app);
     let file = format!("{}%", percent(locale));
     let all = format!("(all {}%)", percent(&stats["review"]["total"]));
@@ -722,15 +726,7 @@ fn config(dir: &tempfile::TempDir, text: &str) -> sxs::tui::config::Config {
 
 /// The samples with these keys and the notes file `notes.yaml` in `dir`.
 fn with_keys(dir: &tempfile::TempDir, keymaps: sxs::tui::keymap::Keymaps) -> App {
-    let notes = sxs::notes::Notes::open(&dir.path().join("notes.yaml")).unwrap();
-    common::with(
-        Store::samples(),
-        notes,
-        keymaps,
-        Theme::mono(),
-        (100, 30),
-        sxs::text::WidthMode::Narrow,
-    )
+    mono_app(Store::samples(), &dir.path().join("notes.yaml"), keymaps)
 }
 
 #[test]
@@ -1605,15 +1601,21 @@ fn resume_opens_at_the_latest_mark_within_the_first_path() {
     assert_eq!(at(&app), (3, 0));
 }
 
-/// The samples at 100×30 opened on the Japanese article, the cursor on
-/// segment `segment`.
-fn japanese(segment: usize) -> (App, tempfile::TempDir) {
-    let (mut app, notes) = samples(100, 30);
+/// Opens the samples' Japanese article at `segment`; returns the document.
+fn open_japanese(app: &mut App, segment: usize) -> usize {
     let ja = (0..app.session.store.docs.len())
         .find(|&d| app.session.store.docs[d].locale == "ja-jp")
         .unwrap();
     app.open_doc(ja);
     app.go_to(segment);
+    ja
+}
+
+/// The samples at 100×30 opened on the Japanese article, the cursor on
+/// segment `segment`.
+fn japanese(segment: usize) -> (App, tempfile::TempDir) {
+    let (mut app, notes) = samples(100, 30);
+    open_japanese(&mut app, segment);
     (app, notes)
 }
 
@@ -1977,14 +1979,12 @@ fn marked_spans_are_highlighted_by_severity_in_panes_raw_view_and_reading_mode()
 
 #[test]
 fn a_span_whose_text_is_gone_is_kept_and_shown_stale() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sxs-notes.yaml");
     let store = Store::samples();
     let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
     let seg = &ja.segments[3];
-    std::fs::write(
-        &path,
-        format!(
+    let (mut app, _notes) = with_notes_file(
+        store.clone(),
+        &format!(
             "- file: {}\n  locale: ja-jp\n  id: {}\n  verdict: bad\n  errors:\n    \
              - category: terminology\n      severity: minor\n      side: target\n      \
              start: 3\n      end: 9\n      text: 消えた\n    - category: style\n      \
@@ -1996,22 +1996,8 @@ fn a_span_whose_text_is_gone_is_kept_and_shown_stale() {
             seg.source.as_deref().unwrap(),
             seg.target
         ),
-    )
-    .unwrap();
-    let notes = sxs::notes::Notes::open(&path).unwrap();
-    let mut app = common::with(
-        store,
-        notes,
-        sxs::tui::keymap::Keymaps::default(),
-        Theme::mono(),
-        (100, 30),
-        sxs::text::WidthMode::Narrow,
     );
-    let ja = (0..app.session.store.docs.len())
-        .find(|&d| app.session.store.docs[d].locale == "ja-jp")
-        .unwrap();
-    app.open_doc(ja);
-    app.go_to(3);
+    let ja = open_japanese(&mut app, 3);
     let shown = screen(&app).join("\n");
     assert!(shown.contains("minor Terminology ~«消えた»"), "{shown}");
     // The hand-written offsets of the other were wrong: found by its text.

@@ -82,6 +82,22 @@ impl Row<'_> {
     }
 }
 
+/// `text` wrapped to `width` cells and put in visual order, as lines with
+/// no decoration (a comment, a message).
+pub fn plain_lines(text: &StyledText, width: usize, mode: WidthMode) -> Vec<Line<'_>> {
+    let visual = lay_out(text, width.max(1), mode, BaseDirection::Auto);
+    let rtl = visual.rtl;
+    visual
+        .lines
+        .into_iter()
+        .map(|text| Line {
+            prefix: "",
+            text,
+            rtl,
+        })
+        .collect()
+}
+
 /// The room for text beside a decoration: (first prefix, other prefix, cells
 /// left). A decoration that leaves no room is dropped, never the text.
 pub fn fit_decoration<'a>(

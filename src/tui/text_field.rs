@@ -19,8 +19,8 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use super::action::TextAction;
 use super::keymap::Keymaps;
 use super::keys::Key;
-use super::layout::Line;
-use crate::text::{BaseDirection, Style, StyledText, WidthMode, lay_out, sanitize, words};
+use super::layout::{Line, plain_lines};
+use crate::text::{Style, StyledText, WidthMode, sanitize, words};
 
 /// Stands for the cursor at the end of a line, and for a space under the
 /// cursor: a space at a line's end is not drawn (wrapping drops it), a
@@ -132,17 +132,7 @@ impl TextField {
     /// cursor's cell flagged [`Style::SELECTED`] when `cursor`; at least one.
     pub fn lines(&self, width: usize, mode: WidthMode, cursor: bool) -> Vec<Line<'_>> {
         let text = if cursor { &self.shown } else { &self.plain };
-        let visual = lay_out(text, width.max(1), mode, BaseDirection::Auto);
-        let rtl = visual.rtl;
-        visual
-            .lines
-            .into_iter()
-            .map(|text| Line {
-                prefix: "",
-                text,
-                rtl,
-            })
-            .collect()
+        plain_lines(text, width, mode)
     }
 
     fn delete(&mut self, range: std::ops::Range<usize>) {

@@ -126,6 +126,11 @@ impl Theme {
 
     pub fn dark() -> Theme {
         let plain = Style::new();
+        // The worst error stands out alike on dark and light ground.
+        let critical = plain
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD);
         Theme {
             text: plain,
             selection: plain.bg(Color::Rgb(48, 52, 70)),
@@ -154,19 +159,13 @@ impl Theme {
                 plain.bg(Color::Rgb(32, 64, 72)),
                 plain.bg(Color::Rgb(92, 80, 16)),
                 plain.bg(Color::Rgb(120, 36, 36)),
-                plain
-                    .fg(Color::White)
-                    .bg(Color::Red)
-                    .add_modifier(Modifier::BOLD),
+                critical,
             ],
             severities: [
                 plain.fg(Color::DarkGray),
                 plain.fg(Color::Yellow),
                 plain.fg(Color::LightRed).add_modifier(Modifier::BOLD),
-                plain
-                    .fg(Color::White)
-                    .bg(Color::Red)
-                    .add_modifier(Modifier::BOLD),
+                critical,
             ],
             selected: plain.fg(Color::White).bg(Color::Rgb(48, 96, 176)),
         }
@@ -174,6 +173,7 @@ impl Theme {
 
     pub fn light() -> Theme {
         let plain = Style::new();
+        let dark = Theme::dark();
         Theme {
             selection: plain.bg(Color::Rgb(214, 226, 250)),
             top_bar: plain.fg(Color::White).bg(Color::Blue),
@@ -191,13 +191,10 @@ impl Theme {
                 plain.bg(Color::Rgb(206, 234, 240)),
                 plain.bg(Color::Rgb(250, 234, 150)),
                 plain.bg(Color::Rgb(250, 196, 196)),
-                plain
-                    .fg(Color::White)
-                    .bg(Color::Red)
-                    .add_modifier(Modifier::BOLD),
+                dark.spans[3],
             ],
             selected: plain.fg(Color::Black).bg(Color::Rgb(150, 182, 240)),
-            ..Theme::dark()
+            ..dark
         }
     }
 }

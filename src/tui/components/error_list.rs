@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::mqm::Placement;
-use crate::text::{BaseDirection, lay_out, sanitize};
+use crate::text::sanitize;
 use crate::tui::action::{Action, ErrorsAction};
 use crate::tui::cells::{Look, draw_line, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
@@ -16,7 +16,7 @@ use crate::tui::components::segment_comment::SegmentComment;
 use crate::tui::display::{one_line, plural, typed_line};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
-use crate::tui::layout::Line;
+use crate::tui::layout::{Line, plain_lines};
 use crate::tui::session::Session;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,18 +131,7 @@ impl Component for ErrorList {
             if text.is_empty() {
                 continue;
             }
-            let visual = lay_out(text, width.saturating_sub(2), geo.mode, BaseDirection::Auto);
-            let rtl = visual.rtl;
-            let lines = visual
-                .lines
-                .into_iter()
-                .map(|text| Line {
-                    prefix: "",
-                    text,
-                    rtl,
-                })
-                .collect();
-            below.push((label, lines));
+            below.push((label, plain_lines(text, width.saturating_sub(2), geo.mode)));
         }
         let wanted = entry.errors.len() + below.iter().map(|(_, l)| l.len() + 2).sum::<usize>() + 2;
         let want = (wanted as u16).min(geo.body_height * 2 / 3).max(4);
