@@ -308,6 +308,20 @@ mod tests {
     }
 
     #[test]
+    fn in_the_raw_view_the_markup_is_selectable_and_maps_past_a_leading_blank_line() {
+        let raw = "\n**パスワード**を&amp;変更\n";
+        let form = crate::tui::raw::raw_form(raw);
+        assert_eq!(form.text(), "**パスワード**を&amp;変更");
+        let mut s = Selection::new(Side::Target, form, "ja-jp").unwrap();
+        assert_eq!(marked(&s, raw), (1, 2, "*".into()), "past the blank line");
+        s.select(s.find_from("**パスワード**", 0).unwrap());
+        assert_eq!(marked(&s, raw), (1, 20, "**パスワード**".into()));
+        // The entity as the file has it: a part of it is a part of the raw.
+        s.select(s.find_from("amp", 0).unwrap());
+        assert_eq!(marked(&s, raw), (24, 27, "amp".into()));
+    }
+
+    #[test]
     fn find_wraps_around_and_n_steps_through_the_matches() {
         let raw = "Sign in, then sign in again.";
         let mut s = on(raw, "en-us");
