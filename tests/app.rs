@@ -1758,7 +1758,7 @@ fn e_lists_the_errors_to_edit_or_delete_each_one_step_of_undo() {
         "{shown}"
     );
     assert!(
-        shown.contains("2 minor    Fluency/Spelling  the whole segment"),
+        shown.contains("2 minor    Fluency/Spelling         the whole segment"),
         "{shown}"
     );
     // Edit the second: critical, with a comment; its category stays.
@@ -1971,10 +1971,16 @@ fn marked_spans_are_highlighted_by_severity_in_panes_raw_view_and_reading_mode()
         shown.contains("✗ 2 errors: critical Accuracy/Mistranslation «画面で» · minor"),
         "{shown}"
     );
-    // Undo takes the highlight away with the error.
-    press(&mut app, "u");
+    // Undo takes the highlight away with the error, from another row too;
+    // redo brings it back.
+    press(&mut app, "jju");
+    assert_eq!(app.session.position().cursor, cursor);
     let target = &app.session.displays.get(doc)[cursor].target;
     assert!(!flagged(target, Style::CRITICAL_SPAN).contains('⟦'));
+    press(&mut app, "jj");
+    app.key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    let target = &app.session.displays.get(doc)[cursor].target;
+    assert!(flagged(target, Style::CRITICAL_SPAN).contains("⟦画面で⟧"));
 }
 
 #[test]

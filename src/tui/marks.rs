@@ -26,7 +26,6 @@ impl Session {
         match change(self) {
             Ok(()) => {
                 self.recount(self.doc);
-                self.refresh_marks(self.doc);
                 Some(match was_read_only && !self.notes.is_read_only() {
                     true => "; the notes file is writable again (the other sxs closed it)",
                     false => "",
@@ -54,7 +53,12 @@ impl Session {
         let seg = doc.segments.get(self.position().cursor)?;
         // The time on screen so far goes with the change, in the same write.
         self.settle_time();
-        self.save(|session| change(session, SegmentRef::new(doc, seg)))
+        let cursor = self.position().cursor;
+        let saved = self.save(|session| change(session, SegmentRef::new(doc, seg)));
+        if saved.is_some() {
+            self.refresh_marks_of(self.doc, cursor..cursor + 1);
+        }
+        saved
     }
 
     /// Keeps the reviewer in the view after a change to the segment under the
@@ -235,6 +239,7 @@ impl Session {
         match self.go_to_segment(&file, &id) {
             Some(segment) => {
                 self.recount(self.doc);
+                self.refresh_marks_of(self.doc, segment..segment + 1);
                 self.position_mut().cursor = segment;
                 self.after_change(&message);
             }

@@ -55,12 +55,16 @@ impl Session {
     /// marks changed (or the document was opened); the search's hits,
     /// styled over the same texts, follow.
     pub(super) fn refresh_marks(&mut self, doc: usize) {
+        let count = self.store.docs.get(doc).map_or(0, |d| d.segments.len());
+        self.refresh_marks_of(doc, 0..count);
+    }
+
+    /// The same for the segments `segments` of an opened document only (a
+    /// change to one segment's entry).
+    pub(super) fn refresh_marks_of(&mut self, doc: usize, segments: std::ops::Range<usize>) {
         let store = Arc::clone(&self.store);
-        let Some(document) = store.docs.get(doc) else {
-            return;
-        };
         let mut changed = false;
-        for segment in 0..document.segments.len() {
+        for segment in segments {
             let marks = self.highlights(doc, segment);
             changed |= self.displays.highlight(&store, doc, segment, marks);
         }

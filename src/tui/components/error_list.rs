@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::mqm::Placement;
-use crate::text::sanitize;
+use crate::text::{sanitize, str_width};
 use crate::tui::action::{Action, ErrorsAction};
 use crate::tui::cells::{Look, draw_line, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
@@ -147,6 +147,13 @@ impl Component for ErrorList {
         // The list scrolls to keep the chosen error in view.
         let rows = (inner.height as usize).saturating_sub(1).max(1);
         let first = (self.selected + 1).saturating_sub(rows);
+        // Categories padded to one width, so that the spans line up.
+        let labels: Vec<String> = entry
+            .errors
+            .iter()
+            .map(|e| one_line(&e.category_label()))
+            .collect();
+        let widest = labels.iter().map(|l| str_width(l, geo.mode)).max();
         for (i, e) in entry.errors.iter().enumerate().skip(first) {
             if y >= bottom {
                 break;
@@ -162,11 +169,13 @@ impl Component for ErrorList {
                 (Some(s), _) => format!("  «{}» in the {}", typed_line(&s.text), s.side.name()),
                 (None, _) => "  the whole segment".to_string(),
             };
+            let label = &labels[i];
+            let pad = widest.unwrap_or(0) - str_width(label, geo.mode);
             let row = format!(
-                "{} {:<8} {}{span}",
+                "{} {:<8} {label}{:pad$}{span}",
                 i + 1,
                 e.severity.name(),
-                one_line(&e.category_label())
+                ""
             );
             let style = match i == self.selected {
                 true => theme.popup.patch(theme.selection),
