@@ -1674,6 +1674,8 @@ fn span_mode_finds_a_word_moves_by_word_and_esc_leaves_nothing() {
         "{}",
         status_line(&app)
     );
+    // While typing, `x` is a character: only Enter keeps the match.
+    assert!(status_line(&app).ends_with("to select  Enter keep  Esc back "));
     special(&mut app, KeyCode::Enter);
     assert_eq!(
         app.mode(),
@@ -1735,6 +1737,26 @@ fn tab_selects_in_the_source_for_an_omission_and_is_refused_where_there_is_none(
         status_line(&app).contains("SPAN target"),
         "still in the target"
     );
+}
+
+#[test]
+fn a_hebrew_span_and_comment_are_quoted_in_visual_order_on_the_detail_line() {
+    let store = Store::load(&["tests/fixtures/corpus/customer-insights-pr.he-il"]).unwrap();
+    let (mut app, notes) = common::app(store, Theme::mono(), (100, 30));
+    app.go_to(2);
+    press(&mut app, "v/הלקוחות");
+    special(&mut app, KeyCode::Enter);
+    press(&mut app, "xy1c");
+    app.paste("ניסוח");
+    special(&mut app, KeyCode::Enter);
+    let errors = saved_errors(&notes);
+    let target = cursor_target(&app);
+    let start = errors[0]["start"].as_u64().unwrap() as usize;
+    assert_eq!(&target[start..start + "הלקוחות".len()], "הלקוחות");
+    // The panes show right-to-left text in visual order; so does the line
+    // below them, each quote reordered on its own.
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("✗ minor Style «תוחוקלה»: חוסינ"), "{shown}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::mqm::{Placement, Severity};
 use crate::notes::{Entry, MqmError, Verdict};
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::one_line;
+use crate::tui::display::{one_line, typed_line};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 
@@ -77,7 +77,7 @@ impl DetailBar {
             self.pieces.push((one_line(&mark.0), mark.1));
         }
         if let Some(entry) = entry.filter(|e| !e.comment.is_empty()) {
-            let comment = format!("  “{}”", start_of(&entry.comment));
+            let comment = format!("  “{}”", typed_line(&start_of(&entry.comment)));
             self.pieces.push((one_line(&comment), Tone::Dim));
         }
         if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
@@ -128,14 +128,16 @@ fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
     let shown: Vec<String> = errors
         .iter()
         .map(|e| {
+            // Quoted text in visual order as the panes show it, each quote
+            // on its own so that neighbouring ones do not reorder together.
             let span = match (&e.span, session.placement(segment, e)) {
-                (Some(span), Some(Placement::Stale)) => format!(" ~«{}»", span.text),
-                (Some(span), _) => format!(" «{}»", span.text),
+                (Some(span), Some(Placement::Stale)) => format!(" ~«{}»", typed_line(&span.text)),
+                (Some(span), _) => format!(" «{}»", typed_line(&span.text)),
                 (None, _) => String::new(),
             };
             let comment = match e.comment.is_empty() {
                 true => String::new(),
-                false => format!(": {}", start_of(&e.comment)),
+                false => format!(": {}", typed_line(&start_of(&e.comment))),
             };
             format!("{} {}{span}{comment}", e.severity, e.category_label())
         })

@@ -242,10 +242,15 @@ impl Component for SpanMode {
 
     fn hints(&self, keymaps: &Keymaps) -> Vec<Hint> {
         if self.find.is_some() {
+            // Characters type the text: only the other keys are hints.
+            let typing = |action: SpanAction, what: &'static str| Hint {
+                keys: keymaps.typing_label(action),
+                what,
+            };
             return vec![
                 Hint::text("type the text to select"),
-                Hint::new(keymaps, SpanAction::Mark, "keep"),
-                Hint::new(keymaps, SpanAction::Cancel, "back"),
+                typing(SpanAction::Mark, "keep"),
+                typing(SpanAction::Cancel, "back"),
             ];
         }
         let first = |action: SpanAction| {
