@@ -2038,4 +2038,17 @@ fn a_span_whose_text_is_gone_is_kept_and_shown_stale() {
             .join("\n")
             .contains("«消えた» stale: no longer in the target")
     );
+    // Loading warned about both spans; in a narrow window the warnings wrap
+    // inside their frame, no letter cut off at its right edge.
+    special(&mut app, KeyCode::Esc);
+    app.resize(60, 24);
+    press(&mut app, "w");
+    let popup: Vec<String> = screen(&app)
+        .iter()
+        .filter_map(|row| row.strip_prefix('│')?.strip_suffix('│').map(str::trim))
+        .map(String::from)
+        .collect();
+    let text = popup.join(" ");
+    let whole = "kept as written, looked up by its text and shown stale where it is not found";
+    assert_eq!(text.matches(whole).count(), 2, "{popup:#?}");
 }
