@@ -1891,7 +1891,18 @@ fn time_on_screen_is_summed_over_visits_and_saved_without_a_write_per_move() {
         "not on this segment"
     );
     press(&mut app, "k");
-    assert!(screen(&app).join("\n").contains("7 s on screen"));
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains(" · 7 s on screen  ✗ major"), "{shown}");
+    // Before the errors, which can fill the line.
+    for _ in 0..3 {
+        press(&mut app, "x");
+        special(&mut app, KeyCode::Enter);
+    }
+    assert!(
+        screen(&app)
+            .join("\n")
+            .contains("7 s on screen  ✗ 4 errors")
+    );
     // A short visit is carried, not written, and saved at the end.
     let written = notes_text(&notes);
     app.session

@@ -64,6 +64,15 @@ impl DetailBar {
         let place = format!(" {} · {} · line {}", seg.id, seg.block.name(), seg.line);
         self.pieces.push((one_line(&place), Tone::Dim));
         let entry = session.entry(doc, cursor);
+        // Before the mark, whose list of errors can fill the line.
+        if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
+            let doc_path = &session.store.docs[doc].path;
+            let seconds = entry.seconds + session.notes.carried_seconds(doc_path, &seg.id);
+            if seconds >= 1.0 {
+                let time = format!(" · {} on screen", duration(seconds));
+                self.pieces.push((time, Tone::Dim));
+            }
+        }
         if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
             let mark = match &entry.verdict {
                 Some(Verdict::Bad) => (
@@ -80,17 +89,9 @@ impl DetailBar {
             let comment = format!("  “{}”", typed_line(&start_of(&entry.comment)));
             self.pieces.push((one_line(&comment), Tone::Dim));
         }
-        if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
-            if session.is_stale(doc, cursor) {
-                let stale = "  ~ stale: the target changed since it was marked";
-                self.pieces.push((stale.into(), Tone::Stale));
-            }
-            let doc_path = &session.store.docs[doc].path;
-            let seconds = entry.seconds + session.notes.carried_seconds(doc_path, &seg.id);
-            if seconds >= 1.0 {
-                let time = format!("  {} on screen", duration(seconds));
-                self.pieces.push((time, Tone::Dim));
-            }
+        if entry.is_some_and(|e| e.verdict.is_some()) && session.is_stale(doc, cursor) {
+            let stale = "  ~ stale: the target changed since it was marked";
+            self.pieces.push((stale.into(), Tone::Stale));
         }
         let open: Vec<_> = session.open_findings(doc, cursor).collect();
         if let Some(first) = open.first() {
