@@ -1706,6 +1706,13 @@ fn span_mode_finds_a_word_moves_by_word_and_esc_leaves_nothing() {
     assert_eq!(app.mode(), "normal");
     assert!(app.session.selecting.is_none());
     assert_eq!(saved_errors(&notes).len(), 1, "Esc marks nothing");
+    // A long selection is quoted by its ends: the keys stay in view.
+    press(&mut app, "v$");
+    let status = status_line(&app);
+    assert!(
+        status.contains('…') && status.ends_with("x mark  Esc cancel "),
+        "{status}"
+    );
 }
 
 #[test]

@@ -45,6 +45,34 @@ pub fn shorten_left(path: &str, max: usize, mode: WidthMode) -> String {
     format!("…{tail}")
 }
 
+/// `text` in at most `max` cells: whole, or its start and its end around
+/// `…` (a long selection quoted in the status bar, its hints still shown).
+pub fn shorten_middle(text: &str, max: usize, mode: WidthMode) -> String {
+    if str_width(text, mode) <= max {
+        return text.to_string();
+    }
+    let half = max.saturating_sub(1) / 2;
+    let head = within(text.grapheme_indices(true), half, mode).map_or(0, |(at, g)| at + g.len());
+    let tail =
+        within(text.grapheme_indices(true).rev(), half, mode).map_or(text.len(), |(at, _)| at);
+    format!("{}…{}", &text[..head], &text[tail.max(head)..])
+}
+
+/// The last of `graphemes` (with their offsets) that fits in `cells`.
+fn within<'a>(
+    graphemes: impl Iterator<Item = (usize, &'a str)>,
+    cells: usize,
+    mode: WidthMode,
+) -> Option<(usize, &'a str)> {
+    let mut used = 0;
+    graphemes
+        .take_while(|(_, g)| {
+            used += grapheme_width(g, mode);
+            used <= cells
+        })
+        .last()
+}
+
 /// Pasted text as a one-line field takes it: line breaks and other
 /// controls as spaces.
 pub fn pasted(text: &str) -> impl Iterator<Item = char> + '_ {
@@ -429,5 +457,15 @@ mod tests {
         assert!(str_width(&short, WidthMode::Narrow) <= 44);
         assert_eq!(shorten_left(path, 12, WidthMode::Narrow), "…rance-lp.md");
         assert_eq!(shorten_left("a.md", 12, WidthMode::Narrow), "a.md");
+    }
+
+    #[test]
+    fn a_long_quote_keeps_its_start_and_end_by_width() {
+        let text = "試用版に移動し、プランを作成して招待を作成します。";
+        let short = shorten_middle(text, 21, WidthMode::Narrow);
+        assert_eq!(short, "試用版に移…成します。");
+        assert!(str_width(&short, WidthMode::Narrow) <= 21);
+        assert_eq!(shorten_middle("short", 21, WidthMode::Narrow), "short");
+        assert_eq!(shorten_middle("abcdefgh", 5, WidthMode::Narrow), "ab…gh");
     }
 }

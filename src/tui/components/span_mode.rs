@@ -11,7 +11,7 @@ use crate::mqm::Side;
 use crate::tui::action::{Action, SpanAction};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::components::mark_dialog::MarkDialog;
-use crate::tui::display::{pasted, plural, typed_line};
+use crate::tui::display::{pasted, plural, shorten_middle, typed_line};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::shown_forms;
@@ -286,7 +286,7 @@ impl Component for SpanMode {
         ]
     }
 
-    fn status(&self, _session: &Session) -> Option<String> {
+    fn status(&self, session: &Session) -> Option<String> {
         let side = self.selection.side.name();
         if let Some(find) = &self.find {
             let count = self.selection.matches(&find.query).len();
@@ -303,7 +303,10 @@ impl Component for SpanMode {
             "character",
             "characters",
         );
-        Some(format!(" SPAN {side} «{}» {count}", typed_line(&selected)))
+        // A fifth of the bar: the rest holds the count and the keys.
+        let room = (session.size.0 / 5) as usize;
+        let quoted = shorten_middle(&typed_line(&selected), room, session.width_mode);
+        Some(format!(" SPAN {side} «{quoted}» {count}"))
     }
 
     /// The selection is drawn in the panes; the bar says what it holds.
