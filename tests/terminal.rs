@@ -447,7 +447,6 @@ fn a_review_leaves_only_the_notes_file_in_the_folder() {
 #[test]
 fn a_span_marked_by_keys_has_exact_bytes_exports_between_v_and_reads_back() {
     use sxs::store::Store;
-    use sxs::store::wmt::RatingKind;
     let dir = tempfile::tempdir().unwrap();
     let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[("USER", "kim")]);
     tty.wait_for_text("en-us");
@@ -489,14 +488,7 @@ fn a_span_marked_by_keys_has_exact_bytes_exports_between_v_and_reads_back() {
     std::fs::write(&file, &tsv).unwrap();
     let back = Store::load(&[&file]).unwrap();
     let doc = &back.docs[0];
-    let errors: Vec<_> = doc
-        .ratings
-        .iter()
-        .filter_map(|r| match &r.kind {
-            RatingKind::Error(e) => Some((r.rater.as_str(), e)),
-            _ => None,
-        })
-        .collect();
+    let errors = common::rated_errors(doc);
     assert_eq!(errors.len(), 2);
     let (rater, first) = errors[0];
     assert_eq!(rater, "kim");
