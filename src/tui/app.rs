@@ -360,10 +360,13 @@ impl App {
         self.session.finish_time();
     }
 
-    /// Prepares what the bars show, once per change rather than per frame,
-    /// and follows the cursor for the time on screen.
+    /// Prepares what the bars and the open modes show, once per change
+    /// rather than per frame, and follows the cursor for the time on screen.
     fn refresh(&mut self) {
         self.session.track_time();
+        for mode in &mut self.modes {
+            mode.refresh(&self.session);
+        }
         let top = self.modes.last().expect("the panes are never closed");
         let ctx = Context {
             session: &self.session,

@@ -96,6 +96,11 @@ pub trait Component: Any {
     /// The window changed size.
     fn resize(&mut self, _session: &Session) {}
 
+    /// The session changed (a key, a paste, a change to the notes, a file
+    /// read again): what `draw` shows is made here, so that drawing a frame
+    /// parses nothing.
+    fn refresh(&mut self, _session: &Session) {}
+
     /// The component leaves the stack: what it put in the session for the
     /// panes to draw goes with it.
     fn leave(&mut self, _session: &mut Session) {}

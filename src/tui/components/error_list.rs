@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::mqm::Placement;
-use crate::text::{sanitize, str_width};
+use crate::text::{StyledText, sanitize, str_width};
 use crate::tui::action::{Action, ErrorsAction};
 use crate::tui::cells::{Look, draw_line, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
@@ -25,6 +25,13 @@ pub struct ErrorList {
     pub selected: usize,
     /// The segment listed, of the open document.
     segment: usize,
+    /// What is drawn, made when the session changes (`refresh`), never
+    /// when a frame is drawn: the title, a row per error, each error's
+    /// comment and the segment's, safe to draw.
+    title: String,
+    rows: Vec<String>,
+    comments: Vec<StyledText>,
+    on_segment: StyledText,
 }
 
 impl ErrorList {
@@ -39,10 +46,16 @@ impl ErrorList {
                 keymaps.label(Action::SelectSpan)
             ));
         }
-        Ok(ErrorList {
+        let mut list = ErrorList {
             selected: 0,
             segment,
-        })
+            title: String::new(),
+            rows: Vec::new(),
+            comments: Vec::new(),
+            on_segment: StyledText::default(),
+        };
+        list.refresh(session);
+        Ok(list)
     }
 
     /// After a change: the list follows the segment's errors, and goes when
@@ -66,6 +79,53 @@ fn count(session: &Session, segment: usize) -> usize {
 impl Component for ErrorList {
     fn mode(&self) -> &'static str {
         "errors"
+    }
+
+    fn refresh(&mut self, session: &Session) {
+        let Some(entry) = session.entry(session.doc, self.segment) else {
+            return;
+        };
+        let mode = session.width_mode;
+        self.title = format!(
+            " {} on {} ",
+            plural(entry.errors.len(), "error", "errors"),
+            one_line(&session.store.docs[session.doc].segments[self.segment].id)
+        );
+        // Categories padded to one width, so that the spans line up.
+        let labels: Vec<String> = entry
+            .errors
+            .iter()
+            .map(|e| one_line(&e.category_label()))
+            .collect();
+        let widest = labels.iter().map(|l| str_width(l, mode)).max();
+        self.rows = entry
+            .errors
+            .iter()
+            .zip(&labels)
+            .enumerate()
+            .map(|(i, (e, label))| {
+                let span = match (&e.span, session.placement(self.segment, e)) {
+                    (Some(s), Some(Placement::Stale)) => format!(
+                        "  «{}» stale: no longer in the {}",
+                        typed_line(&s.text),
+                        s.side.name()
+                    ),
+                    (Some(s), _) => {
+                        format!("  «{}» in the {}", typed_line(&s.text), s.side.name())
+                    }
+                    (None, _) => "  the whole segment".to_string(),
+                };
+                let pad = widest.unwrap_or(0) - str_width(label, mode);
+                format!(
+                    "{} {:<8} {label}{:pad$}{span}",
+                    i + 1,
+                    e.severity.name(),
+                    ""
+                )
+            })
+            .collect();
+        self.comments = entry.errors.iter().map(|e| sanitize(&e.comment)).collect();
+        self.on_segment = sanitize(&entry.comment);
     }
 
     fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
@@ -114,76 +174,38 @@ impl Component for ErrorList {
     fn draw(&self, ctx: &Context, buf: &mut Buffer, _area: Rect) {
         let (theme, session) = (ctx.theme, ctx.session);
         let geo = session.geometry();
-        let Some(entry) = session.entry(session.doc, self.segment) else {
-            return;
-        };
         let width = geo.width.saturating_sub(4) as usize;
-        // What is drawn below the list: the chosen error's comment and the
-        // segment's, in full.
-        let error = entry.errors.get(self.selected);
-        let comment = error.map_or(String::new(), |e| e.comment.clone());
+        // Below the list: the chosen error's comment and the segment's, in
+        // full, wrapped.
         let texts = [
-            ("Comment: ", sanitize(&comment)),
-            ("On the segment: ", sanitize(&entry.comment)),
+            ("Comment: ", self.comments.get(self.selected)),
+            ("On the segment: ", Some(&self.on_segment)),
         ];
-        let mut below: Vec<(&str, Vec<Line>)> = Vec::new();
-        for (label, text) in &texts {
-            if text.is_empty() {
-                continue;
-            }
-            below.push((label, plain_lines(text, width.saturating_sub(2), geo.mode)));
-        }
-        let wanted = entry.errors.len() + below.iter().map(|(_, l)| l.len() + 2).sum::<usize>() + 2;
+        let below: Vec<(&str, Vec<Line>)> = texts
+            .into_iter()
+            .filter_map(|(label, text)| Some((label, text.filter(|t| !t.is_empty())?)))
+            .map(|(label, text)| (label, plain_lines(text, width.saturating_sub(2), geo.mode)))
+            .collect();
+        let wanted = self.rows.len() + below.iter().map(|(_, l)| l.len() + 2).sum::<usize>() + 2;
         let want = (wanted as u16).min(geo.body_height * 2 / 3).max(4);
         let popup = Rect::new(0, geo.body_top + geo.body_height - want, geo.width, want);
-        let title = format!(
-            " {} on {} ",
-            plural(entry.errors.len(), "error", "errors"),
-            one_line(&session.store.docs[session.doc].segments[self.segment].id)
-        );
-        let inner = framed_popup(buf, theme, geo.mode, popup, &title);
+        let inner = framed_popup(buf, theme, geo.mode, popup, &self.title);
         let mut y = inner.y;
         let bottom = inner.bottom();
         // The list scrolls to keep the chosen error in view.
         let rows = (inner.height as usize).saturating_sub(1).max(1);
         let first = (self.selected + 1).saturating_sub(rows);
-        // Categories padded to one width, so that the spans line up.
-        let labels: Vec<String> = entry
-            .errors
-            .iter()
-            .map(|e| one_line(&e.category_label()))
-            .collect();
-        let widest = labels.iter().map(|l| str_width(l, geo.mode)).max();
-        for (i, e) in entry.errors.iter().enumerate().skip(first) {
+        for (i, row) in self.rows.iter().enumerate().skip(first) {
             if y >= bottom {
                 break;
             }
-            let span = match (&e.span, session.placement(self.segment, e)) {
-                (Some(s), Some(Placement::Stale)) => {
-                    format!(
-                        "  «{}» stale: no longer in the {}",
-                        typed_line(&s.text),
-                        s.side.name()
-                    )
-                }
-                (Some(s), _) => format!("  «{}» in the {}", typed_line(&s.text), s.side.name()),
-                (None, _) => "  the whole segment".to_string(),
-            };
-            let label = &labels[i];
-            let pad = widest.unwrap_or(0) - str_width(label, geo.mode);
-            let row = format!(
-                "{} {:<8} {label}{:pad$}{span}",
-                i + 1,
-                e.severity.name(),
-                ""
-            );
             let style = match i == self.selected {
                 true => theme.popup.patch(theme.selection),
                 false => theme.popup,
             };
             let area = Rect::new(inner.x, y, inner.width, 1);
             crate::tui::cells::fill(buf, area, style);
-            put(buf, geo.mode, (inner.x + 1, y), &row, width, style);
+            put(buf, geo.mode, (inner.x + 1, y), row, width, style);
             y += 1;
         }
         let look = Look {
