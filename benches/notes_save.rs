@@ -1,7 +1,8 @@
 //! Keypress to durable mark: the latency of `Notes::mark` and of
 //! `Notes::add_error` (entry replaced, whole notes file written, flushed and
 //! renamed, folder flushed) with 10,000 entries in the notes file, and of
-//! the review screen's `a` and `x` `Enter` keys. Run:
+//! the review screen's `a` and `x` `Enter` keys, and of the `Enter` that
+//! marks a span selected with `v` `l` `l` `l` `x`. Run:
 //! `cargo bench --bench notes_save`. `SXS_BENCH_DIR` picks the folder
 //! (default: the system's temporary folder).
 
@@ -168,6 +169,21 @@ fn main() {
         added.push(t.elapsed());
         app.update(Action::NextSegment);
     }
+    // `v` `l` `l` `l` selects four characters, `x` opens the dialog on them,
+    // its `Enter` adds the error on the span and saves.
+    let mut spanned = Vec::new();
+    for _ in 0..SAVES / 3 {
+        if app.session.position().cursor + 1 >= app.session.segment_count() {
+            app.update(Action::First);
+        }
+        for key in "vlllx".chars() {
+            app.key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+        }
+        let t = Instant::now();
+        app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        spanned.push(t.elapsed());
+        app.update(Action::NextSegment);
+    }
     println!(
         "notes file: {ENTRIES} entries, {:.1} MB; open: {:.1} ms as serde_yaml wrote it, \
          {:.1} ms as sxs writes it",
@@ -183,6 +199,7 @@ fn main() {
     report("added error → durable (Notes::add_error)", &mut add);
     report("`a` keypress → durable (App::key)", &mut keypress);
     report("`x` `Enter` keypress → durable (App::key)", &mut added);
+    report("span's `Enter` keypress → durable (App::key)", &mut spanned);
     report("write_atomic of a file as large", &mut disk);
     report("write_atomic of a 10 kB file", &mut floor);
 }

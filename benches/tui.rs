@@ -2,14 +2,20 @@
 //! corpus) and the time to draw one 200×60 frame at the start, middle and end
 //! of the largest corpus file; then a frame with every row raw, a frame of
 //! the file with the most context blocks, the search in all files and the
-//! `:` targets over the whole corpus. Run: `cargo bench --bench tui [CORPUS]`.
+//! `:` targets over the whole corpus; last, the largest file with every
+//! segment marked bad on three spans (a frame full of highlights, and an
+//! error added there). Run: `cargo bench --bench tui [CORPUS]`
+//! (`SXS_BENCH_DIR` picks the notes file's folder, default the system's
+//! temporary folder).
 
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use serde_yaml::{Mapping, Value};
 use sxs::notes::Notes;
 use sxs::store::Store;
 use sxs::text::WidthMode;
@@ -19,6 +25,12 @@ use sxs::tui::keymap::Keymaps;
 use sxs::tui::theme::Theme;
 
 fn review(store: Store) -> App {
+    // A notes file that cannot be written: drawing does not depend on it.
+    let notes = Notes::unavailable("bench-notes.yaml".as_ref(), "benchmark".into());
+    review_with(store, notes)
+}
+
+fn review_with(store: Store, notes: Notes) -> App {
     App::new(
         store,
         Options {
@@ -26,8 +38,7 @@ fn review(store: Store) -> App {
             theme: Theme::dark(),
             width_mode: WidthMode::Narrow,
             mouse: false,
-            // A notes file that cannot be written: drawing does not depend on it.
-            notes: Notes::unavailable("bench-notes.yaml".as_ref(), "benchmark".into()),
+            notes,
             reviewer: "bench".into(),
             warnings: Vec::new(),
         },
@@ -78,7 +89,7 @@ fn main() {
         all.as_secs_f64() * 1e3
     );
 
-    let mut app = review(Store::load(&[largest]).unwrap());
+    let mut app = review(Store::load(std::slice::from_ref(&largest)).unwrap());
     app.resize(200, 60);
     let count = app.session.segment_count();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -140,6 +151,107 @@ fn main() {
         ":d0bf8-14 targets over the corpus: median {:.2} ms",
         median(jumps).as_secs_f64() * 1e3
     );
+
+    highlighted(&largest, &mut terminal);
+}
+
+/// The largest file with every segment bad: three errors on spans of its
+/// target (minor, major, critical, a quarter of the text apart) and one on
+/// the whole segment, each entry written as the notes file holds it.
+fn highlighted(largest: &std::path::Path, terminal: &mut Terminal<TestBackend>) {
+    let dir = match std::env::var_os("SXS_BENCH_DIR") {
+        Some(dir) => tempfile::tempdir_in(dir),
+        None => tempfile::tempdir(),
+    }
+    .expect("a temporary folder");
+    let path = dir.path().join("sxs-notes.yaml");
+    let store = Store::load(&[largest]).unwrap();
+    let doc = &store.docs[0];
+    let mut spans = 0;
+    let entries: Vec<Value> = doc
+        .segments
+        .iter()
+        .map(|seg| {
+            let starts: Vec<usize> = seg.target.char_indices().map(|(i, _)| i).collect();
+            let mut errors = Vec::new();
+            for (quarter, severity) in [(0, "minor"), (1, "major"), (2, "critical")] {
+                let first = starts.len() * quarter / 4;
+                let Some(&start) = starts.get(first) else {
+                    continue;
+                };
+                let end = starts.get(first + 4).copied().unwrap_or(seg.target.len());
+                errors.push(mapping(&[
+                    ("category", "accuracy/mistranslation".into()),
+                    ("severity", severity.into()),
+                    ("side", "target".into()),
+                    ("start", start.into()),
+                    ("end", end.into()),
+                    ("text", seg.target[start..end].into()),
+                    ("comment", "訳語が原文と合っていない".into()),
+                ]));
+                spans += 1;
+            }
+            errors.push(mapping(&[
+                ("category", "fluency/punctuation".into()),
+                ("severity", "minor".into()),
+            ]));
+            mapping(&[
+                ("file", doc.path.clone().into()),
+                ("locale", doc.locale.clone().into()),
+                ("id", seg.id.clone().into()),
+                ("verdict", "bad".into()),
+                ("errors", Value::Sequence(errors)),
+                (
+                    "source",
+                    seg.source.clone().map_or(Value::Null, Value::from),
+                ),
+                ("target", seg.target.clone().into()),
+                ("reviewer", "alice".into()),
+                ("time", "2026-11-21T10:00:00Z".into()),
+            ])
+        })
+        .collect();
+    std::fs::write(&path, serde_yaml::to_string(&entries).unwrap()).unwrap();
+
+    let started = Instant::now();
+    let notes = Notes::open(&path).unwrap();
+    let read = started.elapsed();
+    let started = Instant::now();
+    let mut app = review_with(store, notes);
+    app.resize(200, 60);
+    terminal.draw(|f| app.draw(f)).unwrap();
+    println!(
+        "every segment marked ({spans} spans): notes file read {:.1} ms, \
+         then app and first frame {:.1} ms",
+        read.as_secs_f64() * 1e3,
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    app.go_to(app.session.segment_count() / 2);
+    frames(terminal, &app, "with 3 spans on every row");
+
+    // `x` opens the dialog; its `Enter` adds an error, saves the notes file
+    // and shows the segment's marks again.
+    let added: Vec<Duration> = (0..30)
+        .map(|_| {
+            app.key(KeyEvent::from(KeyCode::Char('x')));
+            let start = Instant::now();
+            app.key(KeyEvent::from(KeyCode::Enter));
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "`x` `Enter` → durable there ({} entries): median {:.2} ms",
+        app.session.segment_count(),
+        median(added).as_secs_f64() * 1e3
+    );
+}
+
+fn mapping(pairs: &[(&str, Value)]) -> Value {
+    let mut map = Mapping::new();
+    for (key, value) in pairs {
+        map.insert((*key).into(), value.clone());
+    }
+    Value::Mapping(map)
 }
 
 /// Draws 200 frames and prints their median and worst time.

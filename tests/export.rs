@@ -13,7 +13,6 @@ use serde_json::Value as Json;
 use sxs::mqm::{Severity, Side, Span};
 use sxs::notes::{Entry, MqmError, Notes, SegmentRef};
 use sxs::store::Store;
-use sxs::store::wmt::RatingKind;
 use tempfile::TempDir;
 
 const COMMENT: &str = "訳語が違う, \"sign in\" は「サインイン」\n2行目 = ok";
@@ -332,14 +331,7 @@ fn mqm_is_the_wmt_tsv_with_spans_comments_and_labels_and_reads_back() {
         .find(|d| d.path.ends_with(&ja.path))
         .unwrap();
     assert_eq!(doc.segments[0].target, *target);
-    let errors: Vec<_> = doc
-        .ratings
-        .iter()
-        .filter_map(|r| match &r.kind {
-            RatingKind::Error(e) => Some((r.rater.as_str(), e)),
-            _ => None,
-        })
-        .collect();
+    let errors = common::rated_errors(doc);
     assert_eq!(errors.len(), 2);
     assert_eq!(errors[0].1.comment, COMMENT);
     assert_eq!(errors[1].1.span.as_ref(), Some(&span));

@@ -164,6 +164,7 @@ fn after_keys(app: &mut App, width: u16, height: u16, keys: &str) -> Terminal<Te
         let code = match c {
             '\r' => KeyCode::Enter,
             '\x1b' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
             c => KeyCode::Char(c),
         };
         app.key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -227,4 +228,109 @@ fn help_is_framed_and_wrapped_at_two_sizes() {
         let terminal = after_keys(&mut app, width, height, "?");
         insta::assert_snapshot!(format!("help_{width}x{height}"), terminal.backend());
     }
+}
+
+/// Where `text` is drawn: the cell of its first grapheme, searching rows
+/// from the top and skipping the cells hidden under wide glyphs.
+fn cell_of(buffer: &ratatui::buffer::Buffer, text: &str) -> (u16, u16) {
+    use sxs::text::{WidthMode, grapheme_width};
+    use unicode_segmentation::UnicodeSegmentation;
+    let want: Vec<&str> = text.graphemes(true).collect();
+    for y in 0..buffer.area.height {
+        let mut cells = Vec::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            cells.push((x, symbol));
+            x += grapheme_width(symbol, WidthMode::Narrow).max(1) as u16;
+        }
+        for start in 0..cells.len() {
+            let symbols = cells[start..].iter().map(|c| c.1);
+            if symbols.take(want.len()).eq(want.iter().copied()) {
+                return (cells[start].0, y);
+            }
+        }
+    }
+    panic!("{text:?} is not on the screen");
+}
+
+/// One span of each severity on a Japanese sentence: `市場` neutral,
+/// `顧客ベース` minor, `パートナー センター` major, `追加` critical.
+const FOUR_SPANS: &str =
+    ":c7760-106\rv/市場\rx0\rv/顧客ベース\rx1\rv/パートナー センター\rx2\rv/追加\rx3\r";
+
+#[test]
+fn marked_spans_are_highlighted_by_severity_in_colour_and_without() {
+    for (name, theme) in [("dark", Theme::dark()), ("mono", Theme::mono())] {
+        let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
+        let terminal = after_keys(&mut app, 100, 16, &format!("{FOUR_SPANS}j"));
+        app.theme = theme;
+        let mut terminal2 = Terminal::new(TestBackend::new(100, 16)).unwrap();
+        terminal2.draw(|frame| app.draw(frame)).unwrap();
+        drop(terminal);
+        insta::assert_debug_snapshot!(format!("spans_{name}_100x16"), terminal2.backend().buffer());
+    }
+    // Without colour each severity still stands out, and the cursor's
+    // reversed row does not swallow a reversed span.
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
+    let terminal = after_keys(&mut app, 100, 16, &format!("{FOUR_SPANS}j"));
+    let buffer = terminal.backend().buffer();
+    let modifier = |text: &str| buffer[cell_of(buffer, text)].modifier;
+    // Words found nowhere else on the screen.
+    let (neutral, minor, major, critical) = (
+        modifier("市場の"),
+        modifier("顧客ベ"),
+        modifier("ンターで"),
+        modifier("追加しま"),
+    );
+    assert!(
+        neutral.contains(Modifier::UNDERLINED | Modifier::DIM),
+        "{neutral:?}"
+    );
+    assert!(minor.contains(Modifier::UNDERLINED) && !minor.contains(Modifier::BOLD));
+    assert!(
+        major.contains(Modifier::UNDERLINED | Modifier::BOLD),
+        "{major:?}"
+    );
+    assert!(
+        critical.contains(Modifier::REVERSED | Modifier::BOLD),
+        "{critical:?}"
+    );
+    assert!(!modifier("作成す").intersects(Modifier::UNDERLINED | Modifier::REVERSED));
+    let (x, y) = cell_of(buffer, "✗");
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the gutter: critical"
+    );
+    let terminal = after_keys(&mut app, 100, 16, "k");
+    let buffer = terminal.backend().buffer();
+    let on_cursor_row = buffer[cell_of(buffer, "追加しま")].modifier;
+    assert!(
+        !on_cursor_row.contains(Modifier::REVERSED),
+        "{on_cursor_row:?}"
+    );
+    assert!(
+        buffer[cell_of(buffer, "作成す")]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn the_error_list_and_span_mode_on_screen() {
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
+    let terminal = after_keys(&mut app, 100, 30, &format!("{FOUR_SPANS}xp\tコンマ\rejjjj"));
+    insta::assert_snapshot!("error_list_100x30", terminal.backend());
+    let (mut app, _notes) = fixture("partner-center-pr.ja-jp");
+    let terminal = after_keys(&mut app, 100, 30, ":c7760-106\rvwwe");
+    insta::assert_snapshot!("span_mode_100x30", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let selected = |text: &str| buffer[cell_of(buffer, text)].modifier;
+    // The cursor's row is reversed: the selection is not, and underlined.
+    assert!(!selected("市場の").contains(Modifier::REVERSED));
+    assert!(selected("顧客ベ").contains(Modifier::UNDERLINED));
+    assert!(
+        selected("ベース").contains(Modifier::REVERSED),
+        "past the selection"
+    );
 }

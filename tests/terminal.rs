@@ -1,6 +1,7 @@
 //! The real binary in a real (pseudo) terminal: what it draws, that keys work,
 //! and that the terminal is given back on every way out.
 
+mod common;
 mod pty;
 
 use std::path::PathBuf;
@@ -162,7 +163,7 @@ fn marks_survive_kill_9_and_come_back_on_screen() {
     tty.wait_for_text("en-us");
     // ok, ok, then bad: omission, critical, with a comment; then ok.
     tty.send("aax");
-    tty.wait_for_text("Mark bad");
+    tty.wait_for_text("Add an error");
     tty.send("o3\tlost «a clause»\r");
     tty.wait_for_text("✗ saved");
     tty.send("ja");
@@ -441,4 +442,66 @@ fn a_review_leaves_only_the_notes_file_in_the_folder() {
     );
     tty.send("q");
     assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn a_span_marked_by_keys_has_exact_bytes_exports_between_v_and_reads_back() {
+    use sxs::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[("USER", "kim")]);
+    tty.wait_for_text("en-us");
+    // a232a-107: グローバル管理者は、パートナーセンターでパスワードを…
+    tty.send(":a232a-107\r");
+    tty.wait_for("the segment", |s| detail(s).contains("a232a-107"));
+    tty.send("v");
+    tty.wait_for_text("SPAN target");
+    tty.send("lll");
+    tty.wait_for_text("«グローバ» 4 characters");
+    tty.send("x");
+    tty.wait_for_text("Add an error");
+    tty.send("\r");
+    tty.wait_for_text("✗ saved");
+    tty.send("xg1\r");
+    tty.wait_for_text("(error 2)");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+
+    let saved = notes_entries(dir.path());
+    assert_eq!(saved.len(), 1, "one entry");
+    let errors = saved[0]["errors"].as_sequence().unwrap();
+    assert_eq!(errors.len(), 2);
+    let span = &errors[0];
+    assert_eq!(span["side"], "target");
+    assert_eq!(
+        (span["start"].as_u64(), span["end"].as_u64()),
+        (Some(0), Some(12))
+    );
+    assert_eq!(span["text"], "グローバ");
+    assert_eq!(errors[1]["category"], "fluency/grammar");
+    assert_eq!(errors[1]["severity"], "minor");
+
+    let out = common::sxs_in(dir.path(), &["export", "--format", "mqm"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let tsv = common::stdout(&out);
+    assert!(tsv.contains("\t<v>グローバ</v>ル管理者は、"), "{tsv}");
+    let file = dir.path().join("export.tsv");
+    std::fs::write(&file, &tsv).unwrap();
+    let back = Store::load(&[&file]).unwrap();
+    let doc = &back.docs[0];
+    let errors = common::rated_errors(doc);
+    assert_eq!(errors.len(), 2);
+    let (rater, first) = errors[0];
+    assert_eq!(rater, "kim");
+    let read = first.span.as_ref().expect("the span read back");
+    assert_eq!(
+        (read.start, read.end, read.text.as_str()),
+        (0, 12, "グローバ")
+    );
+    assert_eq!(
+        (first.category.as_str(), first.severity.as_str()),
+        ("Accuracy/Mistranslation", "Major")
+    );
+    assert_eq!(errors[1].1.span, None);
+    assert_eq!(errors[1].1.category, "Fluency/Grammar");
+    assert!(doc.segments[0].target.starts_with("グローバル管理者"));
 }

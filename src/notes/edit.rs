@@ -119,21 +119,28 @@ impl Notes {
         self.change(seg.file.to_string(), seg.id.to_string(), Some(entry))
     }
 
-    /// Adds `seconds` of time on screen to the segment's entry and saves;
-    /// `Ok(false)` (nothing saved) when the segment has no entry: the screen
-    /// keeps the time until the segment is marked. Time is not a change of
-    /// the reviewer's: undo neither takes it back nor stops at it.
+    /// Adds `seconds` of time on screen to the segment's entry, with what
+    /// was carried for it ([`Notes::carry_seconds`]), and saves; `Ok(false)`
+    /// (nothing saved) when the segment has no entry: the screen keeps the
+    /// time until the segment is marked. Time is not a change of the
+    /// reviewer's: undo neither takes it back nor stops at it.
     pub fn add_seconds(&mut self, file: &str, id: &str, seconds: f64) -> Result<bool, NotesError> {
         self.prepare()?;
         let Some(before) = self.get(file, id).cloned() else {
             return Ok(false);
         };
-        if !seconds.is_finite() || seconds <= 0.0 {
+        let key = (file.to_string(), id.to_string());
+        let carried = self.carried.get(&key).copied().unwrap_or(0.0);
+        let seconds = if seconds.is_finite() && seconds > 0.0 {
+            seconds + carried
+        } else {
+            carried
+        };
+        if seconds <= 0.0 {
             return Ok(true);
         }
         let mut after = before.clone();
-        // Milliseconds are plenty, and keep the file's numbers short.
-        after.seconds = ((before.seconds + seconds) * 1000.0).round() / 1000.0;
+        after.seconds = super::rounded(before.seconds + seconds);
         let change = super::history::Change {
             file: file.to_string(),
             id: id.to_string(),
@@ -141,7 +148,41 @@ impl Notes {
             after: Some(after),
         };
         self.apply(&change)?;
+        self.carried.remove(&key);
         Ok(true)
+    }
+
+    /// Keeps `seconds` of time on screen for the segment without saving:
+    /// they are written with the segment's next change (a mark, an error, a
+    /// comment), by [`Notes::add_seconds`], or by [`Notes::save_seconds`],
+    /// so that moving over a segment does not cost a write each time.
+    pub fn carry_seconds(&mut self, file: &str, id: &str, seconds: f64) {
+        if seconds.is_finite() && seconds > 0.0 {
+            *self
+                .carried
+                .entry((file.to_string(), id.to_string()))
+                .or_default() += seconds;
+        }
+    }
+
+    /// The time carried for the segment and not saved yet.
+    pub fn carried_seconds(&self, file: &str, id: &str) -> f64 {
+        self.carried
+            .get(&(file.to_string(), id.to_string()))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Saves the time carried for every segment that has an entry (at the
+    /// end of a review); the time of segments never marked is dropped.
+    pub fn save_seconds(&mut self) -> Result<(), NotesError> {
+        let carried: Vec<(String, String)> = self.carried.keys().cloned().collect();
+        for (file, id) in carried {
+            if !self.add_seconds(&file, &id, 0.0)? {
+                self.carried.remove(&(file, id));
+            }
+        }
+        Ok(())
     }
 
     /// The segment's entry (or a new one) about to take a judgment of the

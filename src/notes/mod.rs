@@ -79,6 +79,9 @@ pub struct Notes {
     /// splices one entry in (a move of the bytes after it) where gathering
     /// 10,000 pieces from all over the heap at every save costs more.
     image: Vec<u8>,
+    /// Time on screen not saved yet, by (file, id): written with the
+    /// segment's next change, or by `add_seconds` (see `carry_seconds`).
+    carried: HashMap<(String, String), f64>,
 }
 
 /// Whether this `Notes` may save.
@@ -183,6 +186,7 @@ impl Notes {
             stamp: None,
             bom: false,
             image: Vec::new(),
+            carried: HashMap::new(),
         }
     }
 
@@ -421,8 +425,10 @@ impl Notes {
     /// A new change by the reviewer, once `prepare` has passed. The entry
     /// is written in the current layout from now on.
     fn change(&mut self, file: String, id: String, after: Option<Entry>) -> Result<(), NotesError> {
+        let carried = self.carried.remove(&(file.clone(), id.clone()));
         let after = after.map(|mut entry| {
             entry.earlier = None;
+            entry.seconds = rounded(entry.seconds + carried.unwrap_or(0.0));
             entry
         });
         let change = Change {
@@ -431,7 +437,12 @@ impl Notes {
             id,
             after,
         };
-        self.apply(&change)?;
+        if let Err(err) = self.apply(&change) {
+            if let Some(seconds) = carried {
+                self.carried.insert((change.file, change.id), seconds);
+            }
+            return Err(err);
+        }
         self.history.record(change);
         Ok(())
     }
@@ -563,6 +574,11 @@ impl Notes {
         self.stamp = file::stamp(&self.target);
         Ok(())
     }
+}
+
+/// Seconds to the millisecond: plenty, and the file's numbers stay short.
+fn rounded(seconds: f64) -> f64 {
+    (seconds * 1000.0).round() / 1000.0
 }
 
 /// Whether two states of an entry differ in nothing but the time on screen.

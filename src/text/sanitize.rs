@@ -104,6 +104,20 @@ pub fn sanitize(raw: &str) -> StyledText {
     out.finish()
 }
 
+/// The part `range` of `raw` → plain display text as [`sanitize`] makes it,
+/// its offsets mapping back into the whole of `raw` (a segment shown
+/// without the blank lines around it).
+pub fn sanitize_part(raw: &str, range: Range<usize>) -> StyledText {
+    let mut out = StyledText::default();
+    sanitize_into(
+        &mut out,
+        &raw[range.clone()],
+        Origin::At(range.start),
+        Style::PLAIN,
+    );
+    out.finish()
+}
+
 /// Raw text → one line that is safe to print to a terminal, for messages that
 /// quote input (file names, ids, front-matter values) on stderr or in a text
 /// report: escape sequences removed, controls and bidi controls shown as

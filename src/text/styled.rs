@@ -33,6 +33,15 @@ impl Style {
     pub const MARKER: Style = Style(1 << 7);
     /// A search hit, laid over whatever the text already is.
     pub const HIT: Style = Style(1 << 8);
+    /// Inside an MQM error span the reviewer marked, one flag per severity
+    /// (a stretch in two spans carries both), laid over the text's style.
+    pub const NEUTRAL_SPAN: Style = Style(1 << 9);
+    pub const MINOR_SPAN: Style = Style(1 << 10);
+    pub const MAJOR_SPAN: Style = Style(1 << 11);
+    pub const CRITICAL_SPAN: Style = Style(1 << 12);
+    /// What the reviewer is selecting (a span being marked) or where the
+    /// cursor of a text field stands.
+    pub const SELECTED: Style = Style(1 << 13);
 
     pub(crate) const COUNT: usize = 8;
 
@@ -193,6 +202,36 @@ impl StyledText {
         .finish()
     }
 
+    /// The display byte range that shows the raw bytes `raw`: from the first
+    /// display byte whose origin lies in `raw` to the end of the last one.
+    /// Syntax the display hides in between is simply not there; text that
+    /// stands for raw bytes (an entity) is in when its origin overlaps
+    /// `raw`. `None` when nothing shown comes from `raw` (hidden syntax, an
+    /// empty range).
+    pub fn display_range(&self, raw: Range<usize>) -> Option<Range<usize>> {
+        let mut found: Option<Range<usize>> = None;
+        for (i, p) in self.pieces.iter().enumerate() {
+            let end = self
+                .pieces
+                .get(i + 1)
+                .map_or(self.text.len(), |n| n.display);
+            let shown = match p.verbatim {
+                true => {
+                    let (from, to) = (raw.start.max(p.raw), raw.end.min(p.raw_end));
+                    (from < to).then(|| p.display + (from - p.raw)..p.display + (to - p.raw))
+                }
+                false => (raw.start < p.raw_end && p.raw < raw.end).then_some(p.display..end),
+            };
+            if let Some(shown) = shown {
+                found = Some(match found {
+                    Some(f) => f.start.min(shown.start)..f.end.max(shown.end),
+                    None => shown,
+                });
+            }
+        }
+        found
+    }
+
     fn piece_at(&self, display: usize) -> Option<&Piece> {
         let i = self.pieces.partition_point(|p| p.display <= display);
         self.pieces.get(i.checked_sub(1)?)
@@ -339,6 +378,23 @@ mod tests {
         let t = t.finish();
         let spans: Vec<_> = t.spans(0..t.text().len()).collect();
         assert_eq!(spans, [("e\u{301}", Style::BOLD), ("x", Style::PLAIN)]);
+    }
+
+    #[test]
+    fn a_raw_range_is_shown_where_its_bytes_are_and_hidden_syntax_is_not() {
+        let mut t = StyledText::default();
+        // "a **b** &amp; c" shown as "a b & c".
+        t.push_verbatim("a ", 0, Style::PLAIN);
+        t.push_verbatim("b", 4, Style::BOLD);
+        t.push_verbatim(" ", 7, Style::PLAIN);
+        t.push_replacement("&", 8..13, Style::PLAIN);
+        t.push_verbatim(" c", 13, Style::PLAIN);
+        assert_eq!(t.text(), "a b & c");
+        assert_eq!(t.display_range(2..7), Some(2..3), "the stars are hidden");
+        assert_eq!(t.display_range(0..7), Some(0..3));
+        assert_eq!(t.display_range(9..10), Some(4..5), "inside the entity");
+        assert_eq!(t.display_range(2..4), None, "only syntax");
+        assert_eq!(t.display_range(4..4), None);
     }
 
     #[test]

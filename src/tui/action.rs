@@ -9,6 +9,8 @@ use super::bindings::{Bindable, Table, bindings};
 /// Every mode's table, in the order help lists them.
 pub const TABLES: &[&Table] = &[
     Action::TABLE,
+    SpanAction::TABLE,
+    ErrorsAction::TABLE,
     SearchAction::TABLE,
     CommandAction::TABLE,
     ResultsAction::TABLE,
@@ -16,6 +18,8 @@ pub const TABLES: &[&Table] = &[
     FileListAction::TABLE,
     ReadingAction::TABLE,
     DialogAction::TABLE,
+    CommentAction::TABLE,
+    TextAction::TABLE,
     WarningsAction::TABLE,
     HelpAction::TABLE,
 ];
@@ -46,7 +50,10 @@ bindings! {
         }
         "Review" {
             MarkOk = "mark_ok", ["a"], "mark OK and go to the next segment";
-            MarkBad = "mark_bad", ["x"], "add an error: category, severity, comment";
+            MarkBad = "mark_bad", ["x"], "add an error on the whole segment: category, severity, comment";
+            SelectSpan = "select_span", ["v"], "select a span of the target (or the source) to mark as an error";
+            Errors = "errors", ["e"], "the segment's errors: edit or delete one";
+            Comment = "comment", ["C"], "comment on the segment as a whole (ok or bad)";
             ClearMark = "clear_mark", ["c"], "clear the mark";
             Undo = "undo", ["u"], "undo the last change";
             Redo = "redo", ["ctrl-r"], "redo what was undone";
@@ -72,6 +79,49 @@ bindings! {
             Help = "help", ["?", "f1"], "this help";
             Quit = "quit", ["q", "ctrl-c"], "quit (everything is already saved)";
             Suspend = "suspend", ["ctrl-z"], "suspend to the shell";
+        }
+    }
+}
+
+bindings! {
+    /// Span mode: a selection in one side of the segment, vim's visual mode.
+    /// While `/` is typed, characters type the text to find.
+    pub enum SpanAction {
+        mode: "span", text_input: false, required: [Mark, Cancel],
+        "Span selection (in reading order; / then text finds it in the segment)" {
+            Left = "left", ["h", "left"], "one character back";
+            Right = "right", ["l", "right"], "one character on";
+            WordNext = "word_next", ["w"], "to the start of the next word";
+            WordBack = "word_back", ["b"], "to the start of the word (or the one before)";
+            WordEnd = "word_end", ["e"], "to the end of the word (or the next)";
+            Start = "start", ["0", "home"], "to the first character";
+            End = "end", ["$", "end"], "to the last character";
+            SwapEnds = "swap_ends", ["o"], "move the other end of the selection";
+            Restart = "restart", ["v"], "start the selection again where it ends";
+            Find = "find", ["/"], "select the next occurrence of the text typed";
+            FindNext = "find_next", ["n"], "the occurrence after that";
+            SwitchSide = "switch_side", ["tab"], "select in the other side (the source, for an omission)";
+            Mark = "mark", ["x", "enter"], "mark the selection as an error (Enter also ends a / search)";
+            DeleteChar = "delete_char", ["backspace"], "delete the last character of the / search";
+            Cancel = "cancel", ["esc"], "cancel (the / search, then the selection)";
+            Help = "help", ["?", "f1"], "this help";
+        }
+    }
+}
+
+bindings! {
+    /// The list of a segment's errors.
+    pub enum ErrorsAction {
+        mode: "errors", text_input: false, required: [Close],
+        "Error list" {
+            Down = "down", ["j", "down"], "next error";
+            Up = "up", ["k", "up"], "previous error";
+            Edit = "edit", ["enter", "e"], "edit its category, severity or comment";
+            Delete = "delete", ["d", "delete"], "delete it (u undoes)";
+            Comment = "comment", ["C"], "comment on the segment as a whole";
+            Undo = "undo", ["u"], "undo the last change";
+            Redo = "redo", ["ctrl-r"], "redo what was undone";
+            Close = "close", ["esc", "q"], "close the list";
         }
     }
 }
@@ -190,17 +240,49 @@ bindings! {
             Formatting = "formatting", ["f"], "design/formatting";
         }
         "Mark dialog: severity" {
+            Neutral = "neutral", ["0"], "neutral (a remark, no penalty)";
             Minor = "minor", ["1"], "minor";
             Major = "major", ["2"], "major";
             Critical = "critical", ["3"], "critical";
         }
-        "Mark dialog (while typing the comment, characters are text)" {
-            Save = "save", ["enter"], "save the mark";
+        "Mark dialog (while typing the comment, characters are text and the text keys edit it)" {
+            Save = "save", ["enter"], "save the error";
             Cancel = "cancel", ["esc"], "close without saving";
             TypeComment = "type_comment", ["c"], "type the comment";
             ToggleComment = "toggle_comment", ["tab", "backtab"], "switch between choosing and typing the comment";
-            DeleteChar = "delete_char", ["backspace"], "delete the last character of the comment";
-            ClearComment = "clear_comment", ["ctrl-u"], "clear the comment";
+        }
+    }
+}
+
+bindings! {
+    /// The comment on a segment as a whole: characters type it.
+    pub enum CommentAction {
+        mode: "comment", text_input: true, required: [Save, Cancel],
+        "Segment comment (characters type it, the text keys edit it)" {
+            Save = "save", ["enter"], "save the comment (empty: none)";
+            Cancel = "cancel", ["esc"], "close without saving";
+        }
+    }
+}
+
+bindings! {
+    /// Editing a comment, in the mark dialog and the segment comment.
+    pub enum TextAction {
+        mode: "text", text_input: true, required: [],
+        "Editing a comment (mark dialog, segment comment)" {
+            Left = "left", ["left"], "one character back";
+            Right = "right", ["right"], "one character on";
+            WordLeft = "word_left", ["ctrl-left", "alt-b"], "one word back";
+            WordRight = "word_right", ["ctrl-right", "alt-f"], "one word on";
+            Home = "home", ["home", "ctrl-a"], "to the start of the line";
+            End = "end", ["end", "ctrl-e"], "to the end of the line";
+            Up = "up", ["up"], "one line up";
+            Down = "down", ["down"], "one line down";
+            DeleteBack = "delete_back", ["backspace"], "delete the character before";
+            DeleteForward = "delete_forward", ["delete", "ctrl-d"], "delete the character after";
+            DeleteWord = "delete_word", ["ctrl-w", "alt-backspace"], "delete the word before";
+            DeleteToStart = "delete_to_start", ["ctrl-u"], "delete to the start of the line";
+            Newline = "newline", ["alt-enter", "ctrl-j"], "a line break (pasted ones are kept too)";
         }
     }
 }

@@ -14,6 +14,7 @@ use super::component::{Component, Context, Outcome};
 use super::components::command_line::CommandLine;
 use super::components::copy_menu::CopyMenu;
 use super::components::detail_bar::DetailBar;
+use super::components::error_list::ErrorList;
 use super::components::file_list::FileList;
 use super::components::help::Help;
 use super::components::mark_dialog::MarkDialog;
@@ -21,6 +22,8 @@ use super::components::panes::Panes;
 use super::components::reading::Reading;
 use super::components::search_prompt::{SearchPrompt, no_match_hint};
 use super::components::search_results::SearchResults;
+use super::components::segment_comment::SegmentComment;
+use super::components::span_mode::SpanMode;
 use super::components::status_bar::StatusBar;
 use super::components::warnings::Warnings;
 use super::components::{too_small, top_bar};
@@ -116,24 +119,38 @@ impl App {
             self.quit = true;
             return;
         }
+        // `a` confirms only as the very next key.
+        let armed = self.session.ok_armed.take();
         let top = self.modes.last_mut().expect("the panes are never closed");
         match top.key(key, &mut self.session, &self.keymaps) {
             Outcome::Stay => {}
             Outcome::Close => self.close_top(),
-            Outcome::Run(action) => self.update(action),
+            Outcome::Run(action) => {
+                self.session.ok_armed = armed;
+                self.update(action)
+            }
             Outcome::Repeat(action, count) => self.update_counted(action, count),
+            Outcome::Push(mode) => self.modes.push(mode),
+            Outcome::Back => {
+                while self.modes.len() > 1 {
+                    self.close_top();
+                }
+            }
         }
         self.refresh();
     }
 
     fn close_top(&mut self) {
-        if self.modes.len() > 1 {
-            self.modes.pop();
+        if self.modes.len() > 1
+            && let Some(mut mode) = self.modes.pop()
+        {
+            mode.leave(&mut self.session);
         }
     }
 
     /// Carries out one normal-mode action.
     pub fn update(&mut self, action: Action) {
+        let armed = self.session.ok_armed.take();
         let s = &mut self.session;
         match action {
             Action::NextSegment => s.move_by(1),
@@ -156,11 +173,31 @@ impl App {
                 s.complain(format!("no search yet; {search} starts one"));
             }
             Action::SearchAll => self.modes.push(Box::new(SearchResults::new(s))),
-            Action::MarkOk => s.mark_ok(),
+            Action::MarkOk => {
+                let here = (s.doc, s.position().cursor);
+                let keys = (
+                    self.keymaps.label(Action::MarkOk),
+                    self.keymaps.label(Action::Undo),
+                );
+                s.mark_ok(armed == Some(here), (&keys.0, &keys.1))
+            }
             Action::MarkBad if s.segment_count() > 0 => {
                 self.modes.push(Box::new(MarkDialog::new(s)))
             }
             Action::MarkBad => {}
+            Action::SelectSpan => match SpanMode::new(s) {
+                Ok(mode) => self.modes.push(Box::new(mode)),
+                Err(why) => s.complain(why),
+            },
+            Action::Errors => match ErrorList::new(s, &self.keymaps) {
+                Ok(list) => self.modes.push(Box::new(list)),
+                Err(why) => s.complain(why),
+            },
+            Action::Comment => {
+                if let Some(comment) = SegmentComment::new(s) {
+                    self.modes.push(Box::new(comment))
+                }
+            }
             Action::ClearMark => s.clear_mark(),
             Action::Undo => s.undo(false),
             Action::Redo => s.undo(true),
@@ -318,8 +355,18 @@ impl App {
         self.refresh();
     }
 
-    /// Prepares what the bars show, once per change rather than per frame.
+    /// The review ends: the time on screen not saved yet is saved.
+    pub fn finish(&mut self) {
+        self.session.finish_time();
+    }
+
+    /// Prepares what the bars and the open modes show, once per change
+    /// rather than per frame, and follows the cursor for the time on screen.
     fn refresh(&mut self) {
+        self.session.track_time();
+        for mode in &mut self.modes {
+            mode.refresh(&self.session);
+        }
         let top = self.modes.last().expect("the panes are never closed");
         let ctx = Context {
             session: &self.session,

@@ -11,14 +11,42 @@ use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::display::Glyphs;
+use super::display::{Glyphs, SPAN_FLAGS};
 use super::layout::Line;
 use super::theme::Theme;
 use crate::text::{Style as TextStyle, WidthMode, grapheme_width, str_width};
+
+/// `layer` over `base`, where a reversed layer on reversed ground (a
+/// span in the mono theme's reversed selection bar) turns reversing off
+/// instead of being lost in it.
+pub fn lay(base: Style, layer: Style) -> Style {
+    let both = layer.add_modifier.contains(Modifier::REVERSED)
+        && base.add_modifier.contains(Modifier::REVERSED);
+    let style = base.patch(layer);
+    match both {
+        true => style.remove_modifier(Modifier::REVERSED),
+        false => style,
+    }
+}
+
+/// The screen style of the overlays display text can carry (an error span,
+/// a search hit, the selection) over `style`.
+fn overlays(theme: &Theme, flags: TextStyle, mut style: Style) -> Style {
+    if let Some((_, severity)) = SPAN_FLAGS.iter().find(|(f, _)| flags.contains(*f)) {
+        style = lay(style, theme.span(*severity));
+    }
+    if flags.contains(TextStyle::HIT) {
+        style = style.patch(theme.hit);
+    }
+    if flags.contains(TextStyle::SELECTED) {
+        style = lay(style, theme.selected);
+    }
+    style
+}
 
 /// The screen style of display text with `flags`.
 pub fn style_of(theme: &Theme, flags: TextStyle) -> Style {
@@ -222,9 +250,7 @@ pub fn draw_line(buf: &mut Buffer, area: Rect, line: &Line, look: &Look) {
         if let Some(overlay) = overlay {
             style = style.patch(overlay);
         }
-        if flags.contains(TextStyle::HIT) {
-            style = style.patch(theme.hit);
-        }
+        style = overlays(theme, *flags, style);
         at = put(buf, mode, (at, y), chunk, (end - at) as usize, style);
     }
     if *rtl && !prefix.is_empty() && at < end {

@@ -40,6 +40,11 @@ pub enum Outcome {
     /// Carry out a normal-mode action with a count typed before it (`40G`,
     /// `5j`).
     Repeat(Action, usize),
+    /// Open another mode above this one (span mode opens the mark dialog).
+    Push(Box<dyn Component>),
+    /// Done, and so are the modes below it: back to the panes (the mark
+    /// dialog opened from span mode saved the error).
+    Back,
 }
 
 /// A key worth knowing now, for the status bar: `Enter open`.
@@ -90,6 +95,15 @@ pub trait Component: Any {
 
     /// The window changed size.
     fn resize(&mut self, _session: &Session) {}
+
+    /// The session changed (a key, a paste, a change to the notes, a file
+    /// read again): what `draw` shows is made here, so that drawing a frame
+    /// parses nothing.
+    fn refresh(&mut self, _session: &Session) {}
+
+    /// The component leaves the stack: what it put in the session for the
+    /// panes to draw goes with it.
+    fn leave(&mut self, _session: &mut Session) {}
 
     /// The keys the status bar shows while this component has the keyboard.
     fn hints(&self, keymaps: &Keymaps) -> Vec<Hint>;

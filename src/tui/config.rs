@@ -6,6 +6,7 @@
 //! theme: dark            # dark | light | mono
 //! ambiguous_wide: false  # true for terminals that draw … — → 2 cells wide
 //! mouse: false           # wheel scrolling; turns off the terminal's own selection
+//! advance_after_error: false  # after `x` … `Enter`, go on to the next segment as `a` does
 //! keys:
 //!   normal:
 //!     next_segment: [j, down]
@@ -32,6 +33,9 @@ pub struct Config {
     pub theme: ThemeName,
     pub ambiguous_wide: bool,
     pub mouse: bool,
+    /// After adding an error, go on to the next segment (`a` always does);
+    /// by default the cursor stays, for the segment's next error.
+    pub advance_after_error: bool,
     pub keymaps: Keymaps,
     /// What was ignored or changed, one line each: `FILE:LINE: what`.
     pub warnings: Vec<String>,
@@ -67,7 +71,7 @@ fn at(path: &Path, line: Option<usize>) -> String {
     }
 }
 
-const SETTINGS: &str = "reviewer, theme, ambiguous_wide, mouse, keys";
+const SETTINGS: &str = "reviewer, theme, ambiguous_wide, mouse, advance_after_error, keys";
 
 impl Config {
     /// Reads the config file; a missing file is the defaults.
@@ -131,6 +135,10 @@ impl Config {
                     config.ambiguous_wide = value.as_bool().ok_or_else(|| wrong("true or false"))?
                 }
                 "mouse" => config.mouse = value.as_bool().ok_or_else(|| wrong("true or false"))?,
+                "advance_after_error" => {
+                    config.advance_after_error =
+                        value.as_bool().ok_or_else(|| wrong("true or false"))?
+                }
                 "keys" => overrides = key_overrides(text, value).map_err(|(l, m)| invalid(l, m))?,
                 _ => config.warnings.push(format!(
                     "{}: unknown setting `{name}` (sxs reads {SETTINGS}); ignored",
@@ -297,12 +305,12 @@ mod tests {
     fn reads_every_setting_and_keys_as_one_or_many_in_either_layout() {
         let config = parse(
             "reviewer: Zoë\ntheme: mono\nambiguous_wide: true\nmouse: true\n\
-             keys:\n  next_segment: [j, down]\n  quit: Q\n  dialog: {minor: 7, omission: O}\n",
+             advance_after_error: true\nkeys:\n  next_segment: [j, down]\n  quit: Q\n  dialog: {minor: 7, omission: O}\n",
         )
         .unwrap();
         assert_eq!(config.reviewer.as_deref(), Some("Zoë"));
         assert_eq!(config.theme, ThemeName::Mono);
-        assert!(config.ambiguous_wide && config.mouse);
+        assert!(config.ambiguous_wide && config.mouse && config.advance_after_error);
         let keys = &config.keymaps;
         assert_eq!(keys.keys(Action::NextSegment), [key("j"), key("down")]);
         assert_eq!(keys.keys(Action::Quit), [key("Q")]);

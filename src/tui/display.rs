@@ -2,12 +2,16 @@
 //! opened, and of the other text the screen quotes (ids, paths, comments,
 //! messages), made once when it changes.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use super::raw::raw_form;
-use crate::store::{Block, ContextKind, Document, Store};
+use crate::mqm::{Severity, Side};
+use crate::store::{Block, ContextKind, Document, Segment, Store};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::{
-    BaseDirection, StyledText, WidthMode, display_form, grapheme_width, lay_out, sanitize,
+    BaseDirection, Style, StyledText, WidthMode, display_form, grapheme_width, lay_out, sanitize,
     str_width,
 };
 
@@ -39,6 +43,34 @@ pub fn shorten_left(path: &str, max: usize, mode: WidthMode) -> String {
         _ => tail,
     };
     format!("…{tail}")
+}
+
+/// `text` in at most `max` cells: whole, or its start and its end around
+/// `…` (a long selection quoted in the status bar, its hints still shown).
+pub fn shorten_middle(text: &str, max: usize, mode: WidthMode) -> String {
+    if str_width(text, mode) <= max {
+        return text.to_string();
+    }
+    let half = max.saturating_sub(1) / 2;
+    let head = within(text.grapheme_indices(true), half, mode).map_or(0, |(at, g)| at + g.len());
+    let tail =
+        within(text.grapheme_indices(true).rev(), half, mode).map_or(text.len(), |(at, _)| at);
+    format!("{}…{}", &text[..head], &text[tail.max(head)..])
+}
+
+/// The last of `graphemes` (with their offsets) that fits in `cells`.
+fn within<'a>(
+    graphemes: impl Iterator<Item = (usize, &'a str)>,
+    cells: usize,
+    mode: WidthMode,
+) -> Option<(usize, &'a str)> {
+    let mut used = 0;
+    graphemes
+        .take_while(|(_, g)| {
+            used += grapheme_width(g, mode);
+            used <= cells
+        })
+        .last()
 }
 
 /// Pasted text as a one-line field takes it: line breaks and other
@@ -173,9 +205,53 @@ pub struct RawDisplay {
     pub target: StyledText,
 }
 
+/// The span flags of display text, worst first.
+pub const SPAN_FLAGS: [(Style, Severity); 4] = [
+    (Style::CRITICAL_SPAN, Severity::Critical),
+    (Style::MAJOR_SPAN, Severity::Major),
+    (Style::MINOR_SPAN, Severity::Minor),
+    (Style::NEUTRAL_SPAN, Severity::Neutral),
+];
+
+/// The flag of display text inside a span of this severity.
+pub fn span_flag(severity: Severity) -> Style {
+    SPAN_FLAGS
+        .iter()
+        .find(|(_, s)| *s == severity)
+        .map_or(Style::PLAIN, |(flag, _)| *flag)
+}
+
+/// A marked error span where it stands now in the raw text of its side,
+/// to be shown highlighted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub side: Side,
+    pub raw: Range<usize>,
+    pub severity: Severity,
+}
+
+/// `form` (a display or raw form of one side's `raw` text) with the spans of
+/// that side flagged by severity.
+pub fn highlighted(form: StyledText, side: Side, marks: &[Highlight]) -> StyledText {
+    let mut form = form;
+    for severity in Severity::ALL {
+        let ranges: Vec<Range<usize>> = marks
+            .iter()
+            .filter(|m| m.side == side && m.severity == severity)
+            .filter_map(|m| form.display_range(m.raw.clone()))
+            .collect();
+        if !ranges.is_empty() {
+            form = form.with_flag(&ranges, span_flag(severity));
+        }
+    }
+    form
+}
+
 /// A document's display forms and label.
 struct Built {
     segments: Vec<SegmentDisplay>,
+    /// The spans shown highlighted, by segment: only segments that have some.
+    marks: HashMap<usize, Vec<Highlight>>,
     /// What stands between the segments (`Document::context`), safe to draw.
     context: Vec<StyledText>,
     /// Made the first time the raw view shows the document.
@@ -208,6 +284,7 @@ impl Displays {
             let document = &store.docs[doc];
             *slot = Some(Built {
                 segments: build(document, mode),
+                marks: HashMap::new(),
                 context: document.context.iter().map(context_form).collect(),
                 raw: None,
                 label: DocLabel::new(document, mode),
@@ -223,13 +300,49 @@ impl Displays {
             let raw = store.docs[doc]
                 .segments
                 .iter()
-                .map(|seg| RawDisplay {
-                    source: raw_form(seg.source.as_deref().unwrap_or("")),
-                    target: raw_form(&seg.target),
-                })
+                .enumerate()
+                .map(|(i, seg)| raw_display(seg, built.marks.get(&i).map_or(&[], Vec::as_slice)))
                 .collect();
             built.raw = Some(raw);
         }
+    }
+
+    /// Shows `marks` highlighted on a segment of an opened document, in its
+    /// display forms and (once built) its raw forms. The forms are made
+    /// again here, when the marks change, never when a frame is drawn.
+    /// `false` when the segment already showed these marks.
+    pub fn highlight(
+        &mut self,
+        store: &Store,
+        doc: usize,
+        segment: usize,
+        marks: Vec<Highlight>,
+    ) -> bool {
+        let Some(Some(built)) = self.docs.get_mut(doc) else {
+            return false;
+        };
+        let Some(seg) = store.docs[doc].segments.get(segment) else {
+            return false;
+        };
+        let shown = built.marks.get(&segment).map_or(&[][..], Vec::as_slice);
+        if shown == marks.as_slice() {
+            return false;
+        }
+        let display = &mut built.segments[segment];
+        display.source = highlighted(
+            display_form(seg.source.as_deref().unwrap_or("")),
+            Side::Source,
+            &marks,
+        );
+        display.target = highlighted(display_form(&seg.target), Side::Target, &marks);
+        if let Some(raw) = built.raw.as_mut() {
+            raw[segment] = raw_display(seg, &marks);
+        }
+        match marks.is_empty() {
+            true => built.marks.remove(&segment),
+            false => built.marks.insert(segment, marks),
+        };
+        true
     }
 
     /// Forgets what was built for `doc` (its file changed on disk).
@@ -261,6 +374,18 @@ impl Displays {
 
     fn built(&self, doc: usize) -> Option<&Built> {
         self.docs.get(doc).and_then(Option::as_ref)
+    }
+}
+
+/// A segment's raw forms with its marks.
+fn raw_display(seg: &Segment, marks: &[Highlight]) -> RawDisplay {
+    RawDisplay {
+        source: highlighted(
+            raw_form(seg.source.as_deref().unwrap_or("")),
+            Side::Source,
+            marks,
+        ),
+        target: highlighted(raw_form(&seg.target), Side::Target, marks),
     }
 }
 
@@ -332,5 +457,15 @@ mod tests {
         assert!(str_width(&short, WidthMode::Narrow) <= 44);
         assert_eq!(shorten_left(path, 12, WidthMode::Narrow), "…rance-lp.md");
         assert_eq!(shorten_left("a.md", 12, WidthMode::Narrow), "a.md");
+    }
+
+    #[test]
+    fn a_long_quote_keeps_its_start_and_end_by_width() {
+        let text = "試用版に移動し、プランを作成して招待を作成します。";
+        let short = shorten_middle(text, 21, WidthMode::Narrow);
+        assert_eq!(short, "試用版に移…成します。");
+        assert!(str_width(&short, WidthMode::Narrow) <= 21);
+        assert_eq!(shorten_middle("short", 21, WidthMode::Narrow), "short");
+        assert_eq!(shorten_middle("abcdefgh", 5, WidthMode::Narrow), "ab…gh");
     }
 }

@@ -48,14 +48,16 @@ impl Keymap {
     /// The keys of the action at `index` joined for display (`j/↓`), or `—`
     /// when it has none.
     pub fn label(&self, index: usize) -> String {
-        let keys = self.keys(index);
-        if keys.is_empty() {
-            return "—".into();
-        }
-        keys.iter()
-            .map(Key::to_string)
-            .collect::<Vec<_>>()
-            .join("/")
+        joined(self.keys(index).iter())
+    }
+}
+
+/// Keys joined for display (`j/↓`), or `—` when there are none.
+fn joined<'a>(keys: impl Iterator<Item = &'a Key>) -> String {
+    let names: Vec<String> = keys.map(Key::to_string).collect();
+    match names.is_empty() {
+        true => "—".into(),
+        false => names.join("/"),
     }
 }
 
@@ -187,6 +189,13 @@ impl Keymaps {
     pub fn label<A: Bindable>(&self, action: A) -> String {
         self.map::<A>()
             .map_or_else(|| "—".into(), |m| m.label(action.index()))
+    }
+
+    /// The keys of an action that work while text is typed (no plain
+    /// character, which types itself; see `text_action`), joined for
+    /// display.
+    pub fn typing_label<A: Bindable>(&self, action: A) -> String {
+        joined(self.keys(action).iter().filter(|k| !k.is_plain_char()))
     }
 }
 

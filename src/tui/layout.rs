@@ -82,6 +82,22 @@ impl Row<'_> {
     }
 }
 
+/// `text` wrapped to `width` cells and put in visual order, as lines with
+/// no decoration (a comment, a message).
+pub fn plain_lines(text: &StyledText, width: usize, mode: WidthMode) -> Vec<Line<'_>> {
+    let visual = lay_out(text, width.max(1), mode, BaseDirection::Auto);
+    let rtl = visual.rtl;
+    visual
+        .lines
+        .into_iter()
+        .map(|text| Line {
+            prefix: "",
+            text,
+            rtl,
+        })
+        .collect()
+}
+
 /// The room for text beside a decoration: (first prefix, other prefix, cells
 /// left). A decoration that leaves no room is dropped, never the text.
 pub fn fit_decoration<'a>(
@@ -122,8 +138,19 @@ fn side_lines<'a>(
         .collect()
 }
 
+/// The forms a segment's sides are shown in, without search hits: the raw
+/// forms when the raw view shows the segment, else the display forms, both
+/// with the marks' spans; `None` for a document not opened.
+pub fn shown_forms(session: &Session, segment: usize) -> Option<(&StyledText, &StyledText)> {
+    if let Some(raw) = raw_of(session, segment) {
+        return Some((&raw.source, &raw.target));
+    }
+    let seg = session.displays.get(session.doc).get(segment)?;
+    Some((&seg.source, &seg.target))
+}
+
 /// The lines of a segment on both sides, wrapped for the current geometry;
-/// search hits come styled.
+/// search hits and a span being selected come styled.
 pub fn segment_lines<'a>(
     session: &'a Session,
     segment: usize,
@@ -132,7 +159,7 @@ pub fn segment_lines<'a>(
     let Some(seg) = session.displays.get(session.doc).get(segment) else {
         return (Vec::new(), Vec::new());
     };
-    let (source, target) = match raw_of(session, segment) {
+    let (mut source, mut target) = match raw_of(session, segment) {
         Some(raw) => (&raw.source, &raw.target),
         None => {
             let hits = session.search.ranges(segment);
@@ -142,6 +169,12 @@ pub fn segment_lines<'a>(
             )
         }
     };
+    if let Some(selecting) = session.selecting.as_ref().filter(|s| s.segment == segment) {
+        match selecting.side {
+            crate::mqm::Side::Source => source = &selecting.text,
+            crate::mqm::Side::Target => target = &selecting.text,
+        }
+    }
     let locale = &session.store.docs[session.doc].locale;
     (
         side_lines(

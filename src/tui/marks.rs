@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
+use super::display::plural;
 use super::layout::walk;
 use super::session::Session;
-use crate::mqm::Severity;
+use crate::mqm::{Severity, Span};
 use crate::notes::{MqmError, NotesError, SegmentRef};
 
 impl Session {
@@ -50,7 +51,14 @@ impl Session {
         let store = Arc::clone(&self.store);
         let doc = store.docs.get(self.doc)?;
         let seg = doc.segments.get(self.position().cursor)?;
-        self.save(|session| change(session, SegmentRef::new(doc, seg)))
+        // The time on screen so far goes with the change, in the same write.
+        self.settle_time();
+        let cursor = self.position().cursor;
+        let saved = self.save(|session| change(session, SegmentRef::new(doc, seg)));
+        if saved.is_some() {
+            self.refresh_marks_of(self.doc, cursor..cursor + 1);
+        }
+        saved
     }
 
     /// Keeps the reviewer in the view after a change to the segment under the
@@ -67,40 +75,125 @@ impl Session {
     }
 
     /// Marks the segment OK and goes on to the next row of the view (the
-    /// marked one may have left it). Errors it had go (an ok entry has
-    /// none); the message says so, and `u` brings them back.
-    pub fn mark_ok(&mut self) {
+    /// marked one may have left it). An ok entry has no errors: on a segment
+    /// that has some, the first press only says so, and `confirmed` (the
+    /// same key again, at once) makes it ok; `u` brings them back. `again`
+    /// and `undo` name the keys in force.
+    pub fn mark_ok(&mut self, confirmed: bool, (again, undo): (&str, &str)) {
         let reviewer = self.reviewer.clone();
+        let (doc, cursor) = (self.doc, self.position().cursor);
         let errors = self
-            .entry(self.doc, self.position().cursor)
+            .entry(doc, cursor)
             .map_or(0, |e| e.counted_errors().len());
+        if errors > 0 && !confirmed {
+            self.ok_armed = Some((doc, cursor));
+            let errors = plural(errors, "error", "errors");
+            let those = if errors.starts_with("1 ") {
+                "it"
+            } else {
+                "them"
+            };
+            return self.complain(format!(
+                "this segment has {errors}; {again} again makes it ok and removes {those} ({undo} undoes)"
+            ));
+        }
         let Some(note) = self.save_at_cursor(|s, seg| s.notes.mark_ok(seg, &reviewer)) else {
             return;
         };
         let message = match errors {
             0 => format!("✓ saved{note}"),
-            1 => format!("✓ saved, its error removed (u undoes){note}"),
-            n => format!("✓ saved, its {n} errors removed (u undoes){note}"),
+            1 => format!("✓ saved, its error removed ({undo} undoes){note}"),
+            n => format!("✓ saved, its {n} errors removed ({undo} undoes){note}"),
         };
+        self.move_on(&message);
+    }
+
+    /// After a verdict: on to the next row of the view, or (at the end)
+    /// wherever the view keeps the reviewer.
+    fn move_on(&mut self, message: &str) {
         let below = walk(self, self.position().cursor + 1, true).next();
         match below {
             Some(next) => {
                 self.go_to(next);
                 self.say(message);
             }
-            None => self.after_change(&message),
+            None => self.after_change(message),
         }
     }
 
-    /// Adds an error of an MQM category and severity, on the whole
-    /// segment, to the segment's errors.
-    pub fn add_error(&mut self, category: &str, severity: Severity, comment: &str) {
+    /// Adds an error of an MQM category and severity to the segment's
+    /// errors, on `span` or (`None`) on the whole segment. The cursor stays
+    /// for the next error, unless the config asks to go on
+    /// (`advance_after_error`).
+    pub fn add_error(
+        &mut self,
+        category: &str,
+        severity: Severity,
+        comment: &str,
+        span: Option<Span>,
+    ) {
         let reviewer = self.reviewer.clone();
-        let error = MqmError::new(category, severity).with_comment(comment);
+        let mut error = MqmError::new(category, severity).with_comment(comment);
+        if let Some(span) = span {
+            error = error.with_span(span);
+        }
         let saved = self.save_at_cursor(|s, seg| s.notes.add_error(seg, &reviewer, error));
         if let Some(note) = saved {
             let count = self.errors_here();
-            self.after_change(&format!("✗ saved: {severity} {category}{count}{note}"));
+            let message = format!("✗ saved: {severity} {category}{count}{note}");
+            match self.advance_after_error {
+                true => self.move_on(&message),
+                false => self.after_change(&message),
+            }
+        }
+    }
+
+    /// Changes the category, severity and comment of the segment's error
+    /// number `index` (from 0); its span stays.
+    pub fn edit_error(&mut self, index: usize, category: &str, severity: Severity, comment: &str) {
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| {
+            s.notes
+                .edit_error(seg, &reviewer, index, (category, severity, comment))
+        });
+        if let Some(note) = saved {
+            self.after_change(&format!(
+                "✗ error {} saved: {severity} {category}{note}",
+                index + 1
+            ));
+        }
+    }
+
+    /// Deletes the segment's error number `index` (from 0); `undo` names
+    /// the key that brings it back.
+    pub fn delete_error(&mut self, index: usize, undo: &str) {
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| s.notes.delete_error(seg, &reviewer, index));
+        if let Some(note) = saved {
+            let left = self
+                .entry(self.doc, self.position().cursor)
+                .map_or(0, |e| e.errors.len());
+            let left = match left {
+                0 => "no error left".to_string(),
+                n => format!("{} left", plural(n, "error", "errors")),
+            };
+            self.after_change(&format!(
+                "error {} deleted, {left} ({undo} undoes){note}",
+                index + 1
+            ));
+        }
+    }
+
+    /// Sets the comment on the segment as a whole (empty: none).
+    pub fn set_comment(&mut self, comment: &str) {
+        let reviewer = self.reviewer.clone();
+        let saved = self.save_at_cursor(|s, seg| s.notes.set_comment(seg, &reviewer, comment));
+        if let Some(note) = saved {
+            let what = match comment.is_empty() {
+                true => "comment removed",
+                false => "comment saved",
+            };
+            self.after_change(&format!("{what}{note}"));
         }
     }
 
@@ -146,6 +239,7 @@ impl Session {
         match self.go_to_segment(&file, &id) {
             Some(segment) => {
                 self.recount(self.doc);
+                self.refresh_marks_of(self.doc, segment..segment + 1);
                 self.position_mut().cursor = segment;
                 self.after_change(&message);
             }

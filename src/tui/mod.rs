@@ -2,8 +2,8 @@
 //! opens the notes file, builds the [`app::App`] and runs the event loop.
 //!
 //! Layers, each using only those listed before it: keys, bindings, action,
-//! keymap, theme, config; geometry, raw, display, findings, search, align;
-//! session, layout, nav, jump, resume, marks, outside; cells, component,
+//! keymap, theme, config; geometry, raw, display, findings, search, selection, align;
+//! session, layout, nav, jump, resume, marks, spans, time, outside; text_field, cells, component,
 //! components/; app; term and this event loop. `tests/module_graph.rs` checks that no module here
 //! imports another in a cycle.
 
@@ -29,9 +29,13 @@ mod outside;
 mod raw;
 mod resume;
 mod search;
+pub mod selection;
 pub mod session;
+mod spans;
 pub mod term;
+pub mod text_field;
 pub mod theme;
+mod time;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -124,6 +128,7 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
     };
     let mut app = App::new(launch.store, options);
     app.session.config_file = config_path();
+    app.session.advance_after_error = config.advance_after_error;
     app.resume(&first_docs);
     event_loop(app, launch.checks)?;
     Ok(())
@@ -209,7 +214,9 @@ fn event_loop(mut app: App, checks: check::Options) -> io::Result<()> {
         }
         if let Some(edit) = app.session.to_edit.take() {
             let (editor, fallback) = editor::editor();
+            app.session.pause_time();
             let ran = screen.hand_over(|| editor::run(&editor, &edit.path, edit.line))?;
+            app.session.resume_time();
             app.reload(edit.doc, &edited(&editor, fallback, ran));
             findings = spawn_checks(&app, &checks);
             dirty = true;
@@ -219,11 +226,14 @@ fn event_loop(mut app: App, checks: check::Options) -> io::Result<()> {
             dirty = false;
         }
         if app.quit {
+            app.finish();
             return Ok(());
         }
         if app.suspend {
             app.suspend = false;
+            app.session.pause_time();
             screen.suspend()?;
+            app.session.resume_time();
             dirty = true;
         }
         if resumed.take() {

@@ -128,6 +128,7 @@ impl Session {
             if self.raw != RawView::Off {
                 self.displays.ensure_raw(&self.store, doc);
             }
+            self.refresh_marks(doc);
             self.search.refresh(&self.displays, doc);
             self.scroll(Scroll::Keep);
         }

@@ -7,20 +7,21 @@
 //! The styles come from the display form itself, mapped back to raw bytes,
 //! so the raw view can never disagree with the panes about what is bold.
 
-use crate::text::{Style, StyledText, display_form, sanitize};
+use crate::text::{Style, StyledText, display_form, sanitize_part};
 
 /// The raw form of `raw`, without the blank lines a segment can start or end
 /// with (a span that opens on its own line).
 pub fn raw_form(raw: &str) -> StyledText {
     let (start, end) = without_blank_lines(raw);
-    let shown = sanitize(&raw[start..end]);
+    // Offsets into the whole of `raw`, so that spans marked on it map here.
+    let shown = sanitize_part(raw, start..end);
     let by_byte = display_styles(raw);
     // Group the shown text's characters by the style of the raw byte they
     // come from: one pass of `with_flag` per style.
     let mut groups: Vec<(Style, Vec<std::ops::Range<usize>>)> = Vec::new();
     let text = shown.text();
     for (at, c) in text.char_indices() {
-        let from = start + shown.raw_offset(at);
+        let from = shown.raw_offset(at);
         let style = by_byte
             .get(from)
             .copied()

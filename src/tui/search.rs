@@ -151,13 +151,13 @@ pub fn quote(store: &Store, found: &Found, query: &str) -> (StyledText, usize) {
 
 /// Smart case, as in editors: a query with an upper-case letter matches case
 /// exactly, one without ignores case.
-struct Matcher {
+pub(crate) struct Matcher {
     needle: Vec<char>,
     fold: bool,
 }
 
 impl Matcher {
-    fn new(query: &str) -> Matcher {
+    pub(crate) fn new(query: &str) -> Matcher {
         let fold = !query.chars().any(char::is_uppercase);
         Matcher {
             needle: query.chars().map(|c| fold_char(c, fold)).collect(),
@@ -181,7 +181,8 @@ impl Matcher {
         })
     }
 
-    fn find_all(&self, hay: &str) -> Vec<Range<usize>> {
+    /// Every match in `hay`, as byte ranges, left to right, not overlapping.
+    pub(crate) fn find_all(&self, hay: &str) -> Vec<Range<usize>> {
         let mut found = Vec::new();
         let chars: Vec<(usize, char)> = hay.char_indices().collect();
         let n = self.needle.len();

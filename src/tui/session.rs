@@ -6,16 +6,18 @@
 //! `nav`, marking in `marks`. It knows no terminal and no key.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::display::{Displays, one_line};
 use super::findings::Findings;
 use super::geometry::Geometry;
 use super::search::Search;
 use crate::check::Finding;
+use crate::mqm::Side;
 use crate::notes::score::{self, Penalties};
 use crate::notes::{Entry, Notes};
 use crate::store::Store;
-use crate::text::WidthMode;
+use crate::text::{StyledText, WidthMode};
 
 /// Which segments the panes show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -86,6 +88,23 @@ pub struct Flash {
     pub error: bool,
 }
 
+/// A span being selected (span mode), as the panes draw it: one side of
+/// one segment of the open document, its text with the selection flagged.
+#[derive(Debug, Clone)]
+pub struct Selecting {
+    pub segment: usize,
+    pub side: Side,
+    pub text: StyledText,
+}
+
+/// The segment on screen now and since when (time on screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visit {
+    pub doc: usize,
+    pub segment: usize,
+    pub since: std::time::Instant,
+}
+
 /// Review progress of one document: the count `sxs stats` makes, and the
 /// segments the checks found something in.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -125,6 +144,19 @@ pub struct Session {
     /// The config file sxs looked for, for the help to name; `None` when it
     /// runs without one (tests, benchmarks, no `$HOME`).
     pub config_file: Option<std::path::PathBuf>,
+    /// After adding an error, go on to the next segment as `a` does
+    /// (config `advance_after_error`); by default the cursor stays, for the
+    /// next error of the same segment.
+    pub advance_after_error: bool,
+    /// The span mode's selection, drawn in the panes.
+    pub selecting: Option<Selecting>,
+    /// `a` was pressed on this segment (doc, segment), which has errors:
+    /// the next action, if `a` again, makes it ok.
+    pub(super) ok_armed: Option<(usize, usize)>,
+    /// The segment on screen and since when, for its time on screen.
+    pub(super) visit: Option<Visit>,
+    /// Added to the clock's time: lets a test pass time without waiting.
+    pub(super) clock_offset: Duration,
     /// Position in every document, so that going back returns to the same place.
     pub(super) positions: Vec<Position>,
     /// Kept up to date as marks and findings change.
@@ -164,6 +196,11 @@ impl Session {
             to_clipboard: None,
             to_edit: None,
             config_file: None,
+            advance_after_error: false,
+            selecting: None,
+            ok_armed: None,
+            visit: None,
+            clock_offset: Duration::ZERO,
             progress: Vec::new(),
             warnings: all,
         };

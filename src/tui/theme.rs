@@ -2,9 +2,12 @@
 //!
 //! The mono theme (chosen in the config file or by `NO_COLOR`) uses only
 //! `Color::Reset` and modifiers, so nothing depends on colour: the selection
-//! is reversed, search hits are underlined, headings bold.
+//! is reversed, search hits are underlined, headings bold, and the error
+//! spans underlined, bold or reversed by severity.
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::mqm::Severity;
 
 /// The themes the config file can name (`theme: mono`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,6 +53,13 @@ pub struct Theme {
     pub stale: Style,
     pub error: Style,
     pub popup: Style,
+    /// A marked error span, by severity (`Severity` order: neutral, minor,
+    /// major, critical).
+    pub spans: [Style; 4],
+    /// The mark in the gutter and the detail line, by severity.
+    pub severities: [Style; 4],
+    /// The span being selected, and the cursor of a text field.
+    pub selected: Style,
 }
 
 impl Theme {
@@ -59,6 +69,16 @@ impl Theme {
             ThemeName::Light => Theme::light(),
             ThemeName::Mono => Theme::mono(),
         }
+    }
+
+    /// The style of a marked span of this severity.
+    pub fn span(&self, severity: Severity) -> Style {
+        self.spans[severity as usize]
+    }
+
+    /// The style of a bad mark whose worst error has this severity.
+    pub fn severity(&self, severity: Severity) -> Style {
+        self.severities[severity as usize]
     }
 
     /// The theme for this session: `NO_COLOR` (any non-empty value) wins.
@@ -93,11 +113,24 @@ impl Theme {
             stale: dim,
             error: bold,
             popup: plain,
+            spans: [
+                plain.add_modifier(Modifier::UNDERLINED | Modifier::DIM),
+                plain.add_modifier(Modifier::UNDERLINED),
+                bold.add_modifier(Modifier::UNDERLINED),
+                bold.add_modifier(Modifier::REVERSED),
+            ],
+            severities: [dim, plain, bold, bold.add_modifier(Modifier::REVERSED)],
+            selected: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
         }
     }
 
     pub fn dark() -> Theme {
         let plain = Style::new();
+        // The worst error stands out alike on dark and light ground.
+        let critical = plain
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD);
         Theme {
             text: plain,
             selection: plain.bg(Color::Rgb(48, 52, 70)),
@@ -122,11 +155,25 @@ impl Theme {
             stale: plain.fg(Color::Magenta),
             error: plain.fg(Color::LightRed).add_modifier(Modifier::BOLD),
             popup: plain.bg(Color::Rgb(30, 30, 38)),
+            spans: [
+                plain.bg(Color::Rgb(32, 64, 72)),
+                plain.bg(Color::Rgb(92, 80, 16)),
+                plain.bg(Color::Rgb(120, 36, 36)),
+                critical,
+            ],
+            severities: [
+                plain.fg(Color::DarkGray),
+                plain.fg(Color::Yellow),
+                plain.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+                critical,
+            ],
+            selected: plain.fg(Color::White).bg(Color::Rgb(48, 96, 176)),
         }
     }
 
     pub fn light() -> Theme {
         let plain = Style::new();
+        let dark = Theme::dark();
         Theme {
             selection: plain.bg(Color::Rgb(214, 226, 250)),
             top_bar: plain.fg(Color::White).bg(Color::Blue),
@@ -140,7 +187,14 @@ impl Theme {
             pane_title: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
             suspicious: plain.fg(Color::Rgb(160, 110, 0)),
             popup: plain.bg(Color::Rgb(245, 245, 235)),
-            ..Theme::dark()
+            spans: [
+                plain.bg(Color::Rgb(206, 234, 240)),
+                plain.bg(Color::Rgb(250, 234, 150)),
+                plain.bg(Color::Rgb(250, 196, 196)),
+                dark.spans[3],
+            ],
+            selected: plain.fg(Color::Black).bg(Color::Rgb(150, 182, 240)),
+            ..dark
         }
     }
 }

@@ -7,7 +7,8 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use sxs::notes::Notes;
-use sxs::store::Store;
+use sxs::store::wmt::{RatedError, RatingKind};
+use sxs::store::{Document, Store};
 use sxs::text::WidthMode;
 use sxs::tui::app::{App, Options};
 use sxs::tui::keymap::Keymaps;
@@ -82,4 +83,16 @@ pub fn stdout(out: &Output) -> String {
 
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The errors of a document read from a WMT MQM file, with their raters, in
+/// the file's order.
+pub fn rated_errors(doc: &Document) -> Vec<(&str, &RatedError)> {
+    doc.ratings
+        .iter()
+        .filter_map(|r| match &r.kind {
+            RatingKind::Error(e) => Some((r.rater.as_str(), e)),
+            _ => None,
+        })
+        .collect()
 }

@@ -6,19 +6,26 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::notes::{Entry, Verdict};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::mqm::{Placement, Severity};
+use crate::notes::{Entry, MqmError, Verdict};
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::one_line;
+use crate::tui::display::{one_line, typed_line};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+
+/// Graphemes of a comment the line quotes: its start, to tell the errors
+/// apart; the error list (`e`) shows it whole.
+const COMMENT_START: usize = 24;
 
 /// How a piece of the line is styled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tone {
     Dim,
     Ok,
-    Bad,
+    Bad(Option<Severity>),
     Stale,
     Suspicious,
 }
@@ -28,7 +35,8 @@ impl Tone {
         match self {
             Tone::Dim => theme.dim,
             Tone::Ok => theme.ok,
-            Tone::Bad => theme.bad,
+            Tone::Bad(None) => theme.bad,
+            Tone::Bad(Some(severity)) => theme.severity(severity),
             Tone::Stale => theme.stale,
             Tone::Suspicious => theme.suspicious,
         }
@@ -55,22 +63,35 @@ impl DetailBar {
         };
         let place = format!(" {} · {} · line {}", seg.id, seg.block.name(), seg.line);
         self.pieces.push((one_line(&place), Tone::Dim));
-        if let Some(entry) = session.entry(doc, cursor).filter(|e| e.verdict.is_some()) {
+        let entry = session.entry(doc, cursor);
+        // Before the mark, whose list of errors can fill the line.
+        if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
+            let doc_path = &session.store.docs[doc].path;
+            let seconds = entry.seconds + session.notes.carried_seconds(doc_path, &seg.id);
+            if seconds >= 1.0 {
+                let time = format!(" · {} on screen", duration(seconds));
+                self.pieces.push((time, Tone::Dim));
+            }
+        }
+        if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
             let mark = match &entry.verdict {
-                Some(Verdict::Bad) => (format!("  ✗ {}", errors(entry)), Tone::Bad),
+                Some(Verdict::Bad) => (
+                    format!("  ✗ {}", errors(session, cursor, entry)),
+                    Tone::Bad(entry.worst_severity()),
+                ),
                 Some(Verdict::Ok) => (format!("  ✓ ok ({})", entry.reviewer), Tone::Ok),
                 Some(Verdict::Other(v)) => (format!("  ? {v}"), Tone::Dim),
                 None => unreachable!("filtered"),
             };
             self.pieces.push((one_line(&mark.0), mark.1));
-            if !entry.comment.is_empty() {
-                let comment = format!("  “{}”", entry.comment);
-                self.pieces.push((one_line(&comment), Tone::Dim));
-            }
-            if session.is_stale(doc, cursor) {
-                let stale = "  ~ stale: the target changed since it was marked";
-                self.pieces.push((stale.into(), Tone::Stale));
-            }
+        }
+        if let Some(entry) = entry.filter(|e| !e.comment.is_empty()) {
+            let comment = format!("  “{}”", typed_line(&start_of(&entry.comment)));
+            self.pieces.push((one_line(&comment), Tone::Dim));
+        }
+        if entry.is_some_and(|e| e.verdict.is_some()) && session.is_stale(doc, cursor) {
+            let stale = "  ~ stale: the target changed since it was marked";
+            self.pieces.push((stale.into(), Tone::Stale));
         }
         let open: Vec<_> = session.open_findings(doc, cursor).collect();
         if let Some(first) = open.first() {
@@ -100,20 +121,24 @@ impl DetailBar {
 }
 
 /// A bad entry's errors, worst first, each as `severity Category «span»:
-/// comment`, joined by ` · `.
-fn errors(entry: &Entry) -> String {
-    let mut errors: Vec<_> = entry.errors.iter().collect();
+/// comment…`, joined by ` · `; a span whose text is no longer in the
+/// segment is `~«span»`, as the gutter marks a stale mark `~`.
+fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
+    let mut errors: Vec<&MqmError> = entry.errors.iter().collect();
     errors.sort_by_key(|e| std::cmp::Reverse(e.severity));
     let shown: Vec<String> = errors
         .iter()
         .map(|e| {
-            let span = e
-                .span
-                .as_ref()
-                .map_or(String::new(), |s| format!(" «{}»", s.text));
+            // Quoted text in visual order as the panes show it, each quote
+            // on its own so that neighbouring ones do not reorder together.
+            let span = match (&e.span, session.placement(segment, e)) {
+                (Some(span), Some(Placement::Stale)) => format!(" ~«{}»", typed_line(&span.text)),
+                (Some(span), _) => format!(" «{}»", typed_line(&span.text)),
+                (None, _) => String::new(),
+            };
             let comment = match e.comment.is_empty() {
                 true => String::new(),
-                false => format!(": {}", e.comment),
+                false => format!(": {}", typed_line(&start_of(&e.comment))),
             };
             format!("{} {}{span}{comment}", e.severity, e.category_label())
         })
@@ -121,5 +146,40 @@ fn errors(entry: &Entry) -> String {
     match shown.len() {
         0 | 1 => shown.concat(),
         n => format!("{n} errors: {}", shown.join(" · ")),
+    }
+}
+
+/// The start of a comment, on one line: whole if short, else its first
+/// graphemes and `…`.
+fn start_of(comment: &str) -> String {
+    let line = comment.replace('\n', " ");
+    match line.grapheme_indices(true).nth(COMMENT_START) {
+        Some((at, _)) => format!("{}…", line[..at].trim_end()),
+        None => line,
+    }
+}
+
+/// `14 s`, `3 min 05 s`: time on screen as a reviewer reads it.
+fn duration(seconds: f64) -> String {
+    let whole = seconds.round() as u64;
+    match whole {
+        0..60 => format!("{whole} s"),
+        _ => format!("{} min {:02} s", whole / 60, whole % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_comments_are_cut_after_their_start_and_times_read_as_minutes() {
+        assert_eq!(start_of("short\nand two lines"), "short and two lines");
+        assert_eq!(
+            start_of("この訳語は原文の意味と合っていないので直してください。"),
+            "この訳語は原文の意味と合っていないので直してくだ…"
+        );
+        assert_eq!(duration(14.2), "14 s");
+        assert_eq!(duration(185.0), "3 min 05 s");
     }
 }

@@ -146,9 +146,14 @@ fn items(keymaps: &Keymaps, config: Option<&Path>) -> Vec<Item> {
              translation) as its front matter says, its title, and which of the loaded files it is.",
         ),
         Item::text(
-            "Gutter: ✓ ok, ✗ bad, ~ stale (the target changed since it was marked), \
-             ! a check found something. Dimmed rows marked ┆ are the document's context \
-             (code, includes): shown, never reviewed.",
+            "Gutter: ✓ ok, ✗ bad (styled as its worst error), ~ stale (the target changed \
+             since it was marked), ! a check found something. Dimmed rows marked ┆ are the \
+             document's context (code, includes): shown, never reviewed.",
+        ),
+        Item::text(
+            "Marked spans are highlighted by severity: neutral, minor, major, critical \
+             (without colour: dim underlined, underlined, bold underlined, reversed). The line above \
+             the status bar lists the errors, worst first; ~«…» is a span whose text is gone.",
         ),
         Item::text(""),
     ];

@@ -1,22 +1,23 @@
-//! The mark dialog: adds one error to the segment, its MQM category and
-//! severity on one key each, and a comment. `x` `Enter` saves the defaults;
-//! `x` `o` `3` `Enter` is an omission, critical. Drawn over the bottom of
-//! the panes, its legend made from the dialog's keymap in force.
+//! The mark dialog: adds one error to the segment (on the whole segment, or
+//! on the span selected in span mode), or edits one from the error list:
+//! its MQM category and severity on one key each, and a comment.
+//! `x` `Enter` saves the defaults; `x` `o` `3` `Enter` is an omission,
+//! critical. Drawn over the bottom of the panes, its legend made from the
+//! dialog's keymap in force.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::mqm::{self, Severity};
+use crate::mqm::{self, Severity, Side, Span};
 use crate::text::{WidthMode, str_width};
 use crate::tui::action::DialogAction;
-use crate::tui::cells::{clear_popup, fill, popup_title, put};
+use crate::tui::cells::{Look, clear_popup, draw_line, fill, popup_title, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::{one_line, typed_line};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
+use crate::tui::text_field::{TextField, window};
 
 /// The MQM category each category action chooses, in legend order.
 pub const CATEGORIES: &[(DialogAction, &str)] = &[
@@ -40,50 +41,96 @@ pub const CATEGORIES: &[(DialogAction, &str)] = &[
     (DialogAction::Formatting, "design/formatting"),
 ];
 
-const SEVERITIES: [(DialogAction, Severity); 3] = [
+const SEVERITIES: [(DialogAction, Severity); 4] = [
+    (DialogAction::Neutral, Severity::Neutral),
     (DialogAction::Minor, Severity::Minor),
     (DialogAction::Major, Severity::Major),
     (DialogAction::Critical, Severity::Critical),
 ];
+
+/// The label before the comment.
+const COMMENT: &str = "Comment: ";
+
+/// What saving does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Adds an error to the segment, on this span or (`None`) the whole segment.
+    Add(Option<Span>),
+    /// Changes the segment's error number `index` (from 0).
+    Edit(usize),
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkDialog {
     /// MQM category code.
     pub category: String,
     pub severity: Severity,
-    pub comment: String,
+    pub comment: TextField,
     /// Keys go to the comment instead of choosing category and severity.
     pub typing: bool,
-    /// The segment's id, safe to draw.
-    id: String,
-    /// The comment as drawn: sanitised, line breaks as `⏎`, in visual order.
-    shown_comment: String,
+    pub purpose: Purpose,
+    /// What the title says, safe to draw.
+    title: String,
+    /// The span's text on one line, safe to draw, in visual order.
+    span: Option<String>,
 }
 
 impl MarkDialog {
-    /// A fresh dialog with the SPEC defaults: it adds an error, whatever
-    /// errors the segment has already.
+    /// A fresh dialog with the SPEC defaults: it adds an error on the whole
+    /// segment, whatever errors the segment has already.
     pub fn new(session: &Session) -> MarkDialog {
-        let (doc, cursor) = (session.doc, session.position().cursor);
-        let id = session
-            .store
-            .docs
-            .get(doc)
-            .and_then(|d| d.segments.get(cursor))
-            .map_or(String::new(), |s| one_line(&s.id));
+        MarkDialog::adding(session, None)
+    }
+
+    /// A fresh dialog that adds an error on `span`.
+    pub fn for_span(session: &Session, span: Span) -> MarkDialog {
+        MarkDialog::adding(session, Some(span))
+    }
+
+    fn adding(session: &Session, span: Option<Span>) -> MarkDialog {
+        let shown = span.as_ref().map(|span| {
+            let side = match span.side {
+                Side::Target => "target",
+                Side::Source => "source (an omission?)",
+            };
+            format!("In the {side}: «{}»", typed_line(&span.text))
+        });
         MarkDialog {
             category: mqm::DEFAULT_CATEGORY.to_string(),
             severity: mqm::DEFAULT_SEVERITY,
-            comment: String::new(),
+            comment: TextField::new("", locale(session)),
             typing: false,
-            id,
-            shown_comment: String::new(),
+            title: format!("Add an error · {}", segment_id(session)),
+            span: shown,
+            purpose: Purpose::Add(span),
         }
     }
 
-    fn comment_changed(&mut self) {
-        // Right-to-left text in visual order, as the panes show it.
-        self.shown_comment = typed_line(&self.comment.replace('\n', "⏎"));
+    /// A dialog that edits the segment's error number `index` (from 0):
+    /// its category, severity and comment; its span stays. `None` when the
+    /// segment has no such error.
+    pub fn edit(session: &Session, index: usize) -> Option<MarkDialog> {
+        let cursor = session.position().cursor;
+        let entry = session.entry(session.doc, cursor)?;
+        let error = entry.errors.get(index)?;
+        let span = error
+            .span
+            .as_ref()
+            .map(|s| format!("«{}»", typed_line(&s.text)));
+        Some(MarkDialog {
+            category: error.category.clone(),
+            severity: error.severity,
+            comment: TextField::new(&error.comment, locale(session)),
+            typing: false,
+            title: format!(
+                "Edit error {} of {} · {}",
+                index + 1,
+                entry.errors.len(),
+                segment_id(session)
+            ),
+            span,
+            purpose: Purpose::Edit(index),
+        })
     }
 
     fn choose(&mut self, action: DialogAction) {
@@ -93,6 +140,92 @@ impl MarkDialog {
             self.severity = *severity;
         }
     }
+
+    fn save(&self, session: &mut Session) -> Outcome {
+        let (category, severity, comment) = (&self.category, self.severity, self.comment.text());
+        match &self.purpose {
+            Purpose::Add(span) => {
+                session.add_error(category, severity, comment, span.clone());
+                // Back to the panes, from span mode too.
+                Outcome::Back
+            }
+            Purpose::Edit(index) => {
+                session.edit_error(*index, category, severity, comment);
+                Outcome::Close
+            }
+        }
+    }
+
+    /// The legend: the categories, one line per MQM dimension, then the
+    /// severities; `None` starts a line.
+    fn legend(&self, ctx: &Context) -> Vec<Option<(String, Tone)>> {
+        let keymaps = ctx.keymaps;
+        let pick = |on: bool| if on { Tone::Chosen } else { Tone::Plain };
+        let mut items = Vec::new();
+        // One line per MQM dimension; the dimensions without subtypes share one.
+        let mut group = "";
+        for (action, code) in CATEGORIES {
+            let Some(category) = mqm::category(code) else {
+                continue;
+            };
+            let label = match category.subtype {
+                Some(_) => category.dimension,
+                None => "Other",
+            };
+            if label != group {
+                if !group.is_empty() {
+                    items.push(None);
+                }
+                group = label;
+                items.push(Some((format!("{label}:"), Tone::Dim)));
+            }
+            let name = category
+                .subtype
+                .unwrap_or(category.dimension)
+                .to_lowercase();
+            let keys = keymaps.label(*action);
+            items.push(Some((
+                format!("{keys} {name}"),
+                pick(self.category == *code),
+            )));
+        }
+        items.push(None);
+        items.push(Some(("Severity:".into(), Tone::Dim)));
+        for (action, severity) in SEVERITIES {
+            let keys = keymaps.label(action);
+            items.push(Some((
+                format!("{keys} {severity}"),
+                pick(self.severity == severity),
+            )));
+        }
+        items
+    }
+}
+
+fn segment_id(session: &Session) -> String {
+    let (doc, cursor) = (session.doc, session.position().cursor);
+    session
+        .store
+        .docs
+        .get(doc)
+        .and_then(|d| d.segments.get(cursor))
+        .map_or(String::new(), |s| one_line(&s.id))
+}
+
+fn locale(session: &Session) -> &str {
+    session
+        .store
+        .docs
+        .get(session.doc)
+        .map_or("", |d| d.locale.as_str())
+}
+
+/// How a legend item is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    Dim,
+    Plain,
+    Chosen,
 }
 
 impl Component for MarkDialog {
@@ -106,41 +239,34 @@ impl Component for MarkDialog {
             false => keymaps.action::<DialogAction>(key),
         };
         match action {
-            Some(DialogAction::Save) => {
-                session.add_error(&self.category, self.severity, &self.comment);
-                return Outcome::Close;
-            }
+            Some(DialogAction::Save) => return self.save(session),
             Some(DialogAction::Cancel) => return Outcome::Close,
             Some(DialogAction::ToggleComment) => self.typing = !self.typing,
             Some(DialogAction::TypeComment) => self.typing = true,
-            Some(DialogAction::DeleteChar) if self.typing => {
-                let keep = self
-                    .comment
-                    .grapheme_indices(true)
-                    .next_back()
-                    .map_or(0, |(at, _)| at);
-                self.comment.truncate(keep);
-            }
-            Some(DialogAction::ClearComment) if self.typing => self.comment.clear(),
-            Some(DialogAction::DeleteChar | DialogAction::ClearComment) => {}
             Some(choice) => self.choose(choice),
-            None => match (self.typing, key.text()) {
-                (true, Some(c)) => self.comment.push(c),
-                _ => return Outcome::Stay,
-            },
+            None if self.typing => {
+                self.comment.key(key, keymaps);
+            }
+            None => {}
         }
-        self.comment_changed();
         Outcome::Stay
     }
 
     /// Pasted text goes to the comment, whatever has the keys.
     fn paste(&mut self, text: &str, _session: &mut Session) {
         self.typing = true;
-        self.comment.push_str(text);
-        self.comment_changed();
+        self.comment.paste(text);
     }
 
     fn hints(&self, keymaps: &Keymaps) -> Vec<Hint> {
+        if self.typing {
+            return vec![
+                Hint::text("type the comment"),
+                Hint::new(keymaps, DialogAction::ToggleComment, "choose"),
+                Hint::new(keymaps, DialogAction::Save, "save"),
+                Hint::new(keymaps, DialogAction::Cancel, "cancel"),
+            ];
+        }
         let severity = SEVERITIES
             .iter()
             .map(|(a, _)| keymaps.label(*a))
@@ -161,12 +287,19 @@ impl Component for MarkDialog {
     fn draw(&self, ctx: &Context, buf: &mut Buffer, _area: Rect) {
         let (theme, keymaps) = (ctx.theme, ctx.keymaps);
         let geo = ctx.session.geometry();
-        let want = height(geo.width).min(geo.body_height);
+        let inner = geo.width.saturating_sub(2);
+        let legend = place(&self.legend(ctx), inner, geo.mode);
+        let legend_rows = legend.last().map_or(0, |item| item.1 + 1);
+        let label = str_width(COMMENT, geo.mode) as u16;
+        let field_width = inner.saturating_sub(label) as usize;
+        let lines = self.comment.lines(field_width, geo.mode, self.typing);
+        let fixed = 1 + self.span.is_some() as u16 + legend_rows;
+        let want = (fixed + lines.len() as u16).min(geo.body_height);
         let area = Rect::new(0, geo.body_top + geo.body_height - want, geo.width, want);
         clear_popup(buf, area, theme.popup);
         let title = format!(
-            " Mark bad · {} · {} save · {} cancel · {} comment ",
-            self.id,
+            " {} · {} save · {} cancel · {} comment ",
+            self.title,
             keymaps.label(DialogAction::Save),
             keymaps.label(DialogAction::Cancel),
             keymaps.label(DialogAction::ToggleComment),
@@ -175,94 +308,95 @@ impl Component for MarkDialog {
         let bar = theme.popup.patch(theme.pane_title);
         fill(buf, Rect::new(area.x, area.y, area.width, 1), bar);
         popup_title(buf, theme, geo.mode, area, &title);
-
-        let chosen = theme.popup.patch(theme.selection).patch(theme.bold);
-        let pick = |on: bool| if on { chosen } else { theme.popup };
-        let mut flow = Flow {
-            buf,
-            area,
-            x: area.x + 1,
-            y: area.y + 1,
-            mode: geo.mode,
-        };
-        // One line per MQM dimension; the dimensions without subtypes share one.
-        let mut group = "";
-        for (action, code) in CATEGORIES {
-            let Some(category) = mqm::category(code) else {
-                continue;
-            };
-            let label = match category.subtype {
-                Some(_) => category.dimension,
-                None => "Other",
-            };
-            if label != group {
-                if !group.is_empty() {
-                    flow.newline();
-                }
-                group = label;
-                flow.item(&format!("{label}:"), theme.popup.patch(theme.dim));
-            }
-            let name = category
-                .subtype
-                .unwrap_or(category.dimension)
-                .to_lowercase();
-            let keys = keymaps.label(*action);
-            flow.item(&format!("{keys} {name}"), pick(self.category == *code));
-        }
-        flow.newline();
-        flow.item("Severity:", theme.popup.patch(theme.dim));
-        for (action, severity) in SEVERITIES {
-            let keys = keymaps.label(action);
-            flow.item(
-                &format!("{keys} {severity}"),
-                pick(self.severity == severity),
+        let mut y = area.y + 1;
+        if let Some(span) = &self.span
+            && y < area.bottom()
+        {
+            put(
+                buf,
+                geo.mode,
+                (1, y),
+                span,
+                inner as usize,
+                theme.popup.patch(theme.bold),
             );
+            y += 1;
         }
-        flow.newline();
-        let shown = match (self.typing, self.shown_comment.is_empty()) {
-            (true, _) => format!("Comment: {}▏", self.shown_comment),
-            (false, true) => format!(
-                "Comment: ({} or {} to type)",
+        let chosen = theme.popup.patch(theme.selection).patch(theme.bold);
+        for (x, row, text, tone) in &legend {
+            let at = y + *row;
+            if at >= area.bottom() {
+                break;
+            }
+            let style = match tone {
+                Tone::Dim => theme.popup.patch(theme.dim),
+                Tone::Plain => theme.popup,
+                Tone::Chosen => chosen,
+            };
+            put(buf, geo.mode, (1 + x, at), text, inner as usize, style);
+        }
+        y += legend_rows;
+        if y >= area.bottom() {
+            return;
+        }
+        let label_style = match self.typing {
+            true => chosen,
+            false => theme.popup.patch(theme.dim),
+        };
+        put(buf, geo.mode, (1, y), COMMENT, label as usize, label_style);
+        if self.comment.is_empty() && !self.typing {
+            let hint = format!(
+                "({} or {} to type)",
                 keymaps.label(DialogAction::ToggleComment),
                 keymaps.label(DialogAction::TypeComment)
-            ),
-            (false, false) => format!("Comment: {}", self.shown_comment),
+            );
+            put(
+                buf,
+                geo.mode,
+                (1 + label, y),
+                &hint,
+                field_width,
+                theme.popup.patch(theme.dim),
+            );
+            return;
+        }
+        let look = Look {
+            theme,
+            base: theme.popup,
+            overlay: None,
+            mode: geo.mode,
         };
-        flow.item(&shown, pick(self.typing));
+        let rows = (area.bottom() - y) as usize;
+        for (i, line) in window(&lines, rows).iter().enumerate() {
+            let row = Rect::new(1 + label, y + i as u16, field_width as u16, 1);
+            draw_line(buf, row, line, &look);
+        }
     }
 }
 
-/// Lines the dialog needs at this width: title, four category lines,
-/// severity, comment, and room for the longest lines to wrap when narrow.
-fn height(width: u16) -> u16 {
-    if width >= 90 { 7 } else { 11 }
-}
-
-/// Places labelled items left to right, starting a new line when one does not fit.
-struct Flow<'a> {
-    buf: &'a mut Buffer,
-    area: Rect,
-    x: u16,
-    y: u16,
+/// Places legend items left to right, starting a new line when one does
+/// not fit or at `None`: (column, line, text, tone) of each, in `width`
+/// cells.
+fn place(
+    items: &[Option<(String, Tone)>],
+    width: u16,
     mode: WidthMode,
-}
-
-impl Flow<'_> {
-    fn item(&mut self, text: &str, style: Style) {
-        let width = str_width(text, self.mode) as u16 + 2;
-        if self.x > self.area.x + 1 && self.x + width > self.area.right() {
-            self.newline();
+) -> Vec<(u16, u16, String, Tone)> {
+    let mut placed = Vec::new();
+    let (mut x, mut y) = (0u16, 0u16);
+    for item in items {
+        let Some((text, tone)) = item else {
+            (x, y) = (0, y + 1);
+            continue;
+        };
+        let w = str_width(text, mode) as u16;
+        if x > 0 && x + w > width {
+            (x, y) = (0, y + 1);
         }
-        if self.y < self.area.bottom() {
-            let room = (self.area.right().saturating_sub(self.x)) as usize;
-            self.x = put(self.buf, self.mode, (self.x, self.y), text, room, style) + 2;
-        }
+        placed.push((x, y, text.clone(), *tone));
+        x += w + 2;
     }
-
-    fn newline(&mut self) {
-        self.x = self.area.x + 1;
-        self.y += 1;
-    }
+    placed
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod command_line;
 pub mod copy_menu;
 pub mod detail_bar;
+pub mod error_list;
 pub mod file_list;
 pub mod help;
 pub mod mark_dialog;
@@ -11,6 +12,8 @@ pub mod panes;
 pub mod reading;
 pub mod search_prompt;
 pub mod search_results;
+pub mod segment_comment;
+pub mod span_mode;
 pub mod status_bar;
 pub mod too_small;
 pub mod top_bar;

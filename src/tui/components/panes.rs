@@ -266,8 +266,9 @@ fn draw_context(
     }
 }
 
-/// The mark state left of the panes: ✓ ok, ✗ bad, ~ stale, and ! when a
-/// check found something not dismissed.
+/// The mark state left of the panes: ✓ ok, ✗ bad (styled by its worst
+/// error's severity), ~ stale, and ! when a check found something not
+/// dismissed.
 fn gutter(ctx: &Context, buf: &mut Buffer, segment: usize, y: u16, base: Style) {
     let (theme, session) = (ctx.theme, ctx.session);
     let mark = session
@@ -277,7 +278,12 @@ fn gutter(ctx: &Context, buf: &mut Buffer, segment: usize, y: u16, base: Style) 
             None => None,
             _ if session.is_stale(session.doc, segment) => Some(("~", theme.stale)),
             Some(Verdict::Ok) => Some(("✓", theme.ok)),
-            Some(Verdict::Bad) => Some(("✗", theme.bad)),
+            Some(Verdict::Bad) => Some((
+                "✗",
+                entry
+                    .worst_severity()
+                    .map_or(theme.bad, |s| theme.severity(s)),
+            )),
             Some(Verdict::Other(_)) => Some(("?", theme.dim)),
         });
     if let Some((glyph, style)) = mark {

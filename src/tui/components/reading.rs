@@ -6,13 +6,14 @@ use std::rc::Rc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::mqm::Side;
 use crate::text::{
     BaseDirection, StyledText, VisualLine, WrappedLine, display_form, visual_lines, wrap,
 };
 use crate::tui::action::{Action, ReadingAction};
 use crate::tui::cells::{Look, draw_line, fill, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::Glyphs;
+use crate::tui::display::{Glyphs, Highlight, highlighted};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::{Line, fit_decoration};
@@ -272,19 +273,33 @@ fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
         let end = (start..doc.segments.len())
             .find(|&i| doc.segments[i].group != group)
             .unwrap_or(doc.segments.len());
-        // Join the raw texts and remember where each segment starts in them.
+        // Join the raw texts and remember where each segment starts in them;
+        // the marks' spans move with their text.
+        let side = if source { Side::Source } else { Side::Target };
         let mut raw = String::new();
         let mut starts = Vec::new();
-        for seg in &doc.segments[start..end] {
+        let mut marks = Vec::new();
+        for (i, seg) in doc.segments[start..end].iter().enumerate() {
             let text = match source {
                 true => seg.source.as_deref().unwrap_or(""),
                 false => seg.target.as_str(),
             };
             raw.push_str(separator(&raw, text));
             starts.push(raw.len());
+            let lead = text.len() - text.trim_start().len();
+            let kept = text.trim().len();
+            let at = |offset: usize| raw.len() + offset.saturating_sub(lead).min(kept);
+            for mark in session.highlights(session.doc, start + i) {
+                if mark.side == side {
+                    marks.push(Highlight {
+                        raw: at(mark.raw.start)..at(mark.raw.end),
+                        ..mark
+                    });
+                }
+            }
             raw.push_str(text.trim());
         }
-        let text = Rc::new(display_form(&raw));
+        let text = Rc::new(highlighted(display_form(&raw), side, &marks));
         let deco = &displays[start].decoration;
         let (first, rest, avail) = fit_decoration(&deco.first, &deco.rest, width, geo.mode);
         for (i, line) in wrap(text.text(), avail, geo.mode).into_iter().enumerate() {

@@ -65,6 +65,9 @@ impl Warnings {
     }
 }
 
+/// Before the lines of a warning after its first.
+const INDENT: &str = "  ";
+
 impl Component for Warnings {
     fn mode(&self) -> &'static str {
         "warnings"
@@ -89,12 +92,13 @@ impl Component for Warnings {
         let (width, height) = session.size;
         let room = Warnings::popup(Rect::new(0, 0, width, height))
             .width
-            .saturating_sub(4)
-            .max(1) as usize;
+            .saturating_sub(4) as usize;
+        // Wrapped to leave room for the indent of the lines after the first.
+        let wrapped = room.saturating_sub(INDENT.len()).max(1);
         self.lines.clear();
         for item in &self.items {
-            for (i, line) in wrap(item, room, session.width_mode).iter().enumerate() {
-                let indent = if i == 0 { "" } else { "  " };
+            for (i, line) in wrap(item, wrapped, session.width_mode).iter().enumerate() {
+                let indent = if i == 0 { "" } else { INDENT };
                 self.lines.push(format!("{indent}{}", &item[line.range()]));
             }
         }
