@@ -150,6 +150,22 @@ impl Sources {
         Ok(sources)
     }
 
+    /// How many files there are to read.
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// Reads the files of the first path given first, then the second's…,
+    /// each path's files in path order (the review screen opens on the first
+    /// file of the first path).
+    pub(super) fn order_by_path_given(&mut self) {
+        self.candidates.sort_by_key(|c| c.root);
+    }
+
     /// The sample article compiled into the binary.
     pub fn bundled() -> Sources {
         Sources {
