@@ -1611,7 +1611,7 @@ fn loading_samples(notes: &Path) -> (App, Vec<sxs::store::Document>) {
         warnings: Vec::new(),
     };
     let mut app = opened(store, sxs::notes::Notes::open(notes).unwrap(), Vec::new());
-    app.session.loading = Some((1, 1 + rest.len()));
+    app.session.loading = Some((1, Some(1 + rest.len())));
     (app, rest)
 }
 

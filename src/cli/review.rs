@@ -3,7 +3,7 @@
 
 use std::io::{self, IsTerminal};
 
-use super::{Cli, fail_on, report, sources};
+use super::{Cli, fail_on, named_sources, report};
 use crate::check::{self, Glossary};
 use crate::tui::{self, Launch};
 
@@ -18,7 +18,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         checks = checks.with_glossary(Glossary::load(path)?);
     }
     // The first file is read before the screen opens, the rest after.
-    let mut loading = sources(&cli.paths, &cli.common)?.load_in_background();
+    let mut loading = named_sources(&cli.paths, &cli.common)?.load_in_background();
     let Some(first) = loading.wait_next() else {
         let problems = loading.take_problems().unwrap_or_default();
         report(&problems.warnings);

@@ -1,16 +1,25 @@
-//! Loading in the background, for the review screen: the first file is
-//! shown as soon as it is parsed, and the rest arrive while the reviewer
-//! already reads. Files come in the order the paths were given (each
-//! path's files in path order), so the first file of the first path comes
-//! first; the batch commands keep `Sources::stream`'s sorted path order.
+//! Loading in the background, for the review screen: the first segment
+//! file of the first path is read at once, on the caller's thread, and the
+//! rest (the folders walked, then every file) arrive from another thread
+//! while the reviewer already reads. Files come in the order the paths
+//! were given (each path's files in path order); the batch commands keep
+//! `Sources::stream`'s sorted path order.
 
+use std::collections::HashSet;
 use std::sync::mpsc;
 use std::thread;
 
+use super::input::read;
 use super::{Document, Problems, Sources};
+
+/// How many files of the first path are tried, in order, for one with
+/// segments before the first screen waits for the full load instead.
+const FIRST_TRIES: usize = 16;
 
 /// What the loading thread sends.
 enum Loaded {
+    /// The number of files to read, once the folders are walked.
+    Total(usize),
     Doc(Box<Document>),
     Done(Problems),
 }
@@ -18,34 +27,54 @@ enum Loaded {
 /// Documents arriving from a loading thread.
 pub struct Loading {
     rx: mpsc::Receiver<Loaded>,
-    /// Files to read in all; some may turn out not to be segment files.
-    total: usize,
-    /// Files read so far, segment files or not.
+    /// Read on the caller's thread, handed out first.
+    first: Vec<Document>,
+    /// Files to read in all, once known; some may turn out not to be
+    /// segment files.
+    total: Option<usize>,
+    /// Documents handed out so far.
     arrived: usize,
     /// What could not be used; `Some` once every file was read.
     done: Option<Problems>,
 }
 
 impl Sources {
-    /// Starts reading every file on another thread, in the order the paths
-    /// were given.
+    /// Reads the first segment file of the first path now, and starts
+    /// walking the folders and reading every other file on another thread.
     pub fn load_in_background(mut self) -> Loading {
-        self.order_by_path_given();
-        let total = self.len();
+        let mut first = Vec::new();
+        for candidate in self.first_path_files().take(FIRST_TRIES) {
+            if let Ok(docs) = read(&candidate, self.locale.as_deref())
+                && !docs.is_empty()
+            {
+                first = docs;
+                break;
+            }
+        }
+        // The thread reads the first file again (it counts towards its
+        // path's files) and leaves its documents out.
+        let shown: HashSet<String> = first.iter().map(|d| d.path.clone()).collect();
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || {
+            self.walk_folders();
+            self.order_by_path_given();
+            // A closed receiver is a review that ended: nothing to do.
+            let _ = tx.send(Loaded::Total(self.len()));
             let problems = self.stream(
                 |doc| doc,
                 |doc| {
-                    // A closed receiver is a review that ended: nothing to do.
-                    let _ = tx.send(Loaded::Doc(Box::new(doc)));
+                    if !shown.contains(&doc.path) {
+                        let _ = tx.send(Loaded::Doc(Box::new(doc)));
+                    }
                 },
             );
             let _ = tx.send(Loaded::Done(problems));
         });
+        first.reverse();
         Loading {
             rx,
-            total,
+            first,
+            total: None,
             arrived: 0,
             done: None,
         }
@@ -55,25 +84,33 @@ impl Sources {
 impl Loading {
     /// The next document, waiting for it; `None` once all have arrived.
     pub fn wait_next(&mut self) -> Option<Document> {
-        let loaded = self.rx.recv().ok();
-        self.take(loaded)
+        self.next_with(|rx| rx.recv().ok())
     }
 
     /// The next document if one has arrived.
     pub fn try_next(&mut self) -> Option<Document> {
-        let loaded = self.rx.try_recv().ok();
-        self.take(loaded)
+        self.next_with(|rx| rx.try_recv().ok())
     }
 
-    fn take(&mut self, loaded: Option<Loaded>) -> Option<Document> {
-        match loaded? {
-            Loaded::Doc(doc) => {
-                self.arrived += 1;
-                Some(*doc)
-            }
-            Loaded::Done(problems) => {
-                self.done = Some(problems);
-                None
+    fn next_with(
+        &mut self,
+        receive: impl Fn(&mpsc::Receiver<Loaded>) -> Option<Loaded>,
+    ) -> Option<Document> {
+        if let Some(doc) = self.first.pop() {
+            self.arrived += 1;
+            return Some(doc);
+        }
+        loop {
+            match receive(&self.rx)? {
+                Loaded::Total(total) => self.total = Some(total),
+                Loaded::Doc(doc) => {
+                    self.arrived += 1;
+                    return Some(*doc);
+                }
+                Loaded::Done(problems) => {
+                    self.done = Some(problems);
+                    return None;
+                }
             }
         }
     }
@@ -88,8 +125,9 @@ impl Loading {
         self.done.take()
     }
 
-    /// (documents arrived, files to read): the progress to show.
-    pub fn progress(&self) -> (usize, usize) {
+    /// (documents arrived, files to read once the folders are walked):
+    /// the progress to show.
+    pub fn progress(&self) -> (usize, Option<usize>) {
         (self.arrived, self.total)
     }
 }

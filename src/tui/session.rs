@@ -166,7 +166,8 @@ pub struct Session {
     warnings: Vec<String>,
     /// (documents arrived, files to read) while files are still being read
     /// in the background; `None` once all are.
-    pub loading: Option<(usize, usize)>,
+    /// The total is known once the folders are walked.
+    pub loading: Option<(usize, Option<usize>)>,
     /// Where the review left off, in a file not loaded yet: opened when it
     /// arrives, unless the reviewer has moved by then.
     pub(super) pending_resume: Option<(String, String)>,
@@ -360,8 +361,10 @@ impl Session {
     /// `loading 120/2969 files…` while files are still being read, for
     /// everything that looks across files to say it sees only part of them.
     pub fn still_loading(&self) -> Option<String> {
-        let (arrived, total) = self.loading?;
-        Some(format!("loading {arrived}/{total} files…"))
+        Some(match self.loading? {
+            (arrived, Some(total)) => format!("loading {arrived}/{total} files…"),
+            (_, None) => "listing files…".to_string(),
+        })
     }
 
     /// `what`, and that files are still loading when they are.
