@@ -8,7 +8,8 @@ the machine falls on all of them alike; the median and the minimum of N runs
 are printed, with the peak memory the process reached (from /proc, sampled
 while it runs).
 
-Usage: benches/first_screen.py [--runs N] [--binary PATH] NAME=PATH[,PATH...] ...
+Usage: benches/first_screen.py [--runs N] [--binary [LABEL=]PATH ...] NAME=PATH[,PATH...] ...
+Several --binary options compare builds side by side, in turns.
 Example (one file against the whole corpus and four copies of it):
     benches/first_screen.py --runs 9 \
         file=../shared/corpus/partner-center-pr.ja-jp/partner-center/unable-to-sign-in.md \
@@ -96,29 +97,37 @@ def first_screen(binary, paths, notes):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--binary", default="target/release/sxs")
+    parser.add_argument("--binary", action="append", help="[LABEL=]PATH, repeatable")
     parser.add_argument("cases", nargs="+", help="NAME=PATH[,PATH...]")
     args = parser.parse_args()
-    cases = [(c.split("=", 1)[0], c.split("=", 1)[1].split(",")) for c in args.cases]
-    times = {name: [] for name, _ in cases}
-    peaks = {name: 0 for name, _ in cases}
+    binaries = [
+        (b.split("=", 1) if "=" in b else (b, b))
+        for b in (args.binary or ["target/release/sxs"])
+    ]
+    cases = [
+        (name if len(binaries) == 1 else f"{name}@{label}", binary, paths)
+        for name, paths in ((c.split("=", 1)[0], c.split("=", 1)[1].split(",")) for c in args.cases)
+        for label, binary in binaries
+    ]
+    times = {name: [] for name, _, _ in cases}
+    peaks = {name: 0 for name, _, _ in cases}
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
-            for name, paths in cases:
+            for name, binary, paths in cases:
                 notes = os.path.join(tmp, f"{name}-{run}.yaml")
-                elapsed, peak = first_screen(args.binary, paths, notes)
+                elapsed, peak = first_screen(binary, paths, notes)
                 if elapsed is None:
                     print(f"{name}: no first frame within 60 s")
                     continue
                 times[name].append(elapsed)
                 peaks[name] = max(peaks[name], peak)
-    print(f"{'case':<12} {'median':>9} {'min':>9} {'peak MB':>9}  runs")
-    for name, _ in cases:
+    print(f"{'case':<16} {'median':>9} {'min':>9} {'peak MB':>9}  runs")
+    for name, _, _ in cases:
         t = times[name]
         if not t:
             continue
         print(
-            f"{name:<12} {statistics.median(t) * 1000:8.1f}ms {min(t) * 1000:8.1f}ms "
+            f"{name:<16} {statistics.median(t) * 1000:8.1f}ms {min(t) * 1000:8.1f}ms "
             f"{peaks[name] / 1024:9.1f}  {len(t)}"
         )
 

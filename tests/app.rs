@@ -4,6 +4,7 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
 use sxs::store::Store;
 use sxs::tui::action::Action;
 use sxs::tui::app::App;
@@ -1583,8 +1584,7 @@ fn resume_opens_at_the_latest_mark_within_the_first_path() {
         opened(Store::samples(), notes, Vec::new())
     };
     let mut app = open();
-    let all: Vec<usize> = (0..app.session.store.docs.len()).collect();
-    app.resume(&all);
+    app.resume(None);
     assert_eq!(
         cursor_id(&app),
         "6d01e-107",
@@ -1593,12 +1593,77 @@ fn resume_opens_at_the_latest_mark_within_the_first_path() {
     assert_said(&app, "resumed at 6d01e-107");
     // The first path given was the ja-jp file: its latest mark.
     let mut app = open();
-    app.resume(&[1]);
+    app.resume(Some(Path::new("samples/001_556f1865daf7fcb3.txt")));
     assert_eq!(cursor_id(&app), "a232a-113");
     // A file with no mark: its start.
     let mut app = open();
-    app.resume(&[3]);
+    app.resume(Some(Path::new("samples/003_306dc789f17fb0a3.txt")));
     assert_eq!(at(&app), (3, 0));
+}
+
+/// The samples' first file alone, the way the screen opens while the others
+/// still load; the others, to add as they arrive.
+fn loading_samples(notes: &Path) -> (App, Vec<sxs::store::Document>) {
+    let mut rest = Store::samples().docs;
+    let first = rest.remove(0);
+    let store = Store {
+        docs: vec![first],
+        warnings: Vec::new(),
+    };
+    let mut app = opened(store, sxs::notes::Notes::open(notes).unwrap(), Vec::new());
+    app.session.loading = Some((1, Some(1 + rest.len())));
+    (app, rest)
+}
+
+#[test]
+fn a_review_left_off_in_a_file_still_loading_resumes_there_when_it_arrives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.yaml");
+    std::fs::write(
+        &path,
+        "- file: samples/001_556f1865daf7fcb3.txt\n  id: a232a-113\n  verdict: ok\n  \
+         target: x\n  reviewer: kim\n  time: 2026-01-01T10:00:00Z\n",
+    )
+    .unwrap();
+    let (mut app, rest) = loading_samples(&path);
+    app.resume(None);
+    assert_eq!(
+        at(&app),
+        (0, 0),
+        "the first file, until the marked one arrives"
+    );
+    app.add_documents(rest);
+    assert_eq!(cursor_id(&app), "a232a-113");
+    assert_said(&app, "resumed at a232a-113");
+
+    // A reviewer who starts before it arrives stays where they are.
+    let (mut app, rest) = loading_samples(&path);
+    app.resume(None);
+    press(&mut app, "j");
+    app.add_documents(rest);
+    assert_eq!(at(&app), (0, 1));
+}
+
+#[test]
+fn what_looks_across_files_says_when_files_are_still_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, rest) = loading_samples(&dir.path().join("notes.yaml"));
+    press(&mut app, "]");
+    assert_said(&app, "the checks run once every file is loaded");
+    press(&mut app, "L");
+    assert_said(&app, "(loading 1/5 files…)");
+    press(&mut app, "o");
+    let title = screen(&app).concat();
+    assert!(
+        title.contains("files: 1 of 1 (loading 1/5 files…)"),
+        "{title}"
+    );
+    special(&mut app, KeyCode::Esc);
+    app.add_documents(rest);
+    app.loaded(sxs::store::Problems::default());
+    press(&mut app, "o");
+    let title = screen(&app).concat();
+    assert!(title.contains("files: 5 of 5 ·"), "{title}");
 }
 
 /// Opens the samples' Japanese article at `segment`; returns the document.

@@ -722,3 +722,32 @@ fn an_api_reference_gives_its_csharp_signatures_as_context() {
         ]
     );
 }
+
+#[test]
+fn background_loading_reads_the_paths_in_the_order_given() {
+    let corpus = std::path::Path::new("tests/fixtures/corpus");
+    let paths = [
+        corpus.join("partner-center-pr.ja-jp"),
+        corpus.join("partner-center-pr.de-de"),
+    ];
+    let mut loading = sxs::store::Sources::resolve(&paths)
+        .unwrap()
+        .load_in_background();
+    let mut locales = Vec::new();
+    while let Some(doc) = loading.wait_next() {
+        locales.push(doc.locale);
+    }
+    assert!(loading.is_done());
+    let (arrived, total) = loading.progress();
+    assert_eq!(arrived, locales.len());
+    assert_eq!(total, Some(locales.len()), "every file a segment file");
+    let first_de = locales.iter().position(|l| l == "de-de").unwrap();
+    assert!(first_de > 0, "{locales:?}");
+    assert!(
+        locales[..first_de].iter().all(|l| l == "ja-jp")
+            && locales[first_de..].iter().all(|l| l == "de-de"),
+        "the first path's files first: {locales:?}"
+    );
+    let problems = loading.take_problems().unwrap();
+    assert!(problems.errors.is_empty() && problems.warnings.is_empty());
+}

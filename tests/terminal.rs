@@ -505,3 +505,57 @@ fn a_span_marked_by_keys_has_exact_bytes_exports_between_v_and_reads_back() {
     assert_eq!(errors[1].1.category, "Fluency/Grammar");
     assert!(doc.segments[0].target.starts_with("グローバル管理者"));
 }
+
+/// A folder of `count` copies of a sample file (hard links where the
+/// file system allows: no disk), for a load that takes a while.
+fn many_files(dir: &std::path::Path, count: usize) -> PathBuf {
+    let sample = root().join("assets/samples/000_8f5dbdcd68e3905e.txt");
+    let many = dir.join("many");
+    std::fs::create_dir(&many).unwrap();
+    for i in 0..count {
+        let copy = many.join(format!("{i:05}.md"));
+        std::fs::hard_link(&sample, &copy)
+            .or_else(|_| std::fs::copy(&sample, &copy).map(drop))
+            .unwrap();
+    }
+    many
+}
+
+#[test]
+fn the_first_file_shows_while_the_others_load_and_keys_work_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = many_files(dir.path(), 3000);
+    let first = root().join("assets/samples/001_556f1865daf7fcb3.txt");
+    let args = [first.to_str().unwrap(), many.to_str().unwrap()];
+    let mut tty = Tty::spawn(&args, (100, 30), dir.path(), &[]);
+    let screen = tty.wait_for("the first file while the rest load", |s| {
+        s.contents().contains("loading") && s.contents().contains(" 1/")
+    });
+    assert!(rows(&screen)[0].contains("ja-jp"), "{}", rows(&screen)[0]);
+    tty.send("j");
+    tty.wait_for("the cursor moved while loading", |s| {
+        s.contents().contains("loading") && s.contents().contains(" 2/")
+    });
+    tty.wait_for("every file loaded", |s| {
+        !s.contents().contains("loading") && s.contents().contains("(all ")
+    });
+    tty.send("o");
+    tty.wait_for_text("files: 3001 of 3001");
+    // Esc and q apart: together a terminal sends them as Alt-q.
+    tty.send("\x1b");
+    tty.wait_for("the list closed", |s| !s.contents().contains("files: 3001"));
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn quitting_while_files_load_exits_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = many_files(dir.path(), 3000);
+    let mut tty = Tty::spawn(&[many.to_str().unwrap()], (80, 24), dir.path(), &[]);
+    tty.wait_for_text("loading");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+    let screen = tty.wait_for("the normal screen", |s| !s.alternate_screen());
+    assert!(!screen.hide_cursor(), "the cursor is visible again");
+}

@@ -187,9 +187,17 @@ fn usage_error(err: clap::Error) -> ExitCode {
 
 /// The files the given paths name, or the bundled samples when there are none.
 pub(crate) fn sources(paths: &[PathBuf], common: &Common) -> anyhow::Result<Sources> {
+    let mut sources = named_sources(paths, common)?;
+    sources.walk_folders();
+    Ok(sources)
+}
+
+/// [`sources`] with the named folders not walked yet: every named path is
+/// checked (a missing one is an error now), the listing is left for later.
+pub(crate) fn named_sources(paths: &[PathBuf], common: &Common) -> anyhow::Result<Sources> {
     let sources = match paths.is_empty() {
         true => Sources::bundled(),
-        false => Sources::resolve(paths)?,
+        false => Sources::resolve_named(paths)?,
     };
     Ok(sources.with_locale(common.locale.clone()))
 }

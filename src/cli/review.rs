@@ -1,8 +1,9 @@
-//! `sxs [PATH...]`: loads the paths and hands them to the review screen.
+//! `sxs [PATH...]`: reads the first file and hands it, with the loading of
+//! the others, to the review screen.
 
 use std::io::{self, IsTerminal};
 
-use super::{Cli, load};
+use super::{Cli, fail_on, named_sources, report};
 use crate::check::{self, Glossary};
 use crate::tui::{self, Launch};
 
@@ -16,12 +17,17 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
     if let Some(path) = &cli.glossary {
         checks = checks.with_glossary(Glossary::load(path)?);
     }
-    let store = load(&cli.paths, &cli.common)?;
-    if store.docs.is_empty() {
+    // The first file is read before the screen opens, the rest after.
+    let mut loading = named_sources(&cli.paths, &cli.common)?.load_in_background();
+    let Some(first) = loading.wait_next() else {
+        let problems = loading.take_problems().unwrap_or_default();
+        report(&problems.warnings);
+        fail_on(&problems.errors)?;
         anyhow::bail!("no segment files (with data-ttu-id spans) in the given paths");
-    }
+    };
     tui::run(Launch {
-        store,
+        first,
+        loading,
         notes: cli.common.notes_path().to_path_buf(),
         reviewer: cli.common.reviewer.clone(),
         checks,

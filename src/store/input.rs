@@ -59,7 +59,8 @@ const SAMPLES: &[(&str, &str)] = &[
 
 /// A file to read: the name it is shown by, where its bytes are, and the
 /// command-line path it came from.
-struct Candidate {
+#[derive(Clone)]
+pub(super) struct Candidate {
     name: String,
     origin: Origin,
     /// Index into `Sources::roots`.
@@ -69,6 +70,7 @@ struct Candidate {
     walked: bool,
 }
 
+#[derive(Clone)]
 enum Origin {
     Disk(PathBuf),
     /// Read already: piped input, which cannot be read twice.
@@ -93,7 +95,9 @@ pub struct Sources {
     /// Folders that could not be listed, files in them that are not regular.
     warnings: Vec<Warning>,
     /// The locale of files that name none (WMT MQM files): `--locale`.
-    locale: Option<String>,
+    pub(super) locale: Option<String>,
+    /// Folders named but not walked yet, with their root.
+    unwalked: Vec<(PathBuf, usize)>,
 }
 
 /// What a load could not use.
@@ -111,11 +115,21 @@ impl Sources {
     /// path that does not exist, cannot be opened, or is a device is an error
     /// here, before anything is read.
     pub fn resolve<P: AsRef<Path>>(paths: &[P]) -> Result<Sources, LoadError> {
+        let mut sources = Sources::resolve_named(paths)?;
+        sources.walk_folders();
+        Ok(sources)
+    }
+
+    /// [`Sources::resolve`] without walking the folders yet: every named
+    /// path is checked, and [`Sources::walk_folders`] lists the folders'
+    /// files later (the review screen does it while the first file shows).
+    pub fn resolve_named<P: AsRef<Path>>(paths: &[P]) -> Result<Sources, LoadError> {
         let mut sources = Sources {
             candidates: Vec::new(),
             roots: Vec::new(),
             warnings: Vec::new(),
             locale: None,
+            unwalked: Vec::new(),
         };
         for path in paths {
             let path = path.as_ref();
@@ -134,7 +148,7 @@ impl Sources {
                 other_files: BTreeMap::new(),
             });
             if meta.is_dir() {
-                sources.walk(path, root);
+                sources.unwalked.push((path.to_path_buf(), root));
                 continue;
             }
             let origin = named_file(path, &name, &meta)?;
@@ -145,9 +159,33 @@ impl Sources {
                 walked: false,
             });
         }
-        sources.candidates.sort_by(|a, b| a.name.cmp(&b.name));
-        sources.candidates.dedup_by(|a, b| a.name == b.name);
         Ok(sources)
+    }
+
+    /// Lists the files of the named folders; every file then stands in
+    /// sorted path order, each once.
+    pub fn walk_folders(&mut self) {
+        for (dir, root) in std::mem::take(&mut self.unwalked) {
+            self.walk(&dir, root);
+        }
+        self.candidates.sort_by(|a, b| a.name.cmp(&b.name));
+        self.candidates.dedup_by(|a, b| a.name == b.name);
+    }
+
+    /// How many files there are to read.
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// Reads the files of the first path given first, then the second's…,
+    /// each path's files in path order (the review screen opens on the first
+    /// file of the first path).
+    pub(super) fn order_by_path_given(&mut self) {
+        self.candidates.sort_by_key(|c| c.root);
     }
 
     /// The sample article compiled into the binary.
@@ -173,6 +211,7 @@ impl Sources {
                 .collect(),
             warnings: Vec::new(),
             locale: None,
+            unwalked: Vec::new(),
         }
     }
 
@@ -182,8 +221,8 @@ impl Sources {
     }
 
     /// Reads and parses every file on all cores, handing each document to `f`
-    /// and each result, in path order, to `sink`. Files go in windows of a
-    /// few dozen, and the next window is parsed while `sink` takes the last, so
+    /// and each result, in path order, to `sink`. Files go in windows of up
+    /// to a few dozen, and the next window is parsed while `sink` takes the last, so
     /// a caller that streams holds little in memory and never waits long.
     /// Returns what could not be used (a document's own warnings stay in the
     /// document).
@@ -204,7 +243,15 @@ impl Sources {
             let (tx, rx) = std::sync::mpsc::sync_channel(WINDOW);
             let f = &f;
             scope.spawn(move || {
-                for window in candidates.chunks(WINDOW) {
+                // Windows of 1, 2, 4… files up to WINDOW, so that the first
+                // document comes as soon as its own file is parsed (the
+                // review screen shows it while the rest load).
+                let mut rest = &candidates[..];
+                let mut size = 1;
+                while !rest.is_empty() {
+                    let (window, after) = rest.split_at(size.min(rest.len()));
+                    rest = after;
+                    size = (size * 2).min(WINDOW);
                     let results: Vec<(usize, Result<Vec<T>, Warning>)> = window
                         .par_iter()
                         .map(|c| {
@@ -278,47 +325,129 @@ impl Sources {
             }
         };
         for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            // Folder symlinks are not followed, so a link cycle cannot trap the walk.
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                if !hidden {
-                    self.walk(&path, root);
-                }
-                continue;
-            }
-            // A link to a file counts as the file.
-            let is_file = path.is_file();
-            if !is_markdown(&path) {
-                if is_file {
-                    let extension = path.extension().map_or_else(
-                        || "(none)".to_string(),
-                        |e| format!("*.{}", e.to_string_lossy()),
-                    );
+            match Entry::of(&entry) {
+                Entry::Folder(path) => self.walk(&path, root),
+                Entry::Markdown(path) => self.candidates.push(Candidate {
+                    name: path.to_string_lossy().into_owned(),
+                    origin: Origin::Disk(path),
+                    root,
+                    walked: true,
+                }),
+                Entry::NotRegular(path) => self.warnings.push(file_warning(
+                    &path.to_string_lossy(),
+                    "not a regular file (a FIFO, device or socket); skipped".into(),
+                )),
+                Entry::Other(extension) => {
                     *self.roots[root].other_files.entry(extension).or_default() += 1;
                 }
-                continue;
+                Entry::Skipped => {}
             }
-            let name = path.to_string_lossy().into_owned();
-            if !is_file {
-                // A FIFO would block the walk, a device could be endless.
-                self.warnings.push(file_warning(
-                    &name,
-                    "not a regular file (a FIFO, device or socket); skipped".into(),
-                ));
-                continue;
-            }
-            self.candidates.push(Candidate {
-                name,
-                origin: Origin::Disk(path),
-                root,
-                walked: true,
-            });
         }
     }
+
+    /// The files of the first path given, in path order, found without
+    /// walking the rest: for a folder, its sorted entries depth first, so
+    /// that the first ones come after reading a few folders only. What
+    /// cannot be listed is left to the full walk to report.
+    pub(super) fn first_path_files(&self) -> Box<dyn Iterator<Item = Candidate> + '_> {
+        match self.unwalked.first() {
+            Some((dir, 0)) => Box::new(sorted_markdown(dir.clone())),
+            _ => Box::new(self.candidates.iter().filter(|c| c.root == 0).cloned()),
+        }
+    }
+}
+
+/// What the walk makes of a folder entry.
+enum Entry {
+    /// Not hidden; folder links are not followed, so a cycle cannot trap the walk.
+    Folder(PathBuf),
+    /// A `*.md` regular file, or a link to one.
+    Markdown(PathBuf),
+    /// A `*.md` FIFO, device or socket: a FIFO would block, a device could be endless.
+    NotRegular(PathBuf),
+    /// A file of another extension (`*.txt`, or `(none)`).
+    Other(String),
+    Skipped,
+}
+
+impl Entry {
+    fn of(entry: &fs::DirEntry) -> Entry {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let Ok(kind) = entry.file_type() else {
+            return Entry::Skipped;
+        };
+        if kind.is_dir() {
+            return match hidden {
+                true => Entry::Skipped,
+                false => Entry::Folder(path),
+            };
+        }
+        // A link to a file counts as the file; the walk asks the disk only
+        // about links (the entry's type says the rest), which keeps the
+        // listing of a large folder fast.
+        let is_file = kind.is_file() || (kind.is_symlink() && path.is_file());
+        match (is_markdown(&path), is_file) {
+            (true, true) => Entry::Markdown(path),
+            (true, false) => Entry::NotRegular(path),
+            (false, true) => Entry::Other(path.extension().map_or_else(
+                || "(none)".to_string(),
+                |e| format!("*.{}", e.to_string_lossy()),
+            )),
+            (false, false) => Entry::Skipped,
+        }
+    }
+}
+
+/// The `*.md` files below `dir` in sorted path order, lazily: each folder
+/// is listed when the files before it are used up.
+fn sorted_markdown(dir: PathBuf) -> impl Iterator<Item = Candidate> {
+    // A stack of sorted folder listings, the next entry last.
+    let mut stack: Vec<Vec<Entry>> = vec![listing(&dir)];
+    std::iter::from_fn(move || {
+        loop {
+            let entries = stack.last_mut()?;
+            match entries.pop() {
+                None => {
+                    stack.pop();
+                }
+                Some(Entry::Folder(path)) => stack.push(listing(&path)),
+                Some(Entry::Markdown(path)) => {
+                    return Some(Candidate {
+                        name: path.to_string_lossy().into_owned(),
+                        origin: Origin::Disk(path),
+                        root: 0,
+                        walked: true,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    })
+}
+
+/// A folder's folders and `*.md` files, the first in path order last.
+fn listing(dir: &Path) -> Vec<Entry> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, Entry)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let entry_kind = Entry::of(&entry);
+            // Sorted as whole paths sort: a folder's files follow its name
+            // and a `/`, so `a.md` comes before `a/b.md`.
+            let mut key = entry.file_name().to_string_lossy().into_owned();
+            match entry_kind {
+                Entry::Folder(_) => key.push('/'),
+                Entry::Markdown(_) => {}
+                _ => return None,
+            }
+            Some((key, entry_kind))
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.into_iter().map(|(_, entry)| entry).collect()
 }
 
 /// Where a named file's bytes come from, or why it cannot be read. Regular
@@ -436,7 +565,7 @@ fn file_warning(file: &str, message: String) -> Warning {
 
 /// The documents of one file: one for a segment file, one per (system, doc)
 /// for a WMT MQM file, none for a walked file that is not a segment file.
-fn read(candidate: &Candidate, locale: Option<&str>) -> Result<Vec<Document>, Warning> {
+pub(super) fn read(candidate: &Candidate, locale: Option<&str>) -> Result<Vec<Document>, Warning> {
     let name = &candidate.name;
     let bytes = match &candidate.origin {
         Origin::Disk(path) => {
@@ -526,6 +655,42 @@ fn line_at(bytes: &[u8], offset: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_files_found_without_a_walk_are_in_the_walks_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "a.md",
+            "a/b.md",
+            "a/c/d.md",
+            "a-b.md",
+            "a0.md",
+            "B.md",
+            "x/y.txt",
+            ".hidden/z.md",
+            "z/.e.md",
+            "z/Z.MD",
+        ] {
+            let path = dir.path().join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "").unwrap();
+        }
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+        for root in [dir.path(), &corpus] {
+            let walked: Vec<String> = Sources::resolve(&[root])
+                .unwrap()
+                .candidates
+                .into_iter()
+                .map(|c| c.name)
+                .collect();
+            let first: Vec<String> = Sources::resolve_named(&[root])
+                .unwrap()
+                .first_path_files()
+                .map(|c| c.name)
+                .collect();
+            assert_eq!(first, walked);
+        }
+    }
 
     #[test]
     fn every_file_in_assets_samples_is_bundled() {

@@ -9,6 +9,7 @@ mod block;
 mod context;
 mod front_matter;
 mod input;
+mod loading;
 mod locale;
 mod spans;
 pub mod wmt;
@@ -23,6 +24,7 @@ pub use block::Block;
 pub use context::{Context, ContextKind};
 pub use front_matter::FrontMatter;
 pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources};
+pub use loading::Loading;
 pub use words::source_words;
 
 /// One translated sentence and its English original.

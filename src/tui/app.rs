@@ -3,6 +3,8 @@
 //! normal-mode action. No terminal here: `App::key` and `App::update` are
 //! unit-tested directly, and `App` draws into any ratatui buffer.
 
+use std::path::Path;
+
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -35,7 +37,7 @@ use super::session::{RawView, Session};
 use super::theme::Theme;
 use crate::check::Finding;
 use crate::notes::Notes;
-use crate::store::Store;
+use crate::store::{Document, Problems, Store};
 use crate::text::WidthMode;
 
 pub struct Options {
@@ -115,6 +117,9 @@ impl App {
     pub fn key(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);
         self.session.flash = None;
+        // The reviewer has started before the file the review left off in
+        // arrived: they stay where they are.
+        self.session.pending_resume = None;
         if key == Key::QUIT {
             self.quit = true;
             return;
@@ -337,9 +342,21 @@ impl App {
         self.refresh();
     }
 
+    /// Documents read in the background join the review.
+    pub fn add_documents(&mut self, docs: Vec<Document>) {
+        self.session.add_documents(docs);
+        self.refresh();
+    }
+
+    /// Every file has been read (see `Session::loaded`).
+    pub fn loaded(&mut self, problems: Problems) {
+        self.session.loaded(problems);
+        self.refresh();
+    }
+
     /// Opens where the review left off (see `Session::resume`).
-    pub fn resume(&mut self, docs: &[usize]) {
-        self.session.resume(docs);
+    pub fn resume(&mut self, first_path: Option<&Path>) {
+        self.session.resume(first_path);
         self.refresh();
     }
 

@@ -274,6 +274,11 @@ impl Displays {
         }
     }
 
+    /// Room for `count` more documents, loaded since.
+    pub fn grow(&mut self, count: usize) {
+        self.docs.extend((0..count).map(|_| None));
+    }
+
     /// Builds the display forms of `doc` if not built yet.
     pub fn ensure(&mut self, store: &Store, doc: usize, mode: WidthMode) {
         if self.mode != Some(mode) {

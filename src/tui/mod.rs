@@ -41,7 +41,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -56,15 +56,22 @@ use self::term::{Exclusive, Resumed, Screen};
 use self::theme::Theme;
 use crate::check;
 use crate::notes::{self, Notes};
-use crate::store::Store;
+use crate::store::{Document, Loading, Store};
 use crate::text::WidthMode;
 
 /// How often the event loop looks for findings and SIGCONT while no key comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
+/// How often it takes in documents while files load in the background, and
+/// for how long at a time: the status bar counts them, keys keep working.
+const LOADING_POLL: Duration = Duration::from_millis(30);
+const LOADING_SLICE: Duration = Duration::from_millis(15);
 
 /// What the review screen is opened on.
 pub struct Launch {
-    pub store: Store,
+    /// The first document, read before the screen opens.
+    pub first: Document,
+    /// The rest, arriving from a thread that reads them.
+    pub loading: Loading,
     /// The notes file (`--notes`).
     pub notes: PathBuf,
     /// `--reviewer`, before the config file's and `$USER`.
@@ -106,7 +113,11 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         // the selection; the mono theme already uses no colour.
         crossterm::style::force_color_output(true);
     }
-    let notes = open_notes(&launch.notes, &launch.store)?;
+    let store = Store {
+        docs: vec![launch.first],
+        warnings: Vec::new(),
+    };
+    let notes = open_notes(&launch.notes, &store)?;
     let reviewer = notes::reviewer(launch.reviewer.as_deref().or(config.reviewer.as_deref()));
     let options = Options {
         keymaps: config.keymaps,
@@ -120,17 +131,12 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
         reviewer,
         warnings: config.warnings,
     };
-    let first_docs: Vec<usize> = match &launch.first_path {
-        Some(first) => (0..launch.store.docs.len())
-            .filter(|&d| std::path::Path::new(&launch.store.docs[d].path).starts_with(first))
-            .collect(),
-        None => (0..launch.store.docs.len()).collect(),
-    };
-    let mut app = App::new(launch.store, options);
+    let mut app = App::new(store, options);
     app.session.config_file = config_path();
     app.session.advance_after_error = config.advance_after_error;
-    app.resume(&first_docs);
-    event_loop(app, launch.checks)?;
+    app.session.loading = Some(launch.loading.progress());
+    app.resume(launch.first_path.as_deref());
+    event_loop(app, launch.checks, launch.loading)?;
     Ok(())
 }
 
@@ -184,6 +190,25 @@ fn open_notes(path: &std::path::Path, store: &Store) -> Result<Notes, notes::Not
     }
 }
 
+/// Takes the documents that have arrived, for at most a few milliseconds so
+/// that keys keep their answer; whether any did.
+fn take_loaded(app: &mut App, loading: &mut Loading) -> bool {
+    let until = Instant::now() + LOADING_SLICE;
+    let mut docs = Vec::new();
+    while Instant::now() < until {
+        match loading.try_next() {
+            Some(doc) => docs.push(doc),
+            None => break,
+        }
+    }
+    let arrived = !docs.is_empty();
+    if arrived {
+        app.add_documents(docs);
+    }
+    app.session.loading = Some(loading.progress());
+    arrived
+}
+
 /// Runs the checks on another thread; their findings arrive on the receiver.
 fn spawn_checks(app: &App, checks: &Arc<check::Options>) -> mpsc::Receiver<Vec<check::Finding>> {
     let (tx, rx) = mpsc::channel();
@@ -193,14 +218,15 @@ fn spawn_checks(app: &App, checks: &Arc<check::Options>) -> mpsc::Receiver<Vec<c
     rx
 }
 
-fn event_loop(mut app: App, checks: check::Options) -> io::Result<()> {
+fn event_loop(mut app: App, checks: check::Options, mut loading: Loading) -> io::Result<()> {
     // Held while a frame is drawn or a key is handled (a key can save), so
     // that a terminating signal waits for either to finish.
     let exclusive = Exclusive::default();
     let resumed = Resumed::install()?;
     term::exit_on_termination(exclusive.clone(), app.mouse)?;
     let checks = Arc::new(checks);
-    let mut findings = spawn_checks(&app, &checks);
+    // The checks need every file: they start once all are loaded.
+    let mut findings = None;
     let mut screen = Screen::enter(app.mouse)?;
     let size = screen.terminal.size()?;
     app.resize(size.width, size.height);
@@ -218,7 +244,9 @@ fn event_loop(mut app: App, checks: check::Options) -> io::Result<()> {
             let ran = screen.hand_over(|| editor::run(&editor, &edit.path, edit.line))?;
             app.session.resume_time();
             app.reload(edit.doc, &edited(&editor, fallback, ran));
-            findings = spawn_checks(&app, &checks);
+            if app.session.loading.is_none() {
+                findings = Some(spawn_checks(&app, &checks));
+            }
             dirty = true;
         }
         if dirty {
@@ -240,11 +268,23 @@ fn event_loop(mut app: App, checks: check::Options) -> io::Result<()> {
             screen.resume()?;
             dirty = true;
         }
-        if let Ok(found) = findings.try_recv() {
+        if app.session.loading.is_some() {
+            dirty |= take_loaded(&mut app, &mut loading);
+            if let Some(problems) = loading.take_problems() {
+                app.loaded(problems);
+                findings = Some(spawn_checks(&app, &checks));
+                dirty = true;
+            }
+        }
+        if let Some(Ok(found)) = findings.as_ref().map(mpsc::Receiver::try_recv) {
             app.set_findings(found);
             dirty = true;
         }
-        if !event::poll(SIGNAL_POLL)? {
+        let wait = match app.session.loading {
+            Some(_) => LOADING_POLL,
+            None => SIGNAL_POLL,
+        };
+        if !event::poll(wait)? {
             continue;
         }
         let event = event::read()?;

@@ -139,6 +139,10 @@ impl Session {
         let count = self.store.docs.len() as isize;
         match count > 1 {
             true => self.open((self.doc as isize + delta).rem_euclid(count) as usize),
+            false if self.loading.is_some() => {
+                let message = self.so_far("only one file is loaded so far");
+                self.say(message)
+            }
             false => self.say("only one file is loaded; give more files or a folder to switch"),
         }
     }
@@ -165,10 +169,10 @@ impl Session {
             .map(|i| group[(start + i) % group.len()])
             .find(|&d| self.store.docs[d].locale != here.locale);
         let Some(next) = next else {
-            let message = format!(
+            let message = self.so_far(format!(
                 "{} is loaded in no other locale; load its other translations to switch",
                 here.path
-            );
+            ));
             return self.complain(message);
         };
         let target = matching_segment(here, self.position().cursor, &self.store.docs[next]);
@@ -208,17 +212,22 @@ impl Session {
                 }
                 self.go_to(segment);
                 let at = (doc, segment);
-                if at == start {
-                    self.say("no other flagged or suspicious segment");
+                let message = if at == start {
+                    "no other flagged or suspicious segment"
                 } else if forward && at < start {
-                    self.say("flags wrapped to the top");
+                    "flags wrapped to the top"
                 } else if !forward && at > start {
-                    self.say("flags wrapped to the bottom");
-                }
-                return;
+                    "flags wrapped to the bottom"
+                } else {
+                    return;
+                };
+                let message = self.so_far(message);
+                return self.say(message);
             }
         }
-        let more = if self.findings.ready {
+        let more = if self.loading.is_some() {
+            " yet (the checks run once every file is loaded)"
+        } else if self.findings.ready {
             ""
         } else {
             " yet (the checks are still running)"

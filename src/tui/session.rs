@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::display::{Displays, one_line};
+use super::display::{Displays, one_line, plural};
 use super::findings::Findings;
 use super::geometry::Geometry;
 use super::search::Search;
@@ -16,7 +16,7 @@ use crate::check::Finding;
 use crate::mqm::Side;
 use crate::notes::score::{self, Penalties};
 use crate::notes::{Entry, Notes};
-use crate::store::Store;
+use crate::store::{Document, Problems, Store};
 use crate::text::{StyledText, WidthMode};
 
 /// Which segments the panes show.
@@ -164,6 +164,13 @@ pub struct Session {
     /// What loading the files, the notes file and the config warned about,
     /// each made safe to draw.
     warnings: Vec<String>,
+    /// (documents arrived, files to read) while files are still being read
+    /// in the background; `None` once all are.
+    /// The total is known once the folders are walked.
+    pub loading: Option<(usize, Option<usize>)>,
+    /// Where the review left off, in a file not loaded yet: opened when it
+    /// arrives, unless the reviewer has moved by then.
+    pub(super) pending_resume: Option<(String, String)>,
 }
 
 impl Session {
@@ -203,6 +210,8 @@ impl Session {
             clock_offset: Duration::ZERO,
             progress: Vec::new(),
             warnings: all,
+            loading: None,
+            pending_resume: None,
         };
         session.recount_all();
         session.open(0);
@@ -306,6 +315,65 @@ impl Session {
         self.progress.iter().for_each(|p| total.add(p));
         total.review.finish();
         total
+    }
+
+    /// Documents read in the background since the screen opened: they
+    /// join the store after the others, with room for their positions,
+    /// display forms and counts, and their warnings join the list.
+    pub fn add_documents(&mut self, docs: Vec<Document>) {
+        let first = self.store.docs.len();
+        let count = docs.len();
+        for doc in &docs {
+            self.warnings
+                .extend(doc.warnings.iter().map(|w| one_line(&w.to_string())));
+        }
+        // No other holder while loading (the checks start once it is done),
+        // so this does not copy the store.
+        Arc::make_mut(&mut self.store).docs.extend(docs);
+        self.displays.grow(count);
+        self.positions.resize(first + count, Position::default());
+        self.progress.resize(first + count, DocProgress::default());
+        for doc in first..first + count {
+            self.recount(doc);
+        }
+        if let Some((file, id)) = self.pending_resume.take() {
+            self.resume_at(&file, &id);
+        }
+    }
+
+    /// Every file has been read: what could not be used joins the
+    /// warnings, and the notes file is ordered by all the documents.
+    pub fn loaded(&mut self, problems: Problems) {
+        self.loading = None;
+        self.pending_resume = None;
+        let errors = problems.errors.iter().map(|e| e.to_string());
+        let warnings = problems.warnings.iter().map(|w| w.to_string());
+        self.warnings
+            .extend(errors.chain(warnings).map(|w| one_line(&w)));
+        self.notes.set_store_order(&self.store);
+        // A named file that turned out unusable is not a warning to miss.
+        if !problems.errors.is_empty() {
+            let count = plural(problems.errors.len(), "file", "files");
+            self.complain(format!("{count} could not be used; w lists why"));
+        }
+    }
+
+    /// `loading 120/2969 files…` while files are still being read, for
+    /// everything that looks across files to say it sees only part of them.
+    pub fn still_loading(&self) -> Option<String> {
+        Some(match self.loading? {
+            (arrived, Some(total)) => format!("loading {arrived}/{total} files…"),
+            (_, None) => "listing files…".to_string(),
+        })
+    }
+
+    /// `what`, and that files are still loading when they are.
+    pub fn so_far(&self, what: impl Into<String>) -> String {
+        let what = what.into();
+        match self.still_loading() {
+            Some(loading) => format!("{what} ({loading})"),
+            None => what,
+        }
     }
 
     /// Counts one document again, after a change to its marks or findings.

@@ -137,10 +137,14 @@ impl Component for FileList {
             area.width,
             area.height.saturating_sub(2),
         );
-        let title = format!(
-            " files: {} of {} · filter: {}▏ ",
+        let files = format!(
+            "files: {} of {}",
             self.matches.len(),
-            session.store.docs.len(),
+            session.store.docs.len()
+        );
+        let title = format!(
+            " {} · filter: {}▏ ",
+            session.so_far(files),
             self.shown_filter
         );
         let inner = framed_popup(buf, theme, mode, popup, &title);

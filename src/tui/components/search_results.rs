@@ -183,13 +183,14 @@ impl Component for SearchResults {
         ]
     }
 
-    fn status(&self, _session: &Session) -> Option<String> {
-        Some(format!(
+    fn status(&self, session: &Session) -> Option<String> {
+        let hits = format!(
             " /{} · hit {}/{} in all files",
             self.shown_query,
             (self.selected + 1).min(self.hits.len()),
             self.hits.len()
-        ))
+        );
+        Some(session.so_far(hits))
     }
 
     /// The list over the bottom half of the panes.

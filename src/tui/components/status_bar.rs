@@ -79,6 +79,10 @@ fn position(ctx: &Context, session: &Session) -> String {
         let all = session.total_progress().review.percent;
         left += &format!(" (all {}%)", percent(all));
     }
+    if let Some(loading) = session.still_loading() {
+        // Counts over what is loaded so far: say so until every file is in.
+        left += &format!("  {loading}");
+    }
     left += &format!("  ✗{}  !{}", file.review.bad.total(), file.suspicious);
     if file.review.stale > 0 {
         left += &format!("  ~{} stale", file.review.stale);
