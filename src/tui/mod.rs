@@ -2,8 +2,8 @@
 //! opens the notes file, builds the [`app::App`] and runs the event loop.
 //!
 //! Layers, each using only those listed before it: keys, bindings, action,
-//! keymap, theme, config; geometry, raw, display, findings, search, selection, align;
-//! session, layout, nav, jump, resume, marks, spans, time, outside; text_field, cells, component,
+//! keymap, theme, config; geometry, raw, wmt, display, findings, scope, search, selection,
+//! align; session, layout, nav, jump, resume, spans, marks, compare, time, outside; text_field, cells, component,
 //! components/; app; term and this event loop. `tests/module_graph.rs` checks that no module here
 //! imports another in a cycle.
 
@@ -12,6 +12,7 @@ mod align;
 pub mod app;
 pub mod bindings;
 pub mod cells;
+pub mod compare;
 pub mod component;
 pub mod components;
 pub mod config;
@@ -28,6 +29,7 @@ mod nav;
 mod outside;
 mod raw;
 mod resume;
+pub mod scope;
 mod search;
 pub mod selection;
 pub mod session;
@@ -36,6 +38,7 @@ pub mod term;
 pub mod text_field;
 pub mod theme;
 mod time;
+pub mod wmt;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
