@@ -334,13 +334,15 @@ impl App {
                 self.keymaps.label(Action::NextFlagged),
                 self.keymaps.label(Action::PrevFlagged),
             );
-            let (count, total) = (
-                plural(count, "finding", "findings"),
-                plural(total, "segment", "segments"),
-            );
-            self.session.say(format!(
-                "checks done: {count} on {total}; {next} and {prev} visit them"
-            ));
+            let message = match count {
+                0 => "checks done: no findings".to_string(),
+                _ => format!(
+                    "checks done: {} on {}; {next} and {prev} visit them",
+                    plural(count, "finding", "findings"),
+                    plural(total, "segment", "segments")
+                ),
+            };
+            self.session.say(message);
         }
         self.refresh();
     }

@@ -9,7 +9,7 @@ use super::display::plural;
 use super::layout::walk;
 use super::session::Session;
 use super::spans::side_text;
-use crate::check;
+use crate::check::{self, Finding};
 use crate::mqm::{Severity, Side, Span};
 use crate::notes::{MqmError, NotesError, SegmentRef};
 use crate::store::Segment;
@@ -258,7 +258,14 @@ impl Session {
         let Some(finding) = self.open_findings(self.doc, cursor).nth(index).cloned() else {
             return self.complain("no finding here to accept");
         };
-        let comment = format!("{}: {}", finding.check, finding.message);
+        if self.accepted(self.doc, cursor, &finding) {
+            let message = format!(
+                "{} is already a mark here: the error list shows it",
+                finding.check
+            );
+            return self.complain(message);
+        }
+        let comment = accepted_comment(&finding);
         let reviewer = self.reviewer.clone();
         let mut error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
         let seg = &self.store.docs[self.doc].segments[cursor];
@@ -272,6 +279,14 @@ impl Session {
                 finding.check, finding.severity, finding.category
             ));
         }
+    }
+
+    /// Whether the finding was made a mark of the segment (`A`): an error
+    /// of its entry carries its words.
+    pub fn accepted(&self, doc: usize, segment: usize, finding: &Finding) -> bool {
+        let comment = accepted_comment(finding);
+        self.entry(doc, segment)
+            .is_some_and(|e| e.errors.iter().any(|error| error.comment == comment))
     }
 
     /// Dismisses the segment's open finding number `index` (from 0);
@@ -296,6 +311,11 @@ impl Session {
             self.after_change(&format!("{check} dismissed{left}{note}"));
         }
     }
+}
+
+/// The comment of the mark a finding becomes: the check and its message.
+fn accepted_comment(finding: &Finding) -> String {
+    format!("{}: {}", finding.check, finding.message)
 }
 
 /// A finding's place as the span of a mark: its side, offsets and the text

@@ -111,14 +111,15 @@ impl DetailBar {
         let list = ctx.keymaps.label(Action::Findings);
         let open: Vec<_> = session.open_findings(doc, cursor).collect();
         if let Some(first) = open.first() {
-            let more = match open.len() {
+            // The count first: the messages are long and the line cuts them.
+            let count = match open.len() {
                 1 => String::new(),
                 n => format!(
-                    " · {} more ({list} lists them)",
-                    plural(n - 1, "finding", "findings")
+                    "{} ({list} lists them) · ",
+                    plural(n, "finding", "findings")
                 ),
             };
-            let text = format!("  ! {}: {}{more}", first.check, first.message);
+            let text = format!("  ! {count}{}: {}", first.check, first.message);
             self.pieces.push((one_line(&text), Tone::Suspicious));
         } else if !session.findings.ready {
             self.pieces.push(("  checking…".into(), Tone::Dim));

@@ -122,10 +122,14 @@ impl Component for FindingsList {
                         Some(format!("  «{}» in the {}", typed_line(quoted), side.name()))
                     })
                     .unwrap_or_default();
+                let accepted = match session.accepted(doc, segment, f) {
+                    true => "  (accepted: a mark)",
+                    false => "",
+                };
                 Item {
                     finding: Some(i),
                     header: format!(
-                        "! {:<8} {} · {}{place}",
+                        "! {:<8} {} · {}{place}{accepted}",
                         f.severity.name(),
                         f.check,
                         one_line(f.category)
@@ -140,11 +144,19 @@ impl Component for FindingsList {
         let mut raters: Vec<&str> = ratings.iter().map(|r| r.rater.as_str()).collect();
         raters.sort_unstable();
         raters.dedup();
-        let mut counts = vec![plural(findings, "finding", "findings")];
-        if !raters.is_empty() {
-            counts.push(plural(raters.len(), "rater", "raters"));
+        // What is there: a list of raters' judgments alone does not say
+        // `no findings` while the checks still run.
+        let mut counts = Vec::new();
+        if findings > 0 || raters.is_empty() {
+            counts.push(plural(findings, "finding", "findings"));
         }
-        self.title = format!(" {} on {} ", counts.join(" · "), one_line(&seg.id));
+        if !raters.is_empty() {
+            counts.push(format!(
+                "{} judged",
+                plural(raters.len(), "rater", "raters")
+            ));
+        }
+        self.title = format!(" segment {}: {} ", one_line(&seg.id), counts.join(" · "));
     }
 
     fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
