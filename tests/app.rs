@@ -646,6 +646,28 @@ fn help_lists_every_action_of_every_mode_with_its_keys_and_every_check() {
         assert!(text.contains(check.name), "{} missing", check.name);
     }
 }
+
+#[test]
+fn help_lists_each_check_with_its_state_in_force() {
+    let (mut app, _notes) = samples(100, 30);
+    let listed = |app: &App, name: &str| {
+        let lines = Help::new(&app.keymaps, &app.session).lines();
+        let line = lines
+            .iter()
+            .map(|(t, _)| t.trim())
+            .find(|t| t.starts_with(name));
+        line.unwrap_or_default().to_string()
+    };
+    assert!(listed(&app, "number-mismatch").contains("[on] "));
+    assert!(listed(&app, "glossary").contains("[off: no glossary given]"));
+    app.session.checks = sxs::tui::checks::CheckChoice {
+        skip: vec!["number-mismatch".into()],
+        from: "--only/--skip",
+        ..Default::default()
+    };
+    let line = listed(&app, "number-mismatch");
+    assert!(line.contains("[off: skipped (--only/--skip)]"), "{line}");
+}
 /// The screen's rows as a terminal shows them: the cells under the right
 /// half of a wide glyph are not read.
 fn screen(app: &App) -> Vec<String> {

@@ -342,6 +342,10 @@ bindings! {
         "Help (any other key closes it)" {
             Down = "down", ["j", "down"], "scroll down";
             Up = "up", ["k", "up"], "scroll up";
+            PageDown = "page_down", ["pagedown", "space"], "a page down";
+            PageUp = "page_up", ["pageup"], "a page up";
+            Last = "last", ["G", "end"], "to the end (the checks and their states)";
+            First = "first", ["g", "home"], "to the top";
             Close = "close", ["esc", "q"], "close the help";
         }
     }

@@ -2,7 +2,7 @@
 //! opens the notes file, builds the [`app::App`] and runs the event loop.
 //!
 //! Layers, each using only those listed before it: keys, bindings, action,
-//! keymap, theme, config; geometry, raw, wmt, display, findings, scope, search, selection,
+//! keymap, theme, checks, config; geometry, raw, wmt, display, findings, scope, search, selection,
 //! align; session, layout, nav, jump, resume, spans, marks, compare, time, outside; text_field, cells, component,
 //! components/; app; term and this event loop. `tests/module_graph.rs` checks that no module here
 //! imports another in a cycle.
@@ -12,6 +12,7 @@ mod align;
 pub mod app;
 pub mod bindings;
 pub mod cells;
+pub mod checks;
 pub mod compare;
 pub mod component;
 pub mod components;
@@ -53,6 +54,7 @@ use crossterm::{execute, queue};
 use thiserror::Error;
 
 use self::app::{App, Options};
+use self::checks::CheckChoice;
 use self::config::{Config, ConfigError, config_path};
 use self::display::one_line;
 use self::term::{Exclusive, Resumed, Screen};
@@ -72,8 +74,10 @@ pub struct Launch {
     pub notes: PathBuf,
     /// `--reviewer`, before the config file's and `$USER`.
     pub reviewer: Option<String>,
-    /// The checks to run in the background.
-    pub checks: check::Options,
+    /// The checks `--only` and `--skip` chose, over the config file's.
+    pub checks: CheckChoice,
+    /// `--glossary`, for the checks.
+    pub glossary: Option<check::Glossary>,
     /// The first path on the command line: the review opens in its files.
     pub first_path: Option<PathBuf>,
 }
@@ -84,6 +88,8 @@ pub enum TuiError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Terminal(#[from] io::Error),
+    #[error(transparent)]
+    Checks(#[from] check::UnknownCheck),
     /// A notes path that is no file at all (a folder, a device).
     #[error(transparent)]
     Notes(#[from] notes::NotesError),
@@ -133,7 +139,10 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
     app.session.config_file = config_path();
     app.session.advance_after_error = config.advance_after_error;
     app.resume(&first_docs);
-    event_loop(app, launch.checks)?;
+    let choice = launch.checks.over(&config.checks);
+    let checks = choice.options(launch.glossary)?;
+    app.session.checks = choice;
+    event_loop(app, checks)?;
     Ok(())
 }
 

@@ -9,13 +9,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::checks::CheckChoice;
 use super::display::{Displays, one_line};
 use super::findings::Findings;
 use super::geometry::Geometry;
 use super::scope::Scope;
 use super::search::Search;
 use super::wmt::Wmt;
-use crate::check::{self, Finding};
+use crate::check::Finding;
 use crate::mqm::Side;
 use crate::notes::score::{self, Penalties};
 use crate::notes::{Entry, Notes};
@@ -132,7 +133,7 @@ pub struct Session {
     pub findings: Findings,
     /// The checks that run, as the command line and the config file chose
     /// them.
-    pub checks: Arc<check::Options>,
+    pub checks: CheckChoice,
     pub filter: Filter,
     /// One system's documents, one rater's segments (WMT MQM files).
     pub scope: Scope,
@@ -198,7 +199,7 @@ impl Session {
             notes,
             reviewer,
             findings: Findings::default(),
-            checks: Arc::new(check::Options::default()),
+            checks: CheckChoice::default(),
             filter: Filter::All,
             scope: Scope::default(),
             raw: RawView::Off,
