@@ -2206,7 +2206,7 @@ fn the_scope_shows_one_raters_segments_or_one_systems_files_and_says_so() {
         "{}",
         status_line(&app)
     );
-    assert_said(&app, "showing rater3's errors: 5 segments in 3 files");
+    assert_said(&app, "showing rater3's errors: 5 segments in 3 documents");
     // rater3 found no error in GPT4-5shot's first segment: it is left out,
     // and only rater3's spans are highlighted.
     assert!(!app.session.shown(0));
@@ -2223,6 +2223,15 @@ fn the_scope_shows_one_raters_segments_or_one_systems_files_and_says_so() {
     );
     special(&mut app, KeyCode::Tab);
     assert_eq!(system(&app), "HW-TSC");
+    // The next system keeps the scope: GPT4-5shot's first segment, which
+    // rater3 found no error in, is passed.
+    assert_eq!(cursor_id(&app), "41");
+    press(&mut app, ">");
+    assert_eq!(system(&app), "IOL_Research");
+    assert_said(&app, "system 2 of 2 whose translation rater3 marked here");
+    press(&mut app, ">");
+    assert_eq!((system(&app), cursor_id(&app).as_str()), ("HW-TSC", "41"));
+    assert!(status_line(&app).contains("[rater3's errors]"));
     // The same choice again stops it.
     press(&mut app, "F");
     type_enter(&mut app, "rater3");

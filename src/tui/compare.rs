@@ -38,7 +38,8 @@ impl Session {
 
     /// Opens the same document of a WMT MQM file as the next (or previous)
     /// system translated it, on the same segment and with the view where it
-    /// was. A scope on one system moves to that system.
+    /// was. A scope on one system moves to that system; under a scope on one
+    /// rater, systems whose segment that rater marked nothing in are passed.
     pub fn next_system(&mut self, forward: bool) {
         let Some((system, name)) = names(&self.store.docs[self.doc]) else {
             return self.complain(
@@ -46,15 +47,27 @@ impl Session {
             );
         };
         let (system, name) = (system.to_string(), name.to_string());
+        let (here, cursor) = (&self.store.docs[self.doc], self.position().cursor);
+        let rater_marked = |d: usize| {
+            let doc = &self.store.docs[d];
+            self.scope
+                .shows_segment(doc, matching_segment(here, cursor, doc))
+        };
         let mut group: Vec<usize> = self
             .store
             .translations_of(self.doc)
             .into_iter()
-            .filter(|&d| self.wmt.system(d).is_some())
+            .filter(|&d| self.wmt.system(d).is_some() && (d == self.doc || rater_marked(d)))
             .collect();
         group.sort_by_key(|&d| self.wmt.rank(d));
         if group.len() < 2 {
-            return self.complain(format!("only {system}'s translation of {name} is loaded"));
+            let message = match self.scope.rater.as_deref() {
+                Some(rater) => format!(
+                    "{rater} marked this segment in no other system's translation of {name}"
+                ),
+                None => format!("only {system}'s translation of {name} is loaded"),
+            };
+            return self.complain(message);
         }
         let at = group.iter().position(|&d| d == self.doc).unwrap_or(0);
         let next = match forward {
@@ -67,8 +80,12 @@ impl Session {
             self.scope.system = Some(system.clone());
         }
         self.show_translation(doc);
+        let which = match self.scope.rater.as_deref() {
+            Some(rater) => format!("whose translation {rater} marked here"),
+            None => format!("that translated {name}"),
+        };
         self.say(format!(
-            "{system}: system {} of {} that translated {name}",
+            "{system}: system {} of {} {which}",
             next + 1,
             group.len()
         ));
@@ -166,7 +183,7 @@ impl Session {
         self.say(format!(
             "showing {scope}: {} in {}",
             plural(segments, "segment", "segments"),
-            plural(docs.len(), "file", "files")
+            plural(docs.len(), "document", "documents")
         ));
     }
 

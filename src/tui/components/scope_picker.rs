@@ -65,7 +65,7 @@ impl ScopePicker {
                     "{} system  {:<24} its translations: {}",
                     mark(on),
                     one_line(system),
-                    plural(docs, "file", "files")
+                    plural(docs, "document", "documents")
                 ),
             ));
         }
