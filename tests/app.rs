@@ -2255,39 +2255,12 @@ fn the_scope_shows_one_raters_segments_or_one_systems_files_and_says_so() {
     );
 }
 
-/// Two findings on the samples' first segment: the first about the
-/// target's first three characters, the second with a long message.
-fn two_findings(app: &mut App) -> String {
-    let segment = 0;
-    let target = &app.session.store.docs[0].segments[segment].target;
-    let end = target.char_indices().nth(3).unwrap().0;
-    let spot = target[..end].to_string();
-    let long = format!("{} the end of a long message", "word ".repeat(60));
-    let finding = |check: usize, message: &str, span| sxs::check::Finding {
-        doc: 0,
-        segment,
-        check: sxs::check::CHECKS[check].name,
-        severity: sxs::mqm::Severity::Minor,
-        category: "fluency/spelling",
-        message: message.to_string(),
-        span,
-    };
-    let span = sxs::check::Spot {
-        side: sxs::check::Side::Target,
-        range: 0..end,
-    };
-    app.set_findings(vec![
-        finding(0, "the first", Some(span)),
-        finding(1, &long, None),
-    ]);
-    spot
-}
-
 #[test]
 fn findings_are_highlighted_listed_whole_and_acted_on_one_by_one() {
     use sxs::text::Style;
     let (mut app, notes) = samples(100, 30);
-    let spot = two_findings(&mut app);
+    let long = format!("{} the end of a long message", "word ".repeat(60));
+    let spot = common::two_findings(&mut app, "the first", &long);
     assert_said(&app, "checks done: 2 findings on 1 segment");
     assert!(
         target_flagged(&app, Style::FINDING_SPAN).starts_with(&format!("⟦{spot}⟧")),

@@ -386,37 +386,20 @@ fn the_judgments_list_and_the_scope_picker() {
 #[test]
 fn a_findings_span_is_highlighted_and_its_message_listed_whole() {
     let (mut app, _notes) = common::app(Store::samples(), Theme::mono(), (100, 20));
-    let target = app.session.store.docs[0].segments[0].target.clone();
-    let end = target.char_indices().nth(3).unwrap().0;
     let long = format!("{} the end of a long message", "word ".repeat(30));
-    let finding = |check: usize, message: &str, span| sxs::check::Finding {
-        doc: 0,
-        segment: 0,
-        check: sxs::check::CHECKS[check].name,
-        severity: sxs::mqm::Severity::Minor,
-        category: "fluency/spelling",
-        message: message.to_string(),
-        span,
-    };
-    let spot = sxs::check::Spot {
-        side: sxs::check::Side::Target,
-        range: 0..end,
-    };
-    app.set_findings(vec![
-        finding(0, "about the first characters", Some(spot)),
-        finding(1, &long, None),
-    ]);
+    let spot = common::two_findings(&mut app, "about the first characters", &long);
+    let target = app.session.store.docs[0].segments[0].target.clone();
     let terminal = after_keys(&mut app, 100, 20, "j");
     // Without colour, bold italic: apart from the reviewer's marks and
     // the raters' spans (not bold).
     let buffer = terminal.backend().buffer();
-    let found = buffer[cell_of(buffer, &target[..end])].modifier;
+    let found = buffer[cell_of(buffer, &spot)].modifier;
     assert!(
         found.contains(Modifier::BOLD | Modifier::ITALIC),
         "{found:?}"
     );
     assert!(
-        !buffer[cell_of(buffer, &target[end..])]
+        !buffer[cell_of(buffer, &target[spot.len()..])]
             .modifier
             .contains(Modifier::ITALIC)
     );

@@ -8,8 +8,7 @@
 //! them by document, then system, so that the systems' translations of one
 //! document stand together and `Tab` goes from one to the next.
 
-use std::cmp::Ordering;
-
+use crate::notes::natural_cmp;
 use crate::store::wmt::{self, Rating, RatingKind};
 use crate::store::{Document, Store};
 
@@ -32,7 +31,7 @@ impl Wmt {
     pub fn new(store: &Store) -> Wmt {
         let names: Vec<Option<(&str, &str, &str)>> = store.docs.iter().map(parts).collect();
         let mut systems: Vec<String> = names.iter().flatten().map(|n| n.1.to_string()).collect();
-        systems.sort_by(|a, b| natural(a, b));
+        systems.sort_by(|a, b| natural_cmp(a, b));
         systems.dedup();
         let mut raters: Vec<String> = store
             .docs
@@ -40,7 +39,7 @@ impl Wmt {
             .flat_map(|d| d.ratings.iter().map(|r| r.rater.as_str()))
             .map(str::to_string)
             .collect();
-        raters.sort_by(|a, b| natural(a, b));
+        raters.sort_by(|a, b| natural_cmp(a, b));
         raters.dedup();
         let system_of = names
             .iter()
@@ -54,7 +53,7 @@ impl Wmt {
             let ((file_a, system_a, name_a), (file_b, system_b, name_b)) = (key(a), key(b));
             (file_a, name_a)
                 .cmp(&(file_b, name_b))
-                .then_with(|| natural(system_a, system_b))
+                .then_with(|| natural_cmp(system_a, system_b))
         });
         let mut rank = vec![0; order.len()];
         for (at, &doc) in order.iter().enumerate() {
@@ -123,26 +122,4 @@ pub fn marks_in(doc: &Document, rater: &str) -> bool {
 
 fn is_error_by(rating: &Rating, rater: &str) -> bool {
     rating.rater == rater && matches!(rating.kind, RatingKind::Error(_))
-}
-
-/// Names compared as a reader counts: `rater2` before `rater10`, the digits
-/// at the end by their value.
-fn natural(a: &str, b: &str) -> Ordering {
-    fn split(s: &str) -> (&str, Option<u64>) {
-        let stem = s.trim_end_matches(|c: char| c.is_ascii_digit());
-        (stem, s[stem.len()..].parse().ok())
-    }
-    split(a).cmp(&split(b)).then_with(|| a.cmp(b))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_with_numbers_sort_by_their_value() {
-        let mut raters = ["rater10", "rater2", "rater1", "Ra", "rater"];
-        raters.sort_by(|a, b| natural(a, b));
-        assert_eq!(raters, ["Ra", "rater", "rater1", "rater2", "rater10"]);
-    }
 }
