@@ -2256,6 +2256,31 @@ fn the_scope_shows_one_raters_segments_or_one_systems_files_and_says_so() {
 }
 
 #[test]
+fn a_system_chosen_under_a_raters_scope_keeps_both() {
+    let (mut app, _notes) = systems();
+    press(&mut app, "F");
+    type_enter(&mut app, "rater5");
+    press(&mut app, "j");
+    assert_eq!(
+        (system(&app), cursor_id(&app).as_str()),
+        ("GPT4-5shot", "42")
+    );
+    // rater5 found no error in IOL_Research's 42: the nearest segment they
+    // marked there.
+    press(&mut app, "F");
+    type_enter(&mut app, "IOL");
+    assert_eq!(
+        (system(&app), cursor_id(&app).as_str()),
+        ("IOL_Research", "41")
+    );
+    let status = status_line(&app);
+    assert!(
+        status.contains("[system IOL_Research · rater5's errors]"),
+        "{status}"
+    );
+}
+
+#[test]
 fn findings_are_highlighted_listed_whole_and_acted_on_one_by_one() {
     use sxs::text::Style;
     let (mut app, notes) = samples(100, 30);

@@ -93,14 +93,19 @@ impl Session {
 
     /// Opens another translation of the open document on the segment that
     /// translates the same source, keeping the view's top on the same
-    /// sentence when that still shows the cursor.
+    /// sentence when that still shows the cursor. A segment the rater of
+    /// the scope marked nothing in gives way to the nearest one they did.
     fn show_translation(&mut self, next: usize) {
         let (from, to) = (&self.store.docs[self.doc], &self.store.docs[next]);
         let position = self.position();
         let cursor = matching_segment(from, position.cursor, to);
         let top = matching_segment(from, position.top, to);
+        let rater_marked = self.scope.shows_segment(to, cursor);
         self.open(next);
-        self.go_to(cursor);
+        match rater_marked {
+            true => self.go_to(cursor),
+            false => _ = self.land_on(cursor),
+        }
         if self.shown(top) && top <= cursor {
             self.position_mut().top = top;
             self.scroll(Scroll::Keep);
@@ -114,22 +119,24 @@ impl Session {
             self.scope.system = None;
             return self.say_scope();
         };
+        let before = self.scope.system.replace(chosen.clone());
         let same_document = self
             .store
             .translations_of(self.doc)
             .into_iter()
-            .find(|&d| self.wmt.system(d) == Some(chosen.as_str()));
-        self.scope.system = Some(chosen.clone());
+            .find(|&d| self.wmt.system(d) == Some(chosen.as_str()) && self.doc_in_scope(d));
         let first = self.docs_in_scope().next();
-        match same_document {
-            Some(doc) => self.show_translation(doc),
-            None => match first {
-                Some(doc) => self.open(doc),
-                None => {
-                    self.scope.system = None;
-                    return self.complain(format!("no loaded file is {chosen}'s translation"));
-                }
-            },
+        match (same_document, first) {
+            (Some(doc), _) => self.show_translation(doc),
+            (None, Some(doc)) => self.open(doc),
+            (None, None) => {
+                self.scope.system = before;
+                let scope = self
+                    .scope
+                    .label()
+                    .map_or(String::new(), |s| format!(" ({s})"));
+                return self.complain(format!("no document of {chosen} in this view{scope}"));
+            }
         }
         self.say_scope();
     }
