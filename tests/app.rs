@@ -1803,7 +1803,7 @@ fn e_lists_the_errors_to_edit_or_delete_each_one_step_of_undo() {
     press(&mut app, "e");
     assert_eq!(app.mode(), "errors");
     let shown = screen(&app).join("\n");
-    assert!(shown.contains("2 errors on a232a-107"), "{shown}");
+    assert!(shown.contains("segment a232a-107: 2 errors"), "{shown}");
     assert!(
         shown.contains("1 major    Accuracy/Mistranslation  «グローバル» in the target"),
         "{shown}"
