@@ -647,6 +647,28 @@ fn help_lists_every_action_of_every_mode_with_its_keys_and_every_check() {
         assert!(text.contains(check.name), "{} missing", check.name);
     }
 }
+
+#[test]
+fn help_lists_each_check_with_its_state_in_force() {
+    let (mut app, _notes) = samples(100, 30);
+    let listed = |app: &App, name: &str| {
+        let lines = Help::new(&app.keymaps, &app.session).lines();
+        let line = lines
+            .iter()
+            .map(|(t, _)| t.trim())
+            .find(|t| t.starts_with(name));
+        line.unwrap_or_default().to_string()
+    };
+    assert!(listed(&app, "number-mismatch").contains("[on] "));
+    assert!(listed(&app, "glossary").contains("[off: no glossary given]"));
+    app.session.checks = sxs::tui::checks::CheckChoice {
+        skip: vec!["number-mismatch".into()],
+        from: "--only/--skip",
+        ..Default::default()
+    };
+    let line = listed(&app, "number-mismatch");
+    assert!(line.contains("[off: skipped (--only/--skip)]"), "{line}");
+}
 /// The screen's rows as a terminal shows them: the cells under the right
 /// half of a wide glyph are not read.
 fn screen(app: &App) -> Vec<String> {
@@ -1846,7 +1868,7 @@ fn e_lists_the_errors_to_edit_or_delete_each_one_step_of_undo() {
     press(&mut app, "e");
     assert_eq!(app.mode(), "errors");
     let shown = screen(&app).join("\n");
-    assert!(shown.contains("2 errors on a232a-107"), "{shown}");
+    assert!(shown.contains("segment a232a-107: 2 errors"), "{shown}");
     assert!(
         shown.contains("1 major    Accuracy/Mistranslation  «グローバル» in the target"),
         "{shown}"
@@ -2134,4 +2156,237 @@ fn a_span_whose_text_is_gone_is_kept_and_shown_stale() {
     let text = popup.join(" ");
     let whole = "kept as written, looked up by its text and shown stale where it is not found";
     assert_eq!(text.matches(whole).count(), 2, "{popup:#?}");
+}
+
+/// One document of the 2023 WMT MQM file as three systems translated it
+/// (GPT4-5shot, HW-TSC, IOL_Research), two segments each, three raters per
+/// segment, in a window wide enough for the whole detail line.
+fn systems() -> (App, tempfile::TempDir) {
+    let store = Store::load(&["tests/fixtures/wmt/systems2023-zhen.tsv".to_string()]).unwrap();
+    common::app(store, Theme::mono(), (300, 30))
+}
+
+fn system(app: &App) -> &str {
+    app.session.wmt.system(app.session.doc).unwrap()
+}
+
+/// The line about the cursor's segment, above the status bar.
+fn detail_line(app: &App) -> String {
+    let rows = screen(app);
+    rows[rows.len() - 2].clone()
+}
+
+/// The target of the cursor's segment as shown, `⟦…⟧` around the text
+/// carrying `flag`.
+fn target_flagged(app: &App, flag: sxs::text::Style) -> String {
+    let cursor = app.session.position().cursor;
+    flagged(
+        &app.session.displays.get(app.session.doc)[cursor].target,
+        flag,
+    )
+    .replace("⟧⟦", "")
+}
+
+#[test]
+fn the_next_system_shows_the_same_segment_and_cycles() {
+    let (mut app, _notes) = systems();
+    assert_eq!(system(&app), "GPT4-5shot");
+    press(&mut app, "j");
+    let id = cursor_id(&app);
+    press(&mut app, ">");
+    assert_eq!((system(&app), cursor_id(&app)), ("HW-TSC", id.clone()));
+    assert_said(&app, "HW-TSC: system 2 of 3");
+    assert!(screen(&app)[0].contains("news_chinanews.com.280789:zh-en · HW-TSC"));
+    press(&mut app, ">>");
+    assert_eq!((system(&app), cursor_id(&app)), ("GPT4-5shot", id.clone()));
+    press(&mut app, "<");
+    assert_eq!(
+        (system(&app), cursor_id(&app)),
+        ("IOL_Research", id.clone())
+    );
+    press(&mut app, "2>");
+    assert_eq!((system(&app), cursor_id(&app)), ("HW-TSC", id));
+    assert_cursor_visible(&app);
+}
+
+#[test]
+fn the_next_system_in_a_segment_file_says_what_it_is_for() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, ">");
+    assert_eq!(app.session.doc, 0);
+    assert_said(&app, "the next system is for WMT MQM files");
+}
+
+#[test]
+fn each_raters_judgment_is_listed_and_their_spans_highlighted() {
+    use sxs::text::Style;
+    let (mut app, _notes) = systems();
+    let line = detail_line(&app);
+    assert!(
+        line.contains("rater5 ✗ minor Accuracy/Mistranslation «difference»"),
+        "{line}"
+    );
+    assert!(line.contains("rater3 ✓ no error"), "{line}");
+    assert_eq!(
+        target_flagged(&app, Style::RATER_SPAN),
+        "⟦Buy⟧ at a higher price, ⟦get⟧ a refund for the ⟦difference⟧!"
+    );
+    press(&mut app, ">");
+    let line = detail_line(&app);
+    assert!(
+        line.contains(
+            "rater6 ✗ major Accuracy/Mistranslation «Buy expensive», \
+             major Accuracy/Mistranslation «refund»; attention check (Found)"
+        ),
+        "{line}"
+    );
+    // Raters' spans are not the reviewer's marks: nothing is counted.
+    assert_eq!(app.session.progress(app.session.doc).review.reviewed, 0);
+    assert_eq!(
+        target_flagged(&app, Style::RATER_SPAN),
+        "⟦Buy expensive⟧ ⟦refund⟧ price difference!"
+    );
+    // The reviewer's own mark stands beside the raters'.
+    press(&mut app, "v$x");
+    special(&mut app, KeyCode::Enter);
+    assert_eq!(
+        target_flagged(&app, Style::MAJOR_SPAN),
+        "⟦Buy expensive refund price difference!⟧"
+    );
+    assert_eq!(
+        target_flagged(&app, Style::RATER_SPAN),
+        "⟦Buy expensive⟧ ⟦refund⟧ price difference!"
+    );
+    assert!(detail_line(&app).contains("rater5 ✗"));
+}
+
+#[test]
+fn the_scope_shows_one_raters_segments_or_one_systems_files_and_says_so() {
+    use sxs::text::Style;
+    let (mut app, _notes) = systems();
+    press(&mut app, "F");
+    type_enter(&mut app, "rater3");
+    assert!(
+        status_line(&app).contains("[rater3's errors]"),
+        "{}",
+        status_line(&app)
+    );
+    assert_said(&app, "showing rater3's errors: 5 segments in 3 documents");
+    // rater3 found no error in GPT4-5shot's first segment: it is left out,
+    // and only rater3's spans are highlighted.
+    assert!(!app.session.shown(0));
+    assert_eq!(cursor_id(&app), "42");
+    assert_eq!(
+        target_flagged(&app, Style::RATER_SPAN),
+        "⟦\"⟧Nanjing's real estate market sees a resurgence of \
+         '⟦price difference compensation⟧' - China News Network⟦\"⟧"
+    );
+    let line = detail_line(&app);
+    assert!(
+        line.contains("rater3 ✗") && !line.contains("rater5"),
+        "{line}"
+    );
+    special(&mut app, KeyCode::Tab);
+    assert_eq!(system(&app), "HW-TSC");
+    // The next system keeps the scope: GPT4-5shot's first segment, which
+    // rater3 found no error in, is passed.
+    assert_eq!(cursor_id(&app), "41");
+    press(&mut app, ">");
+    assert_eq!(system(&app), "IOL_Research");
+    assert_said(&app, "system 2 of 2 whose translation rater3 marked here");
+    press(&mut app, ">");
+    assert_eq!((system(&app), cursor_id(&app).as_str()), ("HW-TSC", "41"));
+    assert!(status_line(&app).contains("[rater3's errors]"));
+    // The same choice again stops it.
+    press(&mut app, "F");
+    type_enter(&mut app, "rater3");
+    assert!(!status_line(&app).contains("rater3"));
+    assert!(app.session.shown(0));
+
+    press(&mut app, "F");
+    type_enter(&mut app, "IOL");
+    assert_eq!(system(&app), "IOL_Research");
+    assert!(status_line(&app).contains("[system IOL_Research]"));
+    special(&mut app, KeyCode::Tab);
+    assert_said(&app, "no other file in this view (system IOL_Research)");
+    press(&mut app, ">");
+    assert!(status_line(&app).contains("[system GPT4-5shot]"));
+    press(&mut app, "o");
+    let list = app.top_as::<FileList>().expect("the file list");
+    assert_eq!(
+        list.matches.len(),
+        1,
+        "the file list shows the scope's files"
+    );
+}
+
+#[test]
+fn a_system_chosen_under_a_raters_scope_keeps_both() {
+    let (mut app, _notes) = systems();
+    press(&mut app, "F");
+    type_enter(&mut app, "rater5");
+    press(&mut app, "j");
+    assert_eq!(
+        (system(&app), cursor_id(&app).as_str()),
+        ("GPT4-5shot", "42")
+    );
+    // rater5 found no error in IOL_Research's 42: the nearest segment they
+    // marked there.
+    press(&mut app, "F");
+    type_enter(&mut app, "IOL");
+    assert_eq!(
+        (system(&app), cursor_id(&app).as_str()),
+        ("IOL_Research", "41")
+    );
+    let status = status_line(&app);
+    assert!(
+        status.contains("[system IOL_Research · rater5's errors]"),
+        "{status}"
+    );
+}
+
+#[test]
+fn findings_are_highlighted_listed_whole_and_acted_on_one_by_one() {
+    use sxs::text::Style;
+    let (mut app, notes) = samples(100, 30);
+    let long = format!("{} the end of a long message", "word ".repeat(60));
+    let spot = common::two_findings(&mut app, "the first", &long);
+    assert_said(&app, "checks done: 2 findings on 1 segment");
+    assert!(
+        target_flagged(&app, Style::FINDING_SPAN).starts_with(&format!("⟦{spot}⟧")),
+        "{}",
+        target_flagged(&app, Style::FINDING_SPAN)
+    );
+    assert!(detail_line(&app).contains("! 2 findings (! lists them) · "));
+    press(&mut app, "!");
+    assert_eq!(app.mode(), "findings");
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("segment ") && shown.contains(": 2 findings"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("the end of a long message"),
+        "the message whole"
+    );
+    // D on the second dismisses the second; the list keeps the first.
+    press(&mut app, "jD");
+    let saved = entries(&notes);
+    assert_eq!(saved[0]["dismissed"][0], sxs::check::CHECKS[1].name);
+    assert_eq!(app.mode(), "findings");
+    assert!(screen(&app).join("\n").contains(": 1 finding "));
+    // A turns the first into a mark on the span it is about, once.
+    press(&mut app, "A");
+    let saved = entries(&notes);
+    let error = &saved[0]["errors"][0];
+    assert_eq!(error["category"], "fluency/spelling");
+    assert_eq!(error["text"], spot.as_str(), "{saved:?}");
+    assert!(screen(&app).join("\n").contains("(accepted: a mark)"));
+    press(&mut app, "A");
+    assert_said(&app, "is already a mark here");
+    assert_eq!(entries(&notes)[0]["errors"].as_sequence().unwrap().len(), 1);
+    press(&mut app, "D");
+    assert_eq!(app.mode(), "normal", "the list goes with the last finding");
+    press(&mut app, "!");
+    assert_said(&app, "no findings and no raters' judgments on this segment");
 }

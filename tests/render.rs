@@ -334,3 +334,75 @@ fn the_error_list_and_span_mode_on_screen() {
         "past the selection"
     );
 }
+
+/// One document of the 2023 WMT MQM file as three systems translated it.
+fn systems(theme: Theme) -> (App, tempfile::TempDir) {
+    let store = Store::load(&["tests/fixtures/wmt/systems2023-zhen.tsv".to_string()]).unwrap();
+    common::app(store, theme, (100, 30))
+}
+
+#[test]
+fn raters_spans_and_names_in_colour_and_without() {
+    let (mut app, _notes) = systems(Theme::mono());
+    let terminal = after_keys(&mut app, 100, 12, ">");
+    insta::assert_snapshot!("wmt_raters_100x12", terminal.backend());
+    // Without colour a rater's span is italic and underlined: apart from
+    // the reviewer's marks (never italic) and from plain text.
+    let buffer = terminal.backend().buffer();
+    let refund = buffer[cell_of(buffer, "refund price")].modifier;
+    assert!(
+        refund.contains(Modifier::ITALIC | Modifier::UNDERLINED),
+        "{refund:?}"
+    );
+    assert!(
+        !buffer[cell_of(buffer, "price difference!")]
+            .modifier
+            .contains(Modifier::ITALIC)
+    );
+    // In colour its underline has its own colour, the text keeps its own.
+    let (mut app, _notes) = systems(Theme::dark());
+    let terminal = after_keys(&mut app, 100, 12, ">");
+    let buffer = terminal.backend().buffer();
+    let cell = &buffer[cell_of(buffer, "refund price")];
+    assert!(cell.modifier.contains(Modifier::UNDERLINED), "{cell:?}");
+    assert_eq!(
+        cell.underline_color,
+        Theme::dark().rater.underline_color.unwrap()
+    );
+}
+
+#[test]
+fn the_judgments_list_and_the_scope_picker() {
+    let (mut app, _notes) = systems(Theme::mono());
+    let terminal = after_keys(&mut app, 100, 20, ">!");
+    insta::assert_snapshot!("wmt_judgments_100x20", terminal.backend());
+    let (mut app, _notes) = systems(Theme::mono());
+    let terminal = after_keys(&mut app, 100, 20, "Fra");
+    insta::assert_snapshot!("wmt_scope_picker_100x20", terminal.backend());
+    let terminal = after_keys(&mut app, 100, 20, "ter6\r");
+    insta::assert_snapshot!("wmt_scope_rater6_100x20", terminal.backend());
+}
+
+#[test]
+fn a_findings_span_is_highlighted_and_its_message_listed_whole() {
+    let (mut app, _notes) = common::app(Store::samples(), Theme::mono(), (100, 20));
+    let long = format!("{} the end of a long message", "word ".repeat(30));
+    let spot = common::two_findings(&mut app, "about the first characters", &long);
+    let target = app.session.store.docs[0].segments[0].target.clone();
+    let terminal = after_keys(&mut app, 100, 20, "j");
+    // Without colour, bold italic: apart from the reviewer's marks and
+    // the raters' spans (not bold).
+    let buffer = terminal.backend().buffer();
+    let found = buffer[cell_of(buffer, &spot)].modifier;
+    assert!(
+        found.contains(Modifier::BOLD | Modifier::ITALIC),
+        "{found:?}"
+    );
+    assert!(
+        !buffer[cell_of(buffer, &target[spot.len()..])]
+            .modifier
+            .contains(Modifier::ITALIC)
+    );
+    let terminal = after_keys(&mut app, 100, 20, "k!");
+    insta::assert_snapshot!("findings_list_100x20", terminal.backend());
+}

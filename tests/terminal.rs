@@ -210,7 +210,7 @@ fn a_second_instance_reads_only_and_loses_nothing() {
 
     first.send("a");
     first.wait_for("two marks", |s| {
-        s.contents().contains("✓ saved") && s.contents().contains(" 3/")
+        s.contents().contains("✓ saved") && s.contents().contains(" 3/12 ")
     });
     assert_eq!(notes_entries(dir.path()).len(), 2);
     second.send("q");
@@ -558,4 +558,121 @@ fn quitting_while_files_load_exits_and_restores_the_terminal() {
     assert_eq!(tty.wait_exit(), 0);
     let screen = tty.wait_for("the normal screen", |s| !s.alternate_screen());
     assert!(!screen.hide_cursor(), "the cursor is visible again");
+}
+
+/// The cell where `text` starts on `row` (ASCII text on that row).
+fn cell_at<'a>(screen: &'a vt100::Screen, row: u16, text: &str) -> &'a vt100::Cell {
+    let (_, cols) = screen.size();
+    let cols = cols.get();
+    let col = (0..cols)
+        .find(|&c| {
+            let chars: String = (c..cols.min(c + text.len() as u16))
+                .filter_map(|x| screen.cell(row, x).map(|cell| cell.contents().to_string()))
+                .collect();
+            chars == text
+        })
+        .unwrap_or_else(|| panic!("{text:?} not on row {row}:\n{}", screen.contents()));
+    screen.cell(row, col).unwrap()
+}
+
+#[test]
+fn a_wmt_file_steps_through_systems_and_shows_each_raters_spans_and_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/wmt/systems2023-zhen.tsv");
+    let args = ["--locale", "zh-en", fixture.to_str().unwrap()];
+    let mut tty = Tty::spawn(&args, (200, 30), dir.path(), &[("NO_COLOR", "1")]);
+    tty.wait_for("GPT4-5shot's translation", |s| {
+        rows(s)[0].contains("news_chinanews.com.280789:zh-en · GPT4-5shot")
+    });
+    tty.send(">");
+    let names = [
+        "rater5 ✗ minor Fluency/Grammar «Buy expensive»",
+        "rater6 ✗ major Accuracy/Mistranslation «Buy expensive»",
+    ];
+    let screen = tty.wait_for("HW-TSC's translation and its raters", |s| {
+        rows(s)[0].contains("· HW-TSC ·") && names.iter().all(|n| detail(s).contains(n))
+    });
+    // Without colour the raters' spans are italic and underlined, the rest not.
+    let row = rows(&screen)
+        .iter()
+        .position(|r| r.contains("Buy expensive refund price difference!"))
+        .unwrap() as u16;
+    for span in ["Buy expensive", "refund"] {
+        let cell = cell_at(&screen, row, span);
+        assert!(cell.italic() && cell.underline(), "{span}: {cell:?}");
+    }
+    assert!(!cell_at(&screen, row, "price").italic());
+    // The list names every rater with each of their spans.
+    tty.send("!");
+    let judgments = [
+        "3 raters judged",
+        "rater5  minor Fluency/Grammar  «Buy expensive» in the target",
+        "rater6  attention check (Found)",
+        "rater6  major Accuracy/Mistranslation  «refund» in the target",
+        "rater3  minor Fluency/Grammar  «refund» in the target",
+    ];
+    tty.wait_for("every rater's judgment listed", |s| {
+        judgments.iter().all(|j| s.contents().contains(j))
+    });
+    tty.send("\x1b");
+    tty.wait_for("the list closed", |s| {
+        !s.contents().contains("3 raters judged")
+    });
+    tty.send("<");
+    let screen = tty.wait_for("back to GPT4-5shot", |s| {
+        rows(s)[0].contains("· GPT4-5shot ·")
+    });
+    assert!(
+        detail(&screen).contains("rater3 ✓ no error"),
+        "{}",
+        detail(&screen)
+    );
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn only_and_skip_are_checked_as_sxs_check_checks_them() {
+    let review = common::sxs(&["--only", "number-mismatch,numbres"]);
+    let check = common::sxs(&["check", "--only", "number-mismatch,numbres"]);
+    assert_eq!(review.status.code(), check.status.code());
+    assert_eq!(common::stderr(&review), common::stderr(&check));
+    assert!(common::stderr(&review).contains("no check is named \"numbres\""));
+}
+
+#[test]
+fn skip_on_the_command_line_or_in_the_config_file_stops_a_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let korean = root().join("tests/fixtures/corpus/partner-center-pr.ko-kr");
+    let korean = korean.to_str().unwrap();
+    let mut tty = Tty::spawn(
+        &["--skip", "korean-spacing", korean],
+        (100, 30),
+        dir.path(),
+        &[],
+    );
+    tty.wait_for_text("checks done: no findings");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("sxs")).unwrap();
+    std::fs::write(
+        config.join("sxs/config.yaml"),
+        "checks:\n  skip: [korean-spacing]\n",
+    )
+    .unwrap();
+    let env = [("XDG_CONFIG_HOME", config.to_str().unwrap())];
+    let mut tty = Tty::spawn(&[korean], (100, 30), dir.path(), &env);
+    tty.wait_for_text("checks done: no findings");
+    tty.send("?G");
+    tty.wait_for_text("[off: skipped (the config file)]");
+    tty.send("qq");
+    assert_eq!(tty.wait_exit(), 0);
+    // The command line's list wins.
+    let args = ["--skip", "number-mismatch", korean];
+    let mut tty = Tty::spawn(&args, (100, 30), dir.path(), &env);
+    tty.wait_for_text("checks done: 8 findings on 8 segments");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
 }

@@ -47,6 +47,12 @@ pub struct Cli {
     /// Glossary for the checks the review screen runs (as `sxs check --glossary`)
     #[arg(long, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
+    /// Run only these checks on the review screen (as `sxs check --only`)
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Do not run these checks on the review screen (as `sxs check --skip`)
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub skip: Vec<String>,
     #[command(flatten)]
     pub common: Common,
 }

@@ -4,18 +4,24 @@
 use std::io::{self, IsTerminal};
 
 use super::{Cli, fail_on, named_sources, report};
-use crate::check::{self, Glossary};
+use crate::check::Glossary;
+use crate::tui::checks::CheckChoice;
 use crate::tui::{self, Launch};
 
 pub fn run(cli: &Cli) -> anyhow::Result<u8> {
+    let checks = CheckChoice {
+        only: cli.only.clone(),
+        skip: cli.skip.clone(),
+        glossary: cli.glossary.is_some(),
+        from: "--only/--skip",
+    };
+    // Before the files load: a misspelt name is said at once, as `sxs check` says it.
+    checks.options(None)?;
+    let glossary = cli.glossary.as_deref().map(Glossary::load).transpose()?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         anyhow::bail!(
             "the review screen needs a terminal; to print segments in a pipe, use `sxs dump`"
         );
-    }
-    let mut checks = check::Options::default();
-    if let Some(path) = &cli.glossary {
-        checks = checks.with_glossary(Glossary::load(path)?);
     }
     // The first file is read before the screen opens, the rest after.
     let mut loading = named_sources(&cli.paths, &cli.common)?.load_in_background();
@@ -31,6 +37,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         notes: cli.common.notes_path().to_path_buf(),
         reviewer: cli.common.reviewer.clone(),
         checks,
+        glossary,
         first_path: cli.paths.first().cloned(),
     })?;
     Ok(0)

@@ -51,6 +51,7 @@ use crate::store::Store;
 use destination::Destination;
 use history::{Change, History, Step};
 use lock::Lock;
+pub(crate) use order::natural_cmp;
 use order::{NaturalId, Rank, SortKey};
 
 /// Where each segment stands in document order, `None` when unknown.

@@ -41,7 +41,7 @@ impl PartialOrd for NaturalId {
 }
 
 /// Compares runs of digits by value and everything else byte by byte.
-fn natural_cmp(a: &str, b: &str) -> Ordering {
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
     loop {
         match (a.first(), b.first()) {

@@ -42,6 +42,10 @@ impl Style {
     /// What the reviewer is selecting (a span being marked) or where the
     /// cursor of a text field stands.
     pub const SELECTED: Style = Style(1 << 13);
+    /// Inside an error span one of the raters of a WMT MQM file marked.
+    pub const RATER_SPAN: Style = Style(1 << 14);
+    /// Inside the span an automatic check's finding is about.
+    pub const FINDING_SPAN: Style = Style(1 << 15);
 
     pub(crate) const COUNT: usize = 8;
 

@@ -11,6 +11,8 @@ pub const TABLES: &[&Table] = &[
     Action::TABLE,
     SpanAction::TABLE,
     ErrorsAction::TABLE,
+    FindingsAction::TABLE,
+    ScopeAction::TABLE,
     SearchAction::TABLE,
     CommandAction::TABLE,
     ResultsAction::TABLE,
@@ -61,10 +63,14 @@ bindings! {
             PrevFlagged = "prev_flagged", ["["], "previous flagged or suspicious segment";
             AcceptFinding = "accept_finding", ["A"], "turn the check's finding into a mark";
             DismissFinding = "dismiss_finding", ["D"], "dismiss the check's finding";
+            Findings = "findings", ["!"], "the segment's findings and raters' judgments in full: A and D act on the chosen finding";
         }
         "View" {
             CycleFilter = "cycle_filter", ["f"], "show all / unreviewed / flagged / suspicious";
+            Scope = "scope", ["F"], "show one system's documents, or the segments one rater marked (WMT MQM files)";
             NextLocale = "next_locale", ["L"], "same article in the next locale";
+            NextSystem = "next_system", [">"], "same segment as the next system translated it (WMT MQM files)";
+            PrevSystem = "prev_system", ["<"], "same segment as the previous system translated it";
             ReadingMode = "reading_mode", ["r"], "reading mode: one locale as a document";
             FileList = "file_list", ["o"], "list of loaded files";
             Warnings = "warnings", ["w"], "what loading warned about (files, notes, config)";
@@ -122,6 +128,34 @@ bindings! {
             Undo = "undo", ["u"], "undo the last change";
             Redo = "redo", ["ctrl-r"], "redo what was undone";
             Close = "close", ["esc", "q"], "close the list";
+        }
+    }
+}
+
+bindings! {
+    /// The list of a segment's findings and raters' judgments.
+    pub enum FindingsAction {
+        mode: "findings", text_input: false, required: [Close],
+        "Findings and judgments (the checks' and the raters')" {
+            Down = "down", ["j", "down"], "next item";
+            Up = "up", ["k", "up"], "previous item";
+            Accept = "accept", ["A", "enter"], "turn the chosen finding into a mark";
+            Dismiss = "dismiss", ["D"], "dismiss the chosen finding";
+            Close = "close", ["esc", "q", "!"], "close the list";
+        }
+    }
+}
+
+bindings! {
+    /// The scope picker: characters type the filter.
+    pub enum ScopeAction {
+        mode: "scope", text_input: true, required: [Close],
+        "What to show (WMT MQM files; characters type the filter)" {
+            Choose = "choose", ["enter"], "show only the chosen system or rater (again: stop)";
+            Close = "close", ["esc"], "close the picker";
+            Down = "down", ["down", "tab"], "next choice";
+            Up = "up", ["up", "backtab"], "previous choice";
+            DeleteChar = "delete_char", ["backspace"], "delete the last character of the filter";
         }
     }
 }
@@ -308,6 +342,10 @@ bindings! {
         "Help (any other key closes it)" {
             Down = "down", ["j", "down"], "scroll down";
             Up = "up", ["k", "up"], "scroll up";
+            PageDown = "page_down", ["pagedown", "space"], "a page down";
+            PageUp = "page_up", ["pageup"], "a page up";
+            Last = "last", ["G", "end"], "to the end (the checks and their states)";
+            First = "first", ["g", "home"], "to the top";
             Close = "close", ["esc", "q"], "close the help";
         }
     }

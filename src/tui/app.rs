@@ -18,10 +18,12 @@ use super::components::copy_menu::CopyMenu;
 use super::components::detail_bar::DetailBar;
 use super::components::error_list::ErrorList;
 use super::components::file_list::FileList;
+use super::components::findings_list::FindingsList;
 use super::components::help::Help;
 use super::components::mark_dialog::MarkDialog;
 use super::components::panes::Panes;
 use super::components::reading::Reading;
+use super::components::scope_picker::ScopePicker;
 use super::components::search_prompt::{SearchPrompt, no_match_hint};
 use super::components::search_results::SearchResults;
 use super::components::segment_comment::SegmentComment;
@@ -208,10 +210,20 @@ impl App {
             Action::Redo => s.undo(true),
             Action::NextFlagged => s.next_attention(true),
             Action::PrevFlagged => s.next_attention(false),
-            Action::AcceptFinding => s.accept_finding(),
-            Action::DismissFinding => s.dismiss_finding(),
+            Action::AcceptFinding => s.accept_finding(0),
+            Action::DismissFinding => s.dismiss_finding(0),
+            Action::Findings => match FindingsList::new(s, &self.keymaps) {
+                Ok(list) => self.modes.push(Box::new(list)),
+                Err(why) => s.complain(why),
+            },
             Action::CycleFilter => s.cycle_filter(),
+            Action::Scope => match ScopePicker::new(s) {
+                Ok(picker) => self.modes.push(Box::new(picker)),
+                Err(why) => s.complain(why),
+            },
             Action::NextLocale => s.next_locale(),
+            Action::NextSystem => s.next_system(true),
+            Action::PrevSystem => s.next_system(false),
             Action::ReadingMode => {
                 let cursor = s.position().cursor;
                 self.modes.push(Box::new(Reading::new(s, false, cursor)))
@@ -248,7 +260,9 @@ impl App {
             | Action::NextHit
             | Action::PrevHit
             | Action::NextFlagged
-            | Action::PrevFlagged => {
+            | Action::PrevFlagged
+            | Action::NextSystem
+            | Action::PrevSystem => {
                 for _ in 0..count {
                     self.update(action);
                     if self.session.flash.as_ref().is_some_and(|f| f.error) {
@@ -325,13 +339,15 @@ impl App {
                 self.keymaps.label(Action::NextFlagged),
                 self.keymaps.label(Action::PrevFlagged),
             );
-            let (count, total) = (
-                plural(count, "finding", "findings"),
-                plural(total, "segment", "segments"),
-            );
-            self.session.say(format!(
-                "checks done: {count} on {total}; {next} and {prev} visit them"
-            ));
+            let message = match count {
+                0 => "checks done: no findings".to_string(),
+                _ => format!(
+                    "checks done: {} on {}; {next} and {prev} visit them",
+                    plural(count, "finding", "findings"),
+                    plural(total, "segment", "segments")
+                ),
+            };
+            self.session.say(message);
         }
         self.refresh();
     }
@@ -390,7 +406,7 @@ impl App {
             theme: &self.theme,
             keymaps: &self.keymaps,
         };
-        self.detail.refresh(&self.session);
+        self.detail.refresh(&ctx);
         self.status.refresh(&ctx, top.as_ref());
     }
 

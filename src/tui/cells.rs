@@ -36,6 +36,13 @@ pub fn lay(base: Style, layer: Style) -> Style {
 /// The screen style of the overlays display text can carry (an error span,
 /// a search hit, the selection) over `style`.
 fn overlays(theme: &Theme, flags: TextStyle, mut style: Style) -> Style {
+    if flags.contains(TextStyle::FINDING_SPAN) {
+        style = lay(style, theme.finding);
+    }
+    if flags.contains(TextStyle::RATER_SPAN) {
+        style = lay(style, theme.rater);
+    }
+    // The reviewer's own mark last: its ground wins over a finding's.
     if let Some((_, severity)) = SPAN_FLAGS.iter().find(|(f, _)| flags.contains(*f)) {
         style = lay(style, theme.span(*severity));
     }

@@ -7,6 +7,7 @@
 //! ambiguous_wide: false  # true for terminals that draw … — → 2 cells wide
 //! mouse: false           # wheel scrolling; turns off the terminal's own selection
 //! advance_after_error: false  # after `x` … `Enter`, go on to the next segment as `a` does
+//! checks: { only: [], skip: [untranslated-word] }  # as `sxs check --only/--skip`; the flags win
 //! keys:
 //!   normal:
 //!     next_segment: [j, down]
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::yaml::{self, Mapping, Value};
 use thiserror::Error;
 
+use super::checks::CheckChoice;
 use super::keymap::{KeymapError, Keymaps, Override};
 use super::theme::ThemeName;
 
@@ -36,6 +38,9 @@ pub struct Config {
     /// After adding an error, go on to the next segment (`a` always does);
     /// by default the cursor stays, for the segment's next error.
     pub advance_after_error: bool,
+    /// `checks: {only: [...], skip: [...]}`: which checks run when the
+    /// command line names none.
+    pub checks: CheckChoice,
     pub keymaps: Keymaps,
     /// What was ignored or changed, one line each: `FILE:LINE: what`.
     pub warnings: Vec<String>,
@@ -71,7 +76,7 @@ fn at(path: &Path, line: Option<usize>) -> String {
     }
 }
 
-const SETTINGS: &str = "reviewer, theme, ambiguous_wide, mouse, advance_after_error, keys";
+const SETTINGS: &str = "reviewer, theme, ambiguous_wide, mouse, advance_after_error, checks, keys";
 
 impl Config {
     /// Reads the config file; a missing file is the defaults.
@@ -139,6 +144,9 @@ impl Config {
                     config.advance_after_error =
                         value.as_bool().ok_or_else(|| wrong("true or false"))?
                 }
+                "checks" => {
+                    config.checks = check_choice(text, value).map_err(|(l, m)| invalid(l, m))?
+                }
                 "keys" => overrides = key_overrides(text, value).map_err(|(l, m)| invalid(l, m))?,
                 _ => config.warnings.push(format!(
                     "{}: unknown setting `{name}` (sxs reads {SETTINGS}); ignored",
@@ -160,6 +168,49 @@ impl Config {
         );
         Ok(config)
     }
+}
+
+/// `checks:` as the names of the checks to run or not: `{only: [NAME...],
+/// skip: [NAME...]}`, each a list or one name; a name no check has is an
+/// error worded as `sxs check --only` words it, at its line.
+fn check_choice(text: &str, checks: Value) -> Result<CheckChoice, (Option<usize>, String)> {
+    let expected = "`checks`: expected `{only: [NAME, ...], skip: [NAME, ...]}`";
+    let mut choice = CheckChoice {
+        from: "the config file",
+        ..CheckChoice::default()
+    };
+    let map = match checks {
+        Value::Null => return Ok(CheckChoice::default()),
+        Value::Mapping(map) => map,
+        _ => return Err((line_of(text, &["checks"]), expected.into())),
+    };
+    for (list, names) in map {
+        let list = name_of(&list);
+        let line = line_of(text, &["checks", &list]);
+        let names: Vec<String> = match names {
+            Value::Null => Vec::new(),
+            Value::String(name) => vec![name],
+            Value::Sequence(names) => names.iter().map(name_of).collect(),
+            _ => {
+                return Err((
+                    line,
+                    format!("`checks.{list}`: expected a list of check names"),
+                ));
+            }
+        };
+        for name in &names {
+            if crate::check::check(name).is_none() {
+                let unknown = crate::check::UnknownCheck(name.clone());
+                return Err((line, format!("`checks.{list}`: {unknown}")));
+            }
+        }
+        match list.as_str() {
+            "only" => choice.only = names,
+            "skip" => choice.skip = names,
+            _ => return Err((line, expected.into())),
+        }
+    }
+    Ok(choice)
 }
 
 /// A mapping key as text (`1` is the key `1`).
@@ -346,6 +397,32 @@ mod tests {
         );
         let err = parse("theme: [unclosed\n").unwrap_err().to_string();
         assert!(err.contains("config.yaml:"), "{err}");
+    }
+
+    #[test]
+    fn checks_name_the_checks_to_run_or_not_and_an_unknown_one_is_an_error_at_its_line() {
+        let config =
+            parse("theme: mono\nchecks:\n  only: [number-mismatch, link-mismatch]\n  skip: link-mismatch\n")
+                .unwrap();
+        assert_eq!(config.checks.only, ["number-mismatch", "link-mismatch"]);
+        assert_eq!(config.checks.skip, ["link-mismatch"]);
+        assert_eq!(config.checks.from, "the config file");
+        let err = parse("checks:\n  only: [number-mismatch]\n  skip: [numbres]\n")
+            .unwrap_err()
+            .to_string();
+        let unknown = crate::check::UnknownCheck("numbres".into()).to_string();
+        assert!(
+            err.starts_with("/home/u/.config/sxs/config.yaml:3: `checks.skip`: ")
+                && err.contains(&unknown),
+            "{err}"
+        );
+        let err = parse("checks: [number-mismatch]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("config.yaml:1:") && err.contains("only: [NAME"),
+            "{err}"
+        );
     }
 
     #[test]

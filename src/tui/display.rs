@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::raw::raw_form;
+use super::wmt;
 use crate::mqm::{Severity, Side};
 use crate::store::{Block, ContextKind, Document, Segment, Store};
 use unicode_segmentation::UnicodeSegmentation;
@@ -79,9 +80,11 @@ pub fn pasted(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().map(|c| if c.is_control() { ' ' } else { c })
 }
 
-/// `1 segment`, `2 segments`: a count with its noun.
+/// `no segments`, `1 segment`, `2 segments`: a count with its noun, as a
+/// reader says it.
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     match count {
+        0 => format!("no {many}"),
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),
     }
@@ -151,7 +154,26 @@ pub struct DocLabel {
     pub locale: String,
     pub translation_type: String,
     pub title: String,
+    /// Above the panes: the source's language and the target's (`en-us`,
+    /// `ja-jp`); for a WMT MQM document, `source` and the system.
+    pub panes: (String, String),
+    /// A document read from a WMT MQM file: what the top bar names instead
+    /// of the path, which joins them.
+    pub wmt: Option<WmtLabel>,
 }
+
+/// A WMT MQM document's names, safe to draw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WmtLabel {
+    /// The `doc` column.
+    pub name: String,
+    pub system: String,
+    /// The file it was read from.
+    pub file: String,
+}
+
+/// The English source of a segment file, as the pane title names it.
+const SOURCE_LOCALE: &str = "en-us";
 
 impl DocLabel {
     pub fn new(doc: &Document, mode: WidthMode) -> DocLabel {
@@ -165,11 +187,23 @@ impl DocLabel {
             .or(doc.front.title.as_deref())
             .map(|t| visual_line(t, &doc.locale, mode))
             .unwrap_or_default();
+        let locale = one_line(&doc.locale);
+        let wmt = wmt::parts(doc).map(|(file, system, name)| WmtLabel {
+            name: one_line(name),
+            system: one_line(system),
+            file: one_line(file),
+        });
+        let panes = match &wmt {
+            Some(wmt) => ("source".to_string(), format!("{} · {locale}", wmt.system)),
+            None => (SOURCE_LOCALE.to_string(), locale.clone()),
+        };
         DocLabel {
             path: one_line(&doc.path),
-            locale: one_line(&doc.locale),
             translation_type: one_line(doc.front.translation_type.as_deref().unwrap_or("?")),
+            locale,
             title,
+            panes,
+            wmt,
         }
     }
 }
@@ -213,35 +247,55 @@ pub const SPAN_FLAGS: [(Style, Severity); 4] = [
     (Style::NEUTRAL_SPAN, Severity::Neutral),
 ];
 
-/// The flag of display text inside a span of this severity.
-pub fn span_flag(severity: Severity) -> Style {
-    SPAN_FLAGS
-        .iter()
-        .find(|(_, s)| *s == severity)
-        .map_or(Style::PLAIN, |(flag, _)| *flag)
+/// Whose span a highlight shows: the reviewer's own marks by severity, a
+/// WMT rater's marks, or the place a check's finding is about. Each has its
+/// own look, so that the reviewer's verdict never hides behind another's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Mark(Severity),
+    Rater,
+    Finding,
 }
 
-/// A marked error span where it stands now in the raw text of its side,
-/// to be shown highlighted.
+impl Marker {
+    /// The flag of display text inside a span of this kind.
+    pub fn flag(self) -> Style {
+        match self {
+            Marker::Mark(severity) => SPAN_FLAGS
+                .iter()
+                .find(|(_, s)| *s == severity)
+                .map_or(Style::PLAIN, |(flag, _)| *flag),
+            Marker::Rater => Style::RATER_SPAN,
+            Marker::Finding => Style::FINDING_SPAN,
+        }
+    }
+}
+
+/// A span where it stands now in the raw text of its side, to be shown
+/// highlighted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Highlight {
     pub side: Side,
     pub raw: Range<usize>,
-    pub severity: Severity,
+    pub marker: Marker,
 }
 
 /// `form` (a display or raw form of one side's `raw` text) with the spans of
-/// that side flagged by severity.
+/// that side flagged by kind.
 pub fn highlighted(form: StyledText, side: Side, marks: &[Highlight]) -> StyledText {
     let mut form = form;
-    for severity in Severity::ALL {
+    let markers = Severity::ALL
+        .map(Marker::Mark)
+        .into_iter()
+        .chain([Marker::Rater, Marker::Finding]);
+    for marker in markers {
         let ranges: Vec<Range<usize>> = marks
             .iter()
-            .filter(|m| m.side == side && m.severity == severity)
+            .filter(|m| m.side == side && m.marker == marker)
             .filter_map(|m| form.display_range(m.raw.clone()))
             .collect();
         if !ranges.is_empty() {
-            form = form.with_flag(&ranges, span_flag(severity));
+            form = form.with_flag(&ranges, marker.flag());
         }
     }
     form
@@ -355,6 +409,11 @@ impl Displays {
         if let Some(slot) = self.docs.get_mut(doc) {
             *slot = None;
         }
+    }
+
+    /// The documents whose display forms were built.
+    pub fn opened(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.docs.len()).filter(|&d| self.docs[d].is_some())
     }
 
     /// The display forms of an opened document (empty if never opened).

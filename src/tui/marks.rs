@@ -8,8 +8,11 @@ use std::sync::Arc;
 use super::display::plural;
 use super::layout::walk;
 use super::session::Session;
-use crate::mqm::{Severity, Span};
+use super::spans::side_text;
+use crate::check::{self, Finding};
+use crate::mqm::{Severity, Side, Span};
 use crate::notes::{MqmError, NotesError, SegmentRef};
+use crate::store::Segment;
 
 impl Session {
     /// Runs a change to the notes file; a refusal (read-only, disk error) is
@@ -247,16 +250,28 @@ impl Session {
         }
     }
 
-    /// Turns the first open finding of the segment into an error with the
-    /// check's category and severity and its message as the comment.
-    pub fn accept_finding(&mut self) {
+    /// Turns the segment's open finding number `index` (from 0) into an
+    /// error with the check's category and severity, its message as the
+    /// comment, and the span it is about when it names one.
+    pub fn accept_finding(&mut self, index: usize) {
         let cursor = self.position().cursor;
-        let Some(finding) = self.open_findings(self.doc, cursor).next().cloned() else {
+        let Some(finding) = self.open_findings(self.doc, cursor).nth(index).cloned() else {
             return self.complain("no finding here to accept");
         };
-        let comment = format!("{}: {}", finding.check, finding.message);
+        if self.accepted(self.doc, cursor, &finding) {
+            let message = format!(
+                "{} is already a mark here: the error list shows it",
+                finding.check
+            );
+            return self.complain(message);
+        }
+        let comment = accepted_comment(&finding);
         let reviewer = self.reviewer.clone();
-        let error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
+        let mut error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
+        let seg = &self.store.docs[self.doc].segments[cursor];
+        if let Some(span) = finding.span.as_ref().and_then(|spot| spot_span(seg, spot)) {
+            error = error.with_span(span);
+        }
         let saved = self.save_at_cursor(|s, seg| s.notes.add_error(seg, &reviewer, error));
         if let Some(note) = saved {
             self.after_change(&format!(
@@ -266,16 +281,55 @@ impl Session {
         }
     }
 
-    /// Dismisses the first open finding of the segment; remembered in the notes file.
-    pub fn dismiss_finding(&mut self) {
+    /// Whether the finding was made a mark of the segment (`A`): an error
+    /// of its entry carries its words.
+    pub fn accepted(&self, doc: usize, segment: usize, finding: &Finding) -> bool {
+        let comment = accepted_comment(finding);
+        self.entry(doc, segment)
+            .is_some_and(|e| e.errors.iter().any(|error| error.comment == comment))
+    }
+
+    /// Dismisses the segment's open finding number `index` (from 0);
+    /// remembered in the notes file.
+    pub fn dismiss_finding(&mut self, index: usize) {
         let cursor = self.position().cursor;
-        let Some(check) = self.open_findings(self.doc, cursor).next().map(|f| f.check) else {
+        let Some(check) = self
+            .open_findings(self.doc, cursor)
+            .nth(index)
+            .map(|f| f.check)
+        else {
             return self.complain("no finding here to dismiss");
         };
         let reviewer = self.reviewer.clone();
         let saved = self.save_at_cursor(|s, seg| s.notes.dismiss(seg, check, &reviewer));
         if let Some(note) = saved {
-            self.after_change(&format!("{check} dismissed{note}"));
+            let left = self.open_findings(self.doc, cursor).count();
+            let left = match left {
+                0 => String::new(),
+                n => format!(", {} left here", plural(n, "finding", "findings")),
+            };
+            self.after_change(&format!("{check} dismissed{left}{note}"));
         }
     }
+}
+
+/// The comment of the mark a finding becomes: the check and its message.
+fn accepted_comment(finding: &Finding) -> String {
+    format!("{}: {}", finding.check, finding.message)
+}
+
+/// A finding's place as the span of a mark: its side, offsets and the text
+/// standing there; `None` for an empty place or one not on the text.
+fn spot_span(seg: &Segment, spot: &check::Spot) -> Option<Span> {
+    let side = match spot.side {
+        check::Side::Source => Side::Source,
+        check::Side::Target => Side::Target,
+    };
+    let text = side_text(seg, side)?.get(spot.range.clone())?;
+    (!text.is_empty()).then(|| Span {
+        side,
+        start: spot.range.start,
+        end: spot.range.end,
+        text: text.to_string(),
+    })
 }

@@ -2,8 +2,8 @@
 //! opens the notes file, builds the [`app::App`] and runs the event loop.
 //!
 //! Layers, each using only those listed before it: keys, bindings, action,
-//! keymap, theme, config; geometry, raw, display, findings, search, selection, align;
-//! session, layout, nav, jump, resume, marks, spans, time, outside; text_field, cells, component,
+//! keymap, theme, checks, config; geometry, raw, wmt, display, findings, scope, search, selection,
+//! align; session, layout, nav, jump, resume, spans, marks, compare, time, outside; text_field, cells, component,
 //! components/; app; term and this event loop. `tests/module_graph.rs` checks that no module here
 //! imports another in a cycle.
 
@@ -12,6 +12,8 @@ mod align;
 pub mod app;
 pub mod bindings;
 pub mod cells;
+pub mod checks;
+pub mod compare;
 pub mod component;
 pub mod components;
 pub mod config;
@@ -28,6 +30,7 @@ mod nav;
 mod outside;
 mod raw;
 mod resume;
+pub mod scope;
 mod search;
 pub mod selection;
 pub mod session;
@@ -36,6 +39,7 @@ pub mod term;
 pub mod text_field;
 pub mod theme;
 mod time;
+pub mod wmt;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -50,6 +54,7 @@ use crossterm::{execute, queue};
 use thiserror::Error;
 
 use self::app::{App, Options};
+use self::checks::CheckChoice;
 use self::config::{Config, ConfigError, config_path};
 use self::display::one_line;
 use self::term::{Exclusive, Resumed, Screen};
@@ -76,8 +81,10 @@ pub struct Launch {
     pub notes: PathBuf,
     /// `--reviewer`, before the config file's and `$USER`.
     pub reviewer: Option<String>,
-    /// The checks to run in the background.
-    pub checks: check::Options,
+    /// The checks `--only` and `--skip` chose, over the config file's.
+    pub checks: CheckChoice,
+    /// `--glossary`, for the checks.
+    pub glossary: Option<check::Glossary>,
     /// The first path on the command line: the review opens in its files.
     pub first_path: Option<PathBuf>,
 }
@@ -88,6 +95,8 @@ pub enum TuiError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Terminal(#[from] io::Error),
+    #[error(transparent)]
+    Checks(#[from] check::UnknownCheck),
     /// A notes path that is no file at all (a folder, a device).
     #[error(transparent)]
     Notes(#[from] notes::NotesError),
@@ -136,7 +145,10 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
     app.session.advance_after_error = config.advance_after_error;
     app.session.loading = Some(launch.loading.progress());
     app.resume(launch.first_path.as_deref());
-    event_loop(app, launch.checks, launch.loading)?;
+    let choice = launch.checks.over(&config.checks);
+    let checks = choice.options(launch.glossary)?;
+    app.session.checks = choice;
+    event_loop(app, checks, launch.loading)?;
     Ok(())
 }
 

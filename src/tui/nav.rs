@@ -1,9 +1,8 @@
-//! Moving through the documents: the cursor, pages, files, locales, flagged
+//! Moving through the documents: the cursor, pages, files, flagged
 //! segments, the filter and search hits. Only segments the filter shows are
 //! visited; the view scrolls as little as possible to keep the cursor on
 //! screen.
 
-use super::align::matching_segment;
 use super::layout::{Scroll, segments_in_page, top_for_cursor, walk};
 use super::session::{Filter, Position, RawView, Session};
 
@@ -39,6 +38,9 @@ impl Session {
         let segment = segment.min(self.segment_count() - 1);
         if !self.shown(segment) {
             self.filter = Filter::All;
+        }
+        if !self.shown(segment) {
+            self.set_rater(None);
         }
         self.position_mut().cursor = segment;
         self.scroll(scroll);
@@ -121,8 +123,20 @@ impl Session {
         self.scroll(Scroll::Keep);
     }
 
+    /// Opens a document where the reviewer left it. A document the scope
+    /// leaves out (another system's, one the rater marked nothing in) ends
+    /// that part of the scope; a cursor the view hides goes to the next row
+    /// it shows.
     pub fn open(&mut self, doc: usize) {
         if doc < self.store.docs.len() {
+            if !self.doc_in_scope(doc) {
+                if self.wmt.system(doc) != self.scope.system.as_deref() {
+                    self.scope.system = None;
+                }
+                if !self.doc_in_scope(doc) {
+                    self.set_rater(None);
+                }
+            }
             self.doc = doc;
             self.displays.ensure(&self.store, doc, self.width_mode);
             if self.raw != RawView::Off {
@@ -131,20 +145,34 @@ impl Session {
             self.refresh_marks(doc);
             self.search.refresh(&self.displays, doc);
             self.scroll(Scroll::Keep);
+            let cursor = self.position().cursor;
+            if !self.shown(cursor) {
+                self.land_on(cursor);
+            }
         }
     }
 
-    /// The next (or previous) file, cycling.
+    /// The next (or previous) file the scope visits, cycling.
     pub fn open_relative(&mut self, delta: isize) {
-        let count = self.store.docs.len() as isize;
-        match count > 1 {
-            true => self.open((self.doc as isize + delta).rem_euclid(count) as usize),
-            false if self.loading.is_some() => {
-                let message = self.so_far("only one file is loaded so far");
-                self.say(message)
-            }
-            false => self.say("only one file is loaded; give more files or a folder to switch"),
+        let docs: Vec<usize> = self.docs_in_scope().collect();
+        if docs.iter().all(|&d| d == self.doc) {
+            let message = match self.scope.label() {
+                Some(scope) => format!("no other file in this view ({scope})"),
+                None if self.loading.is_some() => self.so_far("only one file is loaded so far"),
+                None => "only one file is loaded; give more files or a folder to switch".into(),
+            };
+            return self.say(message);
         }
+        // From the open file's place in the order, whether or not the
+        // scope visits it.
+        let rank = self.wmt.rank(self.doc);
+        let here = docs.partition_point(|&d| self.wmt.rank(d) < rank);
+        let on = docs.get(here) == Some(&self.doc);
+        let next = match delta > 0 && !on {
+            true => here as isize + delta - 1,
+            false => here as isize + delta,
+        };
+        self.open(docs[next.rem_euclid(docs.len() as isize) as usize]);
     }
 
     /// Moves to a segment named as the notes file names it.
@@ -159,64 +187,49 @@ impl Session {
             .position(|s| s.id == id)
     }
 
-    /// Opens the same article in the next locale, on the same English sentence.
-    pub fn next_locale(&mut self) {
-        let group = self.store.translations_of(self.doc);
-        let here = &self.store.docs[self.doc];
-        // The next file of the group in a different locale, cycling.
-        let start = group.iter().position(|&d| d == self.doc).unwrap_or(0);
-        let next = (1..group.len())
-            .map(|i| group[(start + i) % group.len()])
-            .find(|&d| self.store.docs[d].locale != here.locale);
-        let Some(next) = next else {
-            let message = self.so_far(format!(
-                "{} is loaded in no other locale; load its other translations to switch",
-                here.path
-            ));
-            return self.complain(message);
-        };
-        let target = matching_segment(here, self.position().cursor, &self.store.docs[next]);
-        self.open(next);
-        self.go_to(target);
-        let doc = &self.store.docs[next];
-        let message = format!("{}: {}", doc.locale, doc.path);
-        self.say(message);
-    }
-
     /// `]` / `[`: the next flagged or suspicious segment, in this file and then
-    /// the following ones, wrapping around, and saying so as search does.
+    /// the following ones the scope visits, wrapping around, and saying so as
+    /// search does.
     pub fn next_attention(&mut self, forward: bool) {
-        let docs = self.store.docs.len();
-        let start = (self.doc, self.position().cursor);
-        for step in 0..=docs {
-            let doc = if forward {
-                (start.0 + step) % docs
+        let mut docs: Vec<usize> = self.docs_in_scope().collect();
+        let rank = self.wmt.rank(self.doc);
+        let here = docs.partition_point(|&d| self.wmt.rank(d) < rank);
+        if docs.get(here) != Some(&self.doc) {
+            docs.insert(here, self.doc);
+        }
+        let count = docs.len();
+        let start = (here, self.position().cursor);
+        for step in 0..=count {
+            let at = if forward {
+                (here + step) % count
             } else {
-                (start.0 + docs - step % docs) % docs
+                (here + count - step % count) % count
             };
-            let count = self.store.docs[doc].segments.len();
+            let doc = docs[at];
+            let document = &self.store.docs[doc];
+            let segments = document.segments.len();
             let candidates: Box<dyn Iterator<Item = usize>> = match (step, forward) {
-                (0, true) => Box::new(start.1 + 1..count),
+                (0, true) => Box::new(start.1 + 1..segments),
                 (0, false) => Box::new((0..start.1).rev()),
-                (_, true) if step == docs => Box::new(0..=start.1.min(count.saturating_sub(1))),
-                (_, false) if step == docs => Box::new((start.1..count).rev()),
-                (_, true) => Box::new(0..count),
-                (_, false) => Box::new((0..count).rev()),
+                (_, true) if step == count => Box::new(0..=start.1.min(segments.saturating_sub(1))),
+                (_, false) if step == count => Box::new((start.1..segments).rev()),
+                (_, true) => Box::new(0..segments),
+                (_, false) => Box::new((0..segments).rev()),
             };
             let found = candidates
                 .into_iter()
-                .find(|&s| self.needs_attention(doc, s));
+                .find(|&s| self.scope.shows_segment(document, s) && self.needs_attention(doc, s));
             if let Some(segment) = found {
                 if doc != self.doc {
                     self.open(doc);
                 }
                 self.go_to(segment);
-                let at = (doc, segment);
-                let message = if at == start {
+                let now = (at, segment);
+                let message = if now == start {
                     "no other flagged or suspicious segment"
-                } else if forward && at < start {
+                } else if forward && now < start {
                     "flags wrapped to the top"
-                } else if !forward && at > start {
+                } else if !forward && now > start {
                     "flags wrapped to the bottom"
                 } else {
                     return;

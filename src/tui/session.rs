@@ -1,6 +1,7 @@
 //! What is under review and where the reviewer stands in it: the store, the
 //! notes file, the checks' findings, the open document and the position in
-//! every document, the filter, the search and the message of the moment.
+//! every document, the filter and the scope, the search and the message of
+//! the moment.
 //!
 //! Components read it to draw and change it through its methods: moving in
 //! `nav`, marking in `marks`. It knows no terminal and no key.
@@ -8,10 +9,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::checks::CheckChoice;
 use super::display::{Displays, one_line, plural};
 use super::findings::Findings;
 use super::geometry::Geometry;
+use super::scope::Scope;
 use super::search::Search;
+use super::wmt::Wmt;
 use crate::check::Finding;
 use crate::mqm::Side;
 use crate::notes::score::{self, Penalties};
@@ -127,7 +131,15 @@ pub struct Session {
     pub notes: Notes,
     pub reviewer: String,
     pub findings: Findings,
+    /// The checks that run, as the command line and the config file chose
+    /// them.
+    pub checks: CheckChoice,
     pub filter: Filter,
+    /// One system's documents, one rater's segments (WMT MQM files).
+    pub scope: Scope,
+    /// The systems and raters of the WMT MQM files, and the order documents
+    /// are visited in.
+    pub wmt: Wmt,
     pub raw: RawView,
     pub displays: Displays,
     pub search: Search,
@@ -189,11 +201,14 @@ impl Session {
         let mut session = Session {
             displays: Displays::new(&store),
             positions: vec![Position::default(); store.docs.len()],
+            wmt: Wmt::new(&store),
             store: Arc::new(store),
             notes,
             reviewer,
             findings: Findings::default(),
+            checks: CheckChoice::default(),
             filter: Filter::All,
+            scope: Scope::default(),
             raw: RawView::Off,
             search: Search::default(),
             doc: 0,
@@ -294,8 +309,20 @@ impl Session {
         self.is_bad(doc, segment) || self.open_findings(doc, segment).next().is_some()
     }
 
-    /// Whether the filter lets the panes show this segment of the open document.
+    /// Whether the filter and the scope let the panes show this segment of
+    /// the open document.
     pub fn shown(&self, segment: usize) -> bool {
+        let doc = self.doc;
+        let in_scope = self
+            .store
+            .docs
+            .get(doc)
+            .is_some_and(|d| self.scope.shows_segment(d, segment));
+        in_scope && self.shown_by_filter(segment)
+    }
+
+    /// Whether the filter (`f`) alone lets the panes show this segment.
+    fn shown_by_filter(&self, segment: usize) -> bool {
         let doc = self.doc;
         match self.filter {
             Filter::All => true,
@@ -330,6 +357,9 @@ impl Session {
         // No other holder while loading (the checks start once it is done),
         // so this does not copy the store.
         Arc::make_mut(&mut self.store).docs.extend(docs);
+        // The visiting order (and the systems and raters) over every
+        // document loaded so far.
+        self.wmt = Wmt::new(&self.store);
         self.displays.grow(count);
         self.positions.resize(first + count, Position::default());
         self.progress.resize(first + count, DocProgress::default());
@@ -395,9 +425,11 @@ impl Session {
         }
     }
 
-    /// Findings arrive from the checks, which run off the event loop.
+    /// Findings arrive from the checks, which run off the event loop; the
+    /// places they are about are highlighted.
     pub fn set_findings(&mut self, findings: Vec<Finding>) {
         self.findings = Findings::new(findings, self.store.docs.len());
         self.recount_all();
+        self.refresh_all_marks();
     }
 }

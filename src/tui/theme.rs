@@ -2,8 +2,9 @@
 //!
 //! The mono theme (chosen in the config file or by `NO_COLOR`) uses only
 //! `Color::Reset` and modifiers, so nothing depends on colour: the selection
-//! is reversed, search hits are underlined, headings bold, and the error
-//! spans underlined, bold or reversed by severity.
+//! is reversed, search hits are underlined, headings bold, the error
+//! spans underlined, bold or reversed by severity, a WMT rater's spans
+//! italic underlined and a check's finding bold italic.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -60,6 +61,11 @@ pub struct Theme {
     pub severities: [Style; 4],
     /// The span being selected, and the cursor of a text field.
     pub selected: Style,
+    /// A span a rater of a WMT MQM file marked: underlined, where the
+    /// reviewer's own marks are coloured ground, so that both show at once.
+    pub rater: Style,
+    /// The span a check's finding is about.
+    pub finding: Style,
 }
 
 impl Theme {
@@ -121,6 +127,8 @@ impl Theme {
             ],
             severities: [dim, plain, bold, bold.add_modifier(Modifier::REVERSED)],
             selected: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            rater: plain.add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
+            finding: bold.add_modifier(Modifier::ITALIC),
         }
     }
 
@@ -168,6 +176,11 @@ impl Theme {
                 critical,
             ],
             selected: plain.fg(Color::White).bg(Color::Rgb(48, 96, 176)),
+            // The underline's own colour, so that the text keeps its own.
+            rater: plain
+                .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED)
+                .underline_color(Color::LightCyan),
+            finding: plain.bg(Color::Rgb(72, 48, 96)),
         }
     }
 
@@ -194,6 +207,8 @@ impl Theme {
                 dark.spans[3],
             ],
             selected: plain.fg(Color::Black).bg(Color::Rgb(150, 182, 240)),
+            rater: dark.rater.underline_color(Color::Blue),
+            finding: plain.bg(Color::Rgb(226, 206, 244)),
             ..dark
         }
     }

@@ -96,3 +96,30 @@ pub fn rated_errors(doc: &Document) -> Vec<(&str, &RatedError)> {
         })
         .collect()
 }
+
+/// Two findings on the first segment of the first document: the first, with
+/// `first` as its message, about the target's first three characters (which
+/// it returns), the second, with `second`, about no place.
+pub fn two_findings(app: &mut App, first: &str, second: &str) -> String {
+    let target = &app.session.store.docs[0].segments[0].target;
+    let end = target.char_indices().nth(3).unwrap().0;
+    let spot = target[..end].to_string();
+    let finding = |check: usize, message: &str, span| sxs::check::Finding {
+        doc: 0,
+        segment: 0,
+        check: sxs::check::CHECKS[check].name,
+        severity: sxs::mqm::Severity::Minor,
+        category: "fluency/spelling",
+        message: message.to_string(),
+        span,
+    };
+    let span = sxs::check::Spot {
+        side: sxs::check::Side::Target,
+        range: 0..end,
+    };
+    app.set_findings(vec![
+        finding(0, first, Some(span)),
+        finding(1, second, None),
+    ]);
+    spot
+}

@@ -1,6 +1,6 @@
 //! The line about the selected segment: where it is in the file, its mark,
-//! and what the checks found. Made when the cursor, the marks or the
-//! findings change, not at every frame.
+//! the raters' judgments (WMT MQM files) and what the checks found. Made
+//! when the cursor, the marks or the findings change, not at every frame.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,15 +10,22 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::mqm::{Placement, Severity};
 use crate::notes::{Entry, MqmError, Verdict};
+use crate::store::wmt::{Rating, RatingKind};
+use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::{one_line, typed_line};
+use crate::tui::display::{one_line, plural, typed_line};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::wmt;
 
 /// Graphemes of a comment the line quotes: its start, to tell the errors
 /// apart; the error list (`e`) shows it whole.
 const COMMENT_START: usize = 24;
+
+/// Graphemes of a rater's span the line quotes: the findings list (`!`)
+/// shows it whole.
+const SPAN_START: usize = 16;
 
 /// How a piece of the line is styled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +57,8 @@ pub struct DetailBar {
 
 impl DetailBar {
     /// Describes the segment under the cursor.
-    pub fn refresh(&mut self, session: &Session) {
+    pub fn refresh(&mut self, ctx: &Context) {
+        let session = ctx.session;
         self.pieces.clear();
         let (doc, cursor) = (session.doc, session.position().cursor);
         let Some(seg) = session
@@ -93,13 +101,25 @@ impl DetailBar {
             let stale = "  ~ stale: the target changed since it was marked";
             self.pieces.push((stale.into(), Tone::Stale));
         }
+        let document = &session.store.docs[doc];
+        for (rater, ratings) in by_rater(wmt::ratings(document, cursor)) {
+            if session.scope.rater.as_deref().is_some_and(|r| r != rater) {
+                continue;
+            }
+            self.pieces.push(judged(rater, &ratings));
+        }
+        let list = ctx.keymaps.label(Action::Findings);
         let open: Vec<_> = session.open_findings(doc, cursor).collect();
         if let Some(first) = open.first() {
-            let more = match open.len() {
+            // The count first: the messages are long and the line cuts them.
+            let count = match open.len() {
                 1 => String::new(),
-                n => format!(" (+{} more)", n - 1),
+                n => format!(
+                    "{} ({list} lists them) · ",
+                    plural(n, "finding", "findings")
+                ),
             };
-            let text = format!("  ! {}: {}{more}", first.check, first.message);
+            let text = format!("  ! {count}{}: {}", first.check, first.message);
             self.pieces.push((one_line(&text), Tone::Suspicious));
         } else if !session.findings.ready {
             self.pieces.push(("  checking…".into(), Tone::Dim));
@@ -152,11 +172,72 @@ fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
 /// The start of a comment, on one line: whole if short, else its first
 /// graphemes and `…`.
 fn start_of(comment: &str) -> String {
-    let line = comment.replace('\n', " ");
-    match line.grapheme_indices(true).nth(COMMENT_START) {
+    first(comment, COMMENT_START)
+}
+
+/// The first `graphemes` of a text, on one line, `…` marking a cut.
+fn first(text: &str, graphemes: usize) -> String {
+    let line = text.replace('\n', " ");
+    match line.grapheme_indices(true).nth(graphemes) {
         Some((at, _)) => format!("{}…", line[..at].trim_end()),
         None => line,
     }
+}
+
+/// A segment's ratings by rater, in the order the raters first appear.
+fn by_rater(ratings: &[Rating]) -> Vec<(&str, Vec<&Rating>)> {
+    let mut raters: Vec<(&str, Vec<&Rating>)> = Vec::new();
+    for rating in ratings {
+        match raters.iter_mut().find(|(r, _)| *r == rating.rater) {
+            Some((_, rows)) => rows.push(rating),
+            None => raters.push((&rating.rater, vec![rating])),
+        }
+    }
+    raters
+}
+
+/// One rater's judgment of the segment: `rater7 ✗ major
+/// Accuracy/Mistranslation «has bottlenecks», minor …`, `rater5 ✓ no
+/// error`, an attention check as such; styled by the worst error.
+fn judged(rater: &str, ratings: &[&Rating]) -> (String, Tone) {
+    let mut errors = Vec::new();
+    let mut worst: Option<Severity> = None;
+    let mut checks = Vec::new();
+    let mut no_error = false;
+    for rating in ratings {
+        match &rating.kind {
+            RatingKind::NoError => no_error = true,
+            RatingKind::AttentionCheck { category } => checks.push(category.as_str()),
+            RatingKind::Error(e) => {
+                let severity = e.severity.parse::<Severity>().ok();
+                worst = worst.max(severity);
+                let span = e.span.as_ref().map_or(String::new(), |s| {
+                    format!(" «{}»", typed_line(&first(&s.text, SPAN_START)))
+                });
+                errors.push(format!(
+                    "{} {}{span}",
+                    e.severity.to_lowercase(),
+                    e.category
+                ));
+            }
+        }
+    }
+    let mut said = Vec::new();
+    if !errors.is_empty() {
+        said.push(format!("✗ {}", errors.join(", ")));
+    }
+    if no_error {
+        said.push("✓ no error".to_string());
+    }
+    for category in checks {
+        said.push(format!("attention check ({category})"));
+    }
+    let tone = match (errors.is_empty(), no_error) {
+        (false, _) => Tone::Bad(worst),
+        (true, true) => Tone::Ok,
+        (true, false) => Tone::Dim,
+    };
+    (one_line(&format!("  {rater} {}", said.join("; "))), tone)
 }
 
 /// `14 s`, `3 min 05 s`: time on screen as a reviewer reads it.

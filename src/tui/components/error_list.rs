@@ -86,10 +86,11 @@ impl Component for ErrorList {
             return;
         };
         let mode = session.width_mode;
+        // Worded as the findings list's title: an id alone (`9`) reads as a count.
         self.title = format!(
-            " {} on {} ",
-            plural(entry.errors.len(), "error", "errors"),
-            one_line(&session.store.docs[session.doc].segments[self.segment].id)
+            " segment {}: {} ",
+            one_line(&session.store.docs[session.doc].segments[self.segment].id),
+            plural(entry.errors.len(), "error", "errors")
         );
         // Categories padded to one width, so that the spans line up.
         let labels: Vec<String> = entry

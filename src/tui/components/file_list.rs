@@ -1,5 +1,7 @@
-//! The file list: every loaded file with its locale and review progress;
-//! typing filters it, Enter opens the chosen file.
+//! The file list: every loaded file the scope visits, in the order `Tab`
+//! visits them, with its locale and review progress; typing filters it,
+//! Enter opens the chosen file. A document of a WMT MQM file is named by
+//! its `doc` and system.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,6 +13,7 @@ use crate::tui::display::{one_line, pasted};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
+use crate::tui::wmt;
 
 /// Rows a page key moves the selection by.
 const PAGE: usize = 10;
@@ -20,9 +23,10 @@ pub struct FileList {
     pub filter: String,
     /// Index into `matches`.
     pub selected: usize,
-    /// Documents whose path or locale contains the filter, in path order.
+    /// Documents whose name or locale contains the filter, in the order the
+    /// screen visits them.
     pub matches: Vec<usize>,
-    /// Every document's locale and path, safe to draw.
+    /// Every document's locale and name, safe to draw.
     names: Vec<(String, String)>,
     /// The filter, safe to draw.
     shown_filter: String,
@@ -35,7 +39,13 @@ impl FileList {
             .store
             .docs
             .iter()
-            .map(|d| (one_line(&d.locale), one_line(&d.path)))
+            .map(|d| {
+                let name = match wmt::parts(d) {
+                    Some((file, system, doc)) => format!("{doc} · {system} · {file}"),
+                    None => d.path.clone(),
+                };
+                (one_line(&d.locale), one_line(&name))
+            })
             .collect();
         let mut list = FileList {
             filter: String::new(),
@@ -56,10 +66,11 @@ impl FileList {
     fn refilter(&mut self, session: &Session) {
         self.shown_filter = one_line(&self.filter);
         let filter = self.filter.to_lowercase();
-        self.matches = (0..session.store.docs.len())
+        self.matches = session
+            .docs_in_scope()
             .filter(|&d| {
-                let doc = &session.store.docs[d];
-                doc.path.to_lowercase().contains(&filter) || doc.locale.contains(&filter)
+                self.names[d].1.to_lowercase().contains(&filter)
+                    || session.store.docs[d].locale.contains(&filter)
             })
             .collect();
         self.selected = 0;
@@ -137,8 +148,12 @@ impl Component for FileList {
             area.width,
             area.height.saturating_sub(2),
         );
+        let scope = session
+            .scope
+            .label()
+            .map_or(String::new(), |s| format!(" ({})", one_line(&s)));
         let files = format!(
-            "files: {} of {}",
+            "files: {} of {}{scope}",
             self.matches.len(),
             session.store.docs.len()
         );

@@ -12,6 +12,7 @@ use crate::check::CHECKS;
 use crate::text::{WidthMode, str_width, wrap};
 use crate::tui::action::HelpAction;
 use crate::tui::cells::{framed_popup, put};
+use crate::tui::checks::CheckChoice;
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
@@ -60,7 +61,7 @@ impl Help {
     pub fn new(keymaps: &Keymaps, session: &Session) -> Help {
         let mut help = Help {
             scroll: 0,
-            items: items(keymaps, session.config_file.as_deref()),
+            items: items(keymaps, session.config_file.as_deref(), &session.checks),
             shown: Vec::new(),
         };
         help.resize(session);
@@ -121,7 +122,7 @@ fn lay_out(item: &Item, room: usize, mode: WidthMode, out: &mut Vec<(String, boo
     }
 }
 
-fn items(keymaps: &Keymaps, config: Option<&Path>) -> Vec<Item> {
+fn items(keymaps: &Keymaps, config: Option<&Path>, checks: &CheckChoice) -> Vec<Item> {
     let config = match config {
         Some(path) if path.exists() => one_line(&path.display().to_string()),
         Some(path) => format!(
@@ -180,11 +181,16 @@ fn items(keymaps: &Keymaps, config: Option<&Path>) -> Vec<Item> {
         }
         out.push(Item::text(""));
     }
-    out.push(Item::heading("Automatic checks (! in the gutter)"));
+    out.push(Item::heading(
+        "Automatic checks (! in the gutter), each with its state in force",
+    ));
+    out.push(Item::text(
+        "Choose them with --only and --skip (as sxs check), or checks: { only: [...], skip: [...] } in the config file",
+    ));
     for check in CHECKS {
         out.push(Item {
-            head: format!("  {:<20} {:<8} ", check.name, check.severity),
-            body: check.description.to_string(),
+            head: format!("  {:<22} {:<8} ", check.name, check.severity),
+            body: format!("[{}] {}", checks.state(check), check.description),
             heading: false,
         });
     }
@@ -199,10 +205,15 @@ impl Component for Help {
     /// Any key the help does not bind closes it.
     fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
         let (width, height) = session.size;
-        let last = self.last_scroll(Rect::new(0, 0, width, height));
+        let area = Rect::new(0, 0, width, height);
+        let (last, page) = (self.last_scroll(area), Help::rows(area).max(1));
         match keymaps.action::<HelpAction>(key) {
             Some(HelpAction::Down) => self.scroll = (self.scroll + 1).min(last),
             Some(HelpAction::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(HelpAction::PageDown) => self.scroll = (self.scroll + page).min(last),
+            Some(HelpAction::PageUp) => self.scroll = self.scroll.saturating_sub(page),
+            Some(HelpAction::Last) => self.scroll = last,
+            Some(HelpAction::First) => self.scroll = 0,
             Some(HelpAction::Close) | None => return Outcome::Close,
         }
         Outcome::Stay

@@ -19,8 +19,6 @@ use crate::tui::keys::Key;
 use crate::tui::layout::{Line, Row, rows};
 use crate::tui::session::Session;
 
-const SOURCE_LOCALE: &str = "en-us";
-
 /// The largest count a reviewer can type before a key.
 const MAX_COUNT: usize = 99_999;
 
@@ -101,17 +99,17 @@ fn draw_titles(ctx: &Context, buf: &mut Buffer, geo: &Geometry) {
     let (theme, session) = (ctx.theme, ctx.session);
     let y = 1;
     fill(buf, Rect::new(0, y, geo.width, 1), theme.text);
-    let target = session
+    let (source, target) = session
         .displays
         .label(session.doc)
-        .map_or("", |l| l.locale.as_str());
+        .map_or(("", ""), |l| (l.panes.0.as_str(), l.panes.1.as_str()));
     match geo.arrangement {
         Arrangement::SideBySide => {
             put(
                 buf,
                 session.width_mode,
                 (geo.left.0, y),
-                SOURCE_LOCALE,
+                source,
                 geo.left.1 as usize,
                 theme.pane_title,
             );
@@ -125,7 +123,7 @@ fn draw_titles(ctx: &Context, buf: &mut Buffer, geo: &Geometry) {
             );
         }
         _ => {
-            let title = format!("{SOURCE_LOCALE} above, {target} below");
+            let title = format!("{source} above, {target} below");
             put(
                 buf,
                 session.width_mode,

@@ -19,8 +19,6 @@ use crate::tui::keys::Key;
 use crate::tui::layout::{Line, fit_decoration};
 use crate::tui::session::Session;
 
-const SOURCE_LOCALE: &str = "en-us";
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadingLine {
     /// The segment the line's first character belongs to; for the
@@ -71,13 +69,15 @@ impl Reading {
         self.lines.get(self.top).map_or(0, |l| l.segment)
     }
 
+    /// What the side shown is called: its language, or (WMT MQM files)
+    /// `source` and the system.
     fn locale<'a>(&self, session: &'a Session) -> &'a str {
+        let Some(label) = session.displays.label(session.doc) else {
+            return "";
+        };
         match self.source {
-            true => SOURCE_LOCALE,
-            false => session
-                .displays
-                .label(session.doc)
-                .map_or("", |l| l.locale.as_str()),
+            true => &label.panes.0,
+            false => &label.panes.1,
         }
     }
 

@@ -9,7 +9,7 @@ use crate::text::str_width;
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::{Component, Context, Hint};
-use crate::tui::display::{plural, typed_line};
+use crate::tui::display::{one_line, plural, typed_line};
 use crate::tui::session::{Filter, Session};
 
 #[derive(Debug, Default)]
@@ -87,8 +87,10 @@ fn position(ctx: &Context, session: &Session) -> String {
     if file.review.stale > 0 {
         left += &format!("  ~{} stale", file.review.stale);
     }
-    if session.filter != Filter::All {
-        left += &format!("  [{}]", session.filter.label());
+    let filter = (session.filter != Filter::All).then(|| session.filter.label().to_string());
+    let views: Vec<String> = filter.into_iter().chain(session.scope.label()).collect();
+    if !views.is_empty() {
+        left += &format!("  [{}]", one_line(&views.join(" · ")));
     }
     if !session.search.query.is_empty() {
         let query = typed_line(&session.search.query);

@@ -6,14 +6,17 @@
 //! shortened from the left (`…/partner-center/file.md`), then the
 //! translation type and the locale go: the file name and the count stay,
 //! since they tell which file this is.
+//!
+//! A document of a WMT MQM file is named by its `doc` and system, then its
+//! locale and the file; the file goes first, then the locale.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::text::str_width;
+use crate::text::{WidthMode, str_width};
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::shorten_left;
+use crate::tui::display::{DocLabel, shorten_left};
 
 pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
     let (session, style) = (ctx.session, ctx.theme.top_bar);
@@ -31,27 +34,24 @@ pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
         );
         return;
     };
-    let count = format!(" {}/{} ", session.doc + 1, session.store.docs.len());
+    let count = format!(
+        " {}/{} ",
+        session.wmt.rank(session.doc) + 1,
+        session.store.docs.len()
+    );
     let room = (area.width as usize).saturating_sub(str_width(&count, mode));
-    let file_name = label.path.rsplit('/').next().unwrap_or_default();
-    // What goes beside the path, from all of it to nothing, as the room
-    // for the file name runs out.
-    let abouts = [
-        format!(" · {} · {}", label.locale, label.translation_type),
-        format!(" · {}", label.locale),
-        String::new(),
-    ];
-    let path_room = |about: &str| room.saturating_sub(1 + str_width(about, mode));
-    let text = match str_width(&label.path, mode) <= path_room(&abouts[0]) {
-        true => format!(" {}{} · {}", label.path, abouts[0], label.title),
-        false => {
-            let about = abouts
-                .iter()
-                .find(|a| str_width(file_name, mode) + 2 <= path_room(a))
-                .unwrap_or(&abouts[2]);
-            let path = shorten_left(&label.path, path_room(about), mode);
-            format!(" {path}{about}")
+    let text = match &label.wmt {
+        Some(wmt) => {
+            let whole = format!(" {} · {}", wmt.name, wmt.system);
+            [
+                format!("{whole} · {} · {}", label.locale, wmt.file),
+                format!("{whole} · {}", label.locale),
+            ]
+            .into_iter()
+            .find(|t| str_width(t, mode) <= room)
+            .unwrap_or(whole)
         }
+        None => path_label(label, room, mode),
     };
     put(buf, mode, (area.x, area.y), &text, room, style);
     if room > 0 {
@@ -64,5 +64,29 @@ pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
             rest,
             style,
         );
+    }
+}
+
+/// A segment file's path, locale, translation type and title, in `room`.
+fn path_label(label: &DocLabel, room: usize, mode: WidthMode) -> String {
+    let file_name = label.path.rsplit('/').next().unwrap_or_default();
+    // What goes beside the path, from all of it to nothing, as the room
+    // for the file name runs out.
+    let abouts = [
+        format!(" · {} · {}", label.locale, label.translation_type),
+        format!(" · {}", label.locale),
+        String::new(),
+    ];
+    let path_room = |about: &str| room.saturating_sub(1 + str_width(about, mode));
+    match str_width(&label.path, mode) <= path_room(&abouts[0]) {
+        true => format!(" {}{} · {}", label.path, abouts[0], label.title),
+        false => {
+            let about = abouts
+                .iter()
+                .find(|a| str_width(file_name, mode) + 2 <= path_room(a))
+                .unwrap_or(&abouts[2]);
+            let path = shorten_left(&label.path, path_room(about), mode);
+            format!(" {path}{about}")
+        }
     }
 }
