@@ -61,13 +61,13 @@ const SAMPLES: &[(&str, &str)] = &[
 /// command-line path it came from.
 #[derive(Clone)]
 pub(super) struct Candidate {
-    name: String,
+    pub(super) name: String,
     origin: Origin,
     /// Index into `Sources::roots`.
     root: usize,
     /// Found by walking a folder: a file without spans is then simply not a
     /// segment file, and a problem is a warning, not an error.
-    walked: bool,
+    pub(super) walked: bool,
 }
 
 #[derive(Clone)]
@@ -90,7 +90,7 @@ struct Root {
 
 /// The files that command-line paths name, resolved and sorted, not yet read.
 pub struct Sources {
-    candidates: Vec<Candidate>,
+    pub(super) candidates: Vec<Candidate>,
     roots: Vec<Root>,
     /// Folders that could not be listed, files in them that are not regular.
     warnings: Vec<Warning>,

@@ -43,23 +43,30 @@ impl Sources {
     /// walking the folders and reading every other file on another thread.
     pub fn load_in_background(mut self) -> Loading {
         let mut first = Vec::new();
+        let mut named_first = None;
         for candidate in self.first_path_files().take(FIRST_TRIES) {
             if let Ok(docs) = read(&candidate, self.locale.as_deref())
                 && !docs.is_empty()
             {
                 first = docs;
+                named_first = (!candidate.walked).then_some(candidate.name);
                 break;
             }
         }
-        // The thread reads the first file again (it counts towards its
-        // path's files) and leaves its documents out.
+        // A named file is not read again (a WMT MQM file can be 40 MB); a
+        // folder's first file is (it counts towards the folder's segment
+        // files), and its documents are left out.
         let shown: HashSet<String> = first.iter().map(|d| d.path.clone()).collect();
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || {
             self.walk_folders();
             self.order_by_path_given();
+            let total = self.len();
+            if let Some(name) = named_first {
+                self.candidates.retain(|c| c.name != name);
+            }
             // A closed receiver is a review that ended: nothing to do.
-            let _ = tx.send(Loaded::Total(self.len()));
+            let _ = tx.send(Loaded::Total(total));
             let problems = self.stream(
                 |doc| doc,
                 |doc| {
