@@ -121,6 +121,9 @@ impl DetailBar {
             };
             let text = format!("  ! {count}{}: {}", first.check, first.message);
             self.pieces.push((one_line(&text), Tone::Suspicious));
+        } else if session.loading.is_some() {
+            self.pieces
+                .push(("  checks once every file is loaded".into(), Tone::Dim));
         } else if !session.findings.ready {
             self.pieces.push(("  checking…".into(), Tone::Dim));
         }

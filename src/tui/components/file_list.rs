@@ -6,6 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::store::Document;
 use crate::tui::action::FileListAction;
 use crate::tui::cells::{fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
@@ -35,18 +36,7 @@ pub struct FileList {
 impl FileList {
     /// The list of every file, the open one selected.
     pub fn new(session: &Session) -> FileList {
-        let names = session
-            .store
-            .docs
-            .iter()
-            .map(|d| {
-                let name = match wmt::parts(d) {
-                    Some((file, system, doc)) => format!("{doc} · {system} · {file}"),
-                    None => d.path.clone(),
-                };
-                (one_line(&d.locale), one_line(&name))
-            })
-            .collect();
+        let names = session.store.docs.iter().map(shown_name).collect();
         let mut list = FileList {
             filter: String::new(),
             selected: 0,
@@ -76,14 +66,43 @@ impl FileList {
         self.selected = 0;
     }
 
+    /// Files loaded in the background since the list opened join it; the
+    /// selected file stays selected.
+    fn take_new_files(&mut self, session: &Session) {
+        let docs = &session.store.docs;
+        if docs.len() == self.names.len() {
+            return;
+        }
+        self.names
+            .extend(docs[self.names.len()..].iter().map(shown_name));
+        let selected = self.matches.get(self.selected).copied();
+        self.refilter(session);
+        self.selected = (self.matches.iter())
+            .position(|&d| Some(d) == selected)
+            .unwrap_or(0);
+    }
+
     fn last(&self) -> usize {
         self.matches.len().saturating_sub(1)
     }
 }
 
+/// A document's locale and name as the list shows them, safe to draw.
+fn shown_name(doc: &Document) -> (String, String) {
+    let name = match wmt::parts(doc) {
+        Some((file, system, name)) => format!("{name} · {system} · {file}"),
+        None => doc.path.clone(),
+    };
+    (one_line(&doc.locale), one_line(&name))
+}
+
 impl Component for FileList {
     fn mode(&self) -> &'static str {
         "file_list"
+    }
+
+    fn refresh(&mut self, session: &Session) {
+        self.take_new_files(session);
     }
 
     fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {
