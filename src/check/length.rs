@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::lang::{Lang, is_word_char};
+use super::lang::{Lang, count_word_chars};
 use super::view::Parsed;
 use super::{Check, Default, DocFacts, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
@@ -48,24 +48,22 @@ impl Lengths {
     /// identifiers, numbers), which keep their length in every language. `None` for segments that say
     /// nothing about the locale's ratio: a copy, or too little translated text.
     pub fn of(source: &Parsed, target: &Parsed) -> Option<Lengths> {
-        let visible = |p: &Parsed| p.text.chars().filter(|&c| is_word_char(c)).count() as u32;
-        let mut target_words: Vec<&str> = latin_words(&target.text).collect();
-        let mut shared = 0;
-        for word in latin_words(&source.text) {
-            if let Some(i) = target_words
-                .iter()
-                .position(|w| w.eq_ignore_ascii_case(word))
-            {
-                target_words.swap_remove(i);
-                shared += word.len() as u32;
-            }
+        // Both answers that make a segment unmeasured are cheaper than the
+        // count of shared words, which can only shorten the source.
+        if source.raw.trim() == target.raw.trim() {
+            return None;
         }
+        let visible = |p: &Parsed| count_word_chars(&p.text) as u32;
+        let source_visible = visible(source);
+        if source_visible < MIN_MEASURED {
+            return None;
+        }
+        let shared = shared_latin_letters(&source.text, &target.text);
         let lengths = Lengths {
-            source: visible(source).saturating_sub(shared),
+            source: source_visible.saturating_sub(shared),
             target: visible(target).saturating_sub(shared),
         };
-        let measured = lengths.source >= MIN_MEASURED && source.raw.trim() != target.raw.trim();
-        measured.then_some(lengths)
+        (lengths.source >= MIN_MEASURED).then_some(lengths)
     }
 
     fn log_ratio(self) -> f64 {
@@ -140,10 +138,56 @@ fn keeps_english(segment: &Segment) -> bool {
     })
 }
 
-/// Runs of ASCII letters and digits: words that may pass untranslated.
+/// Runs of ASCII letters and digits: words that may pass untranslated. Read
+/// byte by byte: no byte of a multi-byte character is an ASCII letter.
 fn latin_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// Letters of the Latin words the two texts share, each target word shared
+/// once (ASCII case ignored): per word, the smaller of its two counts times
+/// its length. Sorted lists are merged, so that a target of hundreds of
+/// English words costs n log n, not n × m.
+fn shared_latin_letters(source: &str, target: &str) -> u32 {
+    let mut in_target: Vec<&str> = latin_words(target).collect();
+    if in_target.is_empty() {
+        return 0;
+    }
+    let mut in_source: Vec<&str> = latin_words(source).collect();
+    // By length first: most pairs of words differ there.
+    let folded = |a: &&str, b: &&str| {
+        a.len().cmp(&b.len()).then_with(|| {
+            a.bytes()
+                .map(|c| c.to_ascii_lowercase())
+                .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+        })
+    };
+    in_source.sort_unstable_by(folded);
+    in_target.sort_unstable_by(folded);
+    let (mut s, mut t, mut shared) = (0, 0, 0);
+    while s < in_source.len() && t < in_target.len() {
+        match folded(&in_source[s], &in_target[t]) {
+            std::cmp::Ordering::Less => s += 1,
+            std::cmp::Ordering::Greater => t += 1,
+            std::cmp::Ordering::Equal => {
+                shared += in_source[s].len() as u32;
+                s += 1;
+                t += 1;
+            }
+        }
+    }
+    shared
 }
 
 fn median(values: &mut [f64]) -> f64 {

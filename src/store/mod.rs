@@ -14,8 +14,9 @@ mod spans;
 pub mod wmt;
 mod words;
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -115,7 +116,7 @@ impl Document {
         let mut blocks = block::BlockMap::new(text, head.body_start);
         let body = &text[head.body_start..];
         let found = spans::scan(body);
-        let mut seen: HashMap<&str, (usize, u32)> = HashMap::new();
+        let mut seen: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
         let mut covered = Vec::with_capacity(found.pairs.len());
         for pair in &found.pairs {
             // The whole pair, up to the source's closing `</span></span>`.
@@ -136,7 +137,7 @@ impl Document {
                     warnings.push(Warning {
                         file: path.to_string(),
                         line: Some(line),
-                        id: Some(pair.id.clone()),
+                        id: Some(pair.id.to_string()),
                         message: format!(
                             "id already used on line {first}; the notes file cannot tell these segments apart"
                         ),
@@ -144,7 +145,7 @@ impl Document {
                     count
                 }
             };
-            let placement = blocks.placement(start, &pair.id, occurrence);
+            let placement = blocks.placement(start, line, &pair.id, occurrence);
             segments.push(segment(
                 body,
                 pair,
@@ -184,7 +185,7 @@ impl Document {
 
 fn segment(text: &str, pair: &spans::Pair, line: u32, group: u32, block: Block) -> Segment {
     Segment {
-        id: pair.id.clone(),
+        id: pair.id.to_string(),
         block,
         group,
         line,
