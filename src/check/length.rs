@@ -9,11 +9,11 @@
 
 use std::collections::HashMap;
 
+use super::engine::{DocFacts, DocInfo, SegmentTexts, Texts};
 use super::lang::{Lang, count_word_chars};
 use super::view::Parsed;
-use super::{Check, Default, DocFacts, Finding, Run, Side, Spot};
+use super::{Check, Default, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
-use crate::store::{Document, Segment, Store};
 
 pub const LENGTH_RATIO: Check = Check {
     name: "length-ratio",
@@ -40,6 +40,8 @@ const MIN_FACTOR: f64 = 2.0;
 pub struct Lengths {
     source: u32,
     target: u32,
+    /// Bytes of the raw target: a finding's place is all of it.
+    raw_target: u32,
 }
 
 impl Lengths {
@@ -62,6 +64,7 @@ impl Lengths {
         let lengths = Lengths {
             source: source_visible.saturating_sub(shared),
             target: visible(target).saturating_sub(shared),
+            raw_target: target.raw.len() as u32,
         };
         (lengths.source >= MIN_MEASURED).then_some(lengths)
     }
@@ -110,7 +113,7 @@ impl Typical {
 /// in English: Microsoft's style keeps some UI strings and titles and adds
 /// the translation in parentheses, so such a target is long by design.
 /// Asked only of the few segments about to be flagged, so it parses again.
-fn keeps_english(segment: &Segment) -> bool {
+fn keeps_english(segment: &SegmentTexts) -> bool {
     let (Some(source), target) = (segment.source.as_deref(), &segment.target) else {
         return false;
     };
@@ -195,13 +198,16 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
+/// `length-ratio` over the lengths of every document; the few targets that
+/// are longer than usual are read again to see if they keep English by design.
 pub fn findings(
-    store: &Store,
+    docs: &[DocInfo],
     facts: &[DocFacts],
-    runs_on: impl Fn(&Document) -> bool,
+    runs_on: impl Fn(&DocInfo) -> bool,
+    texts: &dyn Texts,
 ) -> Vec<Finding> {
     let mut ratios: HashMap<&str, Vec<f64>> = HashMap::new();
-    for (doc, f) in store.docs.iter().zip(facts) {
+    for (doc, f) in docs.iter().zip(facts) {
         let per_segment = &f.lengths;
         let entry = ratios.entry(doc.locale.as_str()).or_default();
         entry.extend(per_segment.iter().flatten().map(|l| l.log_ratio()));
@@ -216,46 +222,57 @@ pub fn findings(
             Some((locale, t))
         })
         .collect();
-    let mut out = Vec::new();
-    for (d, (doc, f)) in store.docs.iter().zip(facts).enumerate() {
+    // (document, segment, lengths, distance from the typical ratio).
+    let mut outside = Vec::new();
+    for (d, (doc, f)) in docs.iter().zip(facts).enumerate() {
         let Some(t) = typical.get(doc.locale.as_str()).filter(|_| runs_on(doc)) else {
             continue;
         };
-        let per_segment = &f.lengths;
         let band = (SPREADS * t.spread).max(MIN_FACTOR.ln());
-        for (s, l) in per_segment.iter().enumerate() {
+        for (s, l) in f.lengths.iter().enumerate() {
             let Some(l) = l.filter(|l| l.source >= MIN_FLAGGED) else {
                 continue;
             };
             let off = l.log_ratio() - t.median;
-            if off.abs() <= band || (off > 0.0 && keeps_english(&doc.segments[s])) {
-                continue;
+            if off.abs() > band {
+                outside.push((d, s, l, off, *t));
             }
-            let (how, category) = match off < 0.0 {
-                true => ("shorter", "accuracy/omission"),
-                false => ("longer", "accuracy/addition"),
-            };
-            let target = &doc.segments[s].target;
-            out.push(Finding {
-                doc: d,
-                segment: s,
-                check: LENGTH_RATIO.name,
-                severity: LENGTH_RATIO.severity,
-                category,
-                span: Some(Spot {
-                    side: Side::Target,
-                    range: 0..target.len(),
-                }),
-                message: format!(
-                    "target is {:.1}× {how} than usual for {} ({} characters for {}; typically {:.0})",
-                    off.abs().exp(),
-                    doc.locale,
-                    l.target,
-                    l.source,
-                    f64::from(l.source) * t.median.exp()
-                ),
-            });
         }
+    }
+    let longer: Vec<(usize, usize)> = outside
+        .iter()
+        .filter(|(.., off, _)| *off > 0.0)
+        .map(|&(d, s, ..)| (d, s))
+        .collect();
+    let longer = texts.fetch(&longer);
+    let mut out = Vec::new();
+    for (d, s, l, off, t) in outside {
+        if off > 0.0 && longer.get(&(d, s)).is_some_and(keeps_english) {
+            continue;
+        }
+        let (how, category) = match off < 0.0 {
+            true => ("shorter", "accuracy/omission"),
+            false => ("longer", "accuracy/addition"),
+        };
+        out.push(Finding {
+            doc: d,
+            segment: s,
+            check: LENGTH_RATIO.name,
+            severity: LENGTH_RATIO.severity,
+            category,
+            span: Some(Spot {
+                side: Side::Target,
+                range: 0..l.raw_target as usize,
+            }),
+            message: format!(
+                "target is {:.1}× {how} than usual for {} ({} characters for {}; typically {:.0})",
+                off.abs().exp(),
+                docs[d].locale,
+                l.target,
+                l.source,
+                f64::from(l.source) * t.median.exp()
+            ),
+        });
     }
     out
 }
@@ -266,7 +283,7 @@ mod tests {
     use super::super::{Options, run};
     use super::*;
 
-    fn lengths(store: &Store) -> Vec<String> {
+    fn lengths(store: &crate::store::Store) -> Vec<String> {
         let options = Options::select(&["length-ratio".into()], &[]).unwrap();
         run(store, &options)
             .into_iter()
