@@ -184,17 +184,29 @@ fn normalized(target: &str) -> String {
 
 fn normalize_into(target: &str, out: &mut String) {
     out.clear();
-    out.extend(
-        target
-            .chars()
-            .filter(|&c| is_word_char(c))
-            .map(|c| match c {
-                // Full-width ASCII letters and digits.
-                '\u{ff10}'..='\u{ff5a}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-                _ => c,
-            })
-            .flat_map(char::to_lowercase),
-    );
+    for c in target.chars() {
+        // Most letters of most targets are ASCII: no Unicode tables for them.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        if !is_word_char(c) {
+            continue;
+        }
+        match c {
+            // Kana, CJK ideographs and Hangul syllables have no case.
+            '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => out.push(c),
+            // Full-width ASCII letters and digits.
+            '\u{ff10}'..='\u{ff5a}' => out.extend(
+                char::from_u32(c as u32 - 0xfee0)
+                    .unwrap_or(c)
+                    .to_lowercase(),
+            ),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 /// A segment of `inconsistent-target`: its source and the letters of its
@@ -283,7 +295,7 @@ pub fn findings(
         .iter()
         .map(|(members, _, _, first)| (members[*first].2, members[*first].3 as usize))
         .collect();
-    let quoted = texts.fetch(&quoted);
+    let quoted = texts.fetch(docs, &quoted);
     let mut out = Vec::new();
     for (members, major_key, major_count, first) in disagreeing {
         let (md, ms) = (members[first].2, members[first].3 as usize);

@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::english::{Cell, DocWords, FolderWords};
@@ -24,7 +25,7 @@ use super::{
     CHECKS, Check, Finding, Options, Pair, Report, Run, consistency, english, length, presence,
     sets, spacing,
 };
-use crate::store::{Document, Store};
+use crate::store::{Document, Store, read_again, wmt};
 
 /// What the set stage and the output keep of a document: its name, locale,
 /// and the id and line of each segment.
@@ -32,6 +33,8 @@ use crate::store::{Document, Store};
 pub struct DocInfo {
     pub path: String,
     pub locale: String,
+    /// The length of the part of `path` that names the file it was read from.
+    file_end: u32,
     /// Every segment id, one after the other.
     ids: String,
     id_ends: Vec<u32>,
@@ -49,6 +52,7 @@ impl DocInfo {
         DocInfo {
             path: doc.path.clone(),
             locale: doc.locale.clone(),
+            file_end: wmt::file_name(doc).len() as u32,
             ids,
             id_ends,
             lines: doc.segments.iter().map(|s| s.line).collect(),
@@ -69,6 +73,11 @@ impl DocInfo {
     pub fn id(&self, s: usize) -> &str {
         let start = s.checked_sub(1).map_or(0, |p| self.id_ends[p] as usize);
         &self.ids[start..self.id_ends[s] as usize]
+    }
+
+    /// The file the document was read from.
+    pub fn file(&self) -> &str {
+        &self.path[..self.file_end as usize]
     }
 
     /// The 1-based line of segment `s` in its file.
@@ -235,15 +244,24 @@ pub struct SegmentTexts {
     pub target: String,
 }
 
-/// Where the set stage gets the few texts it quotes or reads again.
+/// Where the set stage and the output get the few texts they quote or read
+/// again.
 pub trait Texts: Sync {
-    /// The texts of the wanted (document, segment) pairs; one that cannot
-    /// be had any more is left out.
-    fn fetch(&self, wanted: &[(usize, usize)]) -> FxHashMap<(usize, usize), SegmentTexts>;
+    /// The texts of the wanted (document, segment) pairs of `docs`; one that
+    /// cannot be had any more is left out.
+    fn fetch(
+        &self,
+        docs: &[DocInfo],
+        wanted: &[(usize, usize)],
+    ) -> FxHashMap<(usize, usize), SegmentTexts>;
 }
 
 impl Texts for Store {
-    fn fetch(&self, wanted: &[(usize, usize)]) -> FxHashMap<(usize, usize), SegmentTexts> {
+    fn fetch(
+        &self,
+        _docs: &[DocInfo],
+        wanted: &[(usize, usize)],
+    ) -> FxHashMap<(usize, usize), SegmentTexts> {
         wanted
             .iter()
             .filter_map(|&(d, s)| {
@@ -253,6 +271,49 @@ impl Texts for Store {
                     target: seg.target.clone(),
                 };
                 Some(((d, s), texts))
+            })
+            .collect()
+    }
+}
+
+/// The files of streamed documents, read again for their texts: a file at a
+/// time on all cores, each dropped once its wanted segments are copied.
+pub struct Files<'a> {
+    /// The locale of files that name none (`--locale`).
+    pub locale: Option<&'a str>,
+}
+
+impl Texts for Files<'_> {
+    fn fetch(
+        &self,
+        docs: &[DocInfo],
+        wanted: &[(usize, usize)],
+    ) -> FxHashMap<(usize, usize), SegmentTexts> {
+        let mut by_file: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+        for &(d, s) in wanted {
+            by_file.entry(docs[d].file()).or_default().push((d, s));
+        }
+        let by_file: Vec<(&str, Vec<(usize, usize)>)> = by_file.into_iter().collect();
+        by_file
+            .into_par_iter()
+            .flat_map_iter(|(file, wanted)| {
+                let read = read_again(file, self.locale);
+                wanted.into_iter().filter_map(move |(d, s)| {
+                    let info = &docs[d];
+                    // A file changed since it was checked no longer has
+                    // the segment where it was: left out.
+                    let seg = read
+                        .iter()
+                        .find(|doc| doc.path == info.path)?
+                        .segments
+                        .get(s)
+                        .filter(|seg| seg.id == info.id(s))?;
+                    let texts = SegmentTexts {
+                        source: seg.source.clone(),
+                        target: seg.target.clone(),
+                    };
+                    Some(((d, s), texts))
+                })
             })
             .collect()
     }

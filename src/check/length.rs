@@ -244,7 +244,7 @@ pub fn findings(
         .filter(|(.., off, _)| *off > 0.0)
         .map(|&(d, s, ..)| (d, s))
         .collect();
-    let longer = texts.fetch(&longer);
+    let longer = texts.fetch(docs, &longer);
     let mut out = Vec::new();
     for (d, s, l, off, t) in outside {
         if off > 0.0 && longer.get(&(d, s)).is_some_and(keeps_english) {

@@ -42,7 +42,7 @@ use rayon::prelude::*;
 use crate::mqm::Severity;
 use crate::store::Store;
 
-pub use engine::{Checked, DocInfo, Engine, SegmentTexts, SetStage, Texts};
+pub use engine::{Checked, DocInfo, Engine, Files, SegmentTexts, SetStage, Texts};
 pub use glossary::{Glossary, GlossaryError};
 use lang::Lang;
 use view::Parsed;

@@ -176,6 +176,15 @@ impl Sources {
         }
     }
 
+    /// Whether every file is on disk, so that a document can be read again
+    /// by its file's name (see [`read_again`]): not piped input nor the
+    /// bundled samples.
+    pub fn on_disk(&self) -> bool {
+        self.candidates
+            .iter()
+            .all(|c| matches!(c.origin, Origin::Disk(_)))
+    }
+
     /// Sets the locale of the files that name none (WMT MQM files).
     pub fn with_locale(self, locale: Option<String>) -> Sources {
         Sources { locale, ..self }
@@ -460,6 +469,19 @@ fn read(candidate: &Candidate, locale: Option<&str>) -> Result<Vec<Document>, Wa
         };
     }
     Document::from_bytes(name, bytes).map(|doc| vec![doc])
+}
+
+/// The documents of file `name` on disk, read again for a caller that
+/// streamed them and kept only what it needed of each; none when the file
+/// cannot be read or parsed any more.
+pub fn read_again(name: &str, locale: Option<&str>) -> Vec<Document> {
+    let candidate = Candidate {
+        name: name.to_string(),
+        origin: Origin::Disk(PathBuf::from(name)),
+        root: 0,
+        walked: true,
+    };
+    read(&candidate, locale).unwrap_or_default()
 }
 
 /// The documents of a WMT MQM file, with the file's warnings on the first;

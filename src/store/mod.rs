@@ -23,7 +23,7 @@ use std::path::Path;
 pub use block::Block;
 pub use context::{Context, ContextKind};
 pub use front_matter::FrontMatter;
-pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources};
+pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources, read_again};
 pub use words::source_words;
 
 /// One translated sentence and its English original.
