@@ -149,62 +149,88 @@ fn ascii_runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A word of ASCII letters no longer than [`LONGEST_WORD`], lower-cased
+/// (in `buf` when it has capitals); `None` for any other run.
+fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LONGEST_WORD]) -> Option<&'a str> {
+    if word.len() > LONGEST_WORD || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(word);
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
+/// What [`count_words`] keeps per word while it reads a document.
+#[derive(Default)]
+struct Counted {
+    /// Segments whose source has the word.
+    segments: u32,
+    /// Of those, segments whose target keeps it.
+    kept: u32,
+    /// The last segment (+ 1) whose source had it, and whose target kept it:
+    /// each segment counts once, and the target only where the source had it.
+    in_source: u32,
+    in_target: u32,
+}
+
 /// The counts of [`DocWords`] for one document. Only words of letters are
 /// counted: the words asked about are (see [`plain_words`] and
-/// [`english_words`]).
+/// [`english_words`]). Each word of a source and a target is hashed once.
 pub fn count_words(doc: &Document) -> DocWords {
-    // Word → (segments with it, of those keeping it, last segment + 1).
-    let mut counts: FxHashMap<Cow<str>, (u32, u32, u32)> = FxHashMap::default();
-    let mut in_target: Vec<&str> = Vec::new();
+    let mut counts: FxHashMap<Cow<str>, Counted> = FxHashMap::default();
     let mut buf = [0u8; LONGEST_WORD];
     for (s, seg) in doc.segments.iter().enumerate() {
         let Some(source) = seg.source.as_deref() else {
             continue;
         };
         let marker = s as u32 + 1;
-        let mut target_read = false;
+        let mut any = false;
         for word in ascii_runs(source) {
-            if word.len() > LONGEST_WORD || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let Some(lower) = lowered(word, &mut buf) else {
                 continue;
-            }
-            let capitals = word.bytes().any(|b| b.is_ascii_uppercase());
-            let lower = match capitals {
-                true => {
-                    let lower = &mut buf[..word.len()];
-                    lower.copy_from_slice(word.as_bytes());
-                    lower.make_ascii_lowercase();
-                    std::str::from_utf8(lower).expect("ASCII letters")
-                }
-                false => word,
             };
             if !counts.contains_key(lower) {
-                let key = match capitals {
-                    true => Cow::Owned(lower.to_string()),
-                    false => Cow::Borrowed(word),
+                let key = match lower.len() == word.len() && lower.as_ptr() == word.as_ptr() {
+                    true => Cow::Borrowed(word),
+                    false => Cow::Owned(lower.to_string()),
                 };
-                counts.insert(key, (0, 0, 0));
+                counts.insert(key, Counted::default());
             }
             let entry = counts.get_mut(lower).expect("inserted above");
-            if entry.2 == marker {
+            if entry.in_source != marker {
+                entry.in_source = marker;
+                entry.segments += 1;
+                any = true;
+            }
+        }
+        if !any {
+            continue;
+        }
+        for word in ascii_runs(&seg.target) {
+            let Some(lower) = lowered(word, &mut buf) else {
                 continue;
+            };
+            if let Some(entry) = counts.get_mut(lower)
+                && entry.in_source == marker
+                && entry.in_target != marker
+            {
+                entry.in_target = marker;
+                entry.kept += 1;
             }
-            if !target_read {
-                in_target.clear();
-                in_target.extend(ascii_runs(&seg.target));
-                target_read = true;
-            }
-            entry.0 += 1;
-            entry.1 += u32::from(in_target.iter().any(|t| t.eq_ignore_ascii_case(lower)));
-            entry.2 = marker;
         }
     }
     let mut out = DocWords {
         words: String::with_capacity(counts.keys().map(|w| w.len()).sum()),
         counts: Vec::with_capacity(counts.len()),
     };
-    for (word, (n, kept, _)) in counts {
+    for (word, c) in counts {
         out.words.push_str(&word);
-        out.counts.push((out.words.len() as u32, n, kept));
+        out.counts
+            .push((out.words.len() as u32, c.segments, c.kept));
     }
     out
 }
