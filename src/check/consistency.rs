@@ -165,13 +165,15 @@ pub fn link_text_findings(sets: &Sets, facts: &[DocFacts]) -> Vec<Finding> {
 /// The other translation is quoted up to this many characters.
 const QUOTE_CHARS: usize = 80;
 
-/// Words as white space separates them; partner-center sources put narrow
-/// no-break spaces inside names ("Partner Center for Microsoft Cloud").
-fn words(source: &str) -> usize {
+/// Whether a source is a sentence: [`MIN_WORDS`] words or more, as white
+/// space separates them (partner-center sources put narrow no-break spaces
+/// inside names: "Partner Center for Microsoft Cloud"). Stops counting there.
+fn is_sentence(source: &str) -> bool {
     source
         .split(char::is_whitespace)
         .filter(|w| w.chars().any(is_word_char))
-        .count()
+        .nth(MIN_WORDS - 1)
+        .is_some()
 }
 
 /// The letters and digits of a target, case and full-width forms folded:
@@ -226,7 +228,7 @@ pub fn translation(s: usize, seg: &Segment, normalized: &mut String, out: &mut V
     let Some(source) = seg.source.as_deref() else {
         return;
     };
-    if seg.target.trim().is_empty() || words(source) < MIN_WORDS {
+    if seg.target.trim().is_empty() || !is_sentence(source) {
         return;
     }
     let source = source.trim();

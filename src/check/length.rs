@@ -160,37 +160,49 @@ fn latin_words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Letters of the Latin words the two texts share, each target word shared
 /// once (ASCII case ignored): per word, the smaller of its two counts times
-/// its length. Sorted lists are merged, so that a target of hundreds of
-/// English words costs n log n, not n × m.
+/// its length. The target's few Latin words are sorted once; the source's
+/// many are only looked up among them, the most by their length alone.
 fn shared_latin_letters(source: &str, target: &str) -> u32 {
     let mut in_target: Vec<&str> = latin_words(target).collect();
     if in_target.is_empty() {
         return 0;
     }
-    let mut in_source: Vec<&str> = latin_words(source).collect();
     // By length first: most pairs of words differ there.
-    let folded = |a: &&str, b: &&str| {
+    let folded = |a: &str, b: &str| {
         a.len().cmp(&b.len()).then_with(|| {
             a.bytes()
                 .map(|c| c.to_ascii_lowercase())
                 .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
         })
     };
-    in_source.sort_unstable_by(folded);
-    in_target.sort_unstable_by(folded);
-    let (mut s, mut t, mut shared) = (0, 0, 0);
-    while s < in_source.len() && t < in_target.len() {
-        match folded(&in_source[s], &in_target[t]) {
-            std::cmp::Ordering::Less => s += 1,
-            std::cmp::Ordering::Greater => t += 1,
-            std::cmp::Ordering::Equal => {
-                shared += in_source[s].len() as u32;
-                s += 1;
-                t += 1;
-            }
+    in_target.sort_unstable_by(|a, b| folded(a, b));
+    // Per target word: how often the target has it (on its first place in
+    // `in_target`), and how often the source.
+    let mut counts: Vec<(u32, u32)> = vec![(0, 0); in_target.len()];
+    let mut first = 0;
+    for i in 0..in_target.len() {
+        if folded(in_target[first], in_target[i]).is_ne() {
+            first = i;
+        }
+        counts[first].0 += 1;
+    }
+    let lengths = in_target
+        .iter()
+        .fold(0u64, |set, w| set | 1 << w.len().min(63));
+    for word in latin_words(source) {
+        if lengths & 1 << word.len().min(63) == 0 {
+            continue;
+        }
+        let at = in_target.partition_point(|t| folded(t, word).is_lt());
+        if in_target.get(at).is_some_and(|t| folded(t, word).is_eq()) {
+            counts[at].1 += 1;
         }
     }
-    shared
+    in_target
+        .iter()
+        .zip(&counts)
+        .map(|(word, &(t, s))| word.len() as u32 * t.min(s))
+        .sum()
 }
 
 fn median(values: &mut [f64]) -> f64 {
