@@ -11,8 +11,6 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::{Document, Store, Warning, wmt};
 
 /// A path on the command line that gave nothing to review.
@@ -191,9 +189,9 @@ impl Sources {
     }
 
     /// Reads and parses every file on all cores, handing each document to `f`
-    /// and each result, in path order, to `sink`. Files go in windows of a
-    /// few dozen, and the next window is parsed while `sink` takes the last, so
-    /// a caller that streams holds little in memory and never waits long.
+    /// and each result, in path order, to `sink`. At most a few dozen files
+    /// are read ahead of `sink`, so a caller that streams holds little in
+    /// memory and never waits long.
     /// Returns what could not be used (a document's own warnings stay in the
     /// document).
     pub fn stream<T: Send>(
@@ -210,39 +208,54 @@ impl Sources {
         let (candidates, roots) = (&self.candidates, &self.roots);
         let locale = self.locale.as_deref();
         std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel(WINDOW);
+            let (tx, rx) = std::sync::mpsc::channel();
+            // A token per file read and not yet taken by `sink`: at most
+            // WINDOW, so a caller that streams holds little in memory. Files
+            // start in path order and a core that is done takes the next one,
+            // with no wait for the slowest file of a batch.
+            let (slot, slot_back) = std::sync::mpsc::sync_channel::<()>(WINDOW);
             let f = &f;
             scope.spawn(move || {
-                for window in candidates.chunks(WINDOW) {
-                    let results: Vec<(usize, Result<Vec<T>, Warning>)> = window
-                        .par_iter()
-                        .map(|c| {
-                            let docs = read(c, locale);
-                            (c.root, docs.map(|docs| docs.into_iter().map(f).collect()))
-                        })
-                        .collect();
-                    for result in results {
-                        if tx.send(result).is_err() {
+                // In place: this thread waits for slots, not a worker of the
+                // pool, and the files queue in order for the workers.
+                rayon::in_place_scope(|tasks| {
+                    for (i, c) in candidates.iter().enumerate() {
+                        if slot.send(()).is_err() {
                             return;
                         }
+                        let tx = tx.clone();
+                        tasks.spawn(move |_| {
+                            let docs = read(c, locale);
+                            let result = docs.map(|docs| docs.into_iter().map(f).collect());
+                            // The receiver is gone only when the caller is.
+                            let _ = tx.send((i, c.root, result));
+                        });
                     }
-                }
+                });
             });
-            for (root, result) in rx {
-                match result {
-                    Ok(values) => {
-                        found[root] += values.len();
-                        values.into_iter().for_each(&mut sink);
-                    }
-                    Err(warning) if !roots[root].folder => {
-                        problems.errors.push(LoadError::NotSegmentFile {
-                            path: warning.file,
-                            why: warning.message,
-                        })
-                    }
-                    Err(mut warning) => {
-                        warning.message.push_str("; skipped");
-                        problems.warnings.push(warning);
+            // Results arrive as files finish; `sink` takes them in path order.
+            let mut waiting: BTreeMap<usize, (usize, Result<Vec<T>, Warning>)> = BTreeMap::new();
+            let mut next = 0;
+            for (i, root, result) in rx {
+                waiting.insert(i, (root, result));
+                while let Some((root, result)) = waiting.remove(&next) {
+                    next += 1;
+                    let _ = slot_back.recv();
+                    match result {
+                        Ok(values) => {
+                            found[root] += values.len();
+                            values.into_iter().for_each(&mut sink);
+                        }
+                        Err(warning) if !roots[root].folder => {
+                            problems.errors.push(LoadError::NotSegmentFile {
+                                path: warning.file,
+                                why: warning.message,
+                            })
+                        }
+                        Err(mut warning) => {
+                            warning.message.push_str("; skipped");
+                            problems.warnings.push(warning);
+                        }
                     }
                 }
             }
