@@ -151,17 +151,17 @@ fn ascii_runs(text: &str) -> impl Iterator<Item = &str> {
 
 /// A word of ASCII letters no longer than [`LONGEST_WORD`], lower-cased
 /// (in `buf` when it has capitals); `None` for any other run.
-fn lowered<'a>(word: &'a str, buf: &'a mut [u8; LONGEST_WORD]) -> Option<&'a str> {
-    if word.len() > LONGEST_WORD || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+fn lowered<'a>(word: &'a [u8], buf: &'a mut [u8; LONGEST_WORD]) -> Option<&'a [u8]> {
+    if word.len() > LONGEST_WORD || !word.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+    if !word.iter().any(u8::is_ascii_uppercase) {
         return Some(word);
     }
     let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
+    lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
+    Some(lower)
 }
 
 /// What [`count_words`] keeps per word while it reads a document.
@@ -177,11 +177,24 @@ struct Counted {
     in_target: u32,
 }
 
+impl Counted {
+    /// Counts segment `marker` for a word of its source; whether it was new.
+    fn in_source(&mut self, marker: u32) -> bool {
+        let new = self.in_source != marker;
+        if new {
+            self.in_source = marker;
+            self.segments += 1;
+        }
+        new
+    }
+}
+
 /// The counts of [`DocWords`] for one document. Only words of letters are
 /// counted: the words asked about are (see [`plain_words`] and
-/// [`english_words`]). Each word of a source and a target is hashed once.
+/// [`english_words`]). Each word of a source and a target is hashed once,
+/// twice for the first time a document has it.
 pub fn count_words(doc: &Document) -> DocWords {
-    let mut counts: FxHashMap<Cow<str>, Counted> = FxHashMap::default();
+    let mut counts: FxHashMap<Cow<[u8]>, Counted> = FxHashMap::default();
     let mut buf = [0u8; LONGEST_WORD];
     for (s, seg) in doc.segments.iter().enumerate() {
         let Some(source) = seg.source.as_deref() else {
@@ -189,28 +202,24 @@ pub fn count_words(doc: &Document) -> DocWords {
         };
         let marker = s as u32 + 1;
         let mut any = false;
-        for word in ascii_runs(source) {
+        for word in ascii_runs(source).map(str::as_bytes) {
             let Some(lower) = lowered(word, &mut buf) else {
                 continue;
             };
-            if !counts.contains_key(lower) {
-                let key = match lower.len() == word.len() && lower.as_ptr() == word.as_ptr() {
-                    true => Cow::Borrowed(word),
-                    false => Cow::Owned(lower.to_string()),
-                };
-                counts.insert(key, Counted::default());
+            if let Some(entry) = counts.get_mut(lower) {
+                any |= entry.in_source(marker);
+                continue;
             }
-            let entry = counts.get_mut(lower).expect("inserted above");
-            if entry.in_source != marker {
-                entry.in_source = marker;
-                entry.segments += 1;
-                any = true;
-            }
+            let key = match lower.as_ptr() == word.as_ptr() {
+                true => Cow::Borrowed(word),
+                false => Cow::Owned(lower.to_vec()),
+            };
+            any |= counts.entry(key).or_default().in_source(marker);
         }
         if !any {
             continue;
         }
-        for word in ascii_runs(&seg.target) {
+        for word in ascii_runs(&seg.target).map(str::as_bytes) {
             let Some(lower) = lowered(word, &mut buf) else {
                 continue;
             };
@@ -228,7 +237,8 @@ pub fn count_words(doc: &Document) -> DocWords {
         counts: Vec::with_capacity(counts.len()),
     };
     for (word, c) in counts {
-        out.words.push_str(&word);
+        out.words
+            .push_str(std::str::from_utf8(&word).expect("ASCII letters"));
         out.counts
             .push((out.words.len() as u32, c.segments, c.kept));
     }
@@ -281,11 +291,23 @@ impl FolderWords {
             let Some(&set) = set_of.get(&(locale.as_str(), folder.clone())) else {
                 continue;
             };
-            for &word in &wanted[set] {
-                if let Some(&(n, kept)) = counts.get(word) {
-                    let entry = seen.entry((set, word)).or_default();
-                    entry.0 += n as usize;
-                    entry.1 += kept as usize;
+            let mut add = |word: &'w str, (n, kept): (u32, u32)| {
+                let entry = seen.entry((set, word)).or_default();
+                entry.0 += n as usize;
+                entry.1 += kept as usize;
+            };
+            // Whichever is smaller is walked, the other asked.
+            if counts.len() < wanted[set].len() {
+                for (word, &count) in counts {
+                    if let Some(&word) = wanted[set].get(&**word) {
+                        add(word, count);
+                    }
+                }
+            } else {
+                for &word in &wanted[set] {
+                    if let Some(&count) = counts.get(word) {
+                        add(word, count);
+                    }
                 }
             }
         }
