@@ -22,7 +22,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::engine::{DocFacts, DocInfo};
-use super::lang::is_cjk_char;
+use super::lang::{is_cjk_char, latin_words};
 use super::sets::{self, Sets};
 use super::view::Parsed;
 use super::{Check, Default, Finding, Run, Side, Spot};
@@ -132,23 +132,6 @@ pub struct DocWords {
 /// The longest word counted: no English word the checks ask about is longer.
 const LONGEST_WORD: usize = 32;
 
-/// Runs of ASCII letters and digits, read byte by byte (no byte of a
-/// multi-byte character is one).
-fn ascii_runs(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        (i > start).then(|| &text[start..i])
-    })
-}
-
 /// A word of ASCII letters no longer than [`LONGEST_WORD`], lower-cased
 /// (in `buf` when it has capitals); `None` for any other run.
 fn lowered<'a>(word: &'a [u8], buf: &'a mut [u8; LONGEST_WORD]) -> Option<&'a [u8]> {
@@ -202,7 +185,7 @@ pub fn count_words(doc: &Document) -> DocWords {
         };
         let marker = s as u32 + 1;
         let mut any = false;
-        for word in ascii_runs(source).map(str::as_bytes) {
+        for word in latin_words(source).map(str::as_bytes) {
             let Some(lower) = lowered(word, &mut buf) else {
                 continue;
             };
@@ -219,7 +202,7 @@ pub fn count_words(doc: &Document) -> DocWords {
         if !any {
             continue;
         }
-        for word in ascii_runs(&seg.target).map(str::as_bytes) {
+        for word in latin_words(&seg.target).map(str::as_bytes) {
             let Some(lower) = lowered(word, &mut buf) else {
                 continue;
             };

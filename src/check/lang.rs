@@ -70,6 +70,23 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Runs of ASCII letters and digits: words that may pass untranslated. Read
+/// byte by byte: no byte of a multi-byte character is an ASCII letter.
+pub fn latin_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
 /// How many characters of `text` are [word characters](is_word_char); ASCII
 /// is counted a byte at a time.
 pub fn count_word_chars(text: &str) -> usize {

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::engine::{DocFacts, DocInfo, SegmentTexts, Texts};
-use super::lang::{Lang, count_word_chars};
+use super::lang::{Lang, count_word_chars, latin_words};
 use super::view::Parsed;
 use super::{Check, Default, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
@@ -138,23 +138,6 @@ fn keeps_english(segment: &SegmentTexts) -> bool {
     runs.iter().any(|run| {
         run.windows(3)
             .any(|w| w.iter().any(|x| x.len() > 3) && source.contains(&w.join(" ")))
-    })
-}
-
-/// Runs of ASCII letters and digits: words that may pass untranslated. Read
-/// byte by byte: no byte of a multi-byte character is an ASCII letter.
-fn latin_words(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        (i > start).then(|| &text[start..i])
     })
 }
 
