@@ -98,14 +98,23 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
     let mut kept = Vec::new();
     let mut warnings = Vec::new();
     let mut dismissed: FxHashSet<(usize, usize, String)> = FxHashSet::default();
+    // Only to keep it or to look up its dismissals does the sink need the
+    // whole document; otherwise it is freed where it was checked, by the
+    // thread that allocated it (glibc frees across threads slowly).
+    let whole = !on_disk || notes.as_ref().is_ok_and(|n| !n.is_empty());
     let problems = sources.stream(
-        |doc| (engine.document(&doc), doc),
-        |(checked, mut doc)| {
+        |mut doc| {
+            let checked = engine.document(&doc);
+            let warnings = std::mem::take(&mut doc.warnings);
+            (checked, warnings, whole.then_some(doc))
+        },
+        |(checked, doc_warnings, doc)| {
             let d = stage.push(checked);
+            warnings.extend(doc_warnings);
+            let Some(doc) = doc else { return };
             if let Ok(notes) = &notes {
                 dismissed.extend(dismissals(notes, &doc).map(|(s, check)| (d, s, check)));
             }
-            warnings.append(&mut doc.warnings);
             if !on_disk {
                 kept.push(doc);
             }
