@@ -9,9 +9,12 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Common;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::check::{CHECKS, DocInfo, Engine, Files, Finding, Glossary, Options, SetStage, Texts};
+use crate::check::{
+    CHECKS, Checked, DocInfo, Engine, Files, Finding, Glossary, Options, SegmentTexts, SetStage,
+    Texts,
+};
 use crate::mqm::Severity;
 use crate::notes::Notes;
 use crate::store::{Document, Store};
@@ -102,14 +105,24 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
     // whole document; otherwise it is freed where it was checked, by the
     // thread that allocated it (glibc frees across threads slowly).
     let whole = !on_disk || notes.as_ref().is_ok_and(|n| !n.is_empty());
+    // The text report shows both texts of each segment with findings: those
+    // of single segments are copied while the document is at hand, so that
+    // only the segments of set findings are read again.
+    let copy_texts = on_disk && args.format == CheckFormat::Text;
+    let mut shown: FxHashMap<(usize, usize), SegmentTexts> = FxHashMap::default();
     let problems = sources.stream(
         |mut doc| {
             let checked = engine.document(&doc);
+            let texts = match copy_texts {
+                true => finding_texts(&checked, &doc),
+                false => Vec::new(),
+            };
             let warnings = std::mem::take(&mut doc.warnings);
-            (checked, warnings, whole.then_some(doc))
+            (checked, texts, warnings, whole.then_some(doc))
         },
-        |(checked, doc_warnings, doc)| {
+        |(checked, texts, doc_warnings, doc)| {
             let d = stage.push(checked);
+            shown.extend(texts.into_iter().map(|(s, t)| ((d, s), t)));
             warnings.extend(doc_warnings);
             let Some(doc) = doc else { return };
             if let Ok(notes) = &notes {
@@ -144,12 +157,29 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
         .collect();
     let left_out = total - findings.len();
     match args.format {
-        CheckFormat::Text => write_text(&mut out, &docs, texts, &findings, left_out)?,
+        CheckFormat::Text => write_text(&mut out, &docs, texts, shown, &findings, left_out)?,
         CheckFormat::Jsonl => write_jsonl(&mut out, &docs, &findings)?,
     }
     out.flush()?;
     let fail = findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(u8::from(fail))
+}
+
+/// The texts of the segments of `doc` that have findings of their own.
+fn finding_texts(checked: &Checked, doc: &Document) -> Vec<(usize, SegmentTexts)> {
+    let mut segments: Vec<usize> = checked.findings().iter().map(|f| f.segment).collect();
+    segments.dedup();
+    segments
+        .into_iter()
+        .map(|s| {
+            let seg = &doc.segments[s];
+            let texts = SegmentTexts {
+                source: seg.source.clone(),
+                target: seg.target.clone(),
+            };
+            (s, texts)
+        })
+        .collect()
 }
 
 /// The checks the reviewer dismissed on segments of `doc` as they stand now
@@ -219,12 +249,18 @@ fn write_text(
     out: &mut impl Write,
     docs: &[DocInfo],
     texts: &dyn Texts,
+    mut shown: FxHashMap<(usize, usize), SegmentTexts>,
     findings: &[Finding],
     left_out: usize,
 ) -> io::Result<()> {
-    let mut segments: Vec<(usize, usize)> = findings.iter().map(|f| (f.doc, f.segment)).collect();
-    segments.dedup();
-    let texts = texts.fetch(docs, &segments);
+    let mut missing: Vec<(usize, usize)> = findings
+        .iter()
+        .map(|f| (f.doc, f.segment))
+        .filter(|key| !shown.contains_key(key))
+        .collect();
+    missing.dedup();
+    shown.extend(texts.fetch(docs, &missing));
+    let texts = shown;
     let mut last: Option<(usize, usize)> = None;
     for (i, f) in findings.iter().enumerate() {
         let doc = &docs[f.doc];
