@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark: `sxs dump --format jsonl` over the whole shared corpus against
-# the Python regex extractor, side by side. Prints the median wall time of N runs
-# and the peak resident memory. Usage: benches/load.sh [N] [FOLDER...]
+# the Python regex extractor and against `grep -c data-ttu-id -r` (the bare cost
+# of reading the files and finding the spans), side by side. Prints the median
+# wall time of N runs and the peak resident memory. Usage: benches/load.sh [N] [FOLDER...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -32,4 +33,7 @@ measure() { # name command...
 echo "corpus: ${folders[*]} ($(echo "$bytes/1048576" | bc -l | cut -c1-5) MB)"
 measure sxs target/release/sxs dump --format jsonl "${folders[@]}"
 measure python python3 benches/python_extract.py "${folders[@]}"
-echo "speed-up: $(echo "$(cat /tmp/sxs-bench-python) / $(cat /tmp/sxs-bench-sxs)" | bc -l | cut -c1-5)x"
+measure grep grep -c data-ttu-id -r "${folders[@]}"
+echo "speed-up over python: $(echo "$(cat /tmp/sxs-bench-python) / $(cat /tmp/sxs-bench-sxs)" | bc -l | cut -c1-5)x"
+echo "time of grep's: $(echo "$(cat /tmp/sxs-bench-sxs) / $(cat /tmp/sxs-bench-grep)" | bc -l | cut -c1-5)x"
+rm -f /tmp/sxs-bench-time /tmp/sxs-bench-sxs /tmp/sxs-bench-python /tmp/sxs-bench-grep

@@ -234,3 +234,34 @@ fn findings_dismissed_in_the_notes_file_are_left_out() {
     std::fs::write(&notes, entry("an older translation")).unwrap();
     assert!(stdout(&run("jsonl")).contains("link-mismatch"));
 }
+
+/// Files on disk are dropped once checked and read again for the texts the
+/// report shows: the usual translation quoted, and both texts in the text
+/// report, come from the files.
+#[test]
+fn streamed_files_are_read_again_for_the_quote_and_the_texts() {
+    let folder = fixture("streamed");
+    let out = sxs(&["check", "--format", "jsonl", &folder]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    let finding: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(finding["file"], format!("{folder}/c.md"));
+    assert_eq!(finding["id"], "sc-101");
+    assert_eq!(
+        finding["message"],
+        format!(
+            "same source translated as «Wählen Sie den Bericht aus, um die Daten anzuzeigen.» \
+             in 2 of 3 places (first {folder}/a.md:6)"
+        )
+    );
+    let report = stdout(&sxs(&["check", &folder]));
+    assert!(
+        report.contains(
+            "      source │ Select the report to view the data.\n      \
+             target │ Öffnen Sie den Bericht, damit die Zahlen erscheinen.\n"
+        ),
+        "{report}"
+    );
+    assert!(report.ends_with("1 finding in 1 of 3 files (1 minor); 3 segments checked\n"));
+}

@@ -15,14 +15,16 @@
 //! depends on where they stand.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
 use std::ops::Range;
 
+use super::engine::{DocFacts, DocInfo, Texts};
 use super::lang::is_word_char;
 use super::sets::Sets;
 use super::view::Parsed;
-use super::{Check, Default, DocFacts, Finding, Run, Side, Spot};
+use super::{Check, Default, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
-use crate::store::{Document, Store};
+use crate::store::Segment;
 
 pub const INCONSISTENT_TARGET: Check = Check {
     name: "inconsistent-target",
@@ -99,18 +101,10 @@ pub fn link_texts(segment: usize, source: &Parsed, target: &Parsed, out: &mut Ve
     }
 }
 
-pub fn link_text_findings(
-    store: &Store,
-    sets: &Sets,
-    facts: &[DocFacts],
-    runs_on: impl Fn(&Document) -> bool,
-) -> Vec<Finding> {
+pub fn link_text_findings(sets: &Sets, facts: &[DocFacts]) -> Vec<Finding> {
     // (set, key) → (doc, index into that document's link texts).
     let mut groups: HashMap<(usize, &str), Vec<(usize, usize)>> = HashMap::new();
     for (d, f) in facts.iter().enumerate() {
-        if !runs_on(&store.docs[d]) {
-            continue;
-        }
         for (i, link) in f.link_texts.iter().enumerate() {
             groups
                 .entry((sets.of_doc(d), link.key.as_str()))
@@ -171,88 +165,156 @@ pub fn link_text_findings(
 /// The other translation is quoted up to this many characters.
 const QUOTE_CHARS: usize = 80;
 
-/// Words as white space separates them; partner-center sources put narrow
-/// no-break spaces inside names ("Partner Center for Microsoft Cloud").
-fn words(source: &str) -> usize {
+/// Whether a source is a sentence: [`MIN_WORDS`] words or more, as white
+/// space separates them (partner-center sources put narrow no-break spaces
+/// inside names: "Partner Center for Microsoft Cloud"). Stops counting there.
+fn is_sentence(source: &str) -> bool {
     source
         .split(char::is_whitespace)
         .filter(|w| w.chars().any(is_word_char))
-        .count()
+        .nth(MIN_WORDS - 1)
+        .is_some()
 }
 
+/// The letters and digits of a target, case and full-width forms folded:
+/// what two translations must share to count as one.
 fn normalized(target: &str) -> String {
-    target
-        .chars()
-        .filter(|&c| is_word_char(c))
-        .map(|c| match c {
-            // Full-width ASCII letters and digits.
-            '\u{ff10}'..='\u{ff5a}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::new();
+    normalize_into(target, &mut out);
+    out
 }
 
-pub fn findings(store: &Store, sets: &Sets, runs_on: impl Fn(&Document) -> bool) -> Vec<Finding> {
-    // (set, source) → every (doc, segment) that translates it.
-    let mut groups: HashMap<(usize, &str), Vec<(usize, usize)>> =
-        HashMap::with_capacity(store.segment_count());
-    for (d, doc) in store.docs.iter().enumerate() {
-        if !runs_on(doc) {
+fn normalize_into(target: &str, out: &mut String) {
+    out.clear();
+    for c in target.chars() {
+        // Most letters of most targets are ASCII: no Unicode tables for them.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
             continue;
         }
-        for (s, seg) in doc.segments.iter().enumerate() {
-            let Some(source) = seg.source.as_deref() else {
-                continue;
-            };
-            if !seg.target.trim().is_empty() {
-                groups
-                    .entry((sets.of_doc(d), source.trim()))
-                    .or_default()
-                    .push((d, s));
-            }
+        if !is_word_char(c) {
+            continue;
+        }
+        match c {
+            // Kana, CJK ideographs and Hangul syllables have no case.
+            '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => out.push(c),
+            // Full-width ASCII letters and digits.
+            '\u{ff10}'..='\u{ff5a}' => out.extend(
+                char::from_u32(c as u32 - 0xfee0)
+                    .unwrap_or(c)
+                    .to_lowercase(),
+            ),
+            _ => out.extend(c.to_lowercase()),
         }
     }
-    let mut out = Vec::new();
-    let repeated = groups
+}
+
+/// A segment of `inconsistent-target`: its source and the letters of its
+/// target, as 128- and 64-bit hashes, so that the set stage can group a
+/// whole corpus without its texts. (Two different sources of one set share
+/// a 128-bit hash with a chance of about 2^-100 over a million segments.)
+#[derive(Debug, Clone, Copy)]
+pub struct Translation {
+    segment: u32,
+    source: u128,
+    target: u64,
+}
+
+/// The [`Translation`] of a segment whose source is a sentence (four words
+/// or more) and whose target is not empty; `normalized` is a buffer.
+pub fn translation(s: usize, seg: &Segment, normalized: &mut String, out: &mut Vec<Translation>) {
+    let Some(source) = seg.source.as_deref() else {
+        return;
+    };
+    if seg.target.trim().is_empty() || !is_sentence(source) {
+        return;
+    }
+    let source = source.trim();
+    let hash = |salt: u64, bytes: &[u8]| {
+        let mut h = DefaultHasher::new();
+        h.write_u64(salt);
+        h.write(bytes);
+        h.finish()
+    };
+    normalize_into(&seg.target, normalized);
+    out.push(Translation {
+        segment: s as u32,
+        source: u128::from(hash(1, source.as_bytes())) << 64
+            | u128::from(hash(2, source.as_bytes())),
+        target: hash(0, normalized.as_bytes()),
+    });
+}
+
+/// A [`Translation`] in the set stage: set, source hash, document, segment,
+/// target hash.
+type Member = (usize, u128, usize, u32, u64);
+
+/// `inconsistent-target`: in each set, sources translated more than one way;
+/// every translation but the most frequent is reported, quoting that one.
+pub fn findings(
+    docs: &[DocInfo],
+    sets: &Sets,
+    facts: &[DocFacts],
+    texts: &dyn Texts,
+) -> Vec<Finding> {
+    // Sorted by set and source, a group's members stand together, in
+    // document order.
+    let mut all: Vec<Member> = facts
         .iter()
-        .filter(|((_, source), members)| members.len() > 1 && words(source) >= MIN_WORDS);
-    for (_, members) in repeated {
-        let target = |&(d, s): &(usize, usize)| &store.docs[d].segments[s].target;
-        let keys: Vec<String> = members.iter().map(|m| normalized(target(m))).collect();
-        if keys.iter().all(|k| *k == keys[0]) {
+        .enumerate()
+        .flat_map(|(d, f)| {
+            let set = sets.of_doc(d);
+            f.translations
+                .iter()
+                .map(move |t| (set, t.source, d, t.segment, t.target))
+        })
+        .collect();
+    all.sort_unstable_by_key(|&(set, source, d, s, _)| (set, source, d, s));
+    // Groups that disagree: members, the usual translation, its count, and
+    // the index of its first member.
+    let mut disagreeing: Vec<(&[Member], u64, usize, usize)> = Vec::new();
+    for members in all.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        if members.iter().all(|m| m.4 == members[0].4) {
             continue;
         }
         // The most frequent translation wins; on a tie, the first met.
-        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-        for (i, key) in keys.iter().enumerate() {
-            match counts.iter_mut().find(|(k, _, _)| k == key) {
+        let mut counts: Vec<(u64, usize, usize)> = Vec::new();
+        for (i, m) in members.iter().enumerate() {
+            match counts.iter_mut().find(|(k, _, _)| *k == m.4) {
                 Some(entry) => entry.1 += 1,
-                None => counts.push((key, 1, i)),
+                None => counts.push((m.4, 1, i)),
             }
         }
         let &(major_key, major_count, first) = counts
             .iter()
             .max_by_key(|(_, count, first)| (*count, std::cmp::Reverse(*first)))
             .expect("a group has members");
-        let (md, ms) = members[first];
-        let shown: String = target(&members[first])
-            .trim()
-            .chars()
-            .take(QUOTE_CHARS)
-            .collect();
-        let ellipsis = if target(&members[first]).trim().chars().count() > QUOTE_CHARS {
+        disagreeing.push((members, major_key, major_count, first));
+    }
+    let quoted: Vec<(usize, usize)> = disagreeing
+        .iter()
+        .map(|(members, _, _, first)| (members[*first].2, members[*first].3 as usize))
+        .collect();
+    let quoted = texts.fetch(docs, &quoted);
+    let mut out = Vec::new();
+    for (members, major_key, major_count, first) in disagreeing {
+        let (md, ms) = (members[first].2, members[first].3 as usize);
+        let usual = quoted.get(&(md, ms)).map_or("", |t| t.target.trim());
+        let shown: String = usual.chars().take(QUOTE_CHARS).collect();
+        let ellipsis = if usual.chars().count() > QUOTE_CHARS {
             "…"
         } else {
             ""
         };
-        for (member, key) in members.iter().zip(&keys) {
+        for &(_, _, d, s, key) in members {
             if key == major_key {
                 continue;
             }
             out.push(Finding {
-                doc: member.0,
-                segment: member.1,
+                doc: d,
+                segment: s as usize,
                 check: INCONSISTENT_TARGET.name,
                 severity: INCONSISTENT_TARGET.severity,
                 category: INCONSISTENT_TARGET.category,
@@ -261,8 +323,8 @@ pub fn findings(store: &Store, sets: &Sets, runs_on: impl Fn(&Document) -> bool)
                     "same source translated as «{shown}{ellipsis}» in {} of {} places (first {}:{})",
                     major_count,
                     members.len(),
-                    store.docs[md].path,
-                    store.docs[md].segments[ms].line
+                    docs[md].path,
+                    docs[md].line(ms)
                 ),
             });
         }

@@ -15,18 +15,19 @@
 //! they appear in the target of at most 15 % of the set's segments whose
 //! source has them (10 % for a single word), over at least 20 such segments.
 
-use std::collections::{HashMap, HashSet};
-
-use rayon::prelude::*;
-
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lang::{Lang, is_cjk_char};
-use super::sets::Sets;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::engine::{DocFacts, DocInfo};
+use super::lang::{is_cjk_char, latin_words};
+use super::sets::{self, Sets};
 use super::view::Parsed;
-use super::{Check, Default, DocFacts, Finding, Run, Side, Spot};
+use super::{Check, Default, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
-use crate::store::{Block, Document, Segment, Store};
+use crate::store::{Block, Document, Segment};
 use crate::text::inline::Token;
 
 pub const UNTRANSLATED_WORD: Check = Check {
@@ -83,175 +84,278 @@ fn translated(seg: &Segment) -> bool {
     })
 }
 
-/// `untranslated-cell`.
-/// Both checks of this file, sharing one count of the words they ask about.
-pub fn findings(
-    store: &Store,
-    sets: &Sets,
-    facts: &[DocFacts],
-    words_on: impl Fn(&Document) -> bool,
-    cells_on: impl Fn(&Document) -> bool,
-) -> Vec<Finding> {
-    let cells = cell_candidates(store, cells_on);
-    let mut wanted: Vec<HashSet<&str>> = vec![HashSet::new(); sets.count()];
-    for (d, _, words) in &cells {
-        wanted[sets.of_doc(*d)].extend(words.iter().map(String::as_str));
-    }
-    for (d, f) in facts.iter().enumerate() {
-        if words_on(&store.docs[d]) {
-            wanted[sets.of_doc(d)].extend(f.english.iter().map(|(_, _, w)| w.as_str()));
-        }
-    }
-    if wanted.iter().all(HashSet::is_empty) {
-        return Vec::new();
-    }
-    let seen = kept_counts(store, sets, &wanted);
-    let mut out = cell_findings(sets, &cells, &seen, store);
-    out.extend(word_findings(store, sets, facts, &seen, words_on));
-    out
+/// A table cell in English beside a translated cell of its row: a
+/// candidate for `untranslated-cell`.
+pub struct Cell {
+    segment: usize,
+    /// Its words, lower-cased.
+    words: Vec<String>,
+    /// The raw range of its target without the white space around it.
+    spot: Range<usize>,
 }
 
-/// Cells in English beside a translated cell of their row, with their words.
-fn cell_candidates(
-    store: &Store,
-    runs_on: impl Fn(&Document) -> bool,
-) -> Vec<(usize, usize, Vec<String>)> {
-    let mut candidates: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    for (d, doc) in store.docs.iter().enumerate() {
-        if Lang::of(&doc.locale) == Lang::En || !runs_on(doc) {
+/// The cells of one document in English beside a translated cell of their row.
+pub fn cell_candidates(doc: &Document) -> Vec<Cell> {
+    let translated_rows: FxHashSet<u32> = doc
+        .segments
+        .iter()
+        .filter(|o| o.block == Block::TableCell && translated(o))
+        .map(|o| o.line)
+        .collect();
+    let mut candidates = Vec::new();
+    for (s, seg) in doc.segments.iter().enumerate() {
+        if seg.block != Block::TableCell || !translated_rows.contains(&seg.line) {
             continue;
         }
-        for (s, seg) in doc.segments.iter().enumerate() {
-            if seg.block != Block::TableCell {
-                continue;
-            }
-            let Some(words) = plain_words(seg) else {
-                continue;
-            };
-            let beside_translated = doc
-                .segments
-                .iter()
-                .any(|o| o.line == seg.line && o.block == Block::TableCell && translated(o));
-            if beside_translated {
-                candidates.push((d, s, words));
-            }
-        }
+        let Some(words) = plain_words(seg) else {
+            continue;
+        };
+        let lead = seg.target.len() - seg.target.trim_start().len();
+        candidates.push(Cell {
+            segment: s,
+            words,
+            spot: lead..seg.target.trim_end().len(),
+        });
     }
     candidates
 }
 
-/// (set, word) → (segments whose source has it, of those whose target keeps it).
-type Seen<'w> = HashMap<(usize, &'w str), (usize, usize)>;
+/// Per lower-cased English word of a document's sources: how many segments
+/// have it in the source, and of those, how many keep it in the target. The
+/// words, one after the other, and per word its end, and the two counts.
+#[derive(Debug, Default)]
+pub struct DocWords {
+    words: String,
+    counts: Vec<(u32, u32, u32)>,
+}
 
-/// `untranslated-cell`.
-fn cell_findings(
-    sets: &Sets,
-    candidates: &[(usize, usize, Vec<String>)],
-    seen: &Seen,
-    store: &Store,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (d, s, words) in candidates {
-        let (d, s) = (*d, *s);
-        let set = sets.of_doc(d);
-        let (mut n, mut k) = (0, 0);
-        for word in words {
-            let (wn, wk) = seen.get(&(set, word.as_str())).copied().unwrap_or_default();
-            n += wn;
-            k += wk;
+/// The longest word counted: no English word the checks ask about is longer.
+const LONGEST_WORD: usize = 32;
+
+/// A word of ASCII letters no longer than [`LONGEST_WORD`], lower-cased
+/// (in `buf` when it has capitals); `None` for any other run.
+fn lowered<'a>(word: &'a [u8], buf: &'a mut [u8; LONGEST_WORD]) -> Option<&'a [u8]> {
+    if word.len() > LONGEST_WORD || !word.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    if !word.iter().any(u8::is_ascii_uppercase) {
+        return Some(word);
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
+/// What [`count_words`] keeps per word while it reads a document.
+#[derive(Default)]
+struct Counted {
+    /// Segments whose source has the word.
+    segments: u32,
+    /// Of those, segments whose target keeps it.
+    kept: u32,
+    /// The last segment (+ 1) whose source had it, and whose target kept it:
+    /// each segment counts once, and the target only where the source had it.
+    in_source: u32,
+    in_target: u32,
+}
+
+impl Counted {
+    /// Counts segment `marker` for a word of its source; whether it was new.
+    fn in_source(&mut self, marker: u32) -> bool {
+        let new = self.in_source != marker;
+        if new {
+            self.in_source = marker;
+            self.segments += 1;
         }
-        if n < MIN_SEEN || k as f64 > KEPT_SHARE * n as f64 {
+        new
+    }
+}
+
+/// The counts of [`DocWords`] for one document. Only words of letters are
+/// counted: the words asked about are (see [`plain_words`] and
+/// [`english_words`]). Each word of a source and a target is hashed once,
+/// twice for the first time a document has it.
+pub fn count_words(doc: &Document) -> DocWords {
+    let mut counts: FxHashMap<Cow<[u8]>, Counted> = FxHashMap::default();
+    let mut buf = [0u8; LONGEST_WORD];
+    for (s, seg) in doc.segments.iter().enumerate() {
+        let Some(source) = seg.source.as_deref() else {
+            continue;
+        };
+        let marker = s as u32 + 1;
+        let mut any = false;
+        for word in latin_words(source).map(str::as_bytes) {
+            let Some(lower) = lowered(word, &mut buf) else {
+                continue;
+            };
+            if let Some(entry) = counts.get_mut(lower) {
+                any |= entry.in_source(marker);
+                continue;
+            }
+            let key = match lower.as_ptr() == word.as_ptr() {
+                true => Cow::Borrowed(word),
+                false => Cow::Owned(lower.to_vec()),
+            };
+            any |= counts.entry(key).or_default().in_source(marker);
+        }
+        if !any {
             continue;
         }
-        let seg = &store.docs[d].segments[s];
-        let lead = seg.target.len() - seg.target.trim_start().len();
-        out.push(Finding::new(
-            d,
-            s,
-            &UNTRANSLATED_CELL,
-            format!(
-                "cell left in English beside translated cells of its row; this set translates these words in {:.0}% of {n} segments",
-                100.0 * (n - k) as f64 / n as f64
-            ),
-            Some(Spot {
-                side: Side::Target,
-                range: lead..seg.target.trim_end().len(),
-            }),
-        ));
+        for word in latin_words(&seg.target).map(str::as_bytes) {
+            let Some(lower) = lowered(word, &mut buf) else {
+                continue;
+            };
+            if let Some(entry) = counts.get_mut(lower)
+                && entry.in_source == marker
+                && entry.in_target != marker
+            {
+                entry.in_target = marker;
+                entry.kept += 1;
+            }
+        }
+    }
+    let mut out = DocWords {
+        words: String::with_capacity(counts.keys().map(|w| w.len()).sum()),
+        counts: Vec::with_capacity(counts.len()),
+    };
+    for (word, c) in counts {
+        out.words
+            .push_str(std::str::from_utf8(&word).expect("ASCII letters"));
+        out.counts
+            .push((out.words.len() as u32, c.segments, c.kept));
     }
     out
 }
 
-/// (set, word) → (segments whose source has the word, of those, segments
-/// whose target keeps it), for the words each set is asked about.
-fn kept_counts<'w>(store: &Store, sets: &Sets, wanted: &[HashSet<&'w str>]) -> Seen<'w> {
-    store
-        .docs
-        .par_iter()
-        .enumerate()
-        .map(|(d, doc)| {
-            let set = sets.of_doc(d);
-            let mut counts: Seen = HashMap::new();
-            if wanted[set].is_empty() {
-                return counts;
-            }
-            // Lengths of the wanted words, by first letter: most words of a
-            // source are ruled out without hashing them.
-            let mut shapes = [0u64; 256];
-            for w in &wanted[set] {
-                shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(63);
-            }
-            let mut buf = [0u8; 32];
-            let mut in_source: Vec<&str> = Vec::new();
-            for seg in &doc.segments {
-                let Some(source) = seg.source.as_deref() else {
-                    continue;
-                };
-                in_source.clear();
-                for word in source.split(|c: char| !c.is_ascii_alphanumeric()) {
-                    if word.is_empty() || word.len() > buf.len() {
-                        continue;
-                    }
-                    let first = word.as_bytes()[0].to_ascii_lowercase();
-                    if shapes[usize::from(first)] & (1 << word.len()) == 0 {
-                        continue;
-                    }
-                    let lower = &mut buf[..word.len()];
-                    lower.copy_from_slice(word.as_bytes());
-                    lower.make_ascii_lowercase();
-                    let lower = std::str::from_utf8(lower).unwrap_or_default();
-                    if let Some(w) = wanted[set].get(lower) {
-                        in_source.push(w);
-                    }
+/// Per word: segments whose source has it, of those whose target keeps it.
+type WordCounts = FxHashMap<Box<str>, (u32, u32)>;
+
+/// The word counts of every (locale, folder) pushed so far: one set is
+/// one or more of them.
+#[derive(Default)]
+pub struct FolderWords {
+    folders: FxHashMap<(String, String), WordCounts>,
+}
+
+impl FolderWords {
+    pub fn add(&mut self, doc: &DocInfo, words: DocWords) {
+        if words.counts.is_empty() {
+            return;
+        }
+        let key = (doc.locale.clone(), sets::folder_of(&doc.path));
+        let folder = self.folders.entry(key).or_default();
+        let mut start = 0;
+        for &(end, n, kept) in &words.counts {
+            let word = &words.words[start..end as usize];
+            start = end as usize;
+            match folder.get_mut(word) {
+                Some(entry) => {
+                    entry.0 += n;
+                    entry.1 += kept;
                 }
-                if in_source.is_empty() {
-                    continue;
-                }
-                in_source.sort_unstable();
-                in_source.dedup();
-                let target = seg.target.to_ascii_lowercase();
-                for &word in &in_source {
-                    let kept = target.match_indices(word).any(|(i, _)| {
-                        let before = target[..i].bytes().next_back();
-                        let after = target[i + word.len()..].bytes().next();
-                        !before.is_some_and(|b| b.is_ascii_alphanumeric())
-                            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-                    });
-                    let entry = counts.entry((set, word)).or_default();
-                    entry.0 += 1;
-                    entry.1 += usize::from(kept);
+                None => {
+                    folder.insert(word.into(), (n, kept));
                 }
             }
-            counts
-        })
-        .reduce(HashMap::new, |mut a, b| {
-            for (key, (n, k)) in b {
-                let entry = a.entry(key).or_default();
-                entry.0 += n;
-                entry.1 += k;
+        }
+    }
+
+    /// The counts of the words each set asks about.
+    fn seen<'w>(&self, docs: &[DocInfo], sets: &Sets, wanted: &[FxHashSet<&'w str>]) -> Seen<'w> {
+        let mut set_of: FxHashMap<(&str, String), usize> = FxHashMap::default();
+        for (d, doc) in docs.iter().enumerate() {
+            set_of
+                .entry((doc.locale.as_str(), sets::folder_of(&doc.path)))
+                .or_insert_with(|| sets.of_doc(d));
+        }
+        let mut seen = Seen::default();
+        for ((locale, folder), counts) in &self.folders {
+            let Some(&set) = set_of.get(&(locale.as_str(), folder.clone())) else {
+                continue;
+            };
+            let mut add = |word: &'w str, (n, kept): (u32, u32)| {
+                let entry = seen.entry((set, word)).or_default();
+                entry.0 += n as usize;
+                entry.1 += kept as usize;
+            };
+            // Whichever is smaller is walked, the other asked.
+            if counts.len() < wanted[set].len() {
+                for (word, &count) in counts {
+                    if let Some(&word) = wanted[set].get(&**word) {
+                        add(word, count);
+                    }
+                }
+            } else {
+                for &word in &wanted[set] {
+                    if let Some(&count) = counts.get(word) {
+                        add(word, count);
+                    }
+                }
             }
-            a
-        })
+        }
+        seen
+    }
+}
+
+/// Both checks of this file, sharing one count of the words they ask about.
+pub fn findings(
+    docs: &[DocInfo],
+    sets: &Sets,
+    facts: &[DocFacts],
+    words: &FolderWords,
+) -> Vec<Finding> {
+    let mut wanted: Vec<FxHashSet<&str>> = vec![FxHashSet::default(); sets.count()];
+    for (d, f) in facts.iter().enumerate() {
+        let set = sets.of_doc(d);
+        for cell in &f.cells {
+            wanted[set].extend(cell.words.iter().map(String::as_str));
+        }
+        wanted[set].extend(f.english.iter().map(|(_, _, w)| w.as_str()));
+    }
+    if wanted.iter().all(FxHashSet::is_empty) {
+        return Vec::new();
+    }
+    let seen = words.seen(docs, sets, &wanted);
+    let mut out = cell_findings(sets, facts, &seen);
+    out.extend(word_findings(sets, facts, &seen));
+    out
+}
+
+/// (set, word) → (segments whose source has it, of those whose target keeps it).
+type Seen<'w> = FxHashMap<(usize, &'w str), (usize, usize)>;
+
+/// `untranslated-cell`.
+fn cell_findings(sets: &Sets, facts: &[DocFacts], seen: &Seen) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (d, f) in facts.iter().enumerate() {
+        let set = sets.of_doc(d);
+        for cell in &f.cells {
+            let (mut n, mut k) = (0, 0);
+            for word in &cell.words {
+                let (wn, wk) = seen.get(&(set, word.as_str())).copied().unwrap_or_default();
+                n += wn;
+                k += wk;
+            }
+            if n < MIN_SEEN || k as f64 > KEPT_SHARE * n as f64 {
+                continue;
+            }
+            out.push(Finding::new(
+                d,
+                cell.segment,
+                &UNTRANSLATED_CELL,
+                format!(
+                    "cell left in English beside translated cells of its row; this set translates these words in {:.0}% of {n} segments",
+                    100.0 * (n - k) as f64 / n as f64
+                ),
+                Some(Spot {
+                    side: Side::Target,
+                    range: cell.spot.clone(),
+                }),
+            ));
+        }
+    }
+    out
 }
 
 /// English function words: too common to say anything alone.
@@ -353,18 +457,9 @@ fn token_start(t: &Token) -> Option<usize> {
 }
 
 /// `untranslated-word` over the candidates the first stage found.
-fn word_findings(
-    store: &Store,
-    sets: &Sets,
-    facts: &[DocFacts],
-    seen: &Seen,
-    runs_on: impl Fn(&Document) -> bool,
-) -> Vec<Finding> {
+fn word_findings(sets: &Sets, facts: &[DocFacts], seen: &Seen) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
-    for (d, (doc, f)) in store.docs.iter().zip(facts).enumerate() {
-        if !runs_on(doc) {
-            continue;
-        }
+    for (d, f) in facts.iter().enumerate() {
         for (segment, range, word) in &f.english {
             let (n, k) = seen
                 .get(&(sets.of_doc(d), word.as_str()))

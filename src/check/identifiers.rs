@@ -68,21 +68,24 @@ fn shape(word: &str) -> Option<Shape> {
     let has_upper = b.iter().any(u8::is_ascii_uppercase);
     let has_digit = b.iter().any(u8::is_ascii_digit);
     let has_letter = b.iter().any(u8::is_ascii_alphabetic);
+    // `15th`, `2nd`: digits and an English ordinal suffix.
     let ordinal = has_digit
-        && ["st", "nd", "rd", "th"].iter().any(|s| {
-            word.to_ascii_lowercase()
-                .strip_suffix(s)
-                .is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()))
-        });
+        && b.len() >= 2
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| b[b.len() - 2..].eq_ignore_ascii_case(s.as_bytes()))
+        && b[..b.len() - 2].iter().all(u8::is_ascii_digit);
     if ordinal {
         return None;
     }
-    let groups: Vec<&str> = word.split('-').collect();
+    // Counted and walked again rather than collected: most words have one group.
+    let groups = || word.split('-');
+    let group_count = b.iter().filter(|&&c| c == b'-').count() + 1;
     let hex = |g: &str, n: usize| g.len() == n && g.bytes().all(|c| c.is_ascii_hexdigit());
-    if groups.len() == 5
+    if group_count == 5
         && [8, 4, 4, 4, 12]
             .iter()
-            .zip(&groups)
+            .zip(groups())
             .all(|(n, g)| hex(g, *n))
     {
         return Some(Shape::Guid);
@@ -99,20 +102,22 @@ fn shape(word: &str) -> Option<Shape> {
         return (capital && rest.len() > 1 && rest.bytes().all(|c| c.is_ascii_alphabetic()))
             .then_some(Shape::Parameter);
     }
-    if groups.len() == 2
-        && groups.iter().all(|g| {
+    if group_count == 2
+        && groups().all(|g| {
             g.len() > 1
                 && g.starts_with(|c: char| c.is_ascii_uppercase())
                 && g.bytes().all(|c| c.is_ascii_alphanumeric())
         })
-        && groups[0][1..].bytes().all(|c| c.is_ascii_lowercase())
+        && groups()
+            .next()
+            .is_some_and(|first| first[1..].bytes().all(|c| c.is_ascii_lowercase()))
     {
         return Some(Shape::Cmdlet);
     }
-    let parts: Vec<&str> = word.split('.').collect();
-    if parts.len() >= 2
-        && parts.iter().all(|p| name(p) && p.len() >= 2)
-        && parts.iter().any(|p| p.len() >= 3)
+    let parts = || word.split('.');
+    if b.contains(&b'.')
+        && parts().all(|p| name(p) && p.len() >= 2)
+        && parts().any(|p| p.len() >= 3)
     {
         return Some(Shape::Dotted);
     }
@@ -126,8 +131,8 @@ fn shape(word: &str) -> Option<Shape> {
     if name(word) && word.trim_matches('_').contains('_') && has_letter {
         return Some(Shape::Snake);
     }
-    if groups.len() >= 2
-        && groups.iter().all(|g| {
+    if group_count >= 2
+        && groups().all(|g| {
             !g.is_empty()
                 && g.bytes()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -177,6 +182,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
             while i < bytes.len() && part(bytes[i]) {
                 i += 1;
             }
+            // Lower case after the first letter stays plain whatever is trimmed.
+            if bytes[start + 1..i].iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
             // A run glued to other letters (`Eは`, `éclair`) is no identifier.
             let glued = text[i..].chars().next().is_some_and(char::is_alphanumeric)
                 || text[..start]
@@ -208,11 +217,7 @@ fn alone(text: &str, range: &Range<usize>) -> bool {
 /// The first occurrence of `word` standing alone in `text`, ASCII case
 /// ignored; `lower` is `text` in ASCII lower case (same byte offsets).
 fn find_alone_ignoring_case(text: &str, lower: &str, word: &str) -> Option<Range<usize>> {
-    let word = word.to_ascii_lowercase();
-    lower
-        .match_indices(&word)
-        .map(|(i, _)| i..i + word.len())
-        .find(|r| alone(text, r))
+    find_alone_in(text, lower, &word.to_ascii_lowercase())
 }
 
 /// `word` with white space put inside it: `System. Collections`.
@@ -244,12 +249,13 @@ fn find_spaced(text: &str, word: &str) -> Option<Range<usize>> {
 /// Education`, `Partner of Record` is not one.
 fn names(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let capitals = text
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0] == b' ' && (w[1].is_ascii_uppercase() || w[1].is_ascii_digit()))
-        .count();
-    if capitals < 2 {
+    let bytes = text.as_bytes();
+    let mut capitals = memchr::memchr_iter(b' ', bytes).filter(|&at| {
+        bytes
+            .get(at + 1)
+            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    });
+    if capitals.nth(1).is_none() {
         return out;
     }
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
@@ -327,14 +333,14 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
             }
             continue;
         }
-        if target.contains(word) {
+        if holds(target, word) {
             continue;
         }
         if compact.is_empty() {
             compact = target.split_whitespace().collect();
         }
         lowered(&mut lower);
-        if compact.contains(word)
+        if holds(&compact, word)
             && let Some(at) = find_spaced(target, word)
         {
             let changed = target[at.clone()].to_string();
@@ -376,14 +382,14 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut flat_target = String::new();
     for name in names {
-        if target.contains(name) {
+        if holds(target, name) {
             continue;
         }
         let name = flat(name);
         if flat_target.is_empty() {
             flat_target = flat(target);
         }
-        if flat_target.contains(&name) {
+        if holds(&flat_target, &name) {
             continue;
         }
         lowered(&mut lower);
@@ -396,9 +402,21 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
 
 /// The first occurrence of `word` in `text` standing alone.
 fn find_alone(text: &str, word: &str) -> Option<Range<usize>> {
-    text.match_indices(word)
-        .map(|(i, _)| i..i + word.len())
+    find_alone_in(text, text, word)
+}
+
+/// The first occurrence of `word` in `haystack` (`text` or a form of it with
+/// the same byte offsets) that stands alone in `text`.
+fn find_alone_in(text: &str, haystack: &str, word: &str) -> Option<Range<usize>> {
+    memchr::memmem::find_iter(haystack.as_bytes(), word.as_bytes())
+        .map(|i| i..i + word.len())
         .find(|r| alone(text, r))
+}
+
+/// `text.contains(word)`, by memchr's substring search: `str::contains` sets
+/// up a two-way searcher for every call, which cost more than the search.
+fn holds(text: &str, word: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some()
 }
 
 #[cfg(test)]

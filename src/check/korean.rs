@@ -82,7 +82,9 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
         .split_whitespace()
         .map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
         .collect();
-    let core = |t: &str| t.trim_matches(|c: char| !is_hangul_syllable(c)).to_string();
+    fn core(t: &str) -> &str {
+        t.trim_matches(|c: char| !is_hangul_syllable(c))
+    }
     let ends_hangul = |t: &str| t.chars().next_back().is_some_and(is_hangul_syllable);
     let starts_hangul = |t: &str| t.chars().next().is_some_and(is_hangul_syllable);
     let single = |t: &str| t.chars().count() == 1 && starts_hangul(t);
@@ -110,7 +112,7 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
             bad[i] = true;
         }
         // `파트너에 게`: the particle 에게.
-        if prev.ends_with('에') && matches!(this_core.as_str(), "게" | "게는" | "게서") {
+        if prev.ends_with('에') && matches!(this_core, "게" | "게는" | "게서") {
             bad[i] = true;
         }
         // `테 넌 트`: a loanword in pieces.
@@ -121,11 +123,11 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
                     .next()
                     .is_some_and(|c| ONE_SYLLABLE_WORDS.contains(&c))
         };
-        if loose(prev) && loose(&this_core) {
+        if loose(prev) && loose(this_core) {
             bad[i] = true;
         }
         // `사용 하는`: a verb form after a bare noun of two or more syllables.
-        if VERB_FORMS.contains(&this_core.as_str())
+        if VERB_FORMS.contains(&this_core)
             && prev.chars().count() >= 2
             && prev.chars().all(is_hangul_syllable)
             && !prev.ends_with(WORD_ENDS)

@@ -39,17 +39,72 @@ pub fn is_cjk_char(c: char) -> bool {
 }
 
 /// `char::is_alphanumeric`, answered without the Unicode tables for the
-/// letters that make up nearly all the text checked: ASCII, Latin-1 and
-/// Latin Extended (German, Turkish), Hebrew, Arabic, kana, Han and Hangul.
+/// characters that make up nearly all the text checked: ASCII, Latin-1 and
+/// Latin Extended (German, Turkish), Hebrew, Arabic, kana, Han and Hangul,
+/// and the punctuation and spaces that come with them.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    matches!(c,
-        'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ' | 'א'..='ת' | 'ء'..='ي'
-        | '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
-        || c.is_alphanumeric()
+    match c {
+        'À'..='Ö'
+        | 'Ø'..='ö'
+        | 'ø'..='ɏ'
+        | 'א'..='ת'
+        | 'ء'..='ي'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30a1}'..='\u{30fa}'
+        | '\u{30fc}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => true,
+        '\u{a0}'
+        | '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{30fb}'
+        | '\u{ff01}'..='\u{ff0f}'
+        | '\u{ff1a}'..='\u{ff20}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Runs of ASCII letters and digits: words that may pass untranslated. Read
+/// byte by byte: no byte of a multi-byte character is an ASCII letter.
+pub fn latin_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// How many characters of `text` are [word characters](is_word_char); ASCII
+/// is counted a byte at a time.
+pub fn count_word_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            count += usize::from(b.is_ascii_alphanumeric());
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        count += usize::from(is_word_char(c));
+        i += c.len_utf8();
+    }
+    count
 }
 
 pub fn is_hangul_syllable(c: char) -> bool {

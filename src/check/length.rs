@@ -9,11 +9,11 @@
 
 use std::collections::HashMap;
 
-use super::lang::{Lang, is_word_char};
+use super::engine::{DocFacts, DocInfo, SegmentTexts, Texts};
+use super::lang::{Lang, count_word_chars, latin_words};
 use super::view::Parsed;
-use super::{Check, Default, DocFacts, Finding, Run, Side, Spot};
+use super::{Check, Default, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
-use crate::store::{Document, Segment, Store};
 
 pub const LENGTH_RATIO: Check = Check {
     name: "length-ratio",
@@ -40,6 +40,8 @@ const MIN_FACTOR: f64 = 2.0;
 pub struct Lengths {
     source: u32,
     target: u32,
+    /// Bytes of the raw target: a finding's place is all of it.
+    raw_target: u32,
 }
 
 impl Lengths {
@@ -48,24 +50,23 @@ impl Lengths {
     /// identifiers, numbers), which keep their length in every language. `None` for segments that say
     /// nothing about the locale's ratio: a copy, or too little translated text.
     pub fn of(source: &Parsed, target: &Parsed) -> Option<Lengths> {
-        let visible = |p: &Parsed| p.text.chars().filter(|&c| is_word_char(c)).count() as u32;
-        let mut target_words: Vec<&str> = latin_words(&target.text).collect();
-        let mut shared = 0;
-        for word in latin_words(&source.text) {
-            if let Some(i) = target_words
-                .iter()
-                .position(|w| w.eq_ignore_ascii_case(word))
-            {
-                target_words.swap_remove(i);
-                shared += word.len() as u32;
-            }
+        // Both answers that make a segment unmeasured are cheaper than the
+        // count of shared words, which can only shorten the source.
+        if source.raw.trim() == target.raw.trim() {
+            return None;
         }
+        let visible = |p: &Parsed| count_word_chars(&p.text) as u32;
+        let source_visible = visible(source);
+        if source_visible < MIN_MEASURED {
+            return None;
+        }
+        let shared = shared_latin_letters(&source.text, &target.text);
         let lengths = Lengths {
-            source: visible(source).saturating_sub(shared),
+            source: source_visible.saturating_sub(shared),
             target: visible(target).saturating_sub(shared),
+            raw_target: target.raw.len() as u32,
         };
-        let measured = lengths.source >= MIN_MEASURED && source.raw.trim() != target.raw.trim();
-        measured.then_some(lengths)
+        (lengths.source >= MIN_MEASURED).then_some(lengths)
     }
 
     fn log_ratio(self) -> f64 {
@@ -112,7 +113,7 @@ impl Typical {
 /// in English: Microsoft's style keeps some UI strings and titles and adds
 /// the translation in parentheses, so such a target is long by design.
 /// Asked only of the few segments about to be flagged, so it parses again.
-fn keeps_english(segment: &Segment) -> bool {
+fn keeps_english(segment: &SegmentTexts) -> bool {
     let (Some(source), target) = (segment.source.as_deref(), &segment.target) else {
         return false;
     };
@@ -140,10 +141,51 @@ fn keeps_english(segment: &Segment) -> bool {
     })
 }
 
-/// Runs of ASCII letters and digits: words that may pass untranslated.
-fn latin_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Letters of the Latin words the two texts share, each target word shared
+/// once (ASCII case ignored): per word, the smaller of its two counts times
+/// its length. The target's few Latin words are sorted once; the source's
+/// many are only looked up among them, the most by their length alone.
+fn shared_latin_letters(source: &str, target: &str) -> u32 {
+    let mut in_target: Vec<&str> = latin_words(target).collect();
+    if in_target.is_empty() {
+        return 0;
+    }
+    // By length first: most pairs of words differ there.
+    let folded = |a: &str, b: &str| {
+        a.len().cmp(&b.len()).then_with(|| {
+            a.bytes()
+                .map(|c| c.to_ascii_lowercase())
+                .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+        })
+    };
+    in_target.sort_unstable_by(|a, b| folded(a, b));
+    // Per target word: how often the target has it (on its first place in
+    // `in_target`), and how often the source.
+    let mut counts: Vec<(u32, u32)> = vec![(0, 0); in_target.len()];
+    let mut first = 0;
+    for i in 0..in_target.len() {
+        if folded(in_target[first], in_target[i]).is_ne() {
+            first = i;
+        }
+        counts[first].0 += 1;
+    }
+    let lengths = in_target
+        .iter()
+        .fold(0u64, |set, w| set | 1 << w.len().min(63));
+    for word in latin_words(source) {
+        if lengths & 1 << word.len().min(63) == 0 {
+            continue;
+        }
+        let at = in_target.partition_point(|t| folded(t, word).is_lt());
+        if in_target.get(at).is_some_and(|t| folded(t, word).is_eq()) {
+            counts[at].1 += 1;
+        }
+    }
+    in_target
+        .iter()
+        .zip(&counts)
+        .map(|(word, &(t, s))| word.len() as u32 * t.min(s))
+        .sum()
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -151,13 +193,16 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
+/// `length-ratio` over the lengths of every document; the few targets that
+/// are longer than usual are read again to see if they keep English by design.
 pub fn findings(
-    store: &Store,
+    docs: &[DocInfo],
     facts: &[DocFacts],
-    runs_on: impl Fn(&Document) -> bool,
+    runs_on: impl Fn(&DocInfo) -> bool,
+    texts: &dyn Texts,
 ) -> Vec<Finding> {
     let mut ratios: HashMap<&str, Vec<f64>> = HashMap::new();
-    for (doc, f) in store.docs.iter().zip(facts) {
+    for (doc, f) in docs.iter().zip(facts) {
         let per_segment = &f.lengths;
         let entry = ratios.entry(doc.locale.as_str()).or_default();
         entry.extend(per_segment.iter().flatten().map(|l| l.log_ratio()));
@@ -172,46 +217,57 @@ pub fn findings(
             Some((locale, t))
         })
         .collect();
-    let mut out = Vec::new();
-    for (d, (doc, f)) in store.docs.iter().zip(facts).enumerate() {
+    // (document, segment, lengths, distance from the typical ratio).
+    let mut outside = Vec::new();
+    for (d, (doc, f)) in docs.iter().zip(facts).enumerate() {
         let Some(t) = typical.get(doc.locale.as_str()).filter(|_| runs_on(doc)) else {
             continue;
         };
-        let per_segment = &f.lengths;
         let band = (SPREADS * t.spread).max(MIN_FACTOR.ln());
-        for (s, l) in per_segment.iter().enumerate() {
+        for (s, l) in f.lengths.iter().enumerate() {
             let Some(l) = l.filter(|l| l.source >= MIN_FLAGGED) else {
                 continue;
             };
             let off = l.log_ratio() - t.median;
-            if off.abs() <= band || (off > 0.0 && keeps_english(&doc.segments[s])) {
-                continue;
+            if off.abs() > band {
+                outside.push((d, s, l, off, *t));
             }
-            let (how, category) = match off < 0.0 {
-                true => ("shorter", "accuracy/omission"),
-                false => ("longer", "accuracy/addition"),
-            };
-            let target = &doc.segments[s].target;
-            out.push(Finding {
-                doc: d,
-                segment: s,
-                check: LENGTH_RATIO.name,
-                severity: LENGTH_RATIO.severity,
-                category,
-                span: Some(Spot {
-                    side: Side::Target,
-                    range: 0..target.len(),
-                }),
-                message: format!(
-                    "target is {:.1}× {how} than usual for {} ({} characters for {}; typically {:.0})",
-                    off.abs().exp(),
-                    doc.locale,
-                    l.target,
-                    l.source,
-                    f64::from(l.source) * t.median.exp()
-                ),
-            });
         }
+    }
+    let longer: Vec<(usize, usize)> = outside
+        .iter()
+        .filter(|(.., off, _)| *off > 0.0)
+        .map(|&(d, s, ..)| (d, s))
+        .collect();
+    let longer = texts.fetch(docs, &longer);
+    let mut out = Vec::new();
+    for (d, s, l, off, t) in outside {
+        if off > 0.0 && longer.get(&(d, s)).is_some_and(keeps_english) {
+            continue;
+        }
+        let (how, category) = match off < 0.0 {
+            true => ("shorter", "accuracy/omission"),
+            false => ("longer", "accuracy/addition"),
+        };
+        out.push(Finding {
+            doc: d,
+            segment: s,
+            check: LENGTH_RATIO.name,
+            severity: LENGTH_RATIO.severity,
+            category,
+            span: Some(Spot {
+                side: Side::Target,
+                range: 0..l.raw_target as usize,
+            }),
+            message: format!(
+                "target is {:.1}× {how} than usual for {} ({} characters for {}; typically {:.0})",
+                off.abs().exp(),
+                docs[d].locale,
+                l.target,
+                l.source,
+                f64::from(l.source) * t.median.exp()
+            ),
+        });
     }
     out
 }
@@ -222,7 +278,7 @@ mod tests {
     use super::super::{Options, run};
     use super::*;
 
-    fn lengths(store: &Store) -> Vec<String> {
+    fn lengths(store: &crate::store::Store) -> Vec<String> {
         let options = Options::select(&["length-ratio".into()], &[]).unwrap();
         run(store, &options)
             .into_iter()

@@ -5,14 +5,16 @@
 //! segment texts (`parse` finds the markup in them) and favour precision over
 //! recall: a reviewer stops reading a list that cries wolf.
 //!
-//! `run` works in two stages: every segment on its own, documents in parallel;
-//! then the checks that compare a segment with the rest of its locale
-//! (`length-ratio`, `inconsistent-target`) over what the first stage gathered.
+//! `run` works in two stages (see `engine`): every segment on its own,
+//! documents in parallel; then the checks that compare a segment with the
+//! rest of its set or locale (`length-ratio`, `inconsistent-target`) over the
+//! facts the first stage gathered.
 
 mod code;
 mod consistency;
 mod coordination;
 mod displaced;
+mod engine;
 mod english;
 mod glossary;
 mod hebrew;
@@ -40,6 +42,7 @@ use rayon::prelude::*;
 use crate::mqm::Severity;
 use crate::store::Store;
 
+pub use engine::{Checked, DocInfo, Engine, Files, SegmentTexts, SetStage, Texts};
 pub use glossary::{Glossary, GlossaryError};
 use lang::Lang;
 use view::Parsed;
@@ -318,163 +321,20 @@ pub(crate) struct Pair<'a> {
     pub terms: &'a [glossary::Term],
 }
 
-/// What the first stage learns about one document for the checks that
-/// compare a segment with the rest of its set or locale.
-#[derive(Default)]
-pub(crate) struct DocFacts {
-    pub lengths: Vec<Option<length::Lengths>>,
-    pub spacing: spacing::Boundaries,
-    pub link_texts: Vec<consistency::LinkText>,
-    /// Candidates for `untranslated-word`: segment, raw range, word.
-    pub english: Vec<(usize, Range<usize>, String)>,
-}
-
 /// Runs the selected checks over every segment of the store. Findings come
 /// sorted by document, segment and the order of `CHECKS`.
 pub fn run(store: &Store, options: &Options) -> Vec<Finding> {
-    let measure_lengths = options.runs(length::LENGTH_RATIO.name);
-    let measure_spacing = options.runs(spacing::CJK_LATIN_SPACING.name);
-    let find_english = options.runs(english::UNTRANSLATED_WORD.name);
-    let read_links = options.runs(consistency::INCONSISTENT_LINK_TEXT.name);
-    let per_doc: Vec<(Vec<Finding>, DocFacts)> = store
+    let engine = Engine::new(options);
+    let checked: Vec<Checked> = store
         .docs
         .par_iter()
-        .enumerate()
-        .map(|(d, doc)| {
-            let lang = Lang::of(&doc.locale);
-            let pair_checks: Vec<&Check> = CHECKS
-                .iter()
-                .filter(|c| matches!(c.run, Run::Pair(_)) && options.runs_on(c.name, &doc.locale))
-                .collect();
-            let terms = options
-                .glossary
-                .as_ref()
-                .map(|g| g.terms_for(&doc.locale))
-                .unwrap_or_default();
-            let mut findings = Vec::new();
-            let mut facts = DocFacts {
-                lengths: Vec::with_capacity(doc.segments.len()),
-                ..DocFacts::default()
-            };
-            let mut report = Report::default();
-            for (s, seg) in doc.segments.iter().enumerate() {
-                let outcome = presence::classify(seg);
-                if let Some((check, message)) = outcome.finding()
-                    && options.runs_on(check.name, &doc.locale)
-                {
-                    findings.push(Finding::new(d, s, check, message, None));
-                }
-                let presence::Outcome::Both(source, target) = outcome else {
-                    facts.lengths.push(None);
-                    continue;
-                };
-                let source = Parsed::new(source);
-                let target = Parsed::new(target);
-                let pair = Pair {
-                    source: &source,
-                    target: &target,
-                    lang,
-                    terms: &terms,
-                };
-                for check in &pair_checks {
-                    let Run::Pair(f) = check.run else { continue };
-                    f(&pair, &mut report);
-                    if !report.is_empty() {
-                        let (message, span) = report.take();
-                        findings.push(Finding::new(d, s, check, message, span));
-                    }
-                }
-                facts.lengths.push(
-                    measure_lengths
-                        .then(|| length::Lengths::of(&source, &target))
-                        .flatten(),
-                );
-                if measure_spacing && matches!(lang, Lang::Ja | Lang::Zh) {
-                    facts.spacing.read(s, &target);
-                }
-                if read_links {
-                    consistency::link_texts(s, &source, &target, &mut facts.link_texts);
-                }
-                if find_english && matches!(lang, Lang::Ja | Lang::Zh | Lang::Ko) {
-                    english::english_words(s, &source, &target, &mut facts.english);
-                }
-            }
-            (findings, facts)
-        })
+        .map(|doc| engine.document(doc))
         .collect();
-
-    let (mut findings, facts): (Vec<Vec<Finding>>, Vec<DocFacts>) = per_doc.into_iter().unzip();
-    let sets = sets::Sets::of(store);
-    let runs_on =
-        |name: &'static str| move |doc: &crate::store::Document| options.runs_on(name, &doc.locale);
-    // The checks over sets and locales are independent: the sentence groups
-    // of `inconsistent-target` on one core, the rest on the other.
-    let (consistent, rest) = rayon::join(
-        || {
-            options
-                .runs(consistency::INCONSISTENT_TARGET.name)
-                .then(|| {
-                    consistency::findings(
-                        store,
-                        &sets,
-                        runs_on(consistency::INCONSISTENT_TARGET.name),
-                    )
-                })
-        },
-        || {
-            let mut rest = Vec::new();
-            if measure_lengths {
-                rest.push(length::findings(
-                    store,
-                    &facts,
-                    runs_on(length::LENGTH_RATIO.name),
-                ));
-            }
-            if read_links {
-                rest.push(consistency::link_text_findings(
-                    store,
-                    &sets,
-                    &facts,
-                    runs_on(consistency::INCONSISTENT_LINK_TEXT.name),
-                ));
-            }
-            if measure_spacing {
-                rest.push(spacing::findings(
-                    store,
-                    &sets,
-                    &facts,
-                    runs_on(spacing::CJK_LATIN_SPACING.name),
-                ));
-            }
-            if find_english || options.runs(english::UNTRANSLATED_CELL.name) {
-                rest.push(english::findings(
-                    store,
-                    &sets,
-                    &facts,
-                    runs_on(english::UNTRANSLATED_WORD.name),
-                    runs_on(english::UNTRANSLATED_CELL.name),
-                ));
-            }
-            rest
-        },
-    );
-    findings.extend(consistent);
-    findings.extend(rest);
-    let mut all: Vec<Finding> = findings.into_iter().flatten().collect();
-    // Set checks gather through hash maps: order ties by place and message
-    // so that two runs print the same.
-    all.sort_by(|a, b| {
-        let key = |f: &Finding| {
-            (
-                f.doc,
-                f.segment,
-                order(f.check),
-                f.span.as_ref().map(|s| s.range.start),
-            )
-        };
-        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
-    });
-    all
+    let mut stage = SetStage::new(options);
+    for doc in checked {
+        stage.push(doc);
+    }
+    stage.finish(store).0
 }
 
 impl Finding {

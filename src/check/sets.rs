@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::store::Store;
+use super::engine::DocInfo;
 
 /// The set of every document.
 pub struct Sets {
@@ -19,32 +19,41 @@ pub struct Sets {
     count: usize,
 }
 
+/// The folders of a path, without its file name and `.` parts.
+fn folders(path: &str) -> impl Iterator<Item = &str> {
+    let mut parts = path
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != ".");
+    let mut next = parts.next();
+    std::iter::from_fn(move || {
+        let part = next?;
+        next = parts.next();
+        next.map(|_| part)
+    })
+}
+
+/// The folder of a path, as one key: documents in one folder with one
+/// locale are always in one set.
+pub fn folder_of(path: &str) -> String {
+    folders(path).collect::<Vec<_>>().join("/")
+}
+
 impl Sets {
-    pub fn of(store: &Store) -> Sets {
-        let folders = |path: &str| -> Vec<String> {
-            let mut parts: Vec<String> = path
-                .split(['/', '\\'])
-                .filter(|p| !p.is_empty() && *p != ".")
-                .map(str::to_string)
-                .collect();
-            parts.pop();
-            parts
-        };
-        let all: Vec<Vec<String>> = store.docs.iter().map(|d| folders(&d.path)).collect();
+    pub fn of(docs: &[DocInfo]) -> Sets {
+        let all: Vec<Vec<&str>> = docs.iter().map(|d| folders(&d.path).collect()).collect();
         let shared = all.first().map_or(0, |first| {
             (0..first.len())
                 .take_while(|&i| all.iter().all(|f| f.get(i) == first.get(i)))
                 .count()
         });
-        let mut index: HashMap<(String, String), usize> = HashMap::new();
-        let of_doc = store
-            .docs
+        let mut index: HashMap<(&str, String), usize> = HashMap::new();
+        let of_doc = docs
             .iter()
             .zip(&all)
             .map(|(doc, parts)| {
                 let folder = parts[..parts.len().min(shared + 1)].join("/");
                 let next = index.len();
-                *index.entry((doc.locale.clone(), folder)).or_insert(next)
+                *index.entry((doc.locale.as_str(), folder)).or_insert(next)
             })
             .collect();
         Sets {
@@ -66,18 +75,13 @@ impl Sets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::tests::store_of;
 
     fn sets_of(paths: &[(&str, &str)]) -> Vec<usize> {
-        let mut store = store_of("ja-jp", &[]);
-        let doc = store.docs.pop().unwrap();
-        for (path, locale) in paths {
-            let mut d = doc.clone();
-            d.path = path.to_string();
-            d.locale = locale.to_string();
-            store.docs.push(d);
-        }
-        let sets = Sets::of(&store);
+        let docs: Vec<DocInfo> = paths
+            .iter()
+            .map(|(path, locale)| DocInfo::named(path, locale))
+            .collect();
+        let sets = Sets::of(&docs);
         (0..paths.len()).map(|d| sets.of_doc(d)).collect()
     }
 

@@ -12,12 +12,12 @@
 
 use std::ops::Range;
 
+use super::engine::{DocFacts, DocInfo};
 use super::lang::{Lang, is_cjk_char};
 use super::sets::Sets;
 use super::view::Parsed;
-use super::{Check, Default, DocFacts, Finding, Pair, Report, Run, Side, Spot};
+use super::{Check, Default, Finding, Pair, Report, Run, Side, Spot};
 use crate::mqm::Severity;
-use crate::store::{Document, Store};
 
 pub const CJK_LATIN_SPACING: Check = Check {
     name: "cjk-latin-spacing",
@@ -122,10 +122,10 @@ impl Boundaries {
 }
 
 pub fn findings(
-    store: &Store,
+    docs: &[DocInfo],
     sets: &Sets,
     facts: &[DocFacts],
-    runs_on: impl Fn(&Document) -> bool,
+    runs_on: impl Fn(&DocInfo) -> bool,
 ) -> Vec<Finding> {
     let mut joints = vec![(0usize, 0usize); sets.count()];
     for (d, f) in facts.iter().enumerate() {
@@ -134,7 +134,7 @@ pub fn findings(
         entry.1 += f.spacing.unspaced.len();
     }
     let mut out = Vec::new();
-    for (d, (doc, f)) in store.docs.iter().zip(facts).enumerate() {
+    for (d, (doc, f)) in docs.iter().zip(facts).enumerate() {
         let (spaced, unspaced) = joints[sets.of_doc(d)];
         let total = spaced + unspaced;
         let share = spaced as f64 / total.max(1) as f64;

@@ -49,27 +49,35 @@ fn doubled_word(pair: &Pair, out: &mut Report) {
 fn doubles<'a>(parsed: &'a Parsed) -> Vec<(&'a str, &'a str)> {
     let text = parsed.text.as_str();
     let offset = |t: &str| t.as_ptr() as usize - text.as_ptr() as usize;
-    let tokens: Vec<&str> = text.split_whitespace().collect();
     let word = |t: &str| {
         t.chars().any(|c| is_word_char(c) && !c.is_ascii_digit())
             && !t.contains(OBJECT)
             && t.chars().all(|c| is_word_char(c) || c == '-' || c == '\'')
     };
+    let same = |a: &str, b: &str| {
+        a == b
+            || (a.len() == b.len()
+                && match a.is_ascii() && b.is_ascii() {
+                    true => a.eq_ignore_ascii_case(b),
+                    false => a
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(b.chars().flat_map(char::to_lowercase)),
+                })
+    };
     let mut found = Vec::new();
-    for window in tokens.windows(2) {
-        let (a, b) = (window[0], window[1]);
+    let mut tokens = text.split_whitespace();
+    let Some(mut a) = tokens.next() else {
+        return found;
+    };
+    for b in tokens {
         let a_core = a.trim_start_matches(|c: char| !is_word_char(c));
-        let b_core = b.trim_end_matches(|c: char| !is_word_char(c));
-        if a_core.is_empty() {
+        a = b;
+        if a_core.is_empty() || a_core.len() > b.len() {
             continue;
         }
-        let same = a_core == b_core
-            || (a_core.len() == b_core.len()
-                && a_core
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(b_core.chars().flat_map(char::to_lowercase)));
-        if !same || !word(a_core) {
+        let b_core = b.trim_end_matches(|c: char| !is_word_char(c));
+        if !same(a_core, b_core) || !word(a_core) {
             continue;
         }
         let (from, to) = (offset(a_core), offset(b_core) + b_core.len());

@@ -9,10 +9,15 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Common;
-use crate::check::{self, CHECKS, Finding, Glossary, Options};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::check::{
+    CHECKS, Checked, DocInfo, Engine, Files, Finding, Glossary, Options, SegmentTexts, SetStage,
+    Texts,
+};
 use crate::mqm::Severity;
 use crate::notes::Notes;
-use crate::store::Store;
+use crate::store::{Document, Store};
 use crate::text::terminal_line;
 
 #[derive(Debug, Args)]
@@ -84,31 +89,115 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
     if let Some(path) = &args.glossary {
         options = options.with_glossary(Glossary::load(path)?);
     }
-    let store = super::load(&args.paths, common)?;
-    let notes = super::read_notes(common)?;
-    let all = check::run(&store, &options);
+    let sources = super::sources(&args.paths, common)?;
+    // Read before the documents stream by, reported after them as before.
+    let notes = Notes::read(common.notes_path());
+    // Files on disk can be read again for the few texts the end needs, so
+    // each document is dropped once checked; piped input and the bundled
+    // samples are kept whole.
+    let on_disk = sources.on_disk();
+    let engine = Engine::new(&options);
+    let mut stage = SetStage::new(&options);
+    let mut kept = Vec::new();
+    let mut warnings = Vec::new();
+    let mut dismissed: FxHashSet<(usize, usize, String)> = FxHashSet::default();
+    // Only to keep it or to look up its dismissals does the sink need the
+    // whole document; otherwise it is freed where it was checked, by the
+    // thread that allocated it (glibc frees across threads slowly).
+    let whole = !on_disk || notes.as_ref().is_ok_and(|n| !n.is_empty());
+    // The text report shows both texts of each segment with findings: those
+    // of single segments are copied while the document is at hand, so that
+    // only the segments of set findings are read again.
+    let copy_texts = on_disk && args.format == CheckFormat::Text;
+    let mut shown: FxHashMap<(usize, usize), SegmentTexts> = FxHashMap::default();
+    let problems = sources.stream(
+        |mut doc| {
+            let checked = engine.document(&doc);
+            let texts = match copy_texts {
+                true => finding_texts(&checked, &doc),
+                false => Vec::new(),
+            };
+            let warnings = std::mem::take(&mut doc.warnings);
+            (checked, texts, warnings, whole.then_some(doc))
+        },
+        |(checked, texts, doc_warnings, doc)| {
+            let d = stage.push(checked);
+            shown.extend(texts.into_iter().map(|(s, t)| ((d, s), t)));
+            warnings.extend(doc_warnings);
+            let Some(doc) = doc else { return };
+            if let Ok(notes) = &notes {
+                dismissed.extend(dismissals(notes, &doc).map(|(s, check)| (d, s, check)));
+            }
+            if !on_disk {
+                kept.push(doc);
+            }
+        },
+    );
+    super::report(&problems.warnings);
+    super::report(&warnings);
+    super::fail_on(&problems.errors)?;
+    let notes = notes?;
+    super::report(notes.warnings());
+    let store = Store {
+        docs: kept,
+        warnings: Vec::new(),
+    };
+    let files = Files {
+        locale: common.locale.as_deref(),
+    };
+    let texts: &dyn Texts = match on_disk {
+        true => &files,
+        false => &store,
+    };
+    let (all, docs) = stage.finish(texts);
     let total = all.len();
     let findings: Vec<Finding> = all
         .into_iter()
-        .filter(|f| !dismissed(&notes, &store, f))
+        .filter(|f| !dismissed.contains(&(f.doc, f.segment, f.check.to_string())))
         .collect();
     let left_out = total - findings.len();
     match args.format {
-        CheckFormat::Text => write_text(&mut out, &store, &findings, left_out)?,
-        CheckFormat::Jsonl => write_jsonl(&mut out, &store, &findings)?,
+        CheckFormat::Text => write_text(&mut out, &docs, texts, shown, &findings, left_out)?,
+        CheckFormat::Jsonl => write_jsonl(&mut out, &docs, &findings)?,
     }
     out.flush()?;
     let fail = findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(u8::from(fail))
 }
 
-/// Whether the reviewer dismissed this check on this segment, as it stands
-/// now (a dismissal of a target that has changed since no longer holds).
-fn dismissed(notes: &Notes, store: &Store, f: &Finding) -> bool {
-    let doc = &store.docs[f.doc];
-    let seg = &doc.segments[f.segment];
-    notes.get(&doc.path, &seg.id).is_some_and(|entry| {
-        !entry.is_stale(&seg.target) && entry.dismissed.iter().any(|c| c == f.check)
+/// The texts of the segments of `doc` that have findings of their own.
+fn finding_texts(checked: &Checked, doc: &Document) -> Vec<(usize, SegmentTexts)> {
+    let mut segments: Vec<usize> = checked.findings().iter().map(|f| f.segment).collect();
+    segments.dedup();
+    segments
+        .into_iter()
+        .map(|s| {
+            let seg = &doc.segments[s];
+            let texts = SegmentTexts {
+                source: seg.source.clone(),
+                target: seg.target.clone(),
+            };
+            (s, texts)
+        })
+        .collect()
+}
+
+/// The checks the reviewer dismissed on segments of `doc` as they stand now
+/// (a dismissal of a target that has changed since no longer holds).
+fn dismissals<'a>(
+    notes: &'a Notes,
+    doc: &'a Document,
+) -> impl Iterator<Item = (usize, String)> + 'a {
+    let segments = match notes.is_empty() {
+        true => &doc.segments[..0],
+        false => &doc.segments[..],
+    };
+    segments.iter().enumerate().flat_map(move |(s, seg)| {
+        notes
+            .get(&doc.path, &seg.id)
+            .filter(|entry| !entry.is_stale(&seg.target))
+            .into_iter()
+            .flat_map(move |entry| entry.dismissed.iter().map(move |c| (s, c.clone())))
     })
 }
 
@@ -132,18 +221,17 @@ fn list(out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io::Result<()> {
+fn write_jsonl(out: &mut impl Write, docs: &[DocInfo], findings: &[Finding]) -> io::Result<()> {
     for f in findings {
-        let doc = &store.docs[f.doc];
-        let seg = &doc.segments[f.segment];
+        let doc = &docs[f.doc];
         let record = Record {
             file: &doc.path,
             locale: &doc.locale,
-            id: &seg.id,
+            id: doc.id(f.segment),
             check: f.check,
             severity: f.severity,
             message: &f.message,
-            line: seg.line,
+            line: doc.line(f.segment),
             category: f.category,
             side: f.span.as_ref().map(|s| s.side.name()),
             start: f.span.as_ref().map(|s| s.range.start),
@@ -159,14 +247,23 @@ fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io:
 /// both texts on one line each.
 fn write_text(
     out: &mut impl Write,
-    store: &Store,
+    docs: &[DocInfo],
+    texts: &dyn Texts,
+    mut shown: FxHashMap<(usize, usize), SegmentTexts>,
     findings: &[Finding],
     left_out: usize,
 ) -> io::Result<()> {
+    let mut missing: Vec<(usize, usize)> = findings
+        .iter()
+        .map(|f| (f.doc, f.segment))
+        .filter(|key| !shown.contains_key(key))
+        .collect();
+    missing.dedup();
+    shown.extend(texts.fetch(docs, &missing));
+    let texts = shown;
     let mut last: Option<(usize, usize)> = None;
     for (i, f) in findings.iter().enumerate() {
-        let doc = &store.docs[f.doc];
-        let seg = &doc.segments[f.segment];
+        let doc = &docs[f.doc];
         if last.map(|(d, _)| d) != Some(f.doc) {
             if last.is_some() {
                 writeln!(out)?;
@@ -179,7 +276,12 @@ fn write_text(
             )?;
         }
         if last != Some((f.doc, f.segment)) {
-            writeln!(out, "  line {} · {}", seg.line, terminal_line(&seg.id))?;
+            writeln!(
+                out,
+                "  line {} · {}",
+                doc.line(f.segment),
+                terminal_line(doc.id(f.segment))
+            )?;
         }
         writeln!(
             out,
@@ -193,6 +295,7 @@ fn write_text(
             .get(i + 1)
             .is_none_or(|n| (n.doc, n.segment) != (f.doc, f.segment));
         if segment_ends {
+            let seg = texts.get(&(f.doc, f.segment)).cloned().unwrap_or_default();
             let source = seg.source.as_deref().unwrap_or("(none)");
             writeln!(out, "      source │ {}", terminal_line(source))?;
             writeln!(out, "      target │ {}", terminal_line(&seg.target))?;
@@ -201,11 +304,11 @@ fn write_text(
     if !findings.is_empty() {
         writeln!(out)?;
     }
-    writeln!(out, "{}", summary(store, findings, left_out))
+    writeln!(out, "{}", summary(docs, findings, left_out))
 }
 
 /// `2 findings in 1 of 3 files (1 major, 1 minor); 40 segments checked`.
-fn summary(store: &Store, findings: &[Finding], left_out: usize) -> String {
+fn summary(docs: &[DocInfo], findings: &[Finding], left_out: usize) -> String {
     let plural = |n: usize, word: &str| match n {
         1 => format!("1 {word}"),
         n => format!("{n} {word}s"),
@@ -213,7 +316,7 @@ fn summary(store: &Store, findings: &[Finding], left_out: usize) -> String {
     let mut files: Vec<usize> = findings.iter().map(|f| f.doc).collect();
     files.dedup();
     let mut text = match findings.len() {
-        0 => format!("no findings in {}", plural(store.docs.len(), "file")),
+        0 => format!("no findings in {}", plural(docs.len(), "file")),
         n => {
             let severities: Vec<String> = Severity::ALL
                 .iter()
@@ -226,14 +329,14 @@ fn summary(store: &Store, findings: &[Finding], left_out: usize) -> String {
                 "{} in {} of {} ({})",
                 plural(n, "finding"),
                 files.len(),
-                plural(store.docs.len(), "file"),
+                plural(docs.len(), "file"),
                 severities.join(", ")
             )
         }
     };
     text.push_str(&format!(
         "; {} checked",
-        plural(store.segment_count(), "segment")
+        plural(docs.iter().map(DocInfo::segment_count).sum(), "segment")
     ));
     if left_out > 0 {
         text.push_str(&format!(

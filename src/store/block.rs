@@ -4,6 +4,7 @@
 //! `scraper` finds around them.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Selector};
 
@@ -70,7 +71,48 @@ pub struct BlockMap<'a> {
     kinds: Vec<Option<LineKind>>,
     /// Byte ranges of raw HTML blocks.
     html_blocks: Vec<(usize, usize)>,
-    parsed_html: HashMap<usize, Html>,
+    parsed_html: HashMap<usize, HtmlBlock>,
+}
+
+/// A raw HTML block, parsed, with where each of its target spans stands.
+struct HtmlBlock {
+    html: Html,
+    /// Per `data-ttu-id`, in document order: the element that places each
+    /// span with that id (its hash) and the block it makes, if any.
+    spans: HashMap<String, Vec<Option<(Block, u32)>>>,
+}
+
+impl HtmlBlock {
+    /// Parses the block and places all its spans in one walk: asking the
+    /// selector engine for each span by id walked the whole block per span.
+    fn new(text: &str) -> HtmlBlock {
+        static SPANS: LazyLock<Selector> =
+            LazyLock::new(|| Selector::parse("span[data-ttu-id]").expect("a valid selector"));
+        let html = Html::parse_fragment(text);
+        let mut spans: HashMap<String, Vec<Option<(Block, u32)>>> = HashMap::new();
+        for span in html.select(&SPANS) {
+            if let Some(id) = span.value().attr("data-ttu-id") {
+                spans
+                    .entry(id.to_string())
+                    .or_default()
+                    .push(container(span));
+            }
+        }
+        HtmlBlock { html, spans }
+    }
+}
+
+/// The element around a span that says which block it is in, and its hash.
+fn container(span: ElementRef) -> Option<(Block, u32)> {
+    // A cell, item, heading or quote says more than a `<p>` inside it.
+    let ancestors = || span.ancestors().filter_map(ElementRef::wrap);
+    let element = ancestors()
+        .find(|e| html_block(e.value().name()).is_some_and(|b| b != Block::Paragraph))
+        .or_else(|| ancestors().find(|e| html_block(e.value().name()).is_some()))?;
+    Some((
+        html_block(element.value().name()).unwrap_or(Block::Other),
+        hash_id(element.id()),
+    ))
 }
 
 impl<'a> BlockMap<'a> {
@@ -104,10 +146,17 @@ impl<'a> BlockMap<'a> {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
-    /// The block of the span whose opening tag is at `offset`; `id` and
-    /// `occurrence` (0 for the first span with that id in the file) find it in raw HTML.
-    pub fn placement(&mut self, offset: usize, id: &str, occurrence: usize) -> Placement {
-        let line = self.line_of(offset) as usize - 1;
+    /// The block of the span whose opening tag is at `offset`, on 1-based
+    /// `line`; `id` and `occurrence` (0 for the first span with that id in
+    /// the file) find it in raw HTML.
+    pub fn placement(
+        &mut self,
+        offset: usize,
+        line: u32,
+        id: &str,
+        occurrence: usize,
+    ) -> Placement {
+        let line = line as usize - 1;
         match self.kinds[line].clone() {
             None => Placement {
                 block: Block::Other,
@@ -155,27 +204,31 @@ impl<'a> BlockMap<'a> {
         let html = self
             .parsed_html
             .entry(index)
-            .or_insert_with(|| Html::parse_fragment(&text[start..end]));
+            .or_insert_with(|| HtmlBlock::new(&text[start..end]));
         let other = Placement {
             block: Block::Other,
             key: (group, 0),
         };
-        let Ok(selector) = Selector::parse(&format!("span[data-ttu-id=\"{}\"]", css_escape(id)))
-        else {
-            return other;
+        // An id of the official form matches its attribute byte for byte; any
+        // other goes through the selector engine, whose CSS string syntax
+        // decides (a line break in an id matches nothing).
+        let placed = if is_plain_id(id) {
+            html.spans
+                .get(id)
+                .and_then(|spans| spans.get(occurrence))
+                .cloned()
+        } else {
+            let Ok(selector) =
+                Selector::parse(&format!("span[data-ttu-id=\"{}\"]", css_escape(id)))
+            else {
+                return other;
+            };
+            html.html.select(&selector).nth(occurrence).map(container)
         };
-        let Some(span) = html.select(&selector).nth(occurrence) else {
-            return other;
-        };
-        // A cell, item, heading or quote says more than a `<p>` inside it.
-        let ancestors = || span.ancestors().filter_map(ElementRef::wrap);
-        let container = ancestors()
-            .find(|e| html_block(e.value().name()).is_some_and(|b| b != Block::Paragraph))
-            .or_else(|| ancestors().find(|e| html_block(e.value().name()).is_some()));
-        match container {
-            Some(element) => Placement {
-                block: html_block(element.value().name()).unwrap_or(Block::Other),
-                key: (group, hash_id(element.id())),
+        match placed.flatten() {
+            Some((block, element)) => Placement {
+                block,
+                key: (group, element),
             },
             None => other,
         }
@@ -198,8 +251,13 @@ impl<'a> BlockMap<'a> {
         let rest = raw.trim_start();
 
         if let Some((fence_char, len)) = state.fence {
-            if rest.starts_with(&fence_char.to_string().repeat(len))
-                && rest.trim_end().chars().all(|c| c == fence_char)
+            // Fence characters are ASCII (`` ` `` or `~`).
+            let fence_byte = fence_char as u8;
+            if rest
+                .as_bytes()
+                .get(..len)
+                .is_some_and(|run| run.iter().all(|&b| b == fence_byte))
+                && rest.trim_end().bytes().all(|b| b == fence_byte)
             {
                 state.fence = None;
             }
@@ -540,9 +598,10 @@ fn html_block_start(rest: &str) -> bool {
         return false;
     };
     let name_len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    let name = tag[..name_len].to_ascii_lowercase();
+    let name = &tag[..name_len];
     let after = tag.as_bytes().get(name_len);
-    TAGS.contains(&name.as_str()) && after.is_none_or(|b| matches!(b, b' ' | b'\t' | b'>' | b'/'))
+    TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+        && after.is_none_or(|b| matches!(b, b' ' | b'\t' | b'>' | b'/'))
 }
 
 /// `[!NOTE]` and the like at the start of a quote line.
@@ -568,6 +627,12 @@ fn html_block(name: &str) -> Option<Block> {
         "p" | "dd" | "dt" => Block::Paragraph,
         _ => return None,
     })
+}
+
+/// Letters, digits, `-` and `_`: ids that CSS reads as they stand.
+fn is_plain_id(id: &str) -> bool {
+    id.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn css_escape(id: &str) -> String {

@@ -11,8 +11,6 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::{Document, Store, Warning, wmt};
 
 /// A path on the command line that gave nothing to review.
@@ -215,15 +213,24 @@ impl Sources {
         }
     }
 
+    /// Whether every file is on disk, so that a document can be read again
+    /// by its file's name (see [`read_again`]): not piped input nor the
+    /// bundled samples.
+    pub fn on_disk(&self) -> bool {
+        self.candidates
+            .iter()
+            .all(|c| matches!(c.origin, Origin::Disk(_)))
+    }
+
     /// Sets the locale of the files that name none (WMT MQM files).
     pub fn with_locale(self, locale: Option<String>) -> Sources {
         Sources { locale, ..self }
     }
 
     /// Reads and parses every file on all cores, handing each document to `f`
-    /// and each result, in path order, to `sink`. Files go in windows of up
-    /// to a few dozen, and the next window is parsed while `sink` takes the last, so
-    /// a caller that streams holds little in memory and never waits long.
+    /// and each result, in path order, to `sink`. At most a few dozen files
+    /// are read ahead of `sink`, so a caller that streams holds little in
+    /// memory and never waits long.
     /// Returns what could not be used (a document's own warnings stay in the
     /// document).
     pub fn stream<T: Send>(
@@ -240,47 +247,54 @@ impl Sources {
         let (candidates, roots) = (&self.candidates, &self.roots);
         let locale = self.locale.as_deref();
         std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel(WINDOW);
+            let (tx, rx) = std::sync::mpsc::channel();
+            // A token per file read and not yet taken by `sink`: at most
+            // WINDOW, so a caller that streams holds little in memory. Files
+            // start in path order and a core that is done takes the next one,
+            // with no wait for the slowest file of a batch.
+            let (slot, slot_back) = std::sync::mpsc::sync_channel::<()>(WINDOW);
             let f = &f;
             scope.spawn(move || {
-                // Windows of 1, 2, 4… files up to WINDOW, so that the first
-                // document comes as soon as its own file is parsed (the
-                // review screen shows it while the rest load).
-                let mut rest = &candidates[..];
-                let mut size = 1;
-                while !rest.is_empty() {
-                    let (window, after) = rest.split_at(size.min(rest.len()));
-                    rest = after;
-                    size = (size * 2).min(WINDOW);
-                    let results: Vec<(usize, Result<Vec<T>, Warning>)> = window
-                        .par_iter()
-                        .map(|c| {
-                            let docs = read(c, locale);
-                            (c.root, docs.map(|docs| docs.into_iter().map(f).collect()))
-                        })
-                        .collect();
-                    for result in results {
-                        if tx.send(result).is_err() {
+                // In place: this thread waits for slots, not a worker of the
+                // pool, and the files queue in order for the workers.
+                rayon::in_place_scope(|tasks| {
+                    for (i, c) in candidates.iter().enumerate() {
+                        if slot.send(()).is_err() {
                             return;
                         }
+                        let tx = tx.clone();
+                        tasks.spawn(move |_| {
+                            let docs = read(c, locale);
+                            let result = docs.map(|docs| docs.into_iter().map(f).collect());
+                            // The receiver is gone only when the caller is.
+                            let _ = tx.send((i, c.root, result));
+                        });
                     }
-                }
+                });
             });
-            for (root, result) in rx {
-                match result {
-                    Ok(values) => {
-                        found[root] += values.len();
-                        values.into_iter().for_each(&mut sink);
-                    }
-                    Err(warning) if !roots[root].folder => {
-                        problems.errors.push(LoadError::NotSegmentFile {
-                            path: warning.file,
-                            why: warning.message,
-                        })
-                    }
-                    Err(mut warning) => {
-                        warning.message.push_str("; skipped");
-                        problems.warnings.push(warning);
+            // Results arrive as files finish; `sink` takes them in path order.
+            let mut waiting: BTreeMap<usize, (usize, Result<Vec<T>, Warning>)> = BTreeMap::new();
+            let mut next = 0;
+            for (i, root, result) in rx {
+                waiting.insert(i, (root, result));
+                while let Some((root, result)) = waiting.remove(&next) {
+                    next += 1;
+                    let _ = slot_back.recv();
+                    match result {
+                        Ok(values) => {
+                            found[root] += values.len();
+                            values.into_iter().for_each(&mut sink);
+                        }
+                        Err(warning) if !roots[root].folder => {
+                            problems.errors.push(LoadError::NotSegmentFile {
+                                path: warning.file,
+                                why: warning.message,
+                            })
+                        }
+                        Err(mut warning) => {
+                            warning.message.push_str("; skipped");
+                            problems.warnings.push(warning);
+                        }
                     }
                 }
             }
@@ -589,6 +603,19 @@ pub(super) fn read(candidate: &Candidate, locale: Option<&str>) -> Result<Vec<Do
         };
     }
     Document::from_bytes(name, bytes).map(|doc| vec![doc])
+}
+
+/// The documents of file `name` on disk, read again for a caller that
+/// streamed them and kept only what it needed of each; none when the file
+/// cannot be read or parsed any more.
+pub fn read_again(name: &str, locale: Option<&str>) -> Vec<Document> {
+    let candidate = Candidate {
+        name: name.to_string(),
+        origin: Origin::Disk(PathBuf::from(name)),
+        root: 0,
+        walked: true,
+    };
+    read(&candidate, locale).unwrap_or_default()
 }
 
 /// The documents of a WMT MQM file, with the file's warnings on the first;

@@ -15,15 +15,16 @@ mod spans;
 pub mod wmt;
 mod words;
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::Path;
 
 pub use block::Block;
 pub use context::{Context, ContextKind};
 pub use front_matter::FrontMatter;
-pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources};
+pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources, read_again};
 pub use loading::Loading;
 pub use words::source_words;
 
@@ -117,7 +118,7 @@ impl Document {
         let mut blocks = block::BlockMap::new(text, head.body_start);
         let body = &text[head.body_start..];
         let found = spans::scan(body);
-        let mut seen: HashMap<&str, (usize, u32)> = HashMap::new();
+        let mut seen: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
         let mut covered = Vec::with_capacity(found.pairs.len());
         for pair in &found.pairs {
             // The whole pair, up to the source's closing `</span></span>`.
@@ -138,7 +139,7 @@ impl Document {
                     warnings.push(Warning {
                         file: path.to_string(),
                         line: Some(line),
-                        id: Some(pair.id.clone()),
+                        id: Some(pair.id.to_string()),
                         message: format!(
                             "id already used on line {first}; the notes file cannot tell these segments apart"
                         ),
@@ -146,7 +147,7 @@ impl Document {
                     count
                 }
             };
-            let placement = blocks.placement(start, &pair.id, occurrence);
+            let placement = blocks.placement(start, line, &pair.id, occurrence);
             segments.push(segment(
                 body,
                 pair,
@@ -186,7 +187,7 @@ impl Document {
 
 fn segment(text: &str, pair: &spans::Pair, line: u32, group: u32, block: Block) -> Segment {
     Segment {
-        id: pair.id.clone(),
+        id: pair.id.to_string(),
         block,
         group,
         line,

@@ -10,6 +10,8 @@
 //! The scanner never recurses and looks at every tag a bounded number of times, so
 //! 100,000 nested spans or an 8 MB line cost linear time.
 
+use std::borrow::Cow;
+
 use memchr::memchr_iter;
 
 const TARGET_OPEN: &[u8] = b"<span data-ttu-id=\"";
@@ -31,18 +33,19 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Tag {
+struct Tag<'a> {
     kind: Kind,
     start: usize,
     end: usize,
-    /// The id attribute of a target or source.
-    id: String,
+    /// The id attribute of a target or source: borrowed from the text, unless
+    /// an HTML parser had to read it (other quoting, entities).
+    id: Cow<'a, str>,
 }
 
 /// One target and, when it has one, its source; offsets into the scanned text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pair {
-    pub id: String,
+pub struct Pair<'a> {
+    pub id: Cow<'a, str>,
     /// Offset of the target's opening `<span`.
     pub start: usize,
     pub target: (usize, usize),
@@ -59,14 +62,14 @@ pub struct Problem {
 
 /// Everything found in one text.
 #[derive(Debug, Default)]
-pub struct Scan {
-    pub pairs: Vec<Pair>,
+pub struct Scan<'a> {
+    pub pairs: Vec<Pair<'a>>,
     pub problems: Vec<Problem>,
 }
 
 /// Scans `text` for span pairs. Never fails: each thing that does not pair
 /// becomes a `Problem`, and every good pair is kept.
-pub fn scan(text: &str) -> Scan {
+pub fn scan(text: &str) -> Scan<'_> {
     let tags = tokenize(text);
     let mut out = Scan::default();
     let mut parser = Parser {
@@ -79,11 +82,11 @@ pub fn scan(text: &str) -> Scan {
     out
 }
 
-struct Parser<'a> {
-    tags: &'a [Tag],
+struct Parser<'a, 't> {
+    tags: &'t [Tag<'a>],
     text: &'a [u8],
     pos: usize,
-    out: &'a mut Scan,
+    out: &'t mut Scan<'a>,
 }
 
 /// How a search for the closing tag of a span ended.
@@ -96,7 +99,7 @@ enum Closing {
     Eof,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a, '_> {
     fn run(&mut self) {
         // Depth of plain `<span>`s open outside any segment, so their `</span>`
         // is not reported as stray.
@@ -119,7 +122,7 @@ impl Parser<'_> {
                     self.skip_element();
                 }
                 Kind::Source => {
-                    let (at, id) = (tag.start, tag.id.clone());
+                    let (at, id) = (tag.start, tag.id.to_string());
                     self.problem(
                         at,
                         Some(id),
@@ -185,12 +188,20 @@ impl Parser<'_> {
         let close = match self.closing(open) {
             Closing::At(i) => i,
             Closing::Interrupted(i) => {
-                self.problem(start, Some(id), "target span is never closed; skipped");
+                self.problem(
+                    start,
+                    Some(id.into_owned()),
+                    "target span is never closed; skipped",
+                );
                 self.pos = i;
                 return;
             }
             Closing::Eof => {
-                self.problem(start, Some(id), "target span is never closed; skipped");
+                self.problem(
+                    start,
+                    Some(id.into_owned()),
+                    "target span is never closed; skipped",
+                );
                 self.pos = self.tags.len();
                 return;
             }
@@ -228,7 +239,8 @@ impl Parser<'_> {
             self.skip_rest_of(lookup);
             return None;
         };
-        let (src_id, src_content) = (self.tags[src].id.clone(), self.tags[src].end);
+        let tags = self.tags;
+        let (src_id, src_content) = (&tags[src].id, tags[src].end);
         let src_close = match self.closing(src) {
             Closing::At(i) => i,
             Closing::Interrupted(i) => {
@@ -249,6 +261,7 @@ impl Parser<'_> {
             None => self.problem_for(id, src_end, "sxs-lookup span is not closed"),
         }
         if src_id != id {
+            let src_id = src_id.clone();
             let message =
                 format!("target is followed by the source of {src_id}; ids differ, not paired");
             self.problem_for(id, after, &message);
@@ -294,12 +307,12 @@ impl Parser<'_> {
         self.tags
             .get(lookup + 1)
             .filter(|t| t.kind == Kind::Source)
-            .map(|t| t.id.clone())
+            .map(|t| t.id.to_string())
     }
 }
 
 /// Lists every `<span …>` and `</span>` tag in order.
-fn tokenize(text: &str) -> Vec<Tag> {
+fn tokenize(text: &str) -> Vec<Tag<'_>> {
     let bytes = text.as_bytes();
     let mut tags = Vec::new();
     let mut skip_to = 0;
@@ -316,7 +329,7 @@ fn tokenize(text: &str) -> Vec<Tag> {
 }
 
 /// The span tag starting at `at`, if there is one.
-fn tag_at(text: &str, at: usize) -> Option<Tag> {
+fn tag_at(text: &str, at: usize) -> Option<Tag<'_>> {
     let rest = &text.as_bytes()[at..];
     if let Some(tag) = exact_tag(text, at) {
         return Some(tag);
@@ -328,7 +341,7 @@ fn tag_at(text: &str, at: usize) -> Option<Tag> {
             kind: Kind::Close,
             start: at,
             end: at + 6 + spaces + 1,
-            id: String::new(),
+            id: Cow::Borrowed(""),
         });
     }
     if starts_with_ignore_case(rest, b"<span")
@@ -341,14 +354,14 @@ fn tag_at(text: &str, at: usize) -> Option<Tag> {
 }
 
 /// Recognises the three tags of the official markup by byte comparison.
-fn exact_tag(text: &str, at: usize) -> Option<Tag> {
+fn exact_tag(text: &str, at: usize) -> Option<Tag<'_>> {
     let rest = &text.as_bytes()[at..];
     if rest.starts_with(LOOKUP_OPEN) {
         return Some(Tag {
             kind: Kind::Lookup,
             start: at,
             end: at + LOOKUP_OPEN.len(),
-            id: String::new(),
+            id: Cow::Borrowed(""),
         });
     }
     let (kind, prefix) = if rest.starts_with(TARGET_OPEN) {
@@ -371,7 +384,7 @@ fn exact_tag(text: &str, at: usize) -> Option<Tag> {
         kind,
         start: at,
         end: close + 2,
-        id: text[id_start..close].to_string(),
+        id: Cow::Borrowed(&text[id_start..close]),
     })
 }
 
@@ -393,14 +406,14 @@ fn tag_len(rest: &[u8]) -> Option<usize> {
 
 /// Classifies a span tag that is not in the exact official form by letting an
 /// HTML parser read its attributes.
-fn general_tag(tag: &str, at: usize) -> Tag {
+fn general_tag(tag: &str, at: usize) -> Tag<'static> {
     let kind_and_id = attributes(tag);
     let (kind, id) = kind_and_id.unwrap_or((Kind::Other, String::new()));
     Tag {
         kind,
         start: at,
         end: at + tag.len(),
-        id,
+        id: Cow::Owned(id),
     }
 }
 
@@ -440,7 +453,7 @@ mod tests {
             .iter()
             .map(|p| {
                 (
-                    p.id.clone(),
+                    p.id.to_string(),
                     text[p.target.0..p.target.1].to_string(),
                     p.source.map(|(a, b)| text[a..b].to_string()),
                 )

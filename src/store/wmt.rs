@@ -352,6 +352,15 @@ pub fn names(doc: &Document) -> Option<(&str, &str)> {
     Some((doc.path.get(start..end)?, rest.get(start..)?))
 }
 
+/// The name of the file a document was read from: its path, less the
+/// `#SYSTEM/DOC` of a document of a WMT MQM file.
+pub fn file_name(doc: &Document) -> &str {
+    match names(doc) {
+        Some((system, name)) => &doc.path[..doc.path.len() - system.len() - name.len() - 2],
+        None => &doc.path,
+    }
+}
+
 /// The texts of a segment: what most of its rows give. Rows differ where a
 /// rater's span took in a space (`<v>Whole text. </v>` for a
 /// non-translation) or, in older files, where the span was written twice.
@@ -507,7 +516,7 @@ mod tests {
     }
 
     #[test]
-    fn the_system_is_read_back_from_the_document_name_whatever_it_holds() {
+    fn the_file_and_system_are_read_back_from_the_document_name_whatever_they_hold() {
         for (file, system, doc) in [
             ("a.tsv", "GPT4-5shot", "news_chinanews.com.280744:zh-en"),
             ("odd#dir/x.tsv", "sys/with#marks", "doc#1/2"),
@@ -534,6 +543,7 @@ mod tests {
             )]);
             let read = document(file, system, doc, segments, None, &mut Vec::new());
             assert_eq!(names(&read), Some((system, doc)), "{}", read.path);
+            assert_eq!(file_name(&read), file, "{}", read.path);
         }
     }
 
