@@ -202,10 +202,10 @@ pub fn findings(store: &Store, sets: &Sets, runs_on: impl Fn(&Document) -> bool)
             continue;
         }
         for (s, seg) in doc.segments.iter().enumerate() {
-            let Some(source) = seg.source.as_deref() else {
+            let Some(source) = seg.source() else {
                 continue;
             };
-            if !seg.target.trim().is_empty() {
+            if !seg.target().trim().is_empty() {
                 groups
                     .entry((sets.of_doc(d), source.trim()))
                     .or_default()
@@ -218,7 +218,7 @@ pub fn findings(store: &Store, sets: &Sets, runs_on: impl Fn(&Document) -> bool)
         .iter()
         .filter(|((_, source), members)| members.len() > 1 && words(source) >= MIN_WORDS);
     for (_, members) in repeated {
-        let target = |&(d, s): &(usize, usize)| &store.docs[d].segments[s].target;
+        let target = |&(d, s): &(usize, usize)| store.docs[d].segments[s].target();
         let keys: Vec<String> = members.iter().map(|m| normalized(target(m))).collect();
         if keys.iter().all(|k| *k == keys[0]) {
             continue;

@@ -64,8 +64,8 @@ fn ascii_words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The words of a cell that is nothing but plain English words (bold allowed).
 fn plain_words(seg: &Segment) -> Option<Vec<String>> {
-    let source = seg.source.as_deref()?.trim();
-    if source != seg.target.trim() || source.is_empty() {
+    let source = seg.source()?.trim();
+    if source != seg.target().trim() || source.is_empty() {
         return None;
     }
     let text = source.trim_matches('*');
@@ -78,8 +78,8 @@ fn plain_words(seg: &Segment) -> Option<Vec<String>> {
 }
 
 fn translated(seg: &Segment) -> bool {
-    seg.source.as_deref().is_some_and(|s| {
-        s.trim() != seg.target.trim() && s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+    seg.source().is_some_and(|s| {
+        s.trim() != seg.target().trim() && s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
     })
 }
 
@@ -164,7 +164,7 @@ fn cell_findings(
             continue;
         }
         let seg = &store.docs[d].segments[s];
-        let lead = seg.target.len() - seg.target.trim_start().len();
+        let lead = seg.target().len() - seg.target().trim_start().len();
         out.push(Finding::new(
             d,
             s,
@@ -175,7 +175,7 @@ fn cell_findings(
             ),
             Some(Spot {
                 side: Side::Target,
-                range: lead..seg.target.trim_end().len(),
+                range: lead..seg.target().trim_end().len(),
             }),
         ));
     }
@@ -204,7 +204,7 @@ fn kept_counts<'w>(store: &Store, sets: &Sets, wanted: &[HashSet<&'w str>]) -> S
             let mut buf = [0u8; 32];
             let mut in_source: Vec<&str> = Vec::new();
             for seg in &doc.segments {
-                let Some(source) = seg.source.as_deref() else {
+                let Some(source) = seg.source() else {
                     continue;
                 };
                 in_source.clear();
@@ -229,7 +229,7 @@ fn kept_counts<'w>(store: &Store, sets: &Sets, wanted: &[HashSet<&'w str>]) -> S
                 }
                 in_source.sort_unstable();
                 in_source.dedup();
-                let target = seg.target.to_ascii_lowercase();
+                let target = seg.target().to_ascii_lowercase();
                 for &word in &in_source {
                     let kept = target.match_indices(word).any(|(i, _)| {
                         let before = target[..i].bytes().next_back();
@@ -457,7 +457,8 @@ mod tests {
             "cell left in English beside translated cells of its row; this set translates these words in 96% of 52 segments"
         );
         // Alone in an English row, or in words the set keeps, it is fine.
-        store.docs[0].segments[25].target = "Charge end date".into();
+        let seg = &mut store.docs[0].segments[25];
+        *seg = seg.with_target("Charge end date");
         assert!(run(&store, &options).is_empty());
     }
 }

@@ -113,7 +113,7 @@ impl Typical {
 /// the translation in parentheses, so such a target is long by design.
 /// Asked only of the few segments about to be flagged, so it parses again.
 fn keeps_english(segment: &Segment) -> bool {
-    let (Some(source), target) = (segment.source.as_deref(), &segment.target) else {
+    let (Some(source), target) = (segment.source(), &segment.target()) else {
         return false;
     };
     let source = Parsed::new(source).text.to_ascii_lowercase();
@@ -191,7 +191,7 @@ pub fn findings(
                 true => ("shorter", "accuracy/omission"),
                 false => ("longer", "accuracy/addition"),
             };
-            let target = &doc.segments[s].target;
+            let target = &doc.segments[s].target();
             out.push(Finding {
                 doc: d,
                 segment: s,

@@ -107,8 +107,8 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
 fn dismissed(notes: &Notes, store: &Store, f: &Finding) -> bool {
     let doc = &store.docs[f.doc];
     let seg = &doc.segments[f.segment];
-    notes.get(&doc.path, &seg.id).is_some_and(|entry| {
-        !entry.is_stale(&seg.target) && entry.dismissed.iter().any(|c| c == f.check)
+    notes.get(&doc.path, seg.id()).is_some_and(|entry| {
+        !entry.is_stale(seg.target()) && entry.dismissed.iter().any(|c| c == f.check)
     })
 }
 
@@ -139,7 +139,7 @@ fn write_jsonl(out: &mut impl Write, store: &Store, findings: &[Finding]) -> io:
         let record = Record {
             file: &doc.path,
             locale: &doc.locale,
-            id: &seg.id,
+            id: seg.id(),
             check: f.check,
             severity: f.severity,
             message: &f.message,
@@ -179,7 +179,7 @@ fn write_text(
             )?;
         }
         if last != Some((f.doc, f.segment)) {
-            writeln!(out, "  line {} · {}", seg.line, terminal_line(&seg.id))?;
+            writeln!(out, "  line {} · {}", seg.line, terminal_line(seg.id()))?;
         }
         writeln!(
             out,
@@ -193,9 +193,9 @@ fn write_text(
             .get(i + 1)
             .is_none_or(|n| (n.doc, n.segment) != (f.doc, f.segment));
         if segment_ends {
-            let source = seg.source.as_deref().unwrap_or("(none)");
+            let source = seg.source().unwrap_or("(none)");
             writeln!(out, "      source │ {}", terminal_line(source))?;
-            writeln!(out, "      target │ {}", terminal_line(&seg.target))?;
+            writeln!(out, "      target │ {}", terminal_line(seg.target()))?;
         }
     }
     if !findings.is_empty() {
