@@ -48,10 +48,10 @@ fn main() {
                 format!("docs/{}/article-{}.md", doc.locale, n / 100).into(),
             );
             put("locale", doc.locale.clone().into());
-            put("id", format!("{}-{n}", seg.id).into());
+            put("id", format!("{}-{n}", seg.id()).into());
             put("verdict", if n % 5 == 0 { "bad" } else { "ok" }.into());
             if n % 5 == 0 {
-                let end = seg.target.char_indices().nth(3).map_or(0, |(i, _)| i);
+                let end = seg.target().char_indices().nth(3).map_or(0, |(i, _)| i);
                 let mut spanned = Mapping::new();
                 for (k, v) in [
                     ("category", Value::from("accuracy/mistranslation")),
@@ -59,7 +59,7 @@ fn main() {
                     ("side", "target".into()),
                     ("start", 0.into()),
                     ("end", end.into()),
-                    ("text", seg.target[..end].into()),
+                    ("text", seg.target()[..end].into()),
                     ("comment", "訳語が原文と合っていない: \"sign in\"".into()),
                 ] {
                     spanned.insert(k.into(), v);
@@ -75,9 +75,11 @@ fn main() {
             put("comment", "".into());
             put(
                 "source",
-                seg.source.clone().map_or(Value::Null, Value::from),
+                seg.source()
+                    .map(str::to_string)
+                    .map_or(Value::Null, Value::from),
             );
-            put("target", seg.target.clone().into());
+            put("target", seg.target().to_string().into());
             put("reviewer", "alice".into());
             put("time", "2026-11-21T10:00:00Z".into());
             Value::Mapping(map)
@@ -104,13 +106,13 @@ fn main() {
         let n = (i * 7919) % ENTRIES;
         let (doc, seg) = segments[n % segments.len()];
         let file = format!("docs/{}/article-{}.md", doc.locale, n / 100);
-        let id = format!("{}-{n}", seg.id);
+        let id = format!("{}-{n}", seg.id());
         let at = SegmentRef {
             file: &file,
             locale: &doc.locale,
             id: &id,
-            source: seg.source.as_deref(),
-            target: &seg.target,
+            source: seg.source(),
+            target: seg.target(),
         };
         let entry = Entry::bad(at, "bench", "style", Severity::Minor, &format!("save {i}"));
         let t = Instant::now();

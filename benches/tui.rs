@@ -172,21 +172,21 @@ fn highlighted(largest: &std::path::Path, terminal: &mut Terminal<TestBackend>) 
         .segments
         .iter()
         .map(|seg| {
-            let starts: Vec<usize> = seg.target.char_indices().map(|(i, _)| i).collect();
+            let starts: Vec<usize> = seg.target().char_indices().map(|(i, _)| i).collect();
             let mut errors = Vec::new();
             for (quarter, severity) in [(0, "minor"), (1, "major"), (2, "critical")] {
                 let first = starts.len() * quarter / 4;
                 let Some(&start) = starts.get(first) else {
                     continue;
                 };
-                let end = starts.get(first + 4).copied().unwrap_or(seg.target.len());
+                let end = starts.get(first + 4).copied().unwrap_or(seg.target().len());
                 errors.push(mapping(&[
                     ("category", "accuracy/mistranslation".into()),
                     ("severity", severity.into()),
                     ("side", "target".into()),
                     ("start", start.into()),
                     ("end", end.into()),
-                    ("text", seg.target[start..end].into()),
+                    ("text", seg.target()[start..end].into()),
                     ("comment", "訳語が原文と合っていない".into()),
                 ]));
                 spans += 1;
@@ -198,14 +198,16 @@ fn highlighted(largest: &std::path::Path, terminal: &mut Terminal<TestBackend>) 
             mapping(&[
                 ("file", doc.path.clone().into()),
                 ("locale", doc.locale.clone().into()),
-                ("id", seg.id.clone().into()),
+                ("id", seg.id().to_string().into()),
                 ("verdict", "bad".into()),
                 ("errors", Value::Sequence(errors)),
                 (
                     "source",
-                    seg.source.clone().map_or(Value::Null, Value::from),
+                    seg.source()
+                        .map(str::to_string)
+                        .map_or(Value::Null, Value::from),
                 ),
-                ("target", seg.target.clone().into()),
+                ("target", seg.target().to_string().into()),
                 ("reviewer", "alice".into()),
                 ("time", "2026-11-21T10:00:00Z".into()),
             ])

@@ -54,7 +54,7 @@ fn main() {
         .flat_map(|doc| {
             doc.segments
                 .iter()
-                .map(|s| (doc.locale.clone(), s.target.clone()))
+                .map(|s| (doc.locale.clone(), s.target().to_string()))
         })
         .collect();
     let raw_bytes: usize = targets.iter().map(|(_, t)| t.len()).sum();

@@ -52,9 +52,9 @@ fn assert_cursor_visible(app: &App) {
 fn cursor_source(app: &App) -> String {
     let doc = &app.session.store.docs[app.session.doc];
     doc.segments[app.session.position().cursor]
-        .source
-        .clone()
+        .source()
         .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
@@ -434,9 +434,9 @@ fn a_mark_in_the_earlier_layout_shows_as_before_and_takes_a_second_error() {
              reviewer: kim\n  time: 2026-01-02T03:04:05Z\n",
             doc.path,
             doc.locale,
-            seg.id,
-            seg.source.as_deref().unwrap(),
-            seg.target
+            seg.id(),
+            seg.source().unwrap(),
+            seg.target()
         ),
     );
     let shown = screen(&app).join("\n");
@@ -1108,7 +1108,7 @@ fn at(app: &App) -> (usize, usize) {
 
 fn cursor_id(app: &App) -> String {
     let doc = &app.session.store.docs[app.session.doc];
-    doc.segments[app.session.position().cursor].id.clone()
+    doc.segments[app.session.position().cursor].id().to_string()
 }
 
 fn flash(app: &App) -> String {
@@ -1267,12 +1267,12 @@ fn copy_sends_the_raw_target_source_id_or_place_and_says_so() {
     press(&mut app, "y");
     assert_eq!(
         app.session.to_clipboard.take().as_deref(),
-        Some(seg.target.as_str())
+        Some(seg.target())
     );
-    assert!(seg.target.contains("**"), "the markup as the file has it");
+    assert!(seg.target().contains("**"), "the markup as the file has it");
     assert_said(&app, "OSC 52");
     press(&mut app, "ys");
-    assert_eq!(app.session.to_clipboard.take(), seg.source);
+    assert_eq!(app.session.to_clipboard.take().as_deref(), seg.source());
     press(&mut app, "yi");
     assert_eq!(
         app.session.to_clipboard.take().as_deref(),
@@ -1707,7 +1707,9 @@ fn japanese(segment: usize) -> (App, tempfile::TempDir) {
 
 fn cursor_target(app: &App) -> String {
     let doc = &app.session.store.docs[app.session.doc];
-    doc.segments[app.session.position().cursor].target.clone()
+    doc.segments[app.session.position().cursor]
+        .target()
+        .to_string()
 }
 
 /// The errors of the first entry of the notes file.
@@ -1822,7 +1824,7 @@ fn tab_selects_in_the_source_for_an_omission_and_is_refused_where_there_is_none(
     let store = Store::load(&["tests/fixtures/store/broken/unpaired.md"]).unwrap();
     let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
     app.go_to(1);
-    assert!(app.session.store.docs[0].segments[1].source.is_none());
+    assert!(app.session.store.docs[0].segments[1].source().is_none());
     press(&mut app, "v");
     special(&mut app, KeyCode::Tab);
     assert_said(&app, "dead0-102 has no source");
@@ -2124,9 +2126,9 @@ fn a_span_whose_text_is_gone_is_kept_and_shown_stale() {
              text: パスワード\n  comment: \"\"\n  source: {:?}\n  target: {:?}\n  reviewer: kim\n  \
              time: 2026-01-02T03:04:05Z\n",
             ja.path,
-            seg.id,
-            seg.source.as_deref().unwrap(),
-            seg.target
+            seg.id(),
+            seg.source().unwrap(),
+            seg.target()
         ),
     );
     let ja = open_japanese(&mut app, 3);

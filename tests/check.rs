@@ -541,24 +541,21 @@ fn planted_errors_are_found() {
         };
         let baseline = check::run(&alone, &all);
         for (s, seg) in doc.segments.iter().enumerate() {
-            let Some(source) = seg.source.as_deref() else {
+            let Some(source) = seg.source() else {
                 continue;
             };
             for plant in PLANTS {
-                let Some(change) = (plant.plant)(source, &seg.target, &doc.locale) else {
+                let Some(change) = (plant.plant)(source, seg.target(), &doc.locale) else {
                     continue;
                 };
                 let mut copy = alone.clone();
                 let planted = &mut copy.docs[0].segments[s];
-                match change {
-                    Change::Target(t) => planted.target = t,
-                    Change::Source(x) => planted.source = x,
-                    Change::Both(source, target) => {
-                        planted.source = Some(source);
-                        planted.target = target;
-                    }
-                }
-                let shown = planted.target.clone();
+                *planted = match change {
+                    Change::Target(t) => planted.with_target(&t),
+                    Change::Source(x) => planted.with_texts(x.as_deref(), planted.target()),
+                    Change::Both(source, target) => planted.with_texts(Some(&source), &target),
+                };
+                let shown = planted.target().to_string();
                 let entry = tally.entry(plant.kind).or_default();
                 entry.0 += 1;
                 // A finding the published file did not have: new, or with a new message.
@@ -573,7 +570,7 @@ fn planted_errors_are_found() {
                         "{}: {} {}: {shown}",
                         plant.kind,
                         file_name(doc),
-                        seg.id
+                        seg.id()
                     ));
                 }
             }
@@ -583,17 +580,17 @@ fn planted_errors_are_found() {
         twin.path = format!("{}.twin.md", doc.path);
         for (s, seg) in doc.segments.iter().enumerate().step_by(3) {
             let long_enough = seg
-                .source
-                .as_deref()
+                .source()
                 .is_some_and(|x| x.split_whitespace().count() >= 4);
-            if !long_enough || seg.target.trim().is_empty() {
+            if !long_enough || seg.target().trim().is_empty() {
                 continue;
             }
             let mut pair = Store {
                 docs: vec![doc.clone(), twin.clone()],
                 warnings: Vec::new(),
             };
-            pair.docs[1].segments[s].target.push_str(" 2");
+            let twin_seg = &mut pair.docs[1].segments[s];
+            *twin_seg = twin_seg.with_target(&format!("{} 2", twin_seg.target()));
             let entry = tally.entry("same source translated twice").or_default();
             entry.0 += 1;
             let findings = check::run(&pair, &options(&["inconsistent-target"]));
@@ -601,7 +598,7 @@ fn planted_errors_are_found() {
             if flagged(0) || flagged(1) {
                 entry.1 += 1;
             } else {
-                missed.push(format!("inconsistent: {} {}", file_name(doc), seg.id));
+                missed.push(format!("inconsistent: {} {}", file_name(doc), seg.id()));
             }
         }
     }
@@ -722,8 +719,8 @@ proptest! {
             let seg = &store.docs[f.doc].segments[f.segment];
             if let Some(span) = f.span {
                 let side = match span.side {
-                    Side::Source => seg.source.as_deref().unwrap_or(""),
-                    Side::Target => seg.target.as_str(),
+                    Side::Source => seg.source().unwrap_or(""),
+                    Side::Target => seg.target(),
                 };
                 prop_assert!(side.get(span.range.clone()).is_some(), "{}: {:?} in {:?}", f.check, span, side);
             }

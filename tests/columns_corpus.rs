@@ -24,8 +24,8 @@ fn every_corpus_segment_lays_out_in_two_columns_that_fit() {
         let direction = BaseDirection::for_locale(&doc.locale);
         for seg in &doc.segments {
             segments += 1;
-            let source = display_form(seg.source.as_deref().unwrap_or(""));
-            let target = display_form(&seg.target);
+            let source = display_form(seg.source().unwrap_or(""));
+            let target = display_form(seg.target());
             for width in [37, 60, 120] {
                 for mode in [WidthMode::Narrow, WidthMode::AmbiguousWide] {
                     let laid = two_columns(
@@ -36,7 +36,11 @@ fn every_corpus_segment_lays_out_in_two_columns_that_fit() {
                     );
                     rows += laid.len();
                     if let Err(e) = columns_check::check_rows(&laid, width, mode) {
-                        failures.push(format!("{} {} ({width}, {mode:?}): {e}", doc.path, seg.id));
+                        failures.push(format!(
+                            "{} {} ({width}, {mode:?}): {e}",
+                            doc.path,
+                            seg.id()
+                        ));
                     }
                 }
             }

@@ -136,7 +136,7 @@ fn csv_has_a_row_per_error_reads_back_with_any_text_and_defuses_formulas() {
     assert_eq!(&alice[0][column("side")], "");
     let store = Store::samples();
     let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
-    let span = span_of(Side::Target, &ja.segments[1].target, 2, 3);
+    let span = span_of(Side::Target, ja.segments[1].target(), 2, 3);
     let spanned = alice[1];
     assert_eq!(
         [
@@ -295,7 +295,7 @@ fn mqm_is_the_wmt_tsv_with_spans_comments_and_labels_and_reads_back() {
     );
     let store = Store::samples();
     let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
-    let target = &ja.segments[1].target;
+    let target = &ja.segments[1].target();
     let span = span_of(Side::Target, target, 2, 3);
     assert!(
         alice[1][6].starts_with(&format!("{}<v>{}</v>", &target[..span.start], span.text)),
@@ -330,7 +330,7 @@ fn mqm_is_the_wmt_tsv_with_spans_comments_and_labels_and_reads_back() {
         .iter()
         .find(|d| d.path.ends_with(&ja.path))
         .unwrap();
-    assert_eq!(doc.segments[0].target, *target);
+    assert_eq!(doc.segments[0].target(), *target);
     let errors = common::rated_errors(doc);
     assert_eq!(errors.len(), 2);
     assert_eq!(errors[0].1.comment, COMMENT);
@@ -592,7 +592,7 @@ fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
     assert_eq!(ja["dimensions"]["fluency"]["errors"], 1);
     let store = Store::samples();
     let ja_doc = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
-    let words = sxs::store::source_words(ja_doc.segments[1].source.as_deref().unwrap());
+    let words = sxs::store::source_words(ja_doc.segments[1].source().unwrap());
     assert_eq!(ja["reviewed_words"], words);
     let per_words = ja["per_1000_words"].as_f64().unwrap();
     assert!(
@@ -696,7 +696,7 @@ fn csv_guards_formulas_after_spaces_line_breaks_and_in_fullwidth() {
     let row = reader
         .records()
         .map(Result::unwrap)
-        .find(|r| r[2] == ja.segments[5].id)
+        .find(|r| &r[2] == ja.segments[5].id())
         .unwrap();
     for (name, value) in [
         ("locale", "－1"),

@@ -78,7 +78,7 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
     }
     let notes = Notes::open(&path).unwrap();
     assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
-    let bad = notes.get(&ja.path, &ja.segments[1].id).unwrap();
+    let bad = notes.get(&ja.path, ja.segments[1].id()).unwrap();
     assert_eq!(bad.verdict, Some(Verdict::Bad));
     assert_eq!(bad.comment, TRICKY);
     assert_eq!(bad.errors.len(), 2);
@@ -99,14 +99,14 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
     assert_eq!(bad.seconds, 14.2);
     assert_eq!(bad.reviewer, "アリス");
     assert_eq!(bad.locale, "ja-jp");
-    assert_eq!(bad.target, ja.segments[1].target);
-    assert_eq!(bad.source, ja.segments[1].source);
+    assert_eq!(bad.target, ja.segments[1].target());
+    assert_eq!(bad.source.as_deref(), ja.segments[1].source());
     assert!(
         humantime::parse_rfc3339(&bad.time).is_ok() && bad.time.ends_with('Z'),
         "{}",
         bad.time
     );
-    let ok = notes.get(&ja.path, &ja.segments[2].id).unwrap();
+    let ok = notes.get(&ja.path, ja.segments[2].id()).unwrap();
     assert_eq!(
         (ok.verdict.clone(), ok.source.clone()),
         (Some(Verdict::Ok), None)
@@ -158,7 +158,7 @@ fn entries_are_sorted_by_file_then_document_order() {
     files.sort_by_key(|d| &d.path);
     let expected: Vec<(String, String)> = files
         .iter()
-        .flat_map(|d| [1, 3, 7, 10].map(|i| (d.path.clone(), d.segments[i].id.clone())))
+        .flat_map(|d| [1, 3, 7, 10].map(|i| (d.path.clone(), d.segments[i].id().to_string())))
         .collect();
     assert_eq!(ids(&path), expected);
 }
@@ -245,7 +245,7 @@ fn hand_edits_unknown_keys_and_values_are_kept_and_reported() {
     // The file not loaded keeps its entries, their order and every value.
     let items = parsed(&path);
     let got: Vec<&str> = items.iter().map(|e| e["id"].as_str().unwrap()).collect();
-    assert_eq!(got, ["b-10", "b-2", "b-3", ja.segments[0].id.as_str()]);
+    assert_eq!(got, ["b-10", "b-2", "b-3", ja.segments[0].id()]);
     assert_eq!(items[0]["ticket"]["number"].as_i64(), Some(42));
     assert_eq!(items[0]["time"].as_str(), Some("2026-01-02T03:04:05Z"));
     assert_eq!(items[1]["verdict"].as_str(), Some("maybe"));
@@ -278,8 +278,8 @@ fn an_entry_changed_or_removed_by_hand_is_taken_as_it_stands() {
 
     let notes = Notes::open(&path).unwrap();
     assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
-    assert!(notes.get(&ja.path, &ja.segments[0].id).is_none());
-    let edited = notes.get(&ja.path, &ja.segments[1].id).unwrap();
+    assert!(notes.get(&ja.path, ja.segments[0].id()).is_none());
+    let edited = notes.get(&ja.path, ja.segments[1].id()).unwrap();
     assert_eq!(edited.comment, "edited by hand");
     assert_eq!(edited.errors[0].severity, Severity::Critical);
     assert_eq!(notes.len(), 2);
@@ -304,7 +304,7 @@ fn hand_edits_made_while_sxs_runs_are_kept_by_its_next_save() {
     notes.mark(Entry::ok(seg(ja, 5), "r")).unwrap();
     let on_disk = parsed(&path);
     let got: Vec<&str> = on_disk.iter().map(|e| e["id"].as_str().unwrap()).collect();
-    let want: Vec<&str> = [1, 2, 5].map(|i| ja.segments[i].id.as_str()).to_vec();
+    let want: Vec<&str> = [1, 2, 5].map(|i| ja.segments[i].id()).to_vec();
     assert_eq!(got, want);
     assert_eq!(
         on_disk[0]["comment"].as_str(),
@@ -389,7 +389,7 @@ fn a_second_notes_on_the_same_file_is_read_only_and_loses_nothing() {
     for refused in [
         second.mark(Entry::ok(seg(ja, 1), "second")),
         second.dismiss(seg(ja, 0), "length-ratio", "second"),
-        second.clear(&ja.path, &ja.segments[0].id).map(drop),
+        second.clear(&ja.path, ja.segments[0].id()).map(drop),
         second.undo().map(drop),
     ] {
         let err = refused.unwrap_err();
@@ -501,13 +501,12 @@ fn a_changed_target_makes_the_entry_stale_and_stats_count_it_apart() {
         .iter()
         .position(|d| d.locale == "ja-jp")
         .unwrap();
-    changed.docs[ja_index].segments[1]
-        .target
-        .push_str("（修正）");
+    let seg = &mut changed.docs[ja_index].segments[1];
+    *seg = seg.with_target(&format!("{}（修正）", seg.target()));
 
-    let entry = notes.get(&ja.path, &ja.segments[1].id).unwrap();
-    assert!(entry.is_stale(&changed.docs[ja_index].segments[1].target));
-    assert!(!entry.is_stale(&ja.segments[1].target));
+    let entry = notes.get(&ja.path, ja.segments[1].id()).unwrap();
+    assert!(entry.is_stale(changed.docs[ja_index].segments[1].target()));
+    assert!(!entry.is_stale(ja.segments[1].target()));
 
     let progress = &review(&changed, notes.entries(), Penalties::default()).locales["ja-jp"];
     assert_eq!((progress.reviewed, progress.stale), (1, 1));
@@ -548,7 +547,8 @@ fn one_entry(dir: &TempDir, keys: &str) -> (PathBuf, String) {
     let ja = doc(&store, "ja-jp");
     let text = format!(
         "- file: {}\n  locale: ja-jp\n  id: {}\n{keys}",
-        ja.path, ja.segments[0].id
+        ja.path,
+        ja.segments[0].id()
     );
     fs::write(&path, &text).unwrap();
     (path, text)
@@ -573,7 +573,7 @@ fn values_of_another_type_or_with_a_tag_are_written_back_as_written() {
             "{key}: {warnings:?}"
         );
     }
-    let entry = notes.get(&ja.path, &ja.segments[0].id).unwrap();
+    let entry = notes.get(&ja.path, ja.segments[0].id()).unwrap();
     assert_eq!(
         (entry.target.as_str(), entry.reviewer.as_str()),
         ("42", "true")
@@ -584,7 +584,7 @@ fn values_of_another_type_or_with_a_tag_are_written_back_as_written() {
     assert!(saved.starts_with(&text), "{saved}");
     // A change of its own by the reviewer writes sxs's values, and keeps
     // the key it does not know.
-    let mut dismissed = notes.get(&ja.path, &ja.segments[0].id).unwrap().clone();
+    let mut dismissed = notes.get(&ja.path, ja.segments[0].id()).unwrap().clone();
     dismissed.comment = "now readable".into();
     notes.mark(dismissed).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
@@ -635,7 +635,7 @@ fn undo_and_redo_take_back_only_the_reviewers_own_changes() {
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replace("edited by hand", "edited again")).unwrap();
     assert!(notes.undo().unwrap().is_some());
-    assert!(notes.get(ja.path.as_str(), &ja.segments[3].id).is_none());
+    assert!(notes.get(ja.path.as_str(), ja.segments[3].id()).is_none());
     assert_eq!(
         notes.get(b.file, b.id).unwrap().errors[0].comment,
         "edited again"
@@ -649,7 +649,7 @@ fn undo_and_redo_take_back_only_the_reviewers_own_changes() {
         "{}- file: {}\n  locale: ja-jp\n  id: {}\n  verdict: bad\n  comment: by hand\n",
         fs::read_to_string(&path).unwrap(),
         ja.path,
-        ja.segments[2].id
+        ja.segments[2].id()
     );
     fs::write(&path, &by_hand).unwrap();
     assert!(matches!(
@@ -676,7 +676,7 @@ fn duplicate_entries_for_one_segment_are_all_kept_and_reported() {
             .any(|w| w.contains(":8: ") && w.contains("more than one entry")),
         "{warnings:?}"
     );
-    let (file, id) = (&ja.path, &ja.segments[0].id);
+    let (file, id) = (&ja.path, &ja.segments[0].id());
     assert_eq!(
         notes.get(file, id).unwrap().errors[0].comment,
         "second copy"
@@ -824,9 +824,9 @@ fn earlier_layout(ja: &Document) -> String {
             "- file: {}\n  locale: ja-jp\n  id: {}\n{keys}  source: {:?}\n  target: {:?}\n  \
              reviewer: alice\n  time: 2026-01-02T03:04:05Z\n",
             ja.path,
-            ja.segments[i].id,
-            ja.segments[i].source.as_deref().unwrap(),
-            ja.segments[i].target,
+            ja.segments[i].id(),
+            ja.segments[i].source().unwrap(),
+            ja.segments[i].target(),
         )
     };
     [
@@ -860,7 +860,7 @@ fn an_earlier_layout_loads_shows_the_same_and_is_migrated_at_its_next_change_wit
         warnings[0].contains("`severity`: unknown severity \"blocker\""),
         "{warnings:?}"
     );
-    let get = |notes: &Notes, i: usize| notes.get(&ja.path, &ja.segments[i].id).unwrap().clone();
+    let get = |notes: &Notes, i: usize| notes.get(&ja.path, ja.segments[i].id()).unwrap().clone();
     let omission = get(&notes, 0);
     assert_eq!(
         omission.errors,
@@ -1024,13 +1024,13 @@ fn a_dismissal_alone_has_no_verdict_and_is_not_a_review() {
     assert!(items[0].get("verdict").is_none(), "{:?}", items[0]);
     assert_eq!(items[0]["dismissed"][0], "length-ratio");
     let read = Notes::read(&path).unwrap();
-    let entry = read.get(&ja.path, &ja.segments[0].id).unwrap();
+    let entry = read.get(&ja.path, ja.segments[0].id()).unwrap();
     assert_eq!((entry.verdict.clone(), entry.is_reviewed()), (None, false));
     let progress = &review(&store, read.entries(), Penalties::default()).locales["ja-jp"];
     assert_eq!((progress.reviewed, progress.ok, progress.stale), (0, 0, 0));
     // A verdict later keeps the dismissal.
     notes.mark_ok(seg(ja, 0), "r").unwrap();
-    let entry = notes.get(&ja.path, &ja.segments[0].id).unwrap();
+    let entry = notes.get(&ja.path, ja.segments[0].id()).unwrap();
     assert_eq!(entry.verdict, Some(Verdict::Ok));
     assert_eq!(entry.dismissed, ["length-ratio"]);
 }
@@ -1161,7 +1161,7 @@ fn hand_written_spans_that_do_not_fit_are_warned_about_by_line_kept_and_shown_st
     let dir = TempDir::new().unwrap();
     let store = Store::samples();
     let ja = doc(&store, "ja-jp");
-    let target = &ja.segments[0].target;
+    let target = &ja.segments[0].target();
     let keys = format!(
         "  verdict: bad\n  errors:\n    - category: style\n      severity: minor\n      \
          side: target\n      start: 9000\n      end: 9003\n      text: 存在しない\n    \
@@ -1195,7 +1195,7 @@ fn hand_written_spans_that_do_not_fit_are_warned_about_by_line_kept_and_shown_st
             "{line} {message}: {warnings:#?}"
         );
     }
-    let entry = notes.get(&ja.path, &ja.segments[0].id).unwrap().clone();
+    let entry = notes.get(&ja.path, ja.segments[0].id()).unwrap().clone();
     assert_eq!(entry.errors.len(), 4);
     // Not found by their text: stale, never panicking on their offsets.
     for error in &entry.errors[..3] {

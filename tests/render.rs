@@ -388,7 +388,7 @@ fn a_findings_span_is_highlighted_and_its_message_listed_whole() {
     let (mut app, _notes) = common::app(Store::samples(), Theme::mono(), (100, 20));
     let long = format!("{} the end of a long message", "word ".repeat(30));
     let spot = common::two_findings(&mut app, "about the first characters", &long);
-    let target = app.session.store.docs[0].segments[0].target.clone();
+    let target = app.session.store.docs[0].segments[0].target().to_string();
     let terminal = after_keys(&mut app, 100, 20, "j");
     // Without colour, bold italic: apart from the reviewer's marks and
     // the raters' spans (not bold).

@@ -18,11 +18,11 @@ fn rows(doc: &Document) -> Vec<Row> {
         .iter()
         .map(|s| {
             (
-                s.id.clone(),
+                s.id().to_string(),
                 s.block.name(),
                 s.line,
-                s.source.clone(),
-                s.target.clone(),
+                s.source().map(str::to_string),
+                s.target().to_string(),
             )
         })
         .collect()
@@ -263,11 +263,7 @@ fn unpaired_spans_keep_every_good_pair_and_say_what_failed() {
 #[test]
 fn restarted_numbering_keeps_both_segments_and_warns() {
     let store = load("broken/restarted-ids.md");
-    let ids: Vec<&str> = store.docs[0]
-        .segments
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
+    let ids: Vec<&str> = store.docs[0].segments.iter().map(|s| s.id()).collect();
     assert_eq!(ids, ["aaaaa-101", "bbbbb-101", "aaaaa-101"]);
     let got = warnings(&store);
     assert_eq!(got.len(), 1);
@@ -312,7 +308,10 @@ fn unclosed_front_matter_is_read_as_body() {
 fn escape_sequences_are_kept_raw_and_reported() {
     let store = load("broken/escapes.md");
     let doc = &store.docs[0];
-    assert_eq!(doc.segments[0].target, "a\x1b[2Jb\u{9b}31mc\u{202e}def\tg");
+    assert_eq!(
+        doc.segments[0].target(),
+        "a\x1b[2Jb\u{9b}31mc\u{202e}def\tg"
+    );
     let got = warnings(&store);
     assert_eq!(got.len(), 2);
     assert_eq!(
@@ -335,7 +334,7 @@ fn invalid_utf8_is_repaired_with_a_warning_on_its_line() {
     assert!(got[0].2.contains("invalid UTF-8"));
     let doc = &store.docs[0];
     assert_eq!(doc.segments.len(), 2);
-    assert_eq!(doc.segments[1].target, "bad \u{fffd}\u{fffd} byte");
+    assert_eq!(doc.segments[1].target(), "bad \u{fffd}\u{fffd} byte");
 }
 
 #[test]
@@ -418,13 +417,13 @@ fn a_hundred_thousand_nested_spans_load_without_recursion() {
 fn an_eight_megabyte_line_and_five_thousand_segments_on_one_line() {
     let long = "x".repeat(8 << 20);
     let doc = doc_with(&format!("{}\n", pair(1, &long)));
-    assert_eq!(doc.segments[0].target.len(), 8 << 20);
+    assert_eq!(doc.segments[0].target().len(), 8 << 20);
 
     let line: String = (0..5000).map(|i| pair(i, "t")).collect();
     let doc = doc_with(&format!("\n{line}\n"));
     assert_eq!(doc.segments.len(), 5000);
     assert!(doc.segments.iter().all(|s| s.line == 5));
-    assert_eq!(doc.segments[4999].source.as_deref(), Some("S4999"));
+    assert_eq!(doc.segments[4999].source(), Some("S4999"));
 }
 
 proptest! {
@@ -504,13 +503,10 @@ fn a_wmt_2023_file_gives_one_document_per_system_and_doc_with_every_rating() {
     assert_eq!(doc.locale, "und");
     assert_eq!(doc.segments.len(), 1);
     let seg = &doc.segments[0];
-    assert_eq!(seg.id, "23");
+    assert_eq!(seg.id(), "23");
+    assert_eq!(seg.source(), Some("家机构的7只产品可选最短可只持有360天"));
     assert_eq!(
-        seg.source.as_deref(),
-        Some("家机构的7只产品可选最短可只持有360天")
-    );
-    assert_eq!(
-        seg.target,
+        seg.target(),
         "Seven products from the home institution are available, with the shortest holding period being 360 days."
     );
     let ratings = ratings_of(doc);
@@ -533,7 +529,7 @@ fn a_wmt_2023_file_gives_one_document_per_system_and_doc_with_every_rating() {
         )
     );
     let online = ratings_of(&store.docs[2]);
-    assert_eq!(store.docs[2].segments[0].target, "Confused, speculated.");
+    assert_eq!(store.docs[2].segments[0].target(), "Confused, speculated.");
     assert_eq!(
         online[0],
         (
@@ -565,12 +561,11 @@ fn a_wmt_2020_file_is_unquoted_and_its_rows_agree_on_one_text() {
     assert_eq!(doc.locale, "de-de");
     assert!(
         doc.segments[0]
-            .source
-            .as_deref()
+            .source()
             .unwrap()
             .ends_with("hasn't yet submitted a \"serious\" proposal."),
         "{:?}",
-        doc.segments[0].source
+        doc.segments[0].source()
     );
     let huoshan = store
         .docs
@@ -580,7 +575,7 @@ fn a_wmt_2020_file_is_unquoted_and_its_rows_agree_on_one_text() {
                 .ends_with("#Huoshan_Translate.832/standard.co.uk.14676")
         })
         .unwrap();
-    let target = &huoshan.segments[0].target;
+    let target = &huoshan.segments[0].target();
     assert!(target.ends_with("verwendet hat"), "{target}");
     let ratings = ratings_of(huoshan);
     let end = target.len();
@@ -624,7 +619,7 @@ fn broken_wmt_rows_are_warned_about_by_line_and_kept_where_they_can_be() {
     assert!(got[4].1.contains("the extra ones are ignored"));
     let doc = &store.docs[0];
     assert_eq!(doc.segments.len(), 2);
-    assert_eq!(doc.segments[0].target, "Ziel eins");
+    assert_eq!(doc.segments[0].target(), "Ziel eins");
     let ratings = ratings_of(doc);
     assert_eq!(ratings.len(), 4, "every row that could be read is kept");
     assert_eq!(ratings[0].2, "Major Accuracy/Mistranslation whole");

@@ -503,7 +503,7 @@ fn a_span_marked_by_keys_has_exact_bytes_exports_between_v_and_reads_back() {
     );
     assert_eq!(errors[1].1.span, None);
     assert_eq!(errors[1].1.category, "Fluency/Grammar");
-    assert!(doc.segments[0].target.starts_with("グローバル管理者"));
+    assert!(doc.segments[0].target().starts_with("グローバル管理者"));
 }
 
 /// A folder of `count` copies of a sample file (hard links where the

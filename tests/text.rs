@@ -239,8 +239,8 @@ fn fixture_rows(width: usize) -> Vec<(String, Vec<String>)> {
         let stem = Path::new(&doc.path).file_stem().and_then(|s| s.to_str());
         let direction = BaseDirection::for_locale(stem.unwrap_or(""));
         for seg in &doc.segments {
-            let source = display_form(seg.source.as_deref().unwrap_or(""));
-            let target = display_form(&seg.target);
+            let source = display_form(seg.source().unwrap_or(""));
+            let target = display_form(seg.target());
             let rows = two_columns(
                 Side::new(&source, BaseDirection::Auto),
                 Side::new(&target, direction),

@@ -256,7 +256,13 @@ fn the_raters_and_the_reviewer_exported_as_mqm_read_back_with_the_same_errors_an
         let texts = |d: &sxs::store::Document| -> Vec<(String, Option<String>, String)> {
             d.segments
                 .iter()
-                .map(|s| (s.id.clone(), s.source.clone(), s.target.clone()))
+                .map(|s| {
+                    (
+                        s.id().to_string(),
+                        s.source().map(str::to_string),
+                        s.target().to_string(),
+                    )
+                })
                 .collect()
         };
         assert_eq!(texts(now), texts(was));

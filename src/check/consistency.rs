@@ -225,10 +225,10 @@ pub struct Translation {
 /// The [`Translation`] of a segment whose source is a sentence (four words
 /// or more) and whose target is not empty; `normalized` is a buffer.
 pub fn translation(s: usize, seg: &Segment, normalized: &mut String, out: &mut Vec<Translation>) {
-    let Some(source) = seg.source.as_deref() else {
+    let Some(source) = seg.source() else {
         return;
     };
-    if seg.target.trim().is_empty() || !is_sentence(source) {
+    if seg.target().trim().is_empty() || !is_sentence(source) {
         return;
     }
     let source = source.trim();
@@ -238,7 +238,7 @@ pub fn translation(s: usize, seg: &Segment, normalized: &mut String, out: &mut V
         h.write(bytes);
         h.finish()
     };
-    normalize_into(&seg.target, normalized);
+    normalize_into(seg.target(), normalized);
     out.push(Translation {
         segment: s as u32,
         source: u128::from(hash(1, source.as_bytes())) << 64

@@ -43,10 +43,10 @@ pub struct DocInfo {
 
 impl DocInfo {
     fn of(doc: &Document) -> DocInfo {
-        let mut ids = String::with_capacity(doc.segments.iter().map(|s| s.id.len()).sum());
+        let mut ids = String::with_capacity(doc.segments.iter().map(|s| s.id().len()).sum());
         let mut id_ends = Vec::with_capacity(doc.segments.len());
         for seg in &doc.segments {
-            ids.push_str(&seg.id);
+            ids.push_str(seg.id());
             id_ends.push(ids.len() as u32);
         }
         DocInfo {
@@ -267,8 +267,8 @@ impl Texts for Store {
             .filter_map(|&(d, s)| {
                 let seg = self.docs.get(d)?.segments.get(s)?;
                 let texts = SegmentTexts {
-                    source: seg.source.clone(),
-                    target: seg.target.clone(),
+                    source: seg.source().map(str::to_string),
+                    target: seg.target().to_string(),
                 };
                 Some(((d, s), texts))
             })
@@ -307,10 +307,10 @@ impl Texts for Files<'_> {
                         .find(|doc| doc.path == info.path)?
                         .segments
                         .get(s)
-                        .filter(|seg| seg.id == info.id(s))?;
+                        .filter(|seg| seg.id() == info.id(s))?;
                     let texts = SegmentTexts {
-                        source: seg.source.clone(),
-                        target: seg.target.clone(),
+                        source: seg.source().map(str::to_string),
+                        target: seg.target().to_string(),
                     };
                     Some(((d, s), texts))
                 })

@@ -65,8 +65,8 @@ fn ascii_words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The words of a cell that is nothing but plain English words (bold allowed).
 fn plain_words(seg: &Segment) -> Option<Vec<String>> {
-    let source = seg.source.as_deref()?.trim();
-    if source != seg.target.trim() || source.is_empty() {
+    let source = seg.source()?.trim();
+    if source != seg.target().trim() || source.is_empty() {
         return None;
     }
     let text = source.trim_matches('*');
@@ -79,8 +79,8 @@ fn plain_words(seg: &Segment) -> Option<Vec<String>> {
 }
 
 fn translated(seg: &Segment) -> bool {
-    seg.source.as_deref().is_some_and(|s| {
-        s.trim() != seg.target.trim() && s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+    seg.source().is_some_and(|s| {
+        s.trim() != seg.target().trim() && s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
     })
 }
 
@@ -110,11 +110,11 @@ pub fn cell_candidates(doc: &Document) -> Vec<Cell> {
         let Some(words) = plain_words(seg) else {
             continue;
         };
-        let lead = seg.target.len() - seg.target.trim_start().len();
+        let lead = seg.target().len() - seg.target().trim_start().len();
         candidates.push(Cell {
             segment: s,
             words,
-            spot: lead..seg.target.trim_end().len(),
+            spot: lead..seg.target().trim_end().len(),
         });
     }
     candidates
@@ -180,7 +180,7 @@ pub fn count_words(doc: &Document) -> DocWords {
     let mut counts: FxHashMap<Cow<[u8]>, Counted> = FxHashMap::default();
     let mut buf = [0u8; LONGEST_WORD];
     for (s, seg) in doc.segments.iter().enumerate() {
-        let Some(source) = seg.source.as_deref() else {
+        let Some(source) = seg.source() else {
             continue;
         };
         let marker = s as u32 + 1;
@@ -202,7 +202,7 @@ pub fn count_words(doc: &Document) -> DocWords {
         if !any {
             continue;
         }
-        for word in latin_words(&seg.target).map(str::as_bytes) {
+        for word in latin_words(seg.target()).map(str::as_bytes) {
             let Some(lower) = lowered(word, &mut buf) else {
                 continue;
             };
@@ -552,7 +552,8 @@ mod tests {
             "cell left in English beside translated cells of its row; this set translates these words in 96% of 52 segments"
         );
         // Alone in an English row, or in words the set keeps, it is fine.
-        store.docs[0].segments[25].target = "Charge end date".into();
+        let seg = &mut store.docs[0].segments[25];
+        *seg = seg.with_target("Charge end date");
         assert!(run(&store, &options).is_empty());
     }
 }

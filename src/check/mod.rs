@@ -368,13 +368,15 @@ pub(crate) mod tests {
         let segments = pairs
             .iter()
             .enumerate()
-            .map(|(i, (source, target))| Segment {
-                id: format!("abcde-{}", 101 + i),
-                block: Block::Paragraph,
-                group: i as u32,
-                line: i as u32 + 1,
-                source: Some(source.to_string()),
-                target: target.to_string(),
+            .map(|(i, (source, target))| {
+                Segment::new(
+                    &format!("abcde-{}", 101 + i),
+                    Some(source),
+                    target,
+                    Block::Paragraph,
+                    i as u32,
+                    i as u32 + 1,
+                )
             })
             .collect();
         Store {
@@ -401,8 +403,8 @@ pub(crate) mod tests {
         let seg = &store.docs[f.doc].segments[f.segment];
         let spot = f.span.clone().expect("a finding with a place");
         let side = match spot.side {
-            Side::Source => seg.source.as_deref().unwrap_or(""),
-            Side::Target => &seg.target,
+            Side::Source => seg.source().unwrap_or(""),
+            Side::Target => seg.target(),
         };
         let text = side[spot.range].to_string();
         (f, text)

@@ -46,14 +46,14 @@ pub enum Outcome<'a> {
 }
 
 pub fn classify(seg: &Segment) -> Outcome<'_> {
-    let Some(source) = seg.source.as_deref() else {
+    let Some(source) = seg.source() else {
         return Outcome::MissingSource;
     };
-    match (is_blank(source), is_blank(&seg.target)) {
+    match (is_blank(source), is_blank(seg.target())) {
         (true, true) => Outcome::Nothing,
         (true, false) => Outcome::EmptySource,
         (false, true) => Outcome::EmptyTarget,
-        (false, false) => Outcome::Both(source, &seg.target),
+        (false, false) => Outcome::Both(source, seg.target()),
     }
 }
 

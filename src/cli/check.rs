@@ -174,8 +174,8 @@ fn finding_texts(checked: &Checked, doc: &Document) -> Vec<(usize, SegmentTexts)
         .map(|s| {
             let seg = &doc.segments[s];
             let texts = SegmentTexts {
-                source: seg.source.clone(),
-                target: seg.target.clone(),
+                source: seg.source().map(str::to_string),
+                target: seg.target().to_string(),
             };
             (s, texts)
         })
@@ -194,8 +194,8 @@ fn dismissals<'a>(
     };
     segments.iter().enumerate().flat_map(move |(s, seg)| {
         notes
-            .get(&doc.path, &seg.id)
-            .filter(|entry| !entry.is_stale(&seg.target))
+            .get(&doc.path, seg.id())
+            .filter(|entry| !entry.is_stale(seg.target()))
             .into_iter()
             .flat_map(move |entry| entry.dismissed.iter().map(move |c| (s, c.clone())))
     })

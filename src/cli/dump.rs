@@ -29,11 +29,11 @@ impl<'a> Record<'a> {
         Record {
             file: &doc.path,
             locale: &doc.locale,
-            id: &seg.id,
+            id: seg.id(),
             block: seg.block.name(),
             line: seg.line,
-            source: seg.source.as_deref(),
-            target: &seg.target,
+            source: seg.source(),
+            target: seg.target(),
         }
     }
 }
@@ -126,8 +126,8 @@ fn text_rows(buf: &mut Vec<u8>, doc: &Document, seg: &Segment, width: usize) {
 }
 
 fn pane_rows(doc: &Document, seg: &Segment, width: usize) -> Vec<String> {
-    let source = display_form(seg.source.as_deref().unwrap_or(""));
-    let target = display_form(&seg.target);
+    let source = display_form(seg.source().unwrap_or(""));
+    let target = display_form(seg.target());
     two_columns(
         text::Side::new(&source, BaseDirection::Ltr),
         text::Side::new(&target, BaseDirection::for_locale(&doc.locale)),
@@ -161,9 +161,9 @@ impl<'n> Marks<'n> {
 /// and under the texts, in the target's column, each error — severity,
 /// category, the marked text, the comment — and the segment's comment.
 fn marked_rows(buf: &mut Vec<u8>, doc: &Document, seg: &Segment, width: usize, marks: &Marks) {
-    let entry = marks.get(&doc.path, &seg.id);
+    let entry = marks.get(&doc.path, seg.id());
     let gutter = match entry {
-        Some(e) if e.is_stale(&seg.target) => "~ ",
+        Some(e) if e.is_stale(seg.target()) => "~ ",
         Some(e) if e.is_bad() => "✗ ",
         Some(e) if e.is_reviewed() => "✓ ",
         _ => "  ",
@@ -200,8 +200,8 @@ fn mark_lines(entry: &Entry, seg: &Segment) -> String {
             let mut line = format!("✗ {} {}", error.severity, error.category_label());
             if let Some(span) = &error.span {
                 let now = match span.side {
-                    Side::Target => Some(seg.target.as_str()),
-                    Side::Source => seg.source.as_deref(),
+                    Side::Target => Some(seg.target()),
+                    Side::Source => seg.source(),
                 };
                 line += &format!(" «{}»", span.text);
                 if span.side == Side::Source {

@@ -64,7 +64,7 @@ fn doc_counts(doc: &Document) -> Counts {
         words: doc
             .segments
             .iter()
-            .filter_map(|s| s.source.as_deref())
+            .filter_map(|s| s.source())
             .map(source_words)
             .sum(),
     }

@@ -79,9 +79,9 @@ impl<'a> SegmentRef<'a> {
         SegmentRef {
             file: &doc.path,
             locale: &doc.locale,
-            id: &seg.id,
-            source: seg.source.as_deref(),
-            target: &seg.target,
+            id: seg.id(),
+            source: seg.source(),
+            target: seg.target(),
         }
     }
 

@@ -328,7 +328,7 @@ impl Notes {
         let mut index: HashMap<String, Vec<(u64, u32)>> = HashMap::new();
         for doc in &store.docs {
             let mut ids: Vec<(u64, u32)> = (doc.segments.iter().enumerate())
-                .map(|(i, seg)| (hash(&seg.id), i as u32))
+                .map(|(i, seg)| (hash(seg.id()), i as u32))
                 .collect();
             // A repeated id is one entry: it stands where the id first appears.
             ids.sort_unstable();

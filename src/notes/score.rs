@@ -101,7 +101,7 @@ impl Progress {
         if !entry.is_reviewed() {
             return;
         }
-        if entry.is_stale(&seg.target) {
+        if entry.is_stale(seg.target()) {
             self.stale += 1;
             return;
         }
@@ -123,7 +123,7 @@ impl Progress {
             }
         }
         self.reviewed += 1;
-        self.reviewed_words += seg.source.as_deref().map_or(0, source_words);
+        self.reviewed_words += seg.source().map_or(0, source_words);
     }
 
     pub fn add(&mut self, other: &Progress) {
@@ -168,8 +168,8 @@ pub fn document<'e>(
     };
     let mut seen = HashSet::new();
     for seg in &doc.segments {
-        if let Some(entry) = entry_of(&seg.id)
-            && seen.insert(seg.id.as_str())
+        if let Some(entry) = entry_of(seg.id())
+            && seen.insert(seg.id())
         {
             progress.count(entry, seg, penalties);
         }
@@ -205,7 +205,7 @@ pub fn review<'e>(
         let mut segments = HashMap::with_capacity(doc.segments.len());
         for seg in &doc.segments {
             // A repeated id stands for its first segment, as in the notes order.
-            segments.entry(seg.id.as_str()).or_insert(seg);
+            segments.entry(seg.id()).or_insert(seg);
         }
         docs.insert(&doc.path, (&doc.locale, segments));
         review

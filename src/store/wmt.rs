@@ -307,14 +307,14 @@ fn document(
                 }
                 ratings.push(rating);
             }
-            Segment {
-                id: g.id,
-                block: Block::Paragraph,
-                group: i as u32,
-                line: g.line,
-                source: Some(source),
-                target,
-            }
+            Segment::new(
+                &g.id,
+                Some(&source),
+                &target,
+                Block::Paragraph,
+                i as u32,
+                g.line,
+            )
         })
         .collect();
     Document {

@@ -13,16 +13,16 @@ pub fn matching_segment(from: &Document, index: usize, to: &Document) -> usize {
     if to.segments.is_empty() {
         return 0;
     }
-    if let Some(i) = to.segments.iter().position(|s| s.id == seg.id) {
+    if let Some(i) = to.segments.iter().position(|s| s.id() == seg.id()) {
         return i;
     }
-    if let Some(source) = &seg.source {
+    if let Some(source) = &seg.source() {
         let nth = from.segments[..index]
             .iter()
-            .filter(|s| s.source.as_ref() == Some(source))
+            .filter(|s| s.source() == Some(source))
             .count();
         let same: Vec<usize> = (0..to.segments.len())
-            .filter(|&i| to.segments[i].source.as_ref() == Some(source))
+            .filter(|&i| to.segments[i].source() == Some(source))
             .collect();
         if let Some(&i) = same.get(nth).or(same.last()) {
             return i;
@@ -32,7 +32,7 @@ pub fn matching_segment(from: &Document, index: usize, to: &Document) -> usize {
     if let Some(i) = to
         .segments
         .iter()
-        .position(|s| number(&s.id) == number(&seg.id))
+        .position(|s| number(s.id()) == number(seg.id()))
     {
         return i;
     }

@@ -183,7 +183,7 @@ impl DocLabel {
             .iter()
             .find(|s| matches!(&s.block, Block::FrontMatter { key } if key == "title"));
         let title = title_segment
-            .map(|s| s.target.as_str())
+            .map(|s| s.target())
             .or(doc.front.title.as_deref())
             .map(|t| visual_line(t, &doc.locale, mode))
             .unwrap_or_default();
@@ -389,11 +389,11 @@ impl Displays {
         }
         let display = &mut built.segments[segment];
         display.source = highlighted(
-            display_form(seg.source.as_deref().unwrap_or("")),
+            display_form(seg.source().unwrap_or("")),
             Side::Source,
             &marks,
         );
-        display.target = highlighted(display_form(&seg.target), Side::Target, &marks);
+        display.target = highlighted(display_form(seg.target()), Side::Target, &marks);
         if let Some(raw) = built.raw.as_mut() {
             raw[segment] = raw_display(seg, &marks);
         }
@@ -444,12 +444,8 @@ impl Displays {
 /// A segment's raw forms with its marks.
 fn raw_display(seg: &Segment, marks: &[Highlight]) -> RawDisplay {
     RawDisplay {
-        source: highlighted(
-            raw_form(seg.source.as_deref().unwrap_or("")),
-            Side::Source,
-            marks,
-        ),
-        target: highlighted(raw_form(&seg.target), Side::Target, marks),
+        source: highlighted(raw_form(seg.source().unwrap_or("")), Side::Source, marks),
+        target: highlighted(raw_form(seg.target()), Side::Target, marks),
     }
 }
 
@@ -461,8 +457,8 @@ fn build(doc: &Document, mode: WidthMode) -> Vec<SegmentDisplay> {
         .map(|(i, seg)| {
             let first_in_block = i == 0 || doc.segments[i - 1].group != seg.group;
             SegmentDisplay {
-                source: display_form(seg.source.as_deref().unwrap_or("")),
-                target: display_form(&seg.target),
+                source: display_form(seg.source().unwrap_or("")),
+                target: display_form(seg.target()),
                 decoration: decoration(&seg.block, first_in_block, &glyphs),
             }
         })

@@ -69,7 +69,7 @@ impl Session {
                 doc: self.doc,
                 segment,
             },
-            label: one_line(&format!("line {line}: {} (line {})", seg.id, seg.line)),
+            label: one_line(&format!("line {line}: {} (line {})", seg.id(), seg.line)),
         })
     }
 
@@ -85,14 +85,14 @@ impl Session {
         for doc in (0..count).map(|i| (self.doc + i) % count) {
             let d = &self.store.docs[doc];
             for (segment, seg) in d.segments.iter().enumerate() {
-                if !starts_with(&seg.id) {
+                if !starts_with(seg.id()) {
                     continue;
                 }
                 let candidate = Candidate {
                     target: Target::Segment { doc, segment },
-                    label: one_line(&format!("{} · {}:{}", seg.id, d.path, seg.line)),
+                    label: one_line(&format!("{} · {}:{}", seg.id(), d.path, seg.line)),
                 };
-                match seg.id.len() == prefix.len() {
+                match seg.id().len() == prefix.len() {
                     true => exact.push(candidate),
                     false if starts.len() < room => starts.push(candidate),
                     false => {}
@@ -142,7 +142,7 @@ impl Session {
         }
         let d = &self.store.docs[self.doc];
         let seg = &d.segments[self.position().cursor.min(d.segments.len() - 1)];
-        let message = format!("{}:{} · {}", d.path, seg.line, seg.id);
+        let message = format!("{}:{} · {}", d.path, seg.line, seg.id());
         self.say(message);
     }
 }

@@ -184,7 +184,7 @@ impl Session {
         self.store.docs[doc]
             .segments
             .iter()
-            .position(|s| s.id == id)
+            .position(|s| s.id() == id)
     }
 
     /// `]` / `[`: the next flagged or suspicious segment, in this file and then

@@ -34,16 +34,16 @@ impl Session {
             return self.complain("no segment to copy");
         };
         let (text, name) = match what {
-            Copied::Target => (seg.target.clone(), "target"),
-            Copied::Source => match &seg.source {
-                Some(source) => (source.clone(), "source"),
-                None => return self.complain(format!("{} has no source to copy", seg.id)),
+            Copied::Target => (seg.target().to_string(), "target"),
+            Copied::Source => match seg.source() {
+                Some(source) => (source.to_string(), "source"),
+                None => return self.complain(format!("{} has no source to copy", seg.id())),
             },
-            Copied::Id => (seg.id.clone(), "id"),
+            Copied::Id => (seg.id().to_string(), "id"),
             Copied::Place => (format!("{}:{}", doc.path, seg.line), "place"),
         };
         let size = plural(text.chars().count(), "character", "characters");
-        let message = format!("copied the {name} of {} ({size}) via OSC 52", seg.id);
+        let message = format!("copied the {name} of {} ({size}) via OSC 52", seg.id());
         self.to_clipboard = Some(text);
         self.say(message);
     }
@@ -93,7 +93,7 @@ impl Session {
         let cursor_id = self.store.docs[doc]
             .segments
             .get(self.positions[doc].cursor)
-            .map(|s| s.id.clone());
+            .map(|s| s.id().to_string());
         let fresh_doc = fresh.docs.pop().expect("one document");
         let warnings: Vec<String> = fresh_doc.warnings.iter().map(|w| w.to_string()).collect();
         // Shared with a checks thread only while one runs: then this copies.
@@ -103,7 +103,7 @@ impl Session {
         self.displays.forget(doc);
         let segments = &self.store.docs[doc].segments;
         let cursor = cursor_id
-            .and_then(|id| segments.iter().position(|s| s.id == id))
+            .and_then(|id| segments.iter().position(|s| s.id() == id))
             .unwrap_or(self.positions[doc].cursor)
             .min(segments.len().saturating_sub(1));
         self.positions[doc] = super::session::Position {

@@ -29,7 +29,7 @@ impl Session {
         latest.sort_unstable_by(|a, b| b.cmp(a));
         let target = latest.into_iter().find(|&(_, _, file, id)| {
             match self.store.docs.iter().find(|d| d.path == file) {
-                Some(doc) => doc.segments.iter().any(|s| s.id == id),
+                Some(doc) => doc.segments.iter().any(|s| s.id() == id),
                 // Not loaded yet: it may be there.
                 None => self.loading.is_some(),
             }

@@ -116,9 +116,9 @@ pub fn search_all(store: &Store, query: &str) -> Vec<Found> {
         .map(|(doc, d)| {
             let mut found = Vec::new();
             for (segment, seg) in d.segments.iter().enumerate() {
-                let target = matcher.matches(display_form(&seg.target).text());
+                let target = matcher.matches(display_form(seg.target()).text());
                 let source = || {
-                    let source = seg.source.as_deref().unwrap_or("");
+                    let source = seg.source().unwrap_or("");
                     matcher.matches(display_form(source).text())
                 };
                 if target || source() {
@@ -140,8 +140,8 @@ pub fn search_all(store: &Store, query: &str) -> Vec<Found> {
 pub fn quote(store: &Store, found: &Found, query: &str) -> (StyledText, usize) {
     let seg = &store.docs[found.doc].segments[found.segment];
     let raw = match found.source_only {
-        true => seg.source.as_deref().unwrap_or(""),
-        false => &seg.target,
+        true => seg.source().unwrap_or(""),
+        false => seg.target(),
     };
     let text = display_form(raw);
     let hits = Matcher::new(query).find_all(text.text());

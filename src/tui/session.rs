@@ -280,7 +280,7 @@ impl Session {
 
     pub fn entry(&self, doc: usize, segment: usize) -> Option<&Entry> {
         let d = self.store.docs.get(doc)?;
-        self.notes.get(&d.path, &d.segments.get(segment)?.id)
+        self.notes.get(&d.path, d.segments.get(segment)?.id())
     }
 
     /// The findings of a segment that the reviewer has not dismissed.
@@ -296,7 +296,7 @@ impl Session {
     }
 
     pub fn is_stale(&self, doc: usize, segment: usize) -> bool {
-        let target = &self.store.docs[doc].segments[segment].target;
+        let target = &self.store.docs[doc].segments[segment].target();
         self.entry(doc, segment).is_some_and(|e| e.is_stale(target))
     }
 

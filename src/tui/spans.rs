@@ -19,8 +19,8 @@ use crate::store::wmt::RatingKind;
 /// with no source partner.
 pub fn side_text(seg: &Segment, side: Side) -> Option<&str> {
     match side {
-        Side::Target => Some(&seg.target),
-        Side::Source => seg.source.as_deref(),
+        Side::Target => Some(seg.target()),
+        Side::Source => seg.source(),
     }
 }
 

@@ -98,6 +98,6 @@ impl Session {
 
     fn segment_key(&self, doc: usize, segment: usize) -> Option<(String, String)> {
         let d = self.store.docs.get(doc)?;
-        Some((d.path.clone(), d.segments.get(segment)?.id.clone()))
+        Some((d.path.clone(), d.segments.get(segment)?.id().to_string()))
     }
 }

@@ -101,7 +101,7 @@ pub fn rated_errors(doc: &Document) -> Vec<(&str, &RatedError)> {
 /// `first` as its message, about the target's first three characters (which
 /// it returns), the second, with `second`, about no place.
 pub fn two_findings(app: &mut App, first: &str, second: &str) -> String {
-    let target = &app.session.store.docs[0].segments[0].target;
+    let target = &app.session.store.docs[0].segments[0].target();
     let end = target.char_indices().nth(3).unwrap().0;
     let spot = target[..end].to_string();
     let finding = |check: usize, message: &str, span| sxs::check::Finding {

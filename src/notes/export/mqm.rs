@@ -57,8 +57,8 @@ pub(super) fn write(out: &mut Exported, entries: &[&Entry], rated: &[&Document])
         };
         for (i, seg) in doc.segments.iter().enumerate() {
             let doc_id = (i + 1).to_string();
-            let place = [system, name, &doc_id, &seg.id];
-            let source = seg.source.as_deref().unwrap_or("");
+            let place = [system, name, &doc_id, seg.id()];
+            let source = seg.source().unwrap_or("");
             let first = doc.ratings.partition_point(|r| r.segment < i);
             let ratings = doc.ratings[first..].iter().take_while(|r| r.segment == i);
             for rating in ratings {
@@ -69,10 +69,10 @@ pub(super) fn write(out: &mut Exported, entries: &[&Entry], rated: &[&Document])
                         (&*e.category, &*e.severity, e.span.as_ref(), &*e.comment)
                     }
                 };
-                let texts = marked(source, &seg.target, span);
+                let texts = marked(source, seg.target(), span);
                 rows.line(place, &rating.rater, &texts, [category, severity, comment]);
             }
-            if let Some(entry) = by_segment.get(&(doc.path.as_str(), seg.id.as_str())) {
+            if let Some(entry) = by_segment.get(&(doc.path.as_str(), seg.id())) {
                 written.insert((&entry.file, &entry.id));
                 rows.entry(entry, place);
             }

@@ -117,10 +117,10 @@ pub fn ratings<'e>(
                     &weigh(penalties, errors.iter().map(|(e, s)| (&*e.category, *s))),
                 );
                 let spans = errors.iter().map(|(e, s)| (*s, e.span.as_ref()));
-                marks.push(Marks::new(rater.to_string(), &seg.target, spans));
+                marks.push(Marks::new(rater.to_string(), seg.target(), spans));
             }
-            if let Some(entry) =
-                entry_of(&doc.path, &seg.id).filter(|e| e.is_reviewed() && !e.is_stale(&seg.target))
+            if let Some(entry) = entry_of(&doc.path, seg.id())
+                .filter(|e| e.is_reviewed() && !e.is_stale(seg.target()))
             {
                 let errors = entry.counted_errors();
                 count(
@@ -128,7 +128,7 @@ pub fn ratings<'e>(
                     &weigh(penalties, errors.iter().map(|e| (&*e.category, e.severity))),
                 );
                 let spans = errors.iter().map(|e| (e.severity, e.span.as_ref()));
-                marks.push(Marks::new(entry.reviewer.clone(), &seg.target, spans));
+                marks.push(Marks::new(entry.reviewer.clone(), seg.target(), spans));
             }
             agreements.add(&marks);
         }

@@ -69,13 +69,13 @@ impl DetailBar {
         else {
             return;
         };
-        let place = format!(" {} · {} · line {}", seg.id, seg.block.name(), seg.line);
+        let place = format!(" {} · {} · line {}", seg.id(), seg.block.name(), seg.line);
         self.pieces.push((one_line(&place), Tone::Dim));
         let entry = session.entry(doc, cursor);
         // Before the mark, whose list of errors can fill the line.
         if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
             let doc_path = &session.store.docs[doc].path;
-            let seconds = entry.seconds + session.notes.carried_seconds(doc_path, &seg.id);
+            let seconds = entry.seconds + session.notes.carried_seconds(doc_path, seg.id());
             if seconds >= 1.0 {
                 let time = format!(" · {} on screen", duration(seconds));
                 self.pieces.push((time, Tone::Dim));

@@ -89,7 +89,7 @@ impl Component for ErrorList {
         // Worded as the findings list's title: an id alone (`9`) reads as a count.
         self.title = format!(
             " segment {}: {} ",
-            one_line(&session.store.docs[session.doc].segments[self.segment].id),
+            one_line(session.store.docs[session.doc].segments[self.segment].id()),
             plural(entry.errors.len(), "error", "errors")
         );
         // Categories padded to one width, so that the spans line up.

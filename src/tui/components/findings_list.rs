@@ -156,7 +156,7 @@ impl Component for FindingsList {
                 plural(raters.len(), "rater", "raters")
             ));
         }
-        self.title = format!(" segment {}: {} ", one_line(&seg.id), counts.join(" · "));
+        self.title = format!(" segment {}: {} ", one_line(seg.id()), counts.join(" · "));
     }
 
     fn key(&mut self, key: Key, session: &mut Session, keymaps: &Keymaps) -> Outcome {

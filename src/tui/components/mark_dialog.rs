@@ -209,7 +209,7 @@ fn segment_id(session: &Session) -> String {
         .docs
         .get(doc)
         .and_then(|d| d.segments.get(cursor))
-        .map_or(String::new(), |s| one_line(&s.id))
+        .map_or(String::new(), |s| one_line(s.id()))
 }
 
 fn locale(session: &Session) -> &str {

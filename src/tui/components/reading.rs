@@ -281,8 +281,8 @@ fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
         let mut marks = Vec::new();
         for (i, seg) in doc.segments[start..end].iter().enumerate() {
             let text = match source {
-                true => seg.source.as_deref().unwrap_or(""),
-                false => seg.target.as_str(),
+                true => seg.source().unwrap_or(""),
+                false => seg.target(),
             };
             raw.push_str(separator(&raw, text));
             starts.push(raw.len());

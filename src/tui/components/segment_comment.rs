@@ -32,7 +32,7 @@ impl SegmentComment {
             .map_or("", |e| e.comment.as_str());
         Some(SegmentComment {
             field: TextField::new(comment, &d.locale),
-            id: one_line(&seg.id),
+            id: one_line(seg.id()),
         })
     }
 }

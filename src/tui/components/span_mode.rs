@@ -153,10 +153,10 @@ fn selection(session: &Session, segment: usize, side: Side) -> Result<Selection,
         .get(session.doc)
         .ok_or("no file is open")?;
     let seg = doc.segments.get(segment).ok_or("no segment to select in")?;
-    if side == Side::Source && seg.source.is_none() {
+    if side == Side::Source && seg.source().is_none() {
         return Err(format!(
             "{} has no source (a target with no source partner): a span can only be in its target",
-            seg.id
+            seg.id()
         ));
     }
     let (source, target) = shown_forms(session, segment).ok_or("no segment to select in")?;
