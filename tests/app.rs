@@ -1687,6 +1687,20 @@ fn what_looks_across_files_says_when_files_are_still_loading() {
     assert!(title.contains("files: 5 of 5 ·"), "{title}");
 }
 
+#[test]
+fn files_that_arrive_while_loading_join_the_order_tab_visits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, rest) = loading_samples(&dir.path().join("notes.yaml"));
+    app.add_documents(rest);
+    let mut visited = vec![app.session.doc];
+    for _ in 0..4 {
+        special(&mut app, KeyCode::Tab);
+        visited.push(app.session.doc);
+    }
+    visited.sort_unstable();
+    assert_eq!(visited, [0, 1, 2, 3, 4]);
+}
+
 /// Opens the samples' Japanese article at `segment`; returns the document.
 fn open_japanese(app: &mut App, segment: usize) -> usize {
     let ja = (0..app.session.store.docs.len())
