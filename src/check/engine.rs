@@ -25,7 +25,7 @@ use super::{
     CHECKS, Check, Finding, Options, Pair, Report, Run, consistency, english, length, presence,
     sets, spacing,
 };
-use crate::store::{Document, Store, read_again, wmt};
+use crate::store::{Document, Segment, Store, read_again, wmt};
 
 /// What the set stage and the output keep of a document: its name, locale,
 /// and the id and line of each segment.
@@ -244,6 +244,15 @@ pub struct SegmentTexts {
     pub target: String,
 }
 
+impl SegmentTexts {
+    pub fn of(seg: &Segment) -> SegmentTexts {
+        SegmentTexts {
+            source: seg.source().map(str::to_string),
+            target: seg.target().to_string(),
+        }
+    }
+}
+
 /// Where the set stage and the output get the few texts they quote or read
 /// again.
 pub trait Texts: Sync {
@@ -266,11 +275,7 @@ impl Texts for Store {
             .iter()
             .filter_map(|&(d, s)| {
                 let seg = self.docs.get(d)?.segments.get(s)?;
-                let texts = SegmentTexts {
-                    source: seg.source().map(str::to_string),
-                    target: seg.target().to_string(),
-                };
-                Some(((d, s), texts))
+                Some(((d, s), SegmentTexts::of(seg)))
             })
             .collect()
     }
@@ -308,11 +313,7 @@ impl Texts for Files<'_> {
                         .segments
                         .get(s)
                         .filter(|seg| seg.id() == info.id(s))?;
-                    let texts = SegmentTexts {
-                        source: seg.source().map(str::to_string),
-                        target: seg.target().to_string(),
-                    };
-                    Some(((d, s), texts))
+                    Some(((d, s), SegmentTexts::of(seg)))
                 })
             })
             .collect()

@@ -173,11 +173,7 @@ fn finding_texts(checked: &Checked, doc: &Document) -> Vec<(usize, SegmentTexts)
         .into_iter()
         .map(|s| {
             let seg = &doc.segments[s];
-            let texts = SegmentTexts {
-                source: seg.source().map(str::to_string),
-                target: seg.target().to_string(),
-            };
-            (s, texts)
+            (s, SegmentTexts::of(seg))
         })
         .collect()
 }
