@@ -678,3 +678,22 @@ fn skip_on_the_command_line_or_in_the_config_file_stops_a_check() {
     tty.send("q");
     assert_eq!(tty.wait_exit(), 0);
 }
+
+#[test]
+fn a_named_file_found_unusable_while_loading_is_said_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = root().join("assets/samples/001_556f1865daf7fcb3.txt");
+    let plain = dir.path().join("plain.md");
+    std::fs::write(&plain, "# Just Markdown\n\nNo spans here.\n").unwrap();
+    let args = [first.to_str().unwrap(), plain.to_str().unwrap()];
+    let mut tty = Tty::spawn(&args, (100, 30), dir.path(), &[]);
+    tty.wait_for_text("1 file could not be used; w lists why");
+    tty.send("w");
+    tty.wait_for_text("plain.md: has no data-ttu-id spans");
+    tty.send("\x1b");
+    tty.wait_for("the list closed", |s| {
+        !s.contents().contains("has no data-ttu-id")
+    });
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 0);
+}
