@@ -1168,6 +1168,20 @@ fn counts_before_a_key_move_that_many_or_name_the_segment() {
 }
 
 #[test]
+fn a_jump_out_of_a_filtered_view_says_it_left_the_view() {
+    let (mut app, _notes) = samples(100, 30);
+    let first = cursor_id(&app);
+    press(&mut app, "a");
+    press(&mut app, "f");
+    assert_said(&app, "unreviewed");
+    press(&mut app, ":");
+    type_enter(&mut app, &first);
+    assert_eq!(cursor_id(&app), first);
+    assert_said(&app, "left the unreviewed view");
+    assert_eq!(app.session.filter, sxs::tui::session::Filter::All);
+}
+
+#[test]
 fn the_jump_line_takes_ids_their_start_file_lines_and_files() {
     let (mut app, _notes) = samples(100, 30);
     press(&mut app, ":");

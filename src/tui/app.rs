@@ -144,6 +144,7 @@ impl App {
                 }
             }
         }
+        self.session.say_left_view();
         self.refresh();
     }
 

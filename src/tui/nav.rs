@@ -36,10 +36,14 @@ impl Session {
             return;
         }
         let segment = segment.min(self.segment_count() - 1);
-        if !self.shown(segment) {
+        if !self.shown(segment) && self.filter != Filter::All {
+            self.left_view = Some(self.filter.label().to_string());
             self.filter = Filter::All;
         }
         if !self.shown(segment) {
+            if let Some(rater) = &self.scope.rater {
+                self.left_view = Some(format!("{rater}'s errors"));
+            }
             self.set_rater(None);
         }
         self.position_mut().cursor = segment;

@@ -149,6 +149,9 @@ pub struct Session {
     pub size: (u16, u16),
     pub width_mode: WidthMode,
     pub flash: Option<Flash>,
+    /// The view a jump had to leave to show its segment (`flagged`,
+    /// `rater7's errors`): said with the jump's own message.
+    pub(super) left_view: Option<String>,
     /// Text to send to the terminal's clipboard, taken by the event loop.
     pub to_clipboard: Option<String>,
     /// A file to open in the editor, taken by the event loop.
@@ -215,6 +218,7 @@ impl Session {
             size: (80, 24),
             width_mode,
             flash: None,
+            left_view: None,
             to_clipboard: None,
             to_edit: None,
             config_file: None,
@@ -265,7 +269,7 @@ impl Session {
     /// A message in the status bar until the next key.
     pub fn say(&mut self, text: impl AsRef<str>) {
         self.flash = Some(Flash {
-            text: one_line(text.as_ref()),
+            text: self.with_left_view(text.as_ref()),
             error: false,
         });
     }
@@ -273,9 +277,26 @@ impl Session {
     /// An error in the status bar until the next key.
     pub fn complain(&mut self, text: impl AsRef<str>) {
         self.flash = Some(Flash {
-            text: one_line(text.as_ref()),
+            text: self.with_left_view(text.as_ref()),
             error: true,
         });
+    }
+
+    /// `text`, and the view a jump left on the way, if it left one.
+    fn with_left_view(&mut self, text: &str) -> String {
+        match self.left_view.take() {
+            Some(view) => one_line(&format!("{text} (left the {view} view)")),
+            None => one_line(text),
+        }
+    }
+
+    /// Says the view a jump left, when nothing else was said of the jump.
+    pub(super) fn say_left_view(&mut self) {
+        if let Some(view) = self.left_view.take() {
+            self.say(format!(
+                "showing every segment: the jump left the {view} view"
+            ));
+        }
     }
 
     pub fn entry(&self, doc: usize, segment: usize) -> Option<&Entry> {
