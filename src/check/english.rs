@@ -228,13 +228,18 @@ pub fn count_words(doc: &Document) -> DocWords {
     out
 }
 
-/// Per word: segments whose source has it, of those whose target keeps it.
-type WordCounts = FxHashMap<Box<str>, (u32, u32)>;
+/// Per word, by its number: segments whose source has it, of those whose
+/// target keeps it.
+type WordCounts = FxHashMap<u32, (u32, u32)>;
 
 /// The word counts of every (locale, folder) pushed so far: one set is
-/// one or more of them.
+/// one or more of them. Each folder counts words by number and each word is
+/// kept once: folders share most of their vocabulary (a copy of every word
+/// per folder took 5.5 MB of the 50 MB peak of `check` over the shared
+/// corpus).
 #[derive(Default)]
 pub struct FolderWords {
+    numbers: FxHashMap<Box<str>, u32>,
     folders: FxHashMap<(String, String), WordCounts>,
 }
 
@@ -249,15 +254,17 @@ impl FolderWords {
         for &(end, n, kept) in &words.counts {
             let word = &words.words[start..end as usize];
             start = end as usize;
-            match folder.get_mut(word) {
-                Some(entry) => {
-                    entry.0 += n;
-                    entry.1 += kept;
-                }
+            let number = match self.numbers.get(word) {
+                Some(&number) => number,
                 None => {
-                    folder.insert(word.into(), (n, kept));
+                    let number = self.numbers.len() as u32;
+                    self.numbers.insert(word.into(), number);
+                    number
                 }
-            }
+            };
+            let entry = folder.entry(number).or_default();
+            entry.0 += n;
+            entry.1 += kept;
         }
     }
 
@@ -269,6 +276,15 @@ impl FolderWords {
                 .entry((doc.locale.as_str(), sets::folder_of(&doc.path)))
                 .or_insert_with(|| sets.of_doc(d));
         }
+        // The words of each set that were counted anywhere, by number.
+        let wanted: Vec<FxHashMap<u32, &'w str>> = wanted
+            .iter()
+            .map(|words| {
+                (words.iter())
+                    .filter_map(|&word| Some((*self.numbers.get(word)?, word)))
+                    .collect()
+            })
+            .collect();
         let mut seen = Seen::default();
         for ((locale, folder), counts) in &self.folders {
             let Some(&set) = set_of.get(&(locale.as_str(), folder.clone())) else {
@@ -281,14 +297,14 @@ impl FolderWords {
             };
             // Whichever is smaller is walked, the other asked.
             if counts.len() < wanted[set].len() {
-                for (word, &count) in counts {
-                    if let Some(&word) = wanted[set].get(&**word) {
+                for (number, &count) in counts {
+                    if let Some(&word) = wanted[set].get(number) {
                         add(word, count);
                     }
                 }
             } else {
-                for &word in &wanted[set] {
-                    if let Some(&count) = counts.get(word) {
+                for (number, &word) in &wanted[set] {
+                    if let Some(&count) = counts.get(number) {
                         add(word, count);
                     }
                 }
