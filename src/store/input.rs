@@ -6,6 +6,7 @@
 //! (exit 2), so that a CI gate never passes on nothing. Inside a walked folder
 //! the same problems are warnings and the load goes on.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -168,15 +169,6 @@ impl Sources {
         }
         self.candidates.sort_by(|a, b| a.name.cmp(&b.name));
         self.candidates.dedup_by(|a, b| a.name == b.name);
-    }
-
-    /// How many files there are to read.
-    pub fn len(&self) -> usize {
-        self.candidates.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.candidates.is_empty()
     }
 
     /// Reads the files of the first path given first, then the second's…,
@@ -362,11 +354,16 @@ impl Sources {
     /// The files of the first path given, in path order, found without
     /// walking the rest: for a folder, its sorted entries depth first, so
     /// that the first ones come after reading a few folders only. What
-    /// cannot be listed is left to the full walk to report.
-    pub(super) fn first_path_files(&self) -> Box<dyn Iterator<Item = Candidate> + '_> {
+    /// cannot be listed is left to the full walk to report. A named file is
+    /// lent, not copied: piped input can be hundreds of MB.
+    pub(super) fn first_path_files(&self) -> Box<dyn Iterator<Item = Cow<'_, Candidate>> + '_> {
         match self.unwalked.first() {
-            Some((dir, 0)) => Box::new(sorted_markdown(dir.clone())),
-            _ => Box::new(self.candidates.iter().filter(|c| c.root == 0).cloned()),
+            Some((dir, 0)) => Box::new(sorted_markdown(dir.clone()).map(Cow::Owned)),
+            _ => Box::new(
+                (self.candidates.iter())
+                    .filter(|c| c.root == 0)
+                    .map(Cow::Borrowed),
+            ),
         }
     }
 }
@@ -713,7 +710,7 @@ mod tests {
             let first: Vec<String> = Sources::resolve_named(&[root])
                 .unwrap()
                 .first_path_files()
-                .map(|c| c.name)
+                .map(|c| c.name.clone())
                 .collect();
             assert_eq!(first, walked);
         }

@@ -49,7 +49,7 @@ impl Sources {
                 && !docs.is_empty()
             {
                 first = docs;
-                named_first = (!candidate.walked).then_some(candidate.name);
+                named_first = (!candidate.walked).then(|| candidate.name.clone());
                 break;
             }
         }
@@ -61,7 +61,7 @@ impl Sources {
         thread::spawn(move || {
             self.walk_folders();
             self.order_by_path_given();
-            let total = self.len();
+            let total = self.candidates.len();
             if let Some(name) = named_first {
                 self.candidates.retain(|c| c.name != name);
             }
@@ -120,11 +120,6 @@ impl Loading {
                 }
             }
         }
-    }
-
-    /// Whether every file has been read.
-    pub fn is_done(&self) -> bool {
-        self.done.is_some()
     }
 
     /// What could not be used, once every file was read.
