@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod json;
 pub mod mqm;
 pub mod notes;
 pub mod store;
