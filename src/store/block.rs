@@ -23,11 +23,11 @@ pub enum Block {
     TableCell,
     /// A block quote, or a `> [!NOTE]`-style alert.
     Quote {
-        alert: Option<String>,
+        alert: Option<Box<str>>,
     },
     /// A span inside a front-matter value such as `title`.
     FrontMatter {
-        key: String,
+        key: Box<str>,
     },
     Other,
 }
@@ -427,7 +427,7 @@ struct State {
     /// Indents of the markers of the open list items, outermost first.
     items: Vec<usize>,
     /// `Some(alert)` while inside a block quote.
-    quote: Option<Option<String>>,
+    quote: Option<Option<Box<str>>>,
     in_paragraph: bool,
     after_blank: bool,
     group: u32,
@@ -605,12 +605,12 @@ fn html_block_start(rest: &str) -> bool {
 }
 
 /// `[!NOTE]` and the like at the start of a quote line.
-fn alert_of(marker: &str) -> Option<String> {
+fn alert_of(marker: &str) -> Option<Box<str>> {
     let inner = marker.strip_prefix("[!")?;
     let end = inner.find(']')?;
     let word = &inner[..end];
     (!word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()))
-        .then(|| word.to_ascii_uppercase())
+        .then(|| word.to_ascii_uppercase().into())
 }
 
 fn html_block(name: &str) -> Option<Block> {

@@ -35,13 +35,18 @@ pub use words::source_words;
 /// holds hundreds of thousands of segments, and three strings each cost it
 /// a third of its memory in headers and allocator overhead (about 16 MB of
 /// the shared corpus's 73).
+/// `Segment::source_end` of a target without a source. No text reaches
+/// it: piped input is capped at 256 MiB and files are read whole.
+const NO_SOURCE: u32 = u32::MAX;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     /// The id, then the source, then the target.
     texts: Box<str>,
     id_end: u32,
-    /// Where the source ends; `None` when the target has no partner.
-    source_end: Option<u32>,
+    /// Where the source ends; [`NO_SOURCE`] when the target has no partner
+    /// (not an `Option`: a segment is 8 bytes smaller without its tag).
+    source_end: u32,
     pub block: Block,
     /// Number of the block instance (paragraph, list item, table cell…) in the
     /// file; consecutive segments with the same number flow together.
@@ -49,6 +54,10 @@ pub struct Segment {
     /// 1-based line of the target span's start in the file.
     pub line: u32,
 }
+
+// Kept small on purpose: the review screen holds one per segment (187,000
+// for the shared corpus); a larger `Block` or an `Option` tag adds megabytes.
+const _: () = assert!(std::mem::size_of::<Segment>() <= 56);
 
 impl Segment {
     pub fn new(
@@ -62,7 +71,7 @@ impl Segment {
         let mut texts = String::with_capacity(id.len() + source.map_or(0, str::len) + target.len());
         texts.push_str(id);
         let id_end = texts.len() as u32;
-        let source_end = source.map(|source| {
+        let source_end = source.map_or(NO_SOURCE, |source| {
             texts.push_str(source);
             texts.len() as u32
         });
@@ -85,13 +94,16 @@ impl Segment {
     /// Raw markup between the source span's tags; `None` when the target
     /// has no partner.
     pub fn source(&self) -> Option<&str> {
-        let end = self.source_end? as usize;
-        Some(&self.texts[self.id_end as usize..end])
+        (self.source_end != NO_SOURCE)
+            .then(|| &self.texts[self.id_end as usize..self.source_end as usize])
     }
 
     /// Raw markup between the target span's tags, byte for byte as in the file.
     pub fn target(&self) -> &str {
-        let start = self.source_end.unwrap_or(self.id_end) as usize;
+        let start = match self.source_end {
+            NO_SOURCE => self.id_end,
+            end => end,
+        } as usize;
         &self.texts[start..]
     }
 
@@ -174,7 +186,7 @@ impl Document {
                     value.line,
                     groups.number(key),
                     Block::FrontMatter {
-                        key: value.key.clone(),
+                        key: value.key.as_str().into(),
                     },
                 ));
             }

@@ -181,7 +181,7 @@ impl DocLabel {
         let title_segment = doc
             .segments
             .iter()
-            .find(|s| matches!(&s.block, Block::FrontMatter { key } if key == "title"));
+            .find(|s| matches!(&s.block, Block::FrontMatter { key } if &**key == "title"));
         let title = title_segment
             .map(|s| s.target())
             .or(doc.front.title.as_deref())

@@ -301,7 +301,11 @@ fn event_loop(mut app: App, checks: check::Options, mut loading: Loading) -> io:
             }
         }
         if let Some(Ok(found)) = findings.as_ref().map(mpsc::Receiver::try_recv) {
-            app.set_findings(found);
+            // Copied here and the originals dropped: what the checks' threads
+            // allocated is then all free, and their arenas go back whole
+            // instead of staying resident around the findings' messages.
+            app.set_findings(found.to_vec());
+            drop(found);
             give_back_freed_memory();
             dirty = true;
         }
