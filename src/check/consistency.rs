@@ -179,18 +179,22 @@ fn is_sentence(source: &str) -> bool {
 /// The letters and digits of a target, case and full-width forms folded:
 /// what two translations must share to count as one.
 fn normalized(target: &str) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     normalize_into(target, &mut out);
-    out
+    String::from_utf8(out).expect("whole characters of a str")
 }
 
-fn normalize_into(target: &str, out: &mut String) {
+/// [`normalized`], into a buffer of bytes: the sentence groups only hash it.
+/// Characters without case are copied as they stand, not decoded and
+/// encoded again (most of a Japanese, Chinese or Korean target).
+fn normalize_into(target: &str, out: &mut Vec<u8>) {
     out.clear();
-    for c in target.chars() {
+    let mut buf = [0; 4];
+    for (i, c) in target.char_indices() {
         // Most letters of most targets are ASCII: no Unicode tables for them.
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+                out.push(c.to_ascii_lowercase() as u8);
             }
             continue;
         }
@@ -198,15 +202,23 @@ fn normalize_into(target: &str, out: &mut String) {
             continue;
         }
         match c {
-            // Kana, CJK ideographs and Hangul syllables have no case.
-            '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => out.push(c),
+            // Kana, CJK ideographs and Hangul syllables have no case; each
+            // is three bytes of UTF-8.
+            '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => {
+                out.extend_from_slice(&target.as_bytes()[i..i + 3]);
+            }
             // Full-width ASCII letters and digits.
-            '\u{ff10}'..='\u{ff5a}' => out.extend(
-                char::from_u32(c as u32 - 0xfee0)
-                    .unwrap_or(c)
-                    .to_lowercase(),
-            ),
-            _ => out.extend(c.to_lowercase()),
+            '\u{ff10}'..='\u{ff5a}' => {
+                let ascii = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
+                for lower in ascii.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+            _ => {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            }
         }
     }
 }
@@ -224,7 +236,7 @@ pub struct Translation {
 
 /// The [`Translation`] of a segment whose source is a sentence (four words
 /// or more) and whose target is not empty; `normalized` is a buffer.
-pub fn translation(s: usize, seg: &Segment, normalized: &mut String, out: &mut Vec<Translation>) {
+pub fn translation(s: usize, seg: &Segment, normalized: &mut Vec<u8>, out: &mut Vec<Translation>) {
     let Some(source) = seg.source() else {
         return;
     };
@@ -243,7 +255,7 @@ pub fn translation(s: usize, seg: &Segment, normalized: &mut String, out: &mut V
         segment: s as u32,
         source: u128::from(hash(1, source.as_bytes())) << 64
             | u128::from(hash(2, source.as_bytes())),
-        target: hash(0, normalized.as_bytes()),
+        target: hash(0, normalized),
     });
 }
 

@@ -177,7 +177,7 @@ impl<'o> Engine<'o> {
             facts.lengths.reserve_exact(doc.segments.len());
         }
         let mut report = Report::default();
-        let mut normalized = String::new();
+        let mut normalized = Vec::new();
         for (s, seg) in doc.segments.iter().enumerate() {
             if translations {
                 consistency::translation(s, seg, &mut normalized, &mut facts.translations);
