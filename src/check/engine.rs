@@ -178,6 +178,8 @@ impl<'o> Engine<'o> {
         }
         let mut report = Report::default();
         let mut normalized = Vec::new();
+        // Read anew for each segment, in the same room.
+        let (mut source_view, mut target_view) = (Parsed::default(), Parsed::default());
         for (s, seg) in doc.segments.iter().enumerate() {
             if translations {
                 consistency::translation(s, seg, &mut normalized, &mut facts.translations);
@@ -194,11 +196,12 @@ impl<'o> Engine<'o> {
                 }
                 continue;
             };
-            let source = Parsed::new(source);
-            let target = Parsed::new(target);
+            source_view.read(source);
+            target_view.read(target);
+            let (source, target) = (&source_view, &target_view);
             let pair = Pair {
-                source: &source,
-                target: &target,
+                source,
+                target,
                 lang,
                 terms: &terms,
             };
@@ -211,16 +214,16 @@ impl<'o> Engine<'o> {
                 }
             }
             if self.lengths {
-                facts.lengths.push(length::Lengths::of(&source, &target));
+                facts.lengths.push(length::Lengths::of(source, target));
             }
             if read_spacing {
-                facts.spacing.read(s, &target);
+                facts.spacing.read(s, target);
             }
             if read_links {
-                consistency::link_texts(s, &source, &target, &mut facts.link_texts);
+                consistency::link_texts(s, source, target, &mut facts.link_texts);
             }
             if find_english {
-                english::english_words(s, &source, &target, &mut facts.english);
+                english::english_words(s, source, target, &mut facts.english);
             }
         }
         if (self.english || self.cells) && lang != Lang::En {

@@ -133,12 +133,21 @@ pub struct DocWords {
 const LONGEST_WORD: usize = 32;
 
 /// A word of ASCII letters no longer than [`LONGEST_WORD`], lower-cased
-/// (in `buf` when it has capitals); `None` for any other run.
+/// (in `buf` when it has capitals); `None` for any other run. Letters and
+/// capitals are told in one pass without branches.
 fn lowered<'a>(word: &'a [u8], buf: &'a mut [u8; LONGEST_WORD]) -> Option<&'a [u8]> {
-    if word.len() > LONGEST_WORD || !word.iter().all(u8::is_ascii_alphabetic) {
+    if word.len() > LONGEST_WORD {
         return None;
     }
-    if !word.iter().any(u8::is_ascii_uppercase) {
+    let (mut letters, mut capitals) = (true, false);
+    for &b in word {
+        letters &= b.is_ascii_alphabetic();
+        capitals |= b.is_ascii_uppercase();
+    }
+    if !letters {
+        return None;
+    }
+    if !capitals {
         return Some(word);
     }
     let lower = &mut buf[..word.len()];
