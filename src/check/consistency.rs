@@ -19,7 +19,7 @@ use std::hash::{DefaultHasher, Hasher};
 use std::ops::Range;
 
 use super::engine::{DocFacts, DocInfo, Texts};
-use super::lang::is_word_char;
+use super::lang::{Char, char_at, is_word_char};
 use super::sets::Sets;
 use super::view::Parsed;
 use super::{Check, Default, Finding, Run, Side, Spot};
@@ -189,37 +189,26 @@ fn normalized(target: &str) -> String {
 /// encoded again (most of a Japanese, Chinese or Korean target).
 fn normalize_into(target: &str, out: &mut Vec<u8>) {
     out.clear();
-    let mut buf = [0; 4];
-    for (i, c) in target.char_indices() {
-        // Most letters of most targets are ASCII: no Unicode tables for them.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase() as u8);
-            }
-            continue;
-        }
-        if !is_word_char(c) {
-            continue;
-        }
+    let push =
+        |c: char, out: &mut Vec<u8>| out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    let fold = |c: char, out: &mut Vec<u8>| c.to_lowercase().for_each(|lower| push(lower, out));
+    let mut i = 0;
+    while i < target.len() {
+        let (c, len) = char_at(target, i);
         match c {
-            // Kana, CJK ideographs and Hangul syllables have no case; each
-            // is three bytes of UTF-8.
-            '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => {
-                out.extend_from_slice(&target.as_bytes()[i..i + 3]);
-            }
+            Char::Ascii(b) if b.is_ascii_alphanumeric() => out.push(b.to_ascii_lowercase()),
+            Char::Caseless => out.extend_from_slice(&target.as_bytes()[i..i + 3]),
+            Char::Ascii(_) | Char::NotWord => {}
+            Char::Other(c) if !is_word_char(c) => {}
+            // Kana, CJK ideographs and Hangul syllables have no case.
+            Char::Other(c @ ('\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')) => push(c, out),
             // Full-width ASCII letters and digits.
-            '\u{ff10}'..='\u{ff5a}' => {
-                let ascii = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
-                for lower in ascii.to_lowercase() {
-                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
-                }
+            Char::Other(c @ '\u{ff10}'..='\u{ff5a}') => {
+                fold(char::from_u32(c as u32 - 0xfee0).unwrap_or(c), out);
             }
-            _ => {
-                for lower in c.to_lowercase() {
-                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
-                }
-            }
+            Char::Other(c) => fold(c, out),
         }
+        i += len;
     }
 }
 
@@ -346,8 +335,32 @@ pub fn findings(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::super::lang::is_word_char;
     use super::super::tests::{one_finding, store_of};
     use super::super::{Options, run};
+    use super::normalized;
+
+    proptest! {
+        /// The shortcuts by lead byte fold as character by character does:
+        /// letters and digits kept, case and full-width forms folded.
+        #[test]
+        fn targets_fold_as_their_characters_do(target in "[a-zA-Z0-9 、。・゛ゝあア日本語한국ÄéΣ0Ａｚ！]{0,30}") {
+            let expected: String = target
+                .chars()
+                .filter(|&c| is_word_char(c))
+                .flat_map(|c| {
+                    let c = match c {
+                        '\u{ff10}'..='\u{ff5a}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                        c => c,
+                    };
+                    c.to_lowercase()
+                })
+                .collect();
+            prop_assert_eq!(normalized(&target), expected);
+        }
+    }
 
     #[test]
     fn a_link_text_unlike_the_sets_usual_one() {

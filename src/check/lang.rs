@@ -106,30 +106,56 @@ fn next_alphanumeric(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
-/// How many characters of `text` are [word characters](is_word_char). Read
-/// by lead byte where that settles it: ASCII, and the three-byte characters
-/// from U+5000 to U+9FFF (all CJK ideographs) and from U+B000 to U+CFFF (all
-/// Hangul syllables), which are most of a Japanese, Chinese or Korean text.
-pub fn count_word_chars(text: &str) -> usize {
+/// One character of a text as [`count_word_chars`] and the folding of
+/// targets read it.
+pub enum Char {
+    Ascii(u8),
+    /// A [word character](is_word_char) of three bytes without case: a CJK
+    /// ideograph, kana or a Hangul syllable.
+    Caseless,
+    /// Kana that is no word character (`゛`, `゠`, `・`).
+    NotWord,
+    /// Anything else, decoded.
+    Other(char),
+}
+
+/// The character at byte `i` of `text` and its length. Told by lead byte
+/// where that settles it (ASCII; U+5000 to U+9FFF, all CJK ideographs; U+B000
+/// to U+CFFF, all Hangul syllables) and kana by their code: most of a
+/// Japanese, Chinese or Korean text, read without the Unicode tables.
+/// Inlined: called per character, where a call costs more than the answer.
+#[inline(always)]
+pub fn char_at(text: &str, i: usize) -> (Char, usize) {
     let bytes = text.as_bytes();
+    match bytes[i] {
+        b @ 0..0x80 => (Char::Ascii(b), 1),
+        0xe5..=0xe9 | 0xeb | 0xec => (Char::Caseless, 3),
+        0xe3 if matches!(bytes[i + 1], 0x81..=0x83) => {
+            let c = 0x3000 | u32::from(bytes[i + 1] & 0x3f) << 6 | u32::from(bytes[i + 2] & 0x3f);
+            let word =
+                matches!(c, 0x3041..=0x3096 | 0x309d..=0x309f | 0x30a1..=0x30fa | 0x30fc..=0x30ff);
+            (if word { Char::Caseless } else { Char::NotWord }, 3)
+        }
+        _ => {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (Char::Other(c), c.len_utf8())
+        }
+    }
+}
+
+/// How many characters of `text` are [word characters](is_word_char).
+pub fn count_word_chars(text: &str) -> usize {
     let mut count = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b @ 0..0x80 => {
-                count += usize::from(b.is_ascii_alphanumeric());
-                i += 1;
-            }
-            0xe5..=0xe9 | 0xeb | 0xec => {
-                count += 1;
-                i += 3;
-            }
-            _ => {
-                let c = text[i..].chars().next().expect("a character starts here");
-                count += usize::from(is_word_char(c));
-                i += c.len_utf8();
-            }
-        }
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        count += usize::from(match c {
+            Char::Ascii(b) => b.is_ascii_alphanumeric(),
+            Char::Caseless => true,
+            Char::NotWord => false,
+            Char::Other(c) => is_word_char(c),
+        });
+        i += len;
     }
     count
 }
