@@ -56,6 +56,10 @@ fn is_kana_or_han(c: char) -> bool {
 }
 
 impl Boundaries {
+    pub fn shrink_to_fit(&mut self) {
+        self.unspaced.shrink_to_fit();
+    }
+
     /// Counts the joints of one target: the edges of its runs of Latin
     /// letters, each with the character beyond it (past one space).
     pub fn read(&mut self, segment: usize, target: &Parsed) {
