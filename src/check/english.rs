@@ -22,7 +22,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::engine::{DocFacts, DocInfo};
-use super::lang::{is_cjk_char, latin_words};
+use super::lang::{is_cjk_char, next_alphanumeric};
 use super::sets::{self, Sets};
 use super::view::Parsed;
 use super::{Check, Default, Finding, Run, Side, Spot};
@@ -132,30 +132,6 @@ pub struct DocWords {
 /// The longest word counted: no English word the checks ask about is longer.
 const LONGEST_WORD: usize = 32;
 
-/// A word of ASCII letters no longer than [`LONGEST_WORD`], lower-cased
-/// (in `buf` when it has capitals); `None` for any other run. Letters and
-/// capitals are told in one pass without branches.
-fn lowered<'a>(word: &'a [u8], buf: &'a mut [u8; LONGEST_WORD]) -> Option<&'a [u8]> {
-    if word.len() > LONGEST_WORD {
-        return None;
-    }
-    let (mut letters, mut capitals) = (true, false);
-    for &b in word {
-        letters &= b.is_ascii_alphabetic();
-        capitals |= b.is_ascii_uppercase();
-    }
-    if !letters {
-        return None;
-    }
-    if !capitals {
-        return Some(word);
-    }
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    Some(lower)
-}
-
 /// What [`count_words`] keeps per word while it reads a document.
 #[derive(Default)]
 struct Counted {
@@ -186,7 +162,7 @@ impl Counted {
 /// [`english_words`]). Each word of a source and a target is hashed once,
 /// twice for the first time a document has it.
 pub fn count_words(doc: &Document) -> DocWords {
-    let mut counts: FxHashMap<Cow<[u8]>, Counted> = FxHashMap::default();
+    let mut counts = DocCounts::default();
     let mut buf = [0u8; LONGEST_WORD];
     for (s, seg) in doc.segments.iter().enumerate() {
         let Some(source) = seg.source() else {
@@ -194,28 +170,14 @@ pub fn count_words(doc: &Document) -> DocWords {
         };
         let marker = s as u32 + 1;
         let mut any = false;
-        for word in latin_words(source).map(str::as_bytes) {
-            let Some(lower) = lowered(word, &mut buf) else {
-                continue;
-            };
-            if let Some(entry) = counts.get_mut(lower) {
-                any |= entry.in_source(marker);
-                continue;
-            }
-            let key = match lower.as_ptr() == word.as_ptr() {
-                true => Cow::Borrowed(word),
-                false => Cow::Owned(lower.to_vec()),
-            };
-            any |= counts.entry(key).or_default().in_source(marker);
+        for (word, capitals) in letter_words(source) {
+            any |= counts.entry(word, capitals, &mut buf).in_source(marker);
         }
         if !any {
             continue;
         }
-        for word in latin_words(seg.target()).map(str::as_bytes) {
-            let Some(lower) = lowered(word, &mut buf) else {
-                continue;
-            };
-            if let Some(entry) = counts.get_mut(lower)
+        for (word, capitals) in letter_words(seg.target()) {
+            if let Some(entry) = counts.get_mut(word, capitals, &mut buf)
                 && entry.in_source == marker
                 && entry.in_target != marker
             {
@@ -224,17 +186,126 @@ pub fn count_words(doc: &Document) -> DocWords {
             }
         }
     }
-    let mut out = DocWords {
-        words: String::with_capacity(counts.keys().map(|w| w.len()).sum()),
-        counts: Vec::with_capacity(counts.len()),
-    };
-    for (word, c) in counts {
-        out.words
-            .push_str(std::str::from_utf8(&word).expect("ASCII letters"));
-        out.counts
-            .push((out.words.len() as u32, c.segments, c.kept));
+    counts.into_doc_words()
+}
+
+/// The runs of ASCII letters and digits of `text` (as
+/// [`latin_words`](super::lang::latin_words) finds them) that are letters only and no longer than [`LONGEST_WORD`], and
+/// whether each has capitals: the words [`count_words`] counts, told in the
+/// pass that finds each run's end.
+fn letter_words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            i = next_alphanumeric(bytes, i);
+            if i >= bytes.len() {
+                return None;
+            }
+            let start = i;
+            let (mut letters, mut capitals) = (true, false);
+            while let Some(&b) = bytes.get(i)
+                && b.is_ascii_alphanumeric()
+            {
+                letters &= b.is_ascii_alphabetic();
+                capitals |= b.is_ascii_uppercase();
+                i += 1;
+            }
+            if letters && i - start <= LONGEST_WORD {
+                return Some((&bytes[start..i], capitals));
+            }
+        }
+    })
+}
+
+/// [`count_words`]'s counts while it reads a document, by lower-cased word.
+/// Most English words have eight letters or fewer: those are packed into a
+/// number, which hashes with one multiplication and compares as one, where a
+/// word as bytes costs a hash over its bytes and a call to compare them.
+#[derive(Default)]
+struct DocCounts<'t> {
+    short: FxHashMap<u64, Counted>,
+    long: FxHashMap<Cow<'t, [u8]>, Counted>,
+}
+
+/// The bytes of a word of one to eight ASCII letters as a number, lower-cased:
+/// every byte is a letter, so setting 0x20 in each lower-cases the capitals.
+/// Letters are never 0, so the zeros above a shorter word keep words apart.
+fn packed(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020 >> (8 * (8 - word.len()))
+}
+
+impl<'t> DocCounts<'t> {
+    fn entry(
+        &mut self,
+        word: &'t [u8],
+        capitals: bool,
+        buf: &mut [u8; LONGEST_WORD],
+    ) -> &mut Counted {
+        if word.len() <= 8 {
+            return self.short.entry(packed(word)).or_default();
+        }
+        let lower = lowered(word, capitals, buf);
+        // Looked up first: a word met again is not copied again.
+        if self.long.contains_key(lower) {
+            return self.long.get_mut(lower).expect("just found");
+        }
+        let key = match capitals {
+            false => Cow::Borrowed(word),
+            true => Cow::Owned(lower.to_vec()),
+        };
+        self.long.entry(key).or_default()
     }
-    out
+
+    fn get_mut(
+        &mut self,
+        word: &[u8],
+        capitals: bool,
+        buf: &mut [u8; LONGEST_WORD],
+    ) -> Option<&mut Counted> {
+        match word.len() {
+            ..=8 => self.short.get_mut(&packed(word)),
+            _ => self.long.get_mut(lowered(word, capitals, buf)),
+        }
+    }
+
+    fn into_doc_words(self) -> DocWords {
+        let mut out = DocWords {
+            words: String::with_capacity(
+                8 * self.short.len() + self.long.keys().map(|w| w.len()).sum::<usize>(),
+            ),
+            counts: Vec::with_capacity(self.short.len() + self.long.len()),
+        };
+        let mut push = |word: &[u8], c: Counted| {
+            out.words
+                .push_str(std::str::from_utf8(word).expect("ASCII letters"));
+            out.counts
+                .push((out.words.len() as u32, c.segments, c.kept));
+        };
+        for (number, c) in self.short {
+            let bytes = number.to_le_bytes();
+            let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+            push(&bytes[..len], c);
+        }
+        for (word, c) in self.long {
+            push(&word, c);
+        }
+        out
+    }
+}
+
+/// `word` (letters, `capitals` if it has any) in lower case, in `buf` when
+/// it has capitals.
+fn lowered<'a>(word: &'a [u8], capitals: bool, buf: &'a mut [u8; LONGEST_WORD]) -> &'a [u8] {
+    if !capitals {
+        return word;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    lower
 }
 
 /// Per word, by its number: segments whose source has it, of those whose
@@ -520,9 +591,55 @@ fn word_findings(sets: &Sets, facts: &[DocFacts], seen: &Seen) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::super::tests::{one_finding, store_of};
     use super::super::{Options, run};
-    use crate::store::Block;
+    use super::count_words;
+    use crate::store::{Block, Document};
+
+    /// Short words (packed into numbers) and long ones (kept as bytes) are
+    /// counted alike: case folded, once per segment, kept only where the
+    /// source has them, words with digits left out.
+    #[test]
+    fn words_are_counted_per_segment_whatever_their_length_and_case() {
+        let span = |id: &str, target: &str, source: &str| {
+            format!(
+                "<span data-ttu-id=\"{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{source}</span></span>\n\n"
+            )
+        };
+        let text = [
+            span(
+                "a-101",
+                "Subscription をデプロイ",
+                "Deploy the Subscription now, deploy",
+            ),
+            span("a-102", "deploy します", "deploy SUBSCRIPTION"),
+            span("a-103", "abc", "x2 abc Abcdefghij"),
+        ]
+        .concat();
+        let doc = Document::parse("ja-jp/a.md", &text);
+        let words = count_words(&doc);
+        let mut start = 0;
+        let counted: BTreeMap<&str, (u32, u32)> = words
+            .counts
+            .iter()
+            .map(|&(end, segments, kept)| {
+                let word = &words.words[start..end as usize];
+                start = end as usize;
+                (word, (segments, kept))
+            })
+            .collect();
+        let expected = BTreeMap::from([
+            ("abc", (1, 1)),
+            ("abcdefghij", (1, 0)),
+            ("deploy", (2, 1)),
+            ("now", (1, 0)),
+            ("subscription", (2, 1)),
+            ("the", (1, 0)),
+        ]);
+        assert_eq!(counted, expected);
+    }
 
     #[test]
     fn an_english_word_the_set_translates_elsewhere() {

@@ -88,7 +88,7 @@ pub fn latin_words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The first ASCII letter or digit of `bytes` at `i` or after (else the end).
-fn next_alphanumeric(bytes: &[u8], mut i: usize) -> usize {
+pub fn next_alphanumeric(bytes: &[u8], mut i: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8)
