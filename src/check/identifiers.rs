@@ -408,15 +408,34 @@ fn find_alone(text: &str, word: &str) -> Option<Range<usize>> {
 /// The first occurrence of `word` in `haystack` (`text` or a form of it with
 /// the same byte offsets) that stands alone in `text`.
 fn find_alone_in(text: &str, haystack: &str, word: &str) -> Option<Range<usize>> {
-    memchr::memmem::find_iter(haystack.as_bytes(), word.as_bytes())
+    occurrences(haystack, word)
         .map(|i| i..i + word.len())
         .find(|r| alone(text, r))
 }
 
-/// `text.contains(word)`, by memchr's substring search: `str::contains` sets
-/// up a two-way searcher for every call, which cost more than the search.
+/// `text.contains(word)`.
 fn holds(text: &str, word: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some()
+    occurrences(text, word).next().is_some()
+}
+
+/// Where `word` occurs in `text`, left to right, without overlaps. Found by
+/// its first byte and compared there: the texts are a sentence long, and
+/// setting up a substring searcher (`str::contains`'s two-way, or memchr's
+/// `memmem`) for each of them cost more than the search.
+/// `word` is never empty (identifiers, their pieces, names).
+fn occurrences<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    debug_assert!(!word.is_empty(), "no empty word is looked for");
+    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    let mut next_start = 0;
+    memchr::memchr_iter(word.first().copied().unwrap_or(0), bytes)
+        .filter(move |&i| bytes[i..].starts_with(word))
+        .filter(move |&i| {
+            let free = i >= next_start;
+            if free {
+                next_start = i + word.len();
+            }
+            free
+        })
 }
 
 #[cfg(test)]
@@ -429,6 +448,15 @@ mod tests {
             .into_iter()
             .filter(|h| h.starts_with("identifier-changed"))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// As memchr's substring search finds them: left to right, no overlaps.
+        #[test]
+        fn occurrences_are_those_of_a_substring_search(text in "[ab. ]{0,30}", word in "[ab.]{1,3}") {
+            let expected: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).collect();
+            proptest::prop_assert_eq!(occurrences(&text, &word).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
