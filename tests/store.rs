@@ -745,3 +745,32 @@ fn background_loading_reads_the_paths_in_the_order_given() {
     let problems = loading.take_problems().expect("every file read");
     assert!(problems.errors.is_empty() && problems.warnings.is_empty());
 }
+
+#[test]
+fn cells_of_a_row_count_their_pipes_whatever_comes_between_segments() {
+    // Two segments in the middle cell with an escaped pipe between them; the
+    // second row, the same, counts again from its own start.
+    let text = format!(
+        "| A | B | C |\n|---|---|---|\n| {} | {} a \\| b {} | {} |\n| {} | {} c \\| d {} | {} |\n",
+        pair(101, "一"),
+        pair(102, "二"),
+        pair(103, "三"),
+        pair(104, "四"),
+        pair(105, "五"),
+        pair(106, "六"),
+        pair(107, "七"),
+        pair(108, "八"),
+    );
+    let doc = sxs::store::Document::parse("ja-jp/table.md", &text);
+    let group = |i: usize| doc.segments[i].group;
+    let groups: Vec<u32> = (0..8).map(group).collect();
+    // Within a row: the two segments of the middle cell share it, the
+    // escaped pipe opens no cell, the cells on either side are others.
+    for row in [0, 4] {
+        assert_eq!(groups[row + 1], groups[row + 2], "{groups:?}");
+        assert_ne!(groups[row], groups[row + 1], "{groups:?}");
+        assert_ne!(groups[row + 2], groups[row + 3], "{groups:?}");
+        assert_ne!(groups[row], groups[row + 3], "{groups:?}");
+    }
+    assert!(doc.segments.iter().all(|s| s.block == Block::TableCell));
+}

@@ -72,6 +72,19 @@ pub struct BlockMap<'a> {
     /// Byte ranges of raw HTML blocks.
     html_blocks: Vec<(usize, usize)>,
     parsed_html: HashMap<usize, HtmlBlock>,
+    /// Where the last count of a table row's pipes stopped, so that the next
+    /// segment of the row goes on from there: a row of many segments was read
+    /// from its start for each of them.
+    pipes: PipeCount,
+}
+
+/// Unescaped pipes counted from a line's start up to `offset`.
+#[derive(Default, Clone, Copy)]
+struct PipeCount {
+    line: usize,
+    offset: usize,
+    pipes: u32,
+    escaped: bool,
 }
 
 /// A raw HTML block, parsed, with where each of its target spans stands.
@@ -127,6 +140,7 @@ impl<'a> BlockMap<'a> {
             line_starts,
             html_blocks: Vec::new(),
             parsed_html: HashMap::new(),
+            pipes: PipeCount::default(),
         };
         map.classify(body_start);
         map
@@ -177,18 +191,26 @@ impl<'a> BlockMap<'a> {
     }
 
     /// Counts the unescaped pipes before `offset` on its line, leading pipe excluded.
-    fn cell_index(&self, line: usize, offset: usize) -> u32 {
+    fn cell_index(&mut self, line: usize, offset: usize) -> u32 {
         let start = self.line_starts[line];
-        let before = &self.text[start..offset];
-        let lead = before.trim_start().starts_with('|') as u32;
-        let mut escaped = false;
-        let mut pipes = 0;
-        for b in before.bytes() {
-            if b == b'|' && !escaped {
-                pipes += 1;
+        let lead = self.text[start..offset].trim_start().starts_with('|') as u32;
+        let mut count = match self.pipes {
+            known if known.line == line && known.offset <= offset => known,
+            _ => PipeCount {
+                line,
+                offset: start,
+                ..PipeCount::default()
+            },
+        };
+        for b in self.text[count.offset..offset].bytes() {
+            if b == b'|' && !count.escaped {
+                count.pipes += 1;
             }
-            escaped = b == b'\\' && !escaped;
+            count.escaped = b == b'\\' && !count.escaped;
         }
+        count.offset = offset;
+        self.pipes = count;
+        let pipes = count.pipes;
         pipes - lead.min(pipes)
     }
 
