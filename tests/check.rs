@@ -122,6 +122,17 @@ fn first_bold(t: &str) -> Option<(usize, usize)> {
     (close > open).then_some((open, close))
 }
 
+/// `t` with the markers around `t[open..close]` (`width` bytes each side, as
+/// [`first_code`] and [`first_bold`] find them) replaced by `marker`.
+fn remarked(t: &str, (open, close): (usize, usize), width: usize, marker: &str) -> String {
+    format!(
+        "{}{marker}{}{marker}{}",
+        &t[..open - width],
+        &t[open..close],
+        &t[close + width..]
+    )
+}
+
 /// Whether `at` lies in a link destination or a code span.
 fn inside_markup(t: &str, at: usize) -> bool {
     let before = &t[..at];
@@ -174,15 +185,7 @@ const PLANTS: &[Plant] = &[
     Plant {
         kind: "code span lost",
         expect: "code-mismatch",
-        plant: |_, t, _| {
-            let (open, close) = first_code(t)?;
-            target(format!(
-                "{}{}{}",
-                &t[..open - 1],
-                &t[open..close],
-                &t[close + 1..]
-            ))
-        },
+        plant: |_, t, _| target(remarked(t, first_code(t)?, 1, "")),
     },
     Plant {
         kind: "code span changed",
@@ -286,13 +289,7 @@ const PLANTS: &[Plant] = &[
             if bracketed {
                 return None;
             }
-            let (open, close) = first_bold(t)?;
-            target(format!(
-                "{}{}{}",
-                &t[..open - 2],
-                &t[open..close],
-                &t[close + 2..]
-            ))
+            target(remarked(t, first_bold(t)?, 2, ""))
         },
     },
     Plant {
@@ -452,15 +449,7 @@ const PLANTS: &[Plant] = &[
     Plant {
         kind: "bold markers escaped",
         expect: "markup-mismatch",
-        plant: |_, t, _| {
-            let (open, close) = first_bold(t)?;
-            target(format!(
-                "{}\\*\\*{}\\*\\*{}",
-                &t[..open - 2],
-                &t[open..close],
-                &t[close + 2..]
-            ))
-        },
+        plant: |_, t, _| target(remarked(t, first_bold(t)?, 2, "\\*\\*")),
     },
     Plant {
         kind: "Korean particle set apart",

@@ -190,9 +190,10 @@ pub fn count_words(doc: &Document) -> DocWords {
 }
 
 /// The runs of ASCII letters and digits of `text` (as
-/// [`latin_words`](super::lang::latin_words) finds them) that are letters only and no longer than [`LONGEST_WORD`], and
-/// whether each has capitals: the words [`count_words`] counts, told in the
-/// pass that finds each run's end.
+/// [`latin_words`](super::lang::latin_words) finds them) that are letters
+/// only and no longer than [`LONGEST_WORD`], and whether each has capitals:
+/// the words [`count_words`] counts, told in the pass that finds each run's
+/// end.
 fn letter_words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
     let bytes = text.as_bytes();
     let mut i = 0;
