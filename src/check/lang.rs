@@ -89,7 +89,6 @@ pub fn latin_words(text: &str) -> impl Iterator<Item = &str> {
 
 /// The first ASCII letter or digit of `bytes` at `i` or after (else the end).
 pub fn next_alphanumeric(bytes: &[u8], mut i: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8)
             && u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH == HIGH
@@ -144,10 +143,20 @@ pub fn char_at(text: &str, i: usize) -> (Char, usize) {
 }
 
 /// How many characters of `text` are [word characters](is_word_char).
+/// Eight ASCII bytes are counted at once: English sources are mostly ASCII.
 pub fn count_word_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut count = 0;
     let mut i = 0;
     while i < text.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if chunk & HIGH == 0 {
+                count += ascii_alphanumerics(chunk);
+                i += 8;
+                continue;
+            }
+        }
         let (c, len) = char_at(text, i);
         count += usize::from(match c {
             Char::Ascii(b) => b.is_ascii_alphanumeric(),
@@ -158,6 +167,22 @@ pub fn count_word_chars(text: &str) -> usize {
         i += len;
     }
     count
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// How many of eight ASCII bytes are letters or digits. For bytes under 0x80,
+/// adding `0x80 - lo` to each sets its high bit exactly when it is at least
+/// `lo`, and no sum carries into the next byte.
+fn ascii_alphanumerics(chunk: u64) -> usize {
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    let at_least = |x: u64, lo: u8| x + each(0x80 - lo);
+    let in_range = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+    // Setting bit 5 folds upper-case letters onto lower case, and moves no
+    // other ASCII byte into `a..=z`.
+    let letters = in_range(chunk | each(0x20), b'a', b'z');
+    let digits = in_range(chunk, b'0', b'9');
+    ((letters | digits) & HIGH).count_ones() as usize
 }
 
 pub fn is_hangul_syllable(c: char) -> bool {
@@ -180,6 +205,31 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             prop_assert_eq!(latin_words(&text).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    proptest! {
+        /// Eight ASCII bytes at a time count what one character at a time
+        /// counts, wherever the ASCII runs start and end.
+        #[test]
+        fn word_characters_are_counted_as_one_by_one(text in "[a-zA-Z0-9 .,_@`\\[{~\x7f\x00é日한]{0,40}") {
+            prop_assert_eq!(count_word_chars(&text), text.chars().filter(|&c| is_word_char(c)).count());
+        }
+    }
+
+    #[test]
+    fn every_ascii_byte_is_counted_right_at_every_place_of_eight() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut text = *b"........";
+                text[at] = b;
+                let text = std::str::from_utf8(&text).expect("ASCII");
+                assert_eq!(
+                    count_word_chars(text),
+                    usize::from(b.is_ascii_alphanumeric()),
+                    "{b:#x} at {at}"
+                );
+            }
         }
     }
 
