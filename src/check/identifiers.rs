@@ -250,11 +250,10 @@ fn find_spaced(text: &str, word: &str) -> Option<Range<usize>> {
 fn names(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut capitals = memchr::memchr_iter(b' ', bytes).filter(|&at| {
-        bytes
-            .get(at + 1)
-            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    });
+    let capital = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit();
+    // Read byte by byte rather than split at each space: the words are short,
+    // and a search per word cost more than the check.
+    let mut capitals = bytes.windows(2).filter(|w| w[0] == b' ' && capital(&w[1]));
     if capitals.nth(1).is_none() {
         return out;
     }
@@ -266,21 +265,24 @@ fn names(text: &str) -> Vec<&str> {
             out.push(&text[start..end]);
         }
     };
-    for (i, w) in text.split(' ').scan(0, |at, w| {
-        let start = *at;
-        *at += w.len() + 1;
-        Some((start, w))
-    }) {
-        let capital = w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
-            && w.bytes().all(|c| c.is_ascii_alphanumeric());
-        run = match (capital, run) {
-            (true, Some((start, _, n))) => Some((start, i + w.len(), n + 1)),
-            (true, None) => Some((i, i + w.len(), 1)),
+    // The words between single spaces, empty ones included, as `split(' ')`.
+    let mut i = 0;
+    while i <= bytes.len() {
+        let end = bytes[i..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |p| i + p);
+        let w = &bytes[i..end];
+        let is_capital = w.first().is_some_and(capital) && w.iter().all(u8::is_ascii_alphanumeric);
+        run = match (is_capital, run) {
+            (true, Some((start, _, n))) => Some((start, end, n + 1)),
+            (true, None) => Some((i, end, 1)),
             (false, r) => {
                 push(r);
                 None
             }
         };
+        i = end + 1;
     }
     push(run);
     out
@@ -456,6 +458,39 @@ mod tests {
         fn occurrences_are_those_of_a_substring_search(text in "[ab. ]{0,30}", word in "[ab.]{1,3}") {
             let expected: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).collect();
             proptest::prop_assert_eq!(occurrences(&text, &word).collect::<Vec<_>>(), expected);
+        }
+
+        /// Runs of capitalised words as the words between single spaces give
+        /// them, double and trailing spaces included.
+        #[test]
+        fn names_are_the_runs_of_capitalised_words(text in "(Windows|10|Pro|of|R2|é|a-b|)( {1,2}(Windows|10|Pro|of|R2|é|a-b|)){0,8}") {
+            let mut expected = Vec::new();
+            let mut run: Vec<&str> = Vec::new();
+            let mut at = 0;
+            let mut start = 0;
+            for w in text.split(' ').chain([" "]) {
+                let capital = w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && w.bytes().all(|c| c.is_ascii_alphanumeric());
+                if capital {
+                    if run.is_empty() {
+                        start = at;
+                    }
+                    run.push(w);
+                } else {
+                    if run.len() >= 3 {
+                        expected.push(&text[start..start + run.join(" ").len()]);
+                    }
+                    run.clear();
+                }
+                at += w.len() + 1;
+            }
+            let spaced_capitals = text.match_indices(' ').filter(|(i, _)| {
+                text.as_bytes().get(i + 1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            }).count();
+            if spaced_capitals < 2 {
+                expected.clear();
+            }
+            proptest::prop_assert_eq!(names(&text), expected);
         }
     }
 
