@@ -167,6 +167,10 @@ fn source_numbers(text: &str) -> Vec<Required<'_>> {
         let previous = i.checked_sub(1).map(|p| tokens[p]);
         let next = tokens.get(i + 1).copied();
         i += 1;
+        // Most words hold no digit, and every number below starts with one.
+        if !token.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let round_the_clock = ["24/7", "24x7", "24X7", "24×7"]
             .iter()
             .any(|r| token.starts_with(r))

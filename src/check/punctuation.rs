@@ -84,8 +84,8 @@ fn end_punctuation(pair: &Pair, out: &mut Report) {
     };
     // A half-width mark ends a Chinese or Japanese sentence only after an
     // English word ("etc.", "Inc.") or as part of a list number ("…; 2.").
-    let cjk = pair.target.text.chars().any(is_cjk_char);
-    let after_latin = second_last_char(&pair.target.text).is_some_and(|c| c.is_ascii_alphabetic());
+    // Asked only where they matter: most targets end in their own script.
+    let cjk = || pair.target.text.chars().any(is_cjk_char);
     let list_number = |text: &str| {
         let last = text.split_whitespace().next_back().unwrap_or("");
         last.len() > 1
@@ -93,12 +93,15 @@ fn end_punctuation(pair: &Pair, out: &mut Report) {
                 .strip_suffix('.')
                 .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
     };
-    let after_latin = after_latin || list_number(&pair.target.text);
+    let after_latin = || {
+        second_last_char(&pair.target.text).is_some_and(|c| c.is_ascii_alphabetic())
+            || list_number(&pair.target.text)
+    };
     let script = match (lang, t) {
-        (Lang::Zh, '.') if cjk && !after_latin => Some("zh ends sentences with `。`, not `.`"),
-        (Lang::Ja, '.') if cjk && !after_latin => Some("ja ends sentences with `。`, not `.`"),
-        (Lang::Zh, ':') if cjk => Some("zh writes the colon full-width: `：`"),
-        (Lang::Zh, '?') if cjk => Some("zh writes the question mark full-width: `？`"),
+        (Lang::Zh, '.') if cjk() && !after_latin() => Some("zh ends sentences with `。`, not `.`"),
+        (Lang::Ja, '.') if cjk() && !after_latin() => Some("ja ends sentences with `。`, not `.`"),
+        (Lang::Zh, ':') if cjk() => Some("zh writes the colon full-width: `：`"),
+        (Lang::Zh, '?') if cjk() => Some("zh writes the question mark full-width: `？`"),
         (Lang::Ar, '?') => Some("Arabic writes the question mark as `؟`"),
         _ => None,
     };

@@ -377,10 +377,9 @@ impl<'a> Parsed<'a> {
         let mut at = range.start;
         let mut search = range.start;
         // A URL has `://` or starts with `www.`: most runs of text have neither.
+        // Searched for whole: English has a `w` every few words.
         let bytes = raw[range.clone()].as_bytes();
-        let after = |at: usize, what: &[u8]| bytes[at + 1..].starts_with(what);
-        let may_hold_url = memchr::memchr_iter(b':', bytes).any(|at| after(at, b"//"))
-            || memchr::memchr_iter(b'w', bytes).any(|at| after(at, b"ww."));
+        let may_hold_url = SCHEME.find(bytes).is_some() || WWW.find(bytes).is_some();
         if !may_hold_url {
             self.push_text(range);
             return;
@@ -485,11 +484,13 @@ fn token_range(t: &Token) -> Range<usize> {
     }
 }
 
+static SCHEME: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("://"));
+static WWW: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("www."));
+
 /// Where a bare URL starts in `s`: `https://`, `http://` or `www.` at the
 /// start of a word.
 fn find_url(s: &str) -> Option<usize> {
     static HTTP: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("http"));
-    static WWW: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("www."));
     let mut from = 0;
     loop {
         let next = |f: &memmem::Finder| f.find(&s.as_bytes()[from..]).map(|i| from + i);
