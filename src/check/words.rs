@@ -118,6 +118,15 @@ mod tests {
             ),
             ["doubled-word: word doubled: \"월별 월별\""]
         );
+        // Case aside, in ASCII and beyond.
+        assert_eq!(
+            doubled("fr-fr", "Open the file.", "Ouvrez le Le fichier."),
+            ["doubled-word: word doubled: \"le Le\""]
+        );
+        assert_eq!(
+            doubled("de-de", "Open the file.", "Öffnen öffnen Sie die Datei."),
+            ["doubled-word: word doubled: \"Öffnen öffnen\""]
+        );
     }
 
     #[test]
