@@ -494,6 +494,14 @@ fn clear_removes_the_mark() {
     press(&mut app, "c");
     assert!(entries(&notes).is_empty());
     assert_eq!(app.session.progress(app.session.doc).review.reviewed, 0);
+    let flash = |app: &App| app.session.flash.as_ref().map(|f| f.text.clone());
+    assert!(flash(&app).is_some_and(|f| f.starts_with("mark cleared")));
+    press(&mut app, "c");
+    assert!(
+        flash(&app).is_some_and(|f| f.starts_with("no mark here to clear")),
+        "{:?}",
+        flash(&app)
+    );
 }
 
 #[test]

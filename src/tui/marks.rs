@@ -209,10 +209,15 @@ impl Session {
     }
 
     pub fn clear_mark(&mut self) {
-        let saved =
-            self.save_at_cursor(|s, seg| s.notes.clear(seg.file, seg.id).map(|_cleared| ()));
-        if let Some(note) = saved {
-            self.after_change(&format!("mark cleared{note}"));
+        let mut cleared = false;
+        let saved = self.save_at_cursor(|s, seg| {
+            cleared = s.notes.clear(seg.file, seg.id)?;
+            Ok(())
+        });
+        match saved {
+            Some(note) if cleared => self.after_change(&format!("mark cleared{note}")),
+            Some(note) => self.say(format!("no mark here to clear{note}")),
+            None => {}
         }
     }
 
