@@ -278,7 +278,8 @@ fn digit(c: char) -> Option<char> {
 /// Every number in the target, whole (`1.000,50` → `100050`), each digit run
 /// alone, and multiplied by a unit that follows (`15万`, `30 萬`, `250 ألف`).
 fn target_numbers(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
