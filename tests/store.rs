@@ -304,6 +304,28 @@ fn unclosed_front_matter_is_read_as_body() {
     );
 }
 
+/// The body is searched for hazards once, as a whole; a front-matter text is
+/// decoded YAML, where `\e` writes an escape the file's bytes do not hold.
+#[test]
+fn an_escape_decoded_from_front_matter_is_reported_though_the_body_is_clean() {
+    let text = concat!(
+        "---\n",
+        r#"title: "<span data-ttu-id=\"f00d1-101\">a\e[2Jb</span><span class=\"sxs-lookup\"><span data-stu-id=\"f00d1-101\">Title</span></span>""#,
+        "\n---\n",
+        r#"<span data-ttu-id="f00d1-102">内文</span><span class="sxs-lookup"><span data-stu-id="f00d1-102">Body</span></span>"#,
+        "\n",
+    );
+    let doc = Document::parse("ja-jp/escape.md", text);
+    assert_eq!(doc.segments[0].target(), "a\x1b[2Jb");
+    let found: Vec<_> = doc
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.id.as_deref()))
+        .collect();
+    assert_eq!(found, [(Some(2), Some("f00d1-101"))]);
+    assert!(doc.warnings[0].message.contains("control characters"));
+}
+
 #[test]
 fn escape_sequences_are_kept_raw_and_reported() {
     let store = load("broken/escapes.md");
