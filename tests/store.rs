@@ -2,7 +2,7 @@
 //! and every kind of broken input, with the exact pairs and warnings.
 
 use proptest::prelude::*;
-use sxs::store::{Block, Document, Store, Warning};
+use sxs::store::{Block, Document, Keep, Store, Warning};
 
 const FIXTURES: &str = "tests/fixtures/store";
 
@@ -453,7 +453,7 @@ proptest! {
 
     #[test]
     fn the_loader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = Document::from_bytes("fuzz.md", bytes);
+        let _ = Document::from_bytes("fuzz.md", bytes, Keep::Context);
     }
 
     /// Random fragments of the real markup stress the pairing far more than random bytes.
@@ -719,6 +719,15 @@ fn the_content_between_segments_is_kept_as_context_at_its_place() {
             (4, 27, "code ".into(), "unclosed".into()),
         ]
     );
+    // The batch commands keep the segments alone, the same ones.
+    let bare = Document::parse_keeping(
+        "generated.md",
+        &format!("---\nms.contentlocale: ja-JP\n---\n{body}"),
+        Keep::Segments,
+    );
+    assert!(bare.context.is_empty());
+    assert_eq!(rows(&bare), rows(&doc));
+    assert_eq!(bare.warnings.len(), doc.warnings.len());
 }
 
 /// In the .NET API reference (ECMA XML saved as `.md`), the context is each

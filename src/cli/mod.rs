@@ -193,7 +193,8 @@ fn usage_error(err: clap::Error) -> ExitCode {
 
 /// The files the given paths name, or the bundled samples when there are none.
 pub(crate) fn sources(paths: &[PathBuf], common: &Common) -> anyhow::Result<Sources> {
-    let mut sources = named_sources(paths, common)?;
+    // The batch commands print segments, never what stands between them.
+    let mut sources = named_sources(paths, common)?.segments_only();
     sources.walk_folders();
     Ok(sources)
 }

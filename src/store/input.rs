@@ -12,7 +12,7 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Document, Store, Warning, wmt};
+use super::{Document, Keep, Store, Warning, wmt};
 
 /// A path on the command line that gave nothing to review.
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +97,8 @@ pub struct Sources {
     pub(super) locale: Option<String>,
     /// Folders named but not walked yet, with their root.
     unwalked: Vec<(PathBuf, usize)>,
+    /// What each document keeps: its context only for the review screen.
+    pub(super) keep: Keep,
 }
 
 /// What a load could not use.
@@ -129,6 +131,7 @@ impl Sources {
             warnings: Vec::new(),
             locale: None,
             unwalked: Vec::new(),
+            keep: Keep::Context,
         };
         for path in paths {
             let path = path.as_ref();
@@ -202,6 +205,7 @@ impl Sources {
             warnings: Vec::new(),
             locale: None,
             unwalked: Vec::new(),
+            keep: Keep::Context,
         }
     }
 
@@ -217,6 +221,14 @@ impl Sources {
     /// Sets the locale of the files that name none (WMT MQM files).
     pub fn with_locale(self, locale: Option<String>) -> Sources {
         Sources { locale, ..self }
+    }
+
+    /// Parses each document keeping only its segments, not its context.
+    pub fn segments_only(self) -> Sources {
+        Sources {
+            keep: Keep::Segments,
+            ..self
+        }
     }
 
     /// Reads and parses every file on all cores, handing each document to `f`
@@ -237,7 +249,7 @@ impl Sources {
         };
         let mut found = vec![0usize; self.roots.len()];
         let (candidates, roots) = (&self.candidates, &self.roots);
-        let locale = self.locale.as_deref();
+        let (locale, keep) = (self.locale.as_deref(), self.keep);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::channel();
             // A token per file read and not yet taken by `sink`: at most
@@ -256,7 +268,7 @@ impl Sources {
                         }
                         let tx = tx.clone();
                         tasks.spawn(move |_| {
-                            let docs = read(c, locale);
+                            let docs = read(c, locale, keep);
                             let result = docs.map(|docs| docs.into_iter().map(f).collect());
                             // The receiver is gone only when the caller is.
                             let _ = tx.send((i, c.root, result));
@@ -576,7 +588,11 @@ fn file_warning(file: &str, message: String) -> Warning {
 
 /// The documents of one file: one for a segment file, one per (system, doc)
 /// for a WMT MQM file, none for a walked file that is not a segment file.
-pub(super) fn read(candidate: &Candidate, locale: Option<&str>) -> Result<Vec<Document>, Warning> {
+pub(super) fn read(
+    candidate: &Candidate,
+    locale: Option<&str>,
+    keep: Keep,
+) -> Result<Vec<Document>, Warning> {
     let name = &candidate.name;
     let bytes = match &candidate.origin {
         Origin::Disk(path) => {
@@ -599,12 +615,12 @@ pub(super) fn read(candidate: &Candidate, locale: Option<&str>) -> Result<Vec<Do
             )),
         };
     }
-    Document::from_bytes(name, bytes).map(|doc| vec![doc])
+    Document::from_bytes(name, bytes, keep).map(|doc| vec![doc])
 }
 
 /// The documents of file `name` on disk, read again for a caller that
 /// streamed them and kept only what it needed of each; none when the file
-/// cannot be read or parsed any more.
+/// cannot be read or parsed any more. Segments only: the caller wants texts.
 pub fn read_again(name: &str, locale: Option<&str>) -> Vec<Document> {
     let candidate = Candidate {
         name: name.to_string(),
@@ -612,7 +628,7 @@ pub fn read_again(name: &str, locale: Option<&str>) -> Vec<Document> {
         root: 0,
         walked: true,
     };
-    read(&candidate, locale).unwrap_or_default()
+    read(&candidate, locale, Keep::Segments).unwrap_or_default()
 }
 
 /// The documents of a WMT MQM file, with the file's warnings on the first;
@@ -639,7 +655,7 @@ fn read_wmt(name: &str, bytes: &[u8], locale: Option<&str>) -> Option<Vec<Docume
 impl Document {
     /// Parses a file's bytes. A binary file (one with a NUL byte, as UTF-16
     /// also has) is refused with a warning; invalid UTF-8 is repaired with one.
-    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, Warning> {
+    pub fn from_bytes(name: &str, bytes: Vec<u8>, keep: Keep) -> Result<Document, Warning> {
         if let Some(nul) = memchr::memchr(0, &bytes) {
             return Err(Warning {
                 line: Some(line_at(&bytes, nul)),
@@ -664,7 +680,7 @@ impl Document {
                 (String::from_utf8_lossy(&bytes).into_owned(), Some(warning))
             }
         };
-        let mut doc = Document::parse(name, &text);
+        let mut doc = Document::parse_keeping(name, &text, keep);
         if let Some(warning) = utf8_warning {
             doc.warnings.insert(0, warning);
         }

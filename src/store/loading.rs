@@ -45,7 +45,7 @@ impl Sources {
         let mut first = Vec::new();
         let mut named_first = None;
         for candidate in self.first_path_files().take(FIRST_TRIES) {
-            if let Ok(docs) = read(&candidate, self.locale.as_deref())
+            if let Ok(docs) = read(&candidate, self.locale.as_deref(), self.keep)
                 && !docs.is_empty()
             {
                 first = docs;

@@ -168,10 +168,26 @@ pub struct Document {
     pub ratings: Vec<wmt::Rating>,
 }
 
+/// What a parse keeps besides the segments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The stretches between segments too ([`Context`]), as the review
+    /// screen shows them.
+    Context,
+    /// The segments only: no batch command prints the rest, and gathering
+    /// it was a tenth of `dump`.
+    Segments,
+}
+
 impl Document {
     /// Parses one file's text; `path` is the name used in output and warnings.
     /// Never fails: whatever cannot be read becomes a warning.
     pub fn parse(path: &str, text: &str) -> Document {
+        Document::parse_keeping(path, text, Keep::Context)
+    }
+
+    /// [`Document::parse`], keeping only what `keep` says.
+    pub fn parse_keeping(path: &str, text: &str, keep: Keep) -> Document {
         let mut warnings = Vec::new();
         let head = front_matter::split(path, text, &mut warnings);
         let mut segments = Vec::new();
@@ -244,7 +260,12 @@ impl Document {
         warnings.sort_by_key(|w| w.line);
         // Front-matter segments come first; the body's are numbered after them.
         let first_body_segment = segments.len() - found.pairs.len();
-        let mut context = context::gather(text, head.body_start, &covered, |at| blocks.line_of(at));
+        let mut context = match keep {
+            Keep::Context => {
+                context::gather(text, head.body_start, &covered, |at| blocks.line_of(at))
+            }
+            Keep::Segments => Vec::new(),
+        };
         context
             .iter_mut()
             .for_each(|c| c.before += first_body_segment);
