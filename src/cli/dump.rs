@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use super::{Common, DumpArgs, DumpFormat};
+use crate::json::write_str;
 use crate::mqm::{Placement, Side};
 use crate::notes::{Entry, Notes};
 use crate::store::{Document, Segment};
@@ -100,10 +101,11 @@ fn render(doc: &Document, format: Layout, marks: Option<&Marks>) -> Vec<u8> {
             .map(|s| per_record + s.id().len() + s.source().map_or(0, str::len) + s.target().len())
             .sum(),
     );
+    let head = jsonl_head(doc);
     for (i, seg) in doc.segments.iter().enumerate() {
         let record = Record::new(doc, seg);
         match format {
-            Layout::Jsonl => jsonl_line(&mut buf, &record),
+            Layout::Jsonl => jsonl_line(&mut buf, &head, &record),
             Layout::Tsv => tsv_line(&mut buf, &record),
             Layout::Text(width) => {
                 if i > 0 {
@@ -226,19 +228,25 @@ fn mark_lines(entry: &Entry, seg: &Segment) -> String {
 }
 
 /// One segment as one TSV line; a missing source is an empty field.
-/// One line of `dump --format jsonl`: what serde_json would write for the
-/// record, by [`crate::json`], which is faster at the texts.
-fn jsonl_line(buf: &mut Vec<u8>, r: &Record) {
-    use crate::json::write_str;
-    for (key, value) in [
-        ("{\"file\":", r.file),
-        (",\"locale\":", r.locale),
-        (",\"id\":", r.id),
-        (",\"block\":", r.block),
-    ] {
-        buf.extend_from_slice(key.as_bytes());
-        write_str(buf, value);
-    }
+/// The start of every `dump --format jsonl` line of `doc`, up to its id:
+/// the file and locale are the same for each, so escaped once.
+fn jsonl_head(doc: &Document) -> Vec<u8> {
+    let mut head = b"{\"file\":".to_vec();
+    write_str(&mut head, &doc.path);
+    head.extend_from_slice(b",\"locale\":");
+    write_str(&mut head, &doc.locale);
+    head.extend_from_slice(b",\"id\":");
+    head
+}
+
+/// One line of `dump --format jsonl` after its [head](jsonl_head): what
+/// serde_json would write for the record, by [`crate::json`], which is
+/// faster at the texts.
+fn jsonl_line(buf: &mut Vec<u8>, head: &[u8], r: &Record) {
+    buf.extend_from_slice(head);
+    write_str(buf, r.id);
+    buf.extend_from_slice(b",\"block\":");
+    write_str(buf, r.block);
     write!(buf, ",\"line\":{},\"source\":", r.line).expect("writing to memory");
     match r.source {
         Some(source) => write_str(buf, source),
