@@ -215,6 +215,7 @@ impl Document {
         let body = &text[head.body_start..];
         let found = spans::scan(body);
         let mut seen: FxHashMap<&str, (usize, u32)> = FxHashMap::default();
+        segments.reserve_exact(found.pairs.len());
         let mut covered = Vec::with_capacity(found.pairs.len());
         for pair in &found.pairs {
             // The whole pair, up to the source's closing `</span></span>`.

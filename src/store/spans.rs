@@ -314,7 +314,9 @@ impl<'a> Parser<'a, '_> {
 /// Lists every `<span …>` and `</span>` tag in order.
 fn tokenize(text: &str) -> Vec<Tag<'_>> {
     let bytes = text.as_bytes();
-    let mut tags = Vec::new();
+    // Sized for every `<` (one fast pass): grown instead, the tags of a long
+    // file were copied over and over.
+    let mut tags = Vec::with_capacity(memchr::memchr_iter(b'<', bytes).count());
     let mut skip_to = 0;
     for at in memchr_iter(b'<', bytes) {
         if at < skip_to {
