@@ -227,7 +227,6 @@ fn mark_lines(entry: &Entry, seg: &Segment) -> String {
     lines.join("\n")
 }
 
-/// One segment as one TSV line; a missing source is an empty field.
 /// The start of every `dump --format jsonl` line of `doc`, up to its id:
 /// the file and locale are the same for each, so escaped once.
 fn jsonl_head(doc: &Document) -> Vec<u8> {
@@ -257,6 +256,7 @@ fn jsonl_line(buf: &mut Vec<u8>, head: &[u8], r: &Record) {
     buf.extend_from_slice(b"}\n");
 }
 
+/// One segment as one TSV line; a missing source is an empty field.
 fn tsv_line(buf: &mut Vec<u8>, r: &Record) {
     let line = r.line.to_string();
     let fields = [

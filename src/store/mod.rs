@@ -28,6 +28,10 @@ pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources, read_again};
 pub use loading::Loading;
 pub use words::source_words;
 
+/// `Segment::source_end` of a target without a source. No text reaches
+/// it: piped input is capped at 256 MiB and files are read whole.
+const NO_SOURCE: u32 = u32::MAX;
+
 /// One translated sentence and its English original.
 ///
 /// The id, the source and the target stand in one allocation, read through
@@ -35,10 +39,6 @@ pub use words::source_words;
 /// holds hundreds of thousands of segments, and three strings each cost it
 /// a third of its memory in headers and allocator overhead (about 16 MB of
 /// the shared corpus's 73).
-/// `Segment::source_end` of a target without a source. No text reaches
-/// it: piped input is capped at 256 MiB and files are read whole.
-const NO_SOURCE: u32 = u32::MAX;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     /// The id, then the source, then the target.

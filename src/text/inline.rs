@@ -145,6 +145,7 @@ impl Inline {
         inline
     }
 
+    /// Scans all of `raw`.
     pub fn of(raw: &str) -> Inline {
         Inline::parse(raw, 0..raw.len())
     }
