@@ -22,7 +22,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::engine::{DocFacts, DocInfo};
-use super::lang::{is_cjk_char, next_alphanumeric};
+use super::lang::{is_cjk_char, next_alphanumeric, packed};
 use super::sets::{self, Sets};
 use super::view::Parsed;
 use super::{Check, Default, Finding, Run, Side, Spot};
@@ -227,15 +227,6 @@ fn letter_words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
 struct DocCounts<'t> {
     short: FxHashMap<u64, Counted>,
     long: FxHashMap<Cow<'t, [u8]>, Counted>,
-}
-
-/// The bytes of a word of one to eight ASCII letters as a number, lower-cased:
-/// every byte is a letter, so setting 0x20 in each lower-cases the capitals.
-/// Letters are never 0, so the zeros above a shorter word keep words apart.
-fn packed(word: &[u8]) -> u64 {
-    let mut bytes = [0u8; 8];
-    bytes[..word.len()].copy_from_slice(word);
-    u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020 >> (8 * (8 - word.len()))
 }
 
 impl<'t> DocCounts<'t> {
@@ -597,30 +588,25 @@ mod tests {
     use super::super::tests::{one_finding, store_of};
     use super::super::{Options, run};
     use super::count_words;
-    use crate::store::{Block, Document};
+    use crate::store::Block;
 
     /// Short words (packed into numbers) and long ones (kept as bytes) are
     /// counted alike: case folded, once per segment, kept only where the
     /// source has them, words with digits left out.
     #[test]
     fn words_are_counted_per_segment_whatever_their_length_and_case() {
-        let span = |id: &str, target: &str, source: &str| {
-            format!(
-                "<span data-ttu-id=\"{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{source}</span></span>\n\n"
-            )
-        };
-        let text = [
-            span(
-                "a-101",
-                "Subscription をデプロイ",
-                "Deploy the Subscription now, deploy",
-            ),
-            span("a-102", "deploy します", "deploy SUBSCRIPTION"),
-            span("a-103", "abc", "x2 abc Abcdefghij"),
-        ]
-        .concat();
-        let doc = Document::parse("ja-jp/a.md", &text);
-        let words = count_words(&doc);
+        let store = store_of(
+            "ja-jp",
+            &[
+                (
+                    "Deploy the Subscription now, deploy",
+                    "Subscription をデプロイ",
+                ),
+                ("deploy SUBSCRIPTION", "deploy します"),
+                ("x2 abc Abcdefghij", "abc"),
+            ],
+        );
+        let words = count_words(&store.docs[0]);
         let mut start = 0;
         let counted: BTreeMap<&str, (u32, u32)> = words
             .counts

@@ -105,6 +105,16 @@ pub fn next_alphanumeric(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
+/// One to eight ASCII letters and digits as a number, lower-cased: setting
+/// 0x20 in each byte lower-cases a capital and leaves a digit as it is, and
+/// as no letter or digit is 0, the zeros above a shorter word keep words
+/// apart. Equal numbers, equal words whatever their case.
+pub fn packed(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020 >> (8 * (8 - word.len()))
+}
+
 /// One character of a text as [`count_word_chars`] and the folding of
 /// targets read it.
 pub enum Char {

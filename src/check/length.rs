@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::engine::{DocFacts, DocInfo, SegmentTexts, Texts};
-use super::lang::{Lang, count_word_chars, latin_words};
+use super::lang::{Lang, count_word_chars, latin_words, packed};
 use super::view::Parsed;
 use super::{Check, Default, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
@@ -196,11 +196,8 @@ fn folded_rest(word: &str) -> impl Iterator<Item = u8> + '_ {
 /// A Latin word's length and its first eight bytes in lower case, as one
 /// number: most words compare by it alone.
 fn folded_key(word: &str) -> u128 {
-    let mut first = [0; 8];
-    for (to, b) in first.iter_mut().zip(word.bytes()) {
-        *to = b.to_ascii_lowercase();
-    }
-    (word.len() as u128) << 64 | u128::from(u64::from_be_bytes(first))
+    let first = &word.as_bytes()[..word.len().min(8)];
+    (word.len() as u128) << 64 | u128::from(packed(first))
 }
 
 fn median(values: &mut [f64]) -> f64 {
