@@ -274,6 +274,24 @@ fn reading_mode_shows_one_locale_and_returns_to_the_segment() {
     assert_eq!(app.session.position().cursor, here);
 }
 
+/// Opened on the last segment, the view starts past the last full page; a
+/// step down must not scroll it back up.
+#[test]
+fn reading_mode_opened_near_the_end_never_scrolls_up_on_a_step_down() {
+    let (mut app, _notes) = samples(100, 12);
+    press(&mut app, "Gr");
+    let top = |app: &App| app.top_as::<Reading>().expect("reading mode").top;
+    let opened = top(&app);
+    press(&mut app, "j");
+    assert_eq!(top(&app), opened, "j");
+    special(&mut app, KeyCode::PageDown);
+    assert_eq!(top(&app), opened, "PageDown");
+    app.key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    assert_eq!(top(&app), opened, "Ctrl-d");
+    press(&mut app, "k");
+    assert_eq!(top(&app), opened - 1, "k");
+}
+
 #[test]
 fn an_unbound_key_says_where_help_is() {
     let (mut app, _notes) = samples(100, 30);

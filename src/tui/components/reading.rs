@@ -126,7 +126,9 @@ impl Component for Reading {
             ReadingAction::Top => 0,
             ReadingAction::Bottom => last,
         };
-        self.top = new_top.min(last);
+        // Opened near the end, the view starts below the last full page: a
+        // step from there moves a step, not back up to that page.
+        self.top = new_top.min(last.max(top));
         Outcome::Stay
     }
 
