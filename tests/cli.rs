@@ -543,3 +543,45 @@ fn dump_text_with_a_notes_file_shows_the_marks_beside_the_rows() {
     ]));
     assert!(plain.starts_with("If you can't"), "{plain}");
 }
+
+/// `cd docs.ja-jp/sub && sxs check .` reads the same locale as naming the
+/// folder from above: the ja checks run, and the findings say `ja-jp`.
+#[test]
+fn a_file_named_below_its_locale_folder_keeps_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("docs.ja-JP/sub");
+    let plain = dir.path().join("plain");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::create_dir_all(&plain).unwrap();
+    let body = "<span data-ttu-id=\"a-1\">設定を保存します.</span><span class=\"sxs-lookup\">\
+                <span data-stu-id=\"a-1\">Save the settings.</span></span>\n";
+    std::fs::write(sub.join("a.md"), body).unwrap();
+    std::fs::write(plain.join("a.md"), body).unwrap();
+    let run = |cwd: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+            .args(args)
+            .current_dir(cwd)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for (cwd, path) in [
+        (dir.path(), "docs.ja-JP"),
+        (sub.as_path(), "."),
+        (sub.as_path(), "a.md"),
+    ] {
+        let dump = run(cwd, &["dump", "--format", "jsonl", path]);
+        assert!(
+            dump.contains(r#""locale":"ja-jp""#),
+            "{path} in {cwd:?}: {dump}"
+        );
+        let check = run(cwd, &["check", "--format", "jsonl", path]);
+        assert!(
+            check.contains(r#""locale":"ja-jp""#) && check.contains("end-punctuation"),
+            "{path} in {cwd:?}: {check}"
+        );
+    }
+    // No folder names a locale: the file's stays undetermined.
+    let dump = run(&plain, &["dump", "--format", "jsonl", "."]);
+    assert!(dump.contains(r#""locale":"und""#), "{dump}");
+}

@@ -12,7 +12,7 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Document, Keep, Store, Warning, wmt};
+use super::{Document, Keep, Store, Warning, locale, wmt};
 
 /// A path on the command line that gave nothing to review.
 #[derive(Debug, thiserror::Error)]
@@ -615,7 +615,14 @@ pub(super) fn read(
             )),
         };
     }
-    Document::from_bytes(name, bytes, keep).map(|doc| vec![doc])
+    let mut doc = Document::from_bytes(name, bytes, keep)?;
+    if let Origin::Disk(path) = &candidate.origin
+        && let Some((locale, article)) = locale::from_folders_above(name, path, &doc.front)
+    {
+        doc.locale = locale;
+        doc.article = article;
+    }
+    Ok(vec![doc])
 }
 
 /// The documents of file `name` on disk, read again for a caller that

@@ -1,5 +1,7 @@
 //! The locale of a file and the key that groups one article's translations.
 
+use std::path::Path;
+
 use super::FrontMatter;
 
 /// Locale per SPEC: front matter `ms.contentlocale`, else a folder named after
@@ -33,6 +35,26 @@ pub fn article_key(path: &str, front: &FrontMatter) -> String {
         None => path.to_string(),
     };
     format!("path:{below}")
+}
+
+/// Locale and article key from where a file lies on disk, for a file named
+/// without its locale folder (`sxs check .` inside `docs.ja-jp/`): the
+/// folders above the named path count as path components too. `None` when
+/// the front matter or the named path settles the locale already, or when no
+/// folder above names one either.
+pub fn from_folders_above(
+    name: &str,
+    on_disk: &Path,
+    front: &FrontMatter,
+) -> Option<(String, String)> {
+    let front_says = front.locale.as_deref().is_some_and(|l| !l.is_empty());
+    if front_says || locale_folder(name).is_some() {
+        return None;
+    }
+    let absolute = std::path::absolute(on_disk).ok()?;
+    let absolute = absolute.to_str()?;
+    let locale = locale_from_path(absolute)?;
+    Some((locale, article_key(absolute, front)))
 }
 
 fn components(path: &str) -> impl Iterator<Item = &str> + Clone {
