@@ -306,6 +306,54 @@ fn piped_input_is_read_and_a_fifo_in_a_folder_is_skipped() {
     );
 }
 
+/// Runs the binary with `input` written into a pipe on its standard input.
+fn sxs_piped(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// `-` names standard input, piped or redirected from a file; left out, the
+/// samples are read, and a pipe nobody named is pointed out rather than
+/// ignored in silence.
+#[test]
+fn a_dash_reads_standard_input_and_a_forgotten_one_is_pointed_out() {
+    let bytes = std::fs::read(format!("{FIXTURES}/variants/raw-html.md")).unwrap();
+    let out = sxs_piped(&["dump", "--format", "jsonl", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+    assert!(
+        stdout(&out).starts_with(r#"{"file":"-","locale":"ko-kr""#),
+        "{}",
+        stdout(&out)
+    );
+
+    let fixture = std::fs::File::open(format!("{FIXTURES}/variants/raw-html.md")).unwrap();
+    let out = sxs_within(&["dump", "-"], fixture.into());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+
+    let out = sxs_piped(&["dump", "--format", "jsonl"], &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(r#""file":"samples/"#));
+    assert!(
+        stderr(&out).contains("the bundled samples are read, not the piped input; name it `-`"),
+        "{}",
+        stderr(&out)
+    );
+    // Nothing piped: no word about it.
+    let out = sxs_within(&["dump", "--format", "jsonl"], std::process::Stdio::null());
+    assert_eq!(stderr(&out), "");
+}
+
 /// A device named on the command line is never read: `/dev/zero` would be
 /// endless. A private node is made (as root, as CI runs); without the right
 /// to make one the test says so and fails, rather than pass on nothing.

@@ -203,10 +203,30 @@ pub(crate) fn sources(paths: &[PathBuf], common: &Common) -> anyhow::Result<Sour
 /// checked (a missing one is an error now), the listing is left for later.
 pub(crate) fn named_sources(paths: &[PathBuf], common: &Common) -> anyhow::Result<Sources> {
     let sources = match paths.is_empty() {
-        true => Sources::bundled(),
+        true => {
+            if stdin_is_a_pipe() {
+                diagnostics::warning(
+                    "no PATH given, so the bundled samples are read, not the piped input; \
+                      name it `-` to read it (`cat FILE | sxs dump -`)",
+                );
+            }
+            Sources::bundled()
+        }
         false => Sources::resolve_named(paths)?,
     };
     Ok(sources.with_locale(common.locale.clone()))
+}
+
+/// Whether standard input is a pipe: then a user who left out the PATH
+/// most likely meant what is piped in.
+fn stdin_is_a_pipe() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Loads the given paths (see `sources`) and reports every load warning on

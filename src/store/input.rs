@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use super::{Document, Keep, Store, Warning, locale, wmt};
@@ -134,8 +134,11 @@ impl Sources {
             keep: Keep::Context,
         };
         for path in paths {
-            let path = path.as_ref();
-            let name = path.to_string_lossy().into_owned();
+            let name = path.as_ref().to_string_lossy().into_owned();
+            let path = match name.as_str() {
+                "-" => standard_input()?,
+                _ => path.as_ref(),
+            };
             let meta = fs::metadata(path).map_err(|source| match source.kind() {
                 io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
                 _ => LoadError::Unreadable {
@@ -473,6 +476,20 @@ fn listing(dir: &Path) -> Vec<Entry> {
     found.into_iter().map(|(_, entry)| entry).collect()
 }
 
+/// `-`, the usual name of standard input: read as `/dev/stdin` is, but
+/// never from a terminal, where a load would wait for typing.
+fn standard_input() -> Result<&'static Path, LoadError> {
+    if io::stdin().is_terminal() {
+        return Err(LoadError::NotSegmentFile {
+            path: "-".into(),
+            why: "standard input is a terminal here; pipe a segment file into sxs \
+                  (`cat FILE | sxs dump -`) or name the file"
+                .into(),
+        });
+    }
+    Ok(Path::new("/dev/stdin"))
+}
+
 /// Where a named file's bytes come from, or why it cannot be read. Regular
 /// files are opened to see that they can be (and read later, in parallel);
 /// piped input is read now, only if something writes to it; a device or a
@@ -493,7 +510,7 @@ fn named_file(path: &Path, name: &str, meta: &fs::Metadata) -> Result<Origin, Lo
     Err(LoadError::NotSegmentFile {
         path: name.to_string(),
         why: "is a device or a socket, not a segment file; give a file or a folder (to read \
-              a pipe, name it: `cat FILE | sxs dump /dev/stdin`)"
+              a pipe, name it `-`: `cat FILE | sxs dump -`)"
             .into(),
     })
 }
