@@ -2445,3 +2445,33 @@ fn findings_are_highlighted_listed_whole_and_acted_on_one_by_one() {
     press(&mut app, "!");
     assert_said(&app, "no findings and no raters' judgments on this segment");
 }
+
+/// A file opened under another name than its notes entries give it
+/// (`DIR/./a.md` for `DIR/a.md`) shows their marks, and a new mark joins
+/// them under the notes file's name instead of starting a second list.
+#[test]
+fn a_file_opened_by_another_name_shows_its_marks_and_adds_to_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.md");
+    std::fs::copy("tests/fixtures/store/variants/raw-html.md", &file).unwrap();
+    let named = file.to_str().unwrap().to_string();
+    let opened_as = dir.path().join(".").join("a.md");
+    let store = Store::load(&[opened_as]).unwrap();
+    let seg = &store.docs[0].segments[0];
+    let (id, target) = (seg.id().to_string(), seg.target().to_string());
+    let yaml = format!("- file: \"{named}\"\n  id: {id}\n  verdict: ok\n  target: \"{target}\"\n");
+    let (mut app, notes) = with_notes_file(store, &yaml);
+    assert_eq!(app.session.store.docs[0].path, named);
+    assert_eq!(app.session.progress(0).review.reviewed, 1);
+    assert!(
+        app.session
+            .warnings()
+            .iter()
+            .any(|w| w.contains("the name the notes file gives")),
+        "{:?}",
+        app.session.warnings()
+    );
+    press(&mut app, "ja");
+    let files: Vec<_> = entries(&notes).iter().map(|e| e["file"].clone()).collect();
+    assert_eq!(files, [named.as_str(), named.as_str()]);
+}

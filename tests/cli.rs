@@ -633,3 +633,31 @@ fn a_file_named_below_its_locale_folder_keeps_the_locale() {
     let dump = run(&plain, &["dump", "--format", "jsonl", "."]);
     assert!(dump.contains(r#""locale":"und""#), "{dump}");
 }
+
+/// `sxs stats ./a.md` counts the marks a review of `a.md` left.
+#[test]
+fn stats_find_the_marks_of_a_file_named_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{FIXTURES}/variants/raw-html.md"),
+        dir.path().join("a.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sxs-notes.yaml"),
+        "- file: a.md\n  id: 0466a-103\n  verdict: ok\n  target: 항목\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(["stats", "--format", "json", "./a.md"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["review"]["total"]["reviewed"], 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("./a.md is taken as a.md"),
+        "{}",
+        stderr(&out)
+    );
+}

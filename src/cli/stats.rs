@@ -40,8 +40,11 @@ struct Stats {
 }
 
 pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
-    let store = super::load(&args.paths, common)?;
+    let mut store = super::load(&args.paths, common)?;
     let notes = super::read_notes(common)?;
+    if let Some(renamed) = notes.use_its_names(&mut store.docs) {
+        super::diagnostics::warning(renamed);
+    }
     let mut stats = collect(&store);
     stats.review = score::review(&store, notes.entries(), args.penalties);
     stats.ratings = score::ratings(&store, |file, id| notes.get(file, id), &args.penalties);

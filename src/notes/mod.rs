@@ -47,7 +47,7 @@ pub use error::{NotesError, NotesWarning};
 pub use kept::Kept;
 pub use mqm_error::MqmError;
 
-use crate::store::Store;
+use crate::store::{Document, Store};
 use destination::Destination;
 use history::{Change, History, Step};
 use lock::Lock;
@@ -74,6 +74,10 @@ pub struct Notes {
     warnings: Vec<NotesWarning>,
     /// The notes file as sxs last read or wrote it.
     stamp: Option<file::Stamp>,
+    /// Each entry's file as an absolute path from the current folder, to
+    /// the name the entries give it; made when first asked (see
+    /// [`Notes::name_of_same_file`]).
+    absolute_names: std::sync::OnceLock<HashMap<PathBuf, String>>,
     /// The file starts with a byte-order mark, which saving keeps.
     bom: bool,
     /// The entries' YAML in order, as the next save writes it: a change
@@ -185,6 +189,7 @@ impl Notes {
             history: History::default(),
             warnings: Vec::new(),
             stamp: None,
+            absolute_names: std::sync::OnceLock::new(),
             bom: false,
             image: Vec::new(),
             carried: HashMap::new(),
@@ -290,6 +295,66 @@ impl Notes {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The name the entries give the file `path` names, when they name it
+    /// otherwise: `a.md` for `./a.md`, `docs/a.md` for `docs//a.md` or for
+    /// `/home/me/docs/a.md` read in `/home/me`. A review of the file under
+    /// another name would show none of its marks, and put new ones beside
+    /// the old. `None` when the entries use `path` itself, or no name of the
+    /// same file. Names are compared as absolute paths from the current
+    /// folder, so the name given back opens the file as well; they are not
+    /// resolved on disk (no links followed, no `..` taken out), which keeps
+    /// this free of a call to the file system per file on the first screen.
+    pub fn name_of_same_file(&self, path: &str) -> Option<&str> {
+        if self.ranks.contains_key(path) {
+            return None;
+        }
+        let names = self.absolute_names.get_or_init(|| {
+            let mut names = HashMap::new();
+            for key in self.entries.keys() {
+                if let Ok(absolute) = std::path::absolute(&key.file) {
+                    names.entry(absolute).or_insert_with(|| key.file.clone());
+                }
+            }
+            names
+        });
+        if names.is_empty() {
+            return None;
+        }
+        let absolute = std::path::absolute(path).ok()?;
+        names
+            .get(&absolute)
+            .map(String::as_str)
+            .filter(|&name| name != path)
+    }
+
+    /// Gives each document the name the entries give its file, where that
+    /// differs from the name it was opened by (see
+    /// [`Notes::name_of_same_file`]); the warning that says so, when any
+    /// was renamed.
+    pub fn use_its_names(&self, docs: &mut [Document]) -> Option<String> {
+        let mut renamed = 0;
+        let mut example = None;
+        for doc in docs {
+            if let Some(name) = self.name_of_same_file(&doc.path) {
+                let name = name.to_string();
+                example.get_or_insert_with(|| (name.clone(), doc.path.clone()));
+                doc.path = name;
+                renamed += 1;
+            }
+        }
+        let (name, opened_as) = example?;
+        Some(match renamed {
+            1 => format!(
+                "{opened_as} is taken as {name}, the name the notes file gives the same \
+                 file, so that its marks are found"
+            ),
+            n => format!(
+                "{n} files are taken by the names the notes file gives them ({name} for \
+                 {opened_as}, …), so that their marks are found"
+            ),
+        })
     }
 
     pub fn get(&self, file: &str, id: &str) -> Option<&Entry> {

@@ -198,9 +198,16 @@ impl Session {
         width_mode: WidthMode,
         warnings: Vec<String>,
     ) -> Session {
+        let mut store = store;
+        let mut notes = notes;
+        let renamed = notes.use_its_names(&mut store.docs).map(|w| one_line(&w));
+        if renamed.is_some() {
+            notes.set_store_order(&store);
+        }
         let mut all: Vec<String> = warnings.iter().map(|w| one_line(w)).collect();
         all.extend(store.all_warnings().map(|w| one_line(&w.to_string())));
         all.extend(notes.warnings().iter().map(|w| one_line(&w.to_string())));
+        all.extend(renamed);
         let mut session = Session {
             displays: Displays::new(&store),
             positions: vec![Position::default(); store.docs.len()],
@@ -368,7 +375,9 @@ impl Session {
     /// Documents read in the background since the screen opened: they
     /// join the store after the others, with room for their positions,
     /// display forms and counts, and their warnings join the list.
-    pub fn add_documents(&mut self, docs: Vec<Document>) {
+    pub fn add_documents(&mut self, mut docs: Vec<Document>) {
+        let renamed = self.notes.use_its_names(&mut docs);
+        self.warnings.extend(renamed.map(|w| one_line(&w)));
         let first = self.store.docs.len();
         let count = docs.len();
         for doc in &docs {
