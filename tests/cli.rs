@@ -634,9 +634,11 @@ fn a_file_named_below_its_locale_folder_keeps_the_locale() {
     assert!(dump.contains(r#""locale":"und""#), "{dump}");
 }
 
-/// `sxs stats ./a.md` counts the marks a review of `a.md` left.
+/// `./a.md` is `a.md` to the notes file: `stats` counts the marks a review
+/// of `a.md` left, `dump --notes` shows them and `check` leaves out what
+/// was dismissed there.
 #[test]
-fn stats_find_the_marks_of_a_file_named_otherwise() {
+fn the_marks_of_a_file_named_otherwise_are_found() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         format!("{FIXTURES}/variants/raw-html.md"),
@@ -645,14 +647,19 @@ fn stats_find_the_marks_of_a_file_named_otherwise() {
     .unwrap();
     std::fs::write(
         dir.path().join("sxs-notes.yaml"),
-        "- file: a.md\n  id: 0466a-103\n  verdict: ok\n  target: 항목\n",
+        "- file: a.md\n  id: 0466a-103\n  verdict: ok\n  target: 항목\n\
+         - file: a.md\n  id: 0466a-104\n  dismissed: [markup-mismatch]\n  \
+         target: \"&lt;값&gt; &amp; &nbsp;\"\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
-        .args(["stats", "--format", "json", "./a.md"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["stats", "--format", "json", "./a.md"]);
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stats["review"]["total"]["reviewed"], 1, "{}", stderr(&out));
     assert!(
@@ -660,4 +667,37 @@ fn stats_find_the_marks_of_a_file_named_otherwise() {
         "{}",
         stderr(&out)
     );
+
+    let out = run(&[
+        "dump",
+        "--format",
+        "text",
+        "--notes",
+        "sxs-notes.yaml",
+        "./a.md",
+    ]);
+    assert!(
+        stdout(&out).lines().any(|l| l.starts_with("✓ Item")),
+        "{}",
+        stdout(&out)
+    );
+
+    for name in ["a.md", "./a.md"] {
+        let out = run(&["check", "--format", "jsonl", name]);
+        assert!(
+            !stdout(&out).contains("markup-mismatch"),
+            "{name}: {}",
+            stdout(&out)
+        );
+    }
+    // The check itself still finds it when nothing dismissed it.
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--notes",
+        "none.yaml",
+        "./a.md",
+    ]);
+    assert!(stdout(&out).contains("markup-mismatch"), "{}", stdout(&out));
 }

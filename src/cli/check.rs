@@ -188,9 +188,11 @@ fn dismissals<'a>(
         true => &doc.segments[..0],
         false => &doc.segments[..],
     };
+    // A file opened under another name than its entries give it.
+    let file = notes.name_of_same_file(&doc.path).unwrap_or(&doc.path);
     segments.iter().enumerate().flat_map(move |(s, seg)| {
         notes
-            .get(&doc.path, seg.id())
+            .get(file, seg.id())
             .filter(|entry| !entry.is_stale(seg.target()))
             .into_iter()
             .flat_map(move |entry| entry.dismissed.iter().map(move |c| (s, c.clone())))

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{Common, DumpArgs, DumpFormat};
 use crate::json::write_str;
 use crate::mqm::{Placement, Side};
-use crate::notes::{Entry, Notes};
+use crate::notes::{Entry, Notes, SameFile};
 use crate::store::{Document, Segment};
 use crate::text;
 use crate::text::{BaseDirection, StyledText, WidthMode, display_form, sanitize, two_columns};
@@ -102,6 +102,7 @@ fn render(doc: &Document, format: Layout, marks: Option<&Marks>) -> Vec<u8> {
             .sum(),
     );
     let head = jsonl_head(doc);
+    let file_marks = marks.and_then(|m| m.of_file(&doc.path));
     for (i, seg) in doc.segments.iter().enumerate() {
         let record = Record::new(doc, seg);
         match format {
@@ -112,7 +113,7 @@ fn render(doc: &Document, format: Layout, marks: Option<&Marks>) -> Vec<u8> {
                     buf.push(b'\n');
                 }
                 match marks {
-                    Some(marks) => marked_rows(&mut buf, doc, seg, width, marks),
+                    Some(_) => marked_rows(&mut buf, doc, seg, width, file_marks),
                     None => text_rows(&mut buf, doc, seg, width),
                 }
             }
@@ -141,7 +142,10 @@ fn pane_rows(doc: &Document, seg: &Segment, width: usize) -> Vec<String> {
 }
 
 /// The notes entries by file and segment id, for `dump --format text --notes`.
-struct Marks<'n>(HashMap<&'n str, HashMap<&'n str, &'n Entry>>);
+struct Marks<'n> {
+    by_file: HashMap<&'n str, HashMap<&'n str, &'n Entry>>,
+    same_file: &'n SameFile,
+}
 
 impl<'n> Marks<'n> {
     fn new(notes: &'n Notes) -> Marks<'n> {
@@ -152,11 +156,15 @@ impl<'n> Marks<'n> {
                 .or_default()
                 .insert(&entry.id, entry);
         }
-        Marks(by_file)
+        Marks {
+            by_file,
+            same_file: notes.same_file(),
+        }
     }
 
-    fn get(&self, file: &str, id: &str) -> Option<&'n Entry> {
-        self.0.get(file)?.get(id).copied()
+    /// The entries of the file `path` names, under whatever name.
+    fn of_file(&self, path: &str) -> Option<&HashMap<&'n str, &'n Entry>> {
+        (self.by_file.get(path)).or_else(|| self.by_file.get(self.same_file.name_of(path)?))
     }
 }
 
@@ -164,8 +172,14 @@ impl<'n> Marks<'n> {
 /// two cells (`✓` ok, `✗` bad, `~` marked when the target read otherwise),
 /// and under the texts, in the target's column, each error — severity,
 /// category, the marked text, the comment — and the segment's comment.
-fn marked_rows(buf: &mut Vec<u8>, doc: &Document, seg: &Segment, width: usize, marks: &Marks) {
-    let entry = marks.get(&doc.path, seg.id());
+fn marked_rows(
+    buf: &mut Vec<u8>,
+    doc: &Document,
+    seg: &Segment,
+    width: usize,
+    file_marks: Option<&HashMap<&str, &Entry>>,
+) {
+    let entry = file_marks.and_then(|m| m.get(seg.id()).copied());
     let gutter = match entry {
         Some(e) if e.is_stale(seg.target()) => "~ ",
         Some(e) if e.is_bad() => "✗ ",

@@ -74,10 +74,8 @@ pub struct Notes {
     warnings: Vec<NotesWarning>,
     /// The notes file as sxs last read or wrote it.
     stamp: Option<file::Stamp>,
-    /// Each entry's file as an absolute path from the current folder, to
-    /// the name the entries give it; made when first asked (see
-    /// [`Notes::name_of_same_file`]).
-    absolute_names: std::sync::OnceLock<HashMap<PathBuf, String>>,
+    /// The entries' files by where they lie; made when first asked.
+    absolute_names: std::sync::OnceLock<SameFile>,
     /// The file starts with a byte-order mark, which saving keeps.
     bom: bool,
     /// The entries' YAML in order, as the next save writes it: a change
@@ -298,35 +296,19 @@ impl Notes {
     }
 
     /// The name the entries give the file `path` names, when they name it
-    /// otherwise: `a.md` for `./a.md`, `docs/a.md` for `docs//a.md` or for
-    /// `/home/me/docs/a.md` read in `/home/me`. A review of the file under
-    /// another name would show none of its marks, and put new ones beside
-    /// the old. `None` when the entries use `path` itself, or no name of the
-    /// same file. Names are compared as absolute paths from the current
-    /// folder, so the name given back opens the file as well; they are not
-    /// resolved on disk (no links followed, no `..` taken out), which keeps
-    /// this free of a call to the file system per file on the first screen.
+    /// otherwise (see [`SameFile`]). `None` when the entries use `path`
+    /// itself, or no name of the same file.
     pub fn name_of_same_file(&self, path: &str) -> Option<&str> {
         if self.ranks.contains_key(path) {
             return None;
         }
-        let names = self.absolute_names.get_or_init(|| {
-            let mut names = HashMap::new();
-            for key in self.entries.keys() {
-                if let Ok(absolute) = std::path::absolute(&key.file) {
-                    names.entry(absolute).or_insert_with(|| key.file.clone());
-                }
-            }
-            names
-        });
-        if names.is_empty() {
-            return None;
-        }
-        let absolute = std::path::absolute(path).ok()?;
-        names
-            .get(&absolute)
-            .map(String::as_str)
-            .filter(|&name| name != path)
+        self.same_file().name_of(path)
+    }
+
+    /// The entries' files by where they lie, made when first asked.
+    pub fn same_file(&self) -> &SameFile {
+        self.absolute_names
+            .get_or_init(|| SameFile::of(self.entries.keys().map(|k| k.file.as_str())))
     }
 
     /// Gives each document the name the entries give its file, where that
@@ -658,6 +640,42 @@ impl Notes {
         })?;
         self.stamp = file::stamp(&self.target);
         Ok(())
+    }
+}
+
+/// The notes file's names of files by where the files lie, to find the
+/// entries of a file opened under another name: `a.md` for `./a.md`,
+/// `docs/a.md` for `docs//a.md` or for `/home/me/docs/a.md` read in
+/// `/home/me`. A review of the file under another name would show none of
+/// its marks, and put new ones beside the old. Names are compared as
+/// absolute paths from the current folder, so the name given back opens
+/// the file as well; they are not resolved on disk (no links followed, no
+/// `..` taken out), which keeps this free of a call to the file system per
+/// file on the first screen.
+#[derive(Debug, Default)]
+pub struct SameFile(HashMap<PathBuf, String>);
+
+impl SameFile {
+    fn of<'a>(files: impl Iterator<Item = &'a str>) -> SameFile {
+        let mut names = HashMap::new();
+        for file in files {
+            if let Ok(absolute) = std::path::absolute(file) {
+                names.entry(absolute).or_insert_with(|| file.to_string());
+            }
+        }
+        SameFile(names)
+    }
+
+    /// The notes file's name of the file `path` names, when it differs.
+    pub fn name_of(&self, path: &str) -> Option<&str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let absolute = std::path::absolute(path).ok()?;
+        self.0
+            .get(&absolute)
+            .map(String::as_str)
+            .filter(|&name| name != path)
     }
 }
 
