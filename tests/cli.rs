@@ -632,6 +632,12 @@ fn a_file_named_below_its_locale_folder_keeps_the_locale() {
     // No folder names a locale: the file's stays undetermined.
     let dump = run(&plain, &["dump", "--format", "jsonl", "."]);
     assert!(dump.contains(r#""locale":"und""#), "{dump}");
+    // Nor does a folder above the repository the file is in.
+    let repo = dir.path().join("docs.ja-JP/repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::write(repo.join("a.md"), body).unwrap();
+    let dump = run(&repo, &["dump", "--format", "jsonl", "."]);
+    assert!(dump.contains(r#""locale":"und""#), "{dump}");
 }
 
 /// `./a.md` is `a.md` to the notes file: `stats` counts the marks a review

@@ -39,9 +39,11 @@ pub fn article_key(path: &str, front: &FrontMatter) -> String {
 
 /// Locale and article key from where a file lies on disk, for a file named
 /// without its locale folder (`sxs check .` inside `docs.ja-jp/`): the
-/// folders above the named path count as path components too. `None` when
-/// the front matter or the named path settles the locale already, or when no
-/// folder above names one either.
+/// folders above the named path count as path components too, up to the
+/// root of the repository the file is in (a folder with `.git`), so that a
+/// checkout's own surroundings (`~/ja-jp/sxs/tests/…`) never give its files
+/// a locale. `None` when the front matter or the named path settles the
+/// locale already, or when no folder above names one either.
 pub fn from_folders_above(
     name: &str,
     on_disk: &Path,
@@ -52,9 +54,21 @@ pub fn from_folders_above(
         return None;
     }
     let absolute = std::path::absolute(on_disk).ok()?;
-    let absolute = absolute.to_str()?;
-    let locale = locale_from_path(absolute)?;
-    Some((locale, article_key(absolute, front)))
+    let mut tag = None;
+    for folder in absolute.ancestors().skip(1) {
+        tag = folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(folder_tag);
+        if tag.is_some() || folder.join(".git").exists() {
+            break;
+        }
+    }
+    let tag = tag?;
+    Some((
+        tag.to_ascii_lowercase(),
+        article_key(absolute.to_str()?, front),
+    ))
 }
 
 fn components(path: &str) -> impl Iterator<Item = &str> + Clone {
@@ -66,11 +80,15 @@ fn components(path: &str) -> impl Iterator<Item = &str> + Clone {
 fn locale_folder(path: &str) -> Option<(usize, &str)> {
     let parts: Vec<&str> = components(path).collect();
     let folders = parts.len().saturating_sub(1);
-    (0..folders).rev().find_map(|i| {
-        let name = parts[i];
-        let tag = name.rsplit('.').next().unwrap_or(name);
-        is_locale_tag(tag).then_some((i, tag))
-    })
+    (0..folders)
+        .rev()
+        .find_map(|i| folder_tag(parts[i]).map(|tag| (i, tag)))
+}
+
+/// The locale tag a folder's name is, or ends in after a `.`.
+fn folder_tag(name: &str) -> Option<&str> {
+    let tag = name.rsplit('.').next().unwrap_or(name);
+    is_locale_tag(tag).then_some(tag)
 }
 
 /// `ll-RR`, `lll-RR`, `ll-Ssss`, `ll-Ssss-RR`, `ll-419`: a language with at least
