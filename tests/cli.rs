@@ -336,6 +336,11 @@ fn a_dash_reads_standard_input_and_a_forgotten_one_is_pointed_out() {
         stdout(&out)
     );
 
+    // Named twice, read once.
+    let out = sxs_piped(&["dump", "--format", "jsonl", "-", "-"], &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+
     let fixture = std::fs::File::open(format!("{FIXTURES}/variants/raw-html.md")).unwrap();
     let out = sxs_within(&["dump", "-"], fixture.into());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -135,6 +135,10 @@ impl Sources {
         };
         for path in paths {
             let name = path.as_ref().to_string_lossy().into_owned();
+            // Named twice, read once: piped input cannot be read again.
+            if sources.roots.iter().any(|root| root.name == name) {
+                continue;
+            }
             let path = match name.as_str() {
                 "-" => standard_input()?,
                 _ => path.as_ref(),
