@@ -220,13 +220,8 @@ pub(crate) fn named_sources(paths: &[PathBuf], common: &Common) -> anyhow::Resul
 /// Whether standard input is a pipe: then a user who left out the PATH
 /// most likely meant what is piped in.
 fn stdin_is_a_pipe() -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo())
-    }
-    #[cfg(not(unix))]
-    false
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo())
 }
 
 /// Loads the given paths (see `sources`) and reports every load warning on

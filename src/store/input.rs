@@ -160,7 +160,12 @@ impl Sources {
                 sources.unwalked.push((path.to_path_buf(), root));
                 continue;
             }
-            let origin = named_file(path, &name, &meta)?;
+            let origin = match name == "-" && meta.is_file() {
+                // Standard input redirected from a file: read now, as a pipe
+                // is, since no later read by the name `-` could find it.
+                true => Origin::Piped(read_pipe(path, &name)?),
+                false => named_file(path, &name, &meta)?,
+            };
             sources.candidates.push(Candidate {
                 name,
                 origin,
