@@ -368,6 +368,13 @@ fn a_dash_reads_standard_input_and_a_forgotten_one_is_pointed_out() {
         "{text}"
     );
 
+    // A file that names no locale takes `--locale`.
+    let out = sxs_within(
+        &["check", "--notes", "none.yaml", "--locale", "ja-JP", "-"],
+        std::fs::File::open(&file).unwrap().into(),
+    );
+    assert!(stdout(&out).starts_with("- (ja-jp)"), "{}", stdout(&out));
+
     let out = sxs_piped(&["dump", "--format", "jsonl"], &bytes);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains(r#""file":"samples/"#));

@@ -67,7 +67,8 @@ pub struct Common {
     /// Reviewer name written with each mark [default: $USER]
     #[arg(long, global = true, value_name = "NAME")]
     pub reviewer: Option<String>,
-    /// Locale of inputs that name none (WMT MQM files) [default: und]; for
+    /// Locale of inputs that name none (WMT MQM files, piped input, a file
+    /// outside any locale folder) [default: und]; for
     /// export, only the entries of this locale
     #[arg(long, global = true, value_name = "LOCALE")]
     pub locale: Option<String>,

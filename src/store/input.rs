@@ -643,10 +643,15 @@ pub(super) fn read(
     }
     let mut doc = Document::from_bytes(name, bytes, keep)?;
     if let Origin::Disk(path) = &candidate.origin
-        && let Some((locale, article)) = locale::from_folders_above(name, path, &doc.front)
+        && let Some((found, article)) = locale::from_folders_above(name, path, &doc.front)
     {
-        doc.locale = locale;
+        doc.locale = found;
         doc.article = article;
+    }
+    // `--locale` for a file that names none (piped input, say), as for a
+    // WMT MQM file.
+    if let Some(given) = locale.filter(|_| doc.locale == "und") {
+        doc.locale = given.to_ascii_lowercase();
     }
     Ok(vec![doc])
 }
