@@ -741,3 +741,12 @@ fn the_marks_of_a_file_named_otherwise_are_found() {
     ]);
     assert!(stdout(&out).contains("markup-mismatch"), "{}", stdout(&out));
 }
+
+/// An empty `--locale` would print files of no locale at all (`- ()`): it
+/// is a usage error, like every flag value that cannot mean anything.
+#[test]
+fn an_empty_locale_is_a_usage_error() {
+    let out = sxs(&["check", "--locale", "", "samples"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--locale"), "{}", stderr(&out));
+}

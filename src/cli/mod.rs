@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::notes::Notes;
@@ -70,7 +71,7 @@ pub struct Common {
     /// Locale of inputs that name none (WMT MQM files, piped input, a file
     /// outside any locale folder) [default: und]; for
     /// export, only the entries of this locale
-    #[arg(long, global = true, value_name = "LOCALE")]
+    #[arg(long, global = true, value_name = "LOCALE", value_parser = NonEmptyStringValueParser::new())]
     pub locale: Option<String>,
 }
 
