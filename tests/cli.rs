@@ -746,7 +746,12 @@ fn the_marks_of_a_file_named_otherwise_are_found() {
 /// is a usage error, like every flag value that cannot mean anything.
 #[test]
 fn an_empty_locale_is_a_usage_error() {
-    let out = sxs(&["check", "--locale", "", "samples"]);
+    let out = sxs(&[
+        "check",
+        "--locale",
+        "",
+        "assets/samples/000_8f5dbdcd68e3905e.txt",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--locale"), "{}", stderr(&out));
 }
