@@ -306,6 +306,15 @@ fn piped_input_is_read_and_a_fifo_in_a_folder_is_skipped() {
     );
 }
 
+/// Runs the binary in folder `cwd`.
+fn sxs_in(cwd: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
 /// Runs the binary with `input` written into a pipe on its standard input.
 fn sxs_piped(args: &[&str], input: &[u8]) -> std::process::Output {
     use std::io::Write;
@@ -639,14 +648,7 @@ fn a_file_named_below_its_locale_folder_keeps_the_locale() {
                 <span data-stu-id=\"a-1\">Save the settings.</span></span>\n";
     std::fs::write(sub.join("a.md"), body).unwrap();
     std::fs::write(plain.join("a.md"), body).unwrap();
-    let run = |cwd: &std::path::Path, args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
-            .args(args)
-            .current_dir(cwd)
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |cwd: &std::path::Path, args: &[&str]| stdout(&sxs_in(cwd, args));
     for (cwd, path) in [
         (dir.path(), "docs.ja-JP"),
         (sub.as_path(), "."),
@@ -692,13 +694,7 @@ fn the_marks_of_a_file_named_otherwise_are_found() {
          target: \"&lt;값&gt; &amp; &nbsp;\"\n",
     )
     .unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| sxs_in(dir.path(), args);
     let out = run(&["stats", "--format", "json", "./a.md"]);
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stats["review"]["total"]["reviewed"], 1, "{}", stderr(&out));

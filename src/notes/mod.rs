@@ -308,7 +308,7 @@ impl Notes {
     /// The entries' files by where they lie, made when first asked.
     pub fn same_file(&self) -> &SameFile {
         self.absolute_names
-            .get_or_init(|| SameFile::of(self.entries.keys().map(|k| k.file.as_str())))
+            .get_or_init(|| SameFile::of(self.ranks.keys().map(String::as_str)))
     }
 
     /// Gives each document the name the entries give its file, where that
@@ -649,9 +649,9 @@ impl Notes {
 /// `/home/me`. A review of the file under another name would show none of
 /// its marks, and put new ones beside the old. Names are compared as
 /// absolute paths from the current folder, so the name given back opens
-/// the file as well; they are not resolved on disk (no links followed, no
-/// `..` taken out), which keeps this free of a call to the file system per
-/// file on the first screen.
+/// the file as well; they are not looked up on disk (no links followed, no
+/// `..` taken out), which keeps the first screen free of a file-system
+/// lookup per notes file.
 #[derive(Debug, Default)]
 pub struct SameFile(HashMap<PathBuf, String>);
 

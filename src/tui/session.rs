@@ -192,14 +192,13 @@ impl Session {
     /// A session on the first document. `warnings` are the caller's (the
     /// config file's); the store's and the notes file's are added.
     pub fn new(
-        store: Store,
-        notes: Notes,
+        mut store: Store,
+        mut notes: Notes,
         reviewer: String,
         width_mode: WidthMode,
         warnings: Vec<String>,
     ) -> Session {
-        let mut store = store;
-        let mut notes = notes;
+        // The order was set by the names the files were opened by.
         let renamed = notes.use_its_names(&mut store.docs).map(|w| one_line(&w));
         if renamed.is_some() {
             notes.set_store_order(&store);
