@@ -25,7 +25,8 @@ use super::{
     CHECKS, Check, Finding, Options, Pair, Report, Run, consistency, english, length, presence,
     sets, spacing,
 };
-use crate::store::{Document, Segment, Store, read_again, wmt};
+pub use crate::store::SegmentTexts;
+use crate::store::{Document, Store, texts_again, wmt};
 
 /// What the set stage and the output keep of a document: its name, locale,
 /// and the id and line of each segment.
@@ -247,22 +248,6 @@ impl<'o> Engine<'o> {
     }
 }
 
-/// The texts of one segment, asked for by a set check at the end.
-#[derive(Debug, Clone, Default)]
-pub struct SegmentTexts {
-    pub source: Option<String>,
-    pub target: String,
-}
-
-impl SegmentTexts {
-    pub fn of(seg: &Segment) -> SegmentTexts {
-        SegmentTexts {
-            source: seg.source().map(str::to_string),
-            target: seg.target().to_string(),
-        }
-    }
-}
-
 /// Where the set stage and the output get the few texts they quote or read
 /// again.
 pub trait Texts: Sync {
@@ -312,19 +297,13 @@ impl Texts for Files<'_> {
         by_file
             .into_par_iter()
             .flat_map_iter(|(file, wanted)| {
-                let read = read_again(file, self.locale);
-                wanted.into_iter().filter_map(move |(d, s)| {
-                    let info = &docs[d];
-                    // A file changed since it was checked no longer has
-                    // the segment where it was: left out.
-                    let seg = read
-                        .iter()
-                        .find(|doc| doc.path == info.path)?
-                        .segments
-                        .get(s)
-                        .filter(|seg| seg.id() == info.id(s))?;
-                    Some(((d, s), SegmentTexts::of(seg)))
-                })
+                let asked: Vec<(&str, usize, &str)> = (wanted.iter())
+                    .map(|&(d, s)| (docs[d].path.as_str(), s, docs[d].id(s)))
+                    .collect();
+                wanted
+                    .into_iter()
+                    .zip(texts_again(file, self.locale, &asked))
+                    .filter_map(|(key, texts)| Some((key, texts?)))
             })
             .collect()
     }

@@ -12,7 +12,7 @@ use std::fs::{self, File};
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Document, Keep, Store, Warning, locale, wmt};
+use super::{Document, Keep, SegmentTexts, Store, Warning, locale, texts_of, wmt};
 
 /// A path on the command line that gave nothing to review.
 #[derive(Debug, thiserror::Error)]
@@ -656,17 +656,31 @@ pub(super) fn read(
     Ok(vec![doc])
 }
 
-/// The documents of file `name` on disk, read again for a caller that
-/// streamed them and kept only what it needed of each; none when the file
-/// cannot be read or parsed any more. Segments only: the caller wants texts.
-pub fn read_again(name: &str, locale: Option<&str>) -> Vec<Document> {
-    let candidate = Candidate {
-        name: name.to_string(),
-        origin: Origin::Disk(PathBuf::from(name)),
-        root: 0,
-        walked: true,
-    };
-    read(&candidate, locale, Keep::Segments).unwrap_or_default()
+/// The texts of segments of file `name` on disk, read again for a caller
+/// that streamed its documents and kept only what it needed of each: for
+/// each wanted (document path, segment number, segment id), in order, its
+/// texts; `None` when the file cannot be read any more or the segment is no
+/// longer there (the file changed since).
+pub fn texts_again(
+    name: &str,
+    locale: Option<&str>,
+    wanted: &[(&str, usize, &str)],
+) -> Vec<Option<SegmentTexts>> {
+    let bytes = fs::read(name).unwrap_or_default();
+    // A WMT MQM file holds many documents: read whole to find them.
+    if let Some(docs) = read_wmt(name, &bytes, locale) {
+        let of = |&(path, s, id): &(&str, usize, &str)| {
+            let doc = docs.iter().find(|doc| doc.path == path)?;
+            let seg = doc.segments.get(s).filter(|seg| seg.id() == id)?;
+            Some(SegmentTexts::of(seg))
+        };
+        return wanted.iter().map(of).collect();
+    }
+    let numbered: Vec<(usize, &str)> = wanted.iter().map(|&(_, s, id)| (s, id)).collect();
+    match decode(name, bytes) {
+        Ok((text, _)) => texts_of(&text, &numbered),
+        Err(_) => vec![None; wanted.len()],
+    }
 }
 
 /// The documents of a WMT MQM file, with the file's warnings on the first;
@@ -694,36 +708,42 @@ impl Document {
     /// Parses a file's bytes. A binary file (one with a NUL byte, as UTF-16
     /// also has) is refused with a warning; invalid UTF-8 is repaired with one.
     pub fn from_bytes(name: &str, bytes: Vec<u8>, keep: Keep) -> Result<Document, Warning> {
-        if let Some(nul) = memchr::memchr(0, &bytes) {
-            return Err(Warning {
-                line: Some(line_at(&bytes, nul)),
-                ..file_warning(name, "is a binary file (NUL byte), or not UTF-8".into())
-            });
-        }
-        // Validating with SIMD first keeps the common, valid case nearly free.
-        let (text, utf8_warning) = match simdutf8::basic::from_utf8(&bytes) {
-            // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8.
-            Ok(_) => (unsafe { String::from_utf8_unchecked(bytes) }, None),
-            Err(_) => {
-                let at = std::str::from_utf8(&bytes)
-                    .err()
-                    .map_or(0, |e| e.valid_up_to());
-                let warning = Warning {
-                    line: Some(line_at(&bytes, at)),
-                    ..file_warning(
-                        name,
-                        format!("invalid UTF-8 at byte {at}; bad bytes are shown as U+FFFD"),
-                    )
-                };
-                (String::from_utf8_lossy(&bytes).into_owned(), Some(warning))
-            }
-        };
+        let (text, utf8_warning) = decode(name, bytes)?;
         let mut doc = Document::parse_keeping(name, &text, keep);
         if let Some(warning) = utf8_warning {
             doc.warnings.insert(0, warning);
         }
         Ok(doc)
     }
+}
+
+/// A file's bytes as text. A binary file (one with a NUL byte, as UTF-16
+/// also has) is refused; invalid UTF-8 is repaired, with a warning.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, Option<Warning>), Warning> {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
+        return Err(Warning {
+            line: Some(line_at(&bytes, nul)),
+            ..file_warning(name, "is a binary file (NUL byte), or not UTF-8".into())
+        });
+    }
+    // Validating with SIMD first keeps the common, valid case nearly free.
+    Ok(match simdutf8::basic::from_utf8(&bytes) {
+        // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8.
+        Ok(_) => (unsafe { String::from_utf8_unchecked(bytes) }, None),
+        Err(_) => {
+            let at = std::str::from_utf8(&bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            let warning = Warning {
+                line: Some(line_at(&bytes, at)),
+                ..file_warning(
+                    name,
+                    format!("invalid UTF-8 at byte {at}; bad bytes are shown as U+FFFD"),
+                )
+            };
+            (String::from_utf8_lossy(&bytes).into_owned(), Some(warning))
+        }
+    })
 }
 
 fn line_at(bytes: &[u8], offset: usize) -> u32 {
@@ -780,5 +800,48 @@ mod tests {
         on_disk.sort();
         let bundled: Vec<String> = SAMPLES.iter().map(|(n, _)| n.to_string()).collect();
         assert_eq!(on_disk, bundled);
+    }
+
+    /// What `check` reads again for its report are the texts a full read
+    /// gives, segment by segment, in a segment file with front-matter
+    /// segments and in a WMT MQM file of many documents; a segment whose id
+    /// changed, and a file gone, give none.
+    #[test]
+    fn texts_read_again_are_those_of_a_full_read() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        for file in [
+            "tests/fixtures/check/cli/streamed/c.md",
+            "tests/fixtures/wmt/general2023-zhen.tsv",
+        ] {
+            let name = format!("{root}/{file}");
+            let candidate = Candidate {
+                name: name.clone(),
+                origin: Origin::Disk(PathBuf::from(&name)),
+                root: 0,
+                walked: false,
+            };
+            let docs = read(&candidate, None, Keep::Segments).unwrap();
+            let mut wanted = Vec::new();
+            let mut expected = Vec::new();
+            for doc in &docs {
+                for (s, seg) in doc.segments.iter().enumerate().rev() {
+                    wanted.push((doc.path.as_str(), s, seg.id()));
+                    expected.push(Some((
+                        seg.source().map(str::to_string),
+                        seg.target().into(),
+                    )));
+                }
+            }
+            assert!(wanted.len() > 1, "{file}");
+            wanted.push((&docs[0].path, 0, "another-id"));
+            expected.push(None);
+            let texts: Vec<Option<(Option<String>, String)>> = texts_again(&name, None, &wanted)
+                .into_iter()
+                .map(|t| t.map(|t| (t.source, t.target)))
+                .collect();
+            assert_eq!(texts, expected, "{file}");
+            let gone = texts_again(&format!("{name}.gone"), None, &wanted[..1]);
+            assert!(gone[0].is_none());
+        }
     }
 }

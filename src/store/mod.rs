@@ -24,7 +24,7 @@ use std::path::Path;
 pub use block::Block;
 pub use context::{Context, ContextKind};
 pub use front_matter::FrontMatter;
-pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources, read_again};
+pub use input::{LoadError, MAX_PIPED_BYTES, Problems, Sources, texts_again};
 pub use loading::Loading;
 pub use words::source_words;
 
@@ -123,6 +123,14 @@ impl Segment {
             self.line,
         )
     }
+}
+
+/// The two texts of one segment, apart from the segment: what a set check
+/// or a report quotes.
+#[derive(Debug, Clone, Default)]
+pub struct SegmentTexts {
+    pub source: Option<String>,
+    pub target: String,
 }
 
 /// A problem met while loading; the load always goes on.
@@ -285,6 +293,44 @@ impl Document {
             ratings: Vec::new(),
         }
     }
+}
+
+impl SegmentTexts {
+    pub fn of(seg: &Segment) -> SegmentTexts {
+        SegmentTexts {
+            source: seg.source().map(str::to_string),
+            target: seg.target().to_string(),
+        }
+    }
+}
+
+/// The texts of the segments `wanted` (number and id) of a file's `text`,
+/// numbered as [`Document::parse`] numbers them, in the order asked; `None`
+/// where that number no longer has that id (the file changed). None of the
+/// rest of a parse (blocks, lines, warnings, records of the other
+/// segments): a caller that streamed the documents reads files again only
+/// for the few texts it quotes, and the rest was three quarters of it.
+pub fn texts_of(text: &str, wanted: &[(usize, &str)]) -> Vec<Option<SegmentTexts>> {
+    let head = front_matter::split("", text, &mut Vec::new());
+    let body = &text[head.body_start..];
+    // Front-matter segments come first, as in `parse`.
+    let scans: Vec<(&str, spans::Scan)> = (head.span_values.iter())
+        .map(|value| value.text.as_str())
+        .chain([body])
+        .map(|text| (text, spans::scan(text)))
+        .collect();
+    let numbered: Vec<(&str, &spans::Pair)> = (scans.iter())
+        .flat_map(|(text, scan)| scan.pairs.iter().map(move |pair| (*text, pair)))
+        .collect();
+    (wanted.iter())
+        .map(|&(s, id)| {
+            let &(text, pair) = numbered.get(s).filter(|(_, pair)| pair.id == id)?;
+            Some(SegmentTexts {
+                source: pair.source.map(|(a, b)| text[a..b].to_string()),
+                target: text[pair.target.0..pair.target.1].to_string(),
+            })
+        })
+        .collect()
 }
 
 fn segment(text: &str, pair: &spans::Pair, line: u32, group: u32, block: Block) -> Segment {
