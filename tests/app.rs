@@ -197,15 +197,25 @@ fn locale_switch_keeps_the_same_english_sentence() {
 
 #[test]
 fn locale_switch_without_other_translations_says_so() {
-    let (mut app, _notes) = samples(100, 30);
+    let (mut app, _notes) = samples(120, 30);
     app.open_doc(4); // fr-fr: its own article version
     press(&mut app, "L");
     assert_eq!(app.session.doc, 4);
+    let said = app.session.flash.clone().expect("a message");
+    assert!(said.error && said.text.contains("no other locale"));
+    // Longer than the room beside the position: it takes the whole bar,
+    // and reads to its end.
+    assert!(said.text.chars().count() > 60, "{}", said.text);
+    let status = status_line(&app);
+    assert_eq!(status.trim(), said.text, "{status}");
+    // Narrower than the message: its start and end around `…`.
+    app.resize(40, 30);
+    press(&mut app, "L");
+    let status = status_line(&app);
+    let (start, end) = status.trim().split_once('…').expect("shortened");
     assert!(
-        app.session
-            .flash
-            .as_ref()
-            .is_some_and(|f| f.error && f.text.contains("no other locale"))
+        said.text.starts_with(start) && said.text.ends_with(end),
+        "{status}"
     );
 }
 
@@ -1038,6 +1048,10 @@ fn a_read_only_notes_file_says_why_from_the_first_frame() {
         status.contains("another sxs is writing"),
         "the checks' news waits: {status}"
     );
+    // The message, too long to stand beside the position, took the whole
+    // bar; at the next key the position is back, and says it.
+    press(&mut app, "j");
+    let status = status_line(&app);
     assert!(status.contains("READ-ONLY"), "{status}");
 }
 
@@ -1596,7 +1610,7 @@ fn edit_asks_for_the_file_at_the_line_and_a_reload_follows_the_change() {
         .replace("問題</span>", "問題點</span>")
         .replacen("# ", "Added.\n\n# ", 1);
     std::fs::write(&file, changed).unwrap();
-    app.reload(edit.doc, "");
+    app.reload(edit.doc, Ok(""));
     assert_eq!(
         cursor_id(&app),
         "372ee-104",
@@ -1882,6 +1896,8 @@ fn tab_selects_in_the_source_for_an_omission_and_is_refused_where_there_is_none(
     press(&mut app, "v");
     special(&mut app, KeyCode::Tab);
     assert_said(&app, "dead0-102 has no source");
+    assert_eq!(app.mode(), "span");
+    press(&mut app, "l");
     assert!(
         status_line(&app).contains("SPAN target"),
         "still in the target"

@@ -798,7 +798,7 @@ fn the_review_saves_once_the_other_instance_quits_and_refuses_a_folder() {
     let mut first = pty::Tty::spawn(&[], (100, 30), dir.path(), &[]);
     first.wait_for_text("en-us");
     let mut second = pty::Tty::spawn(&[], (100, 30), dir.path(), &[]);
-    second.wait_for_text("READ-ONLY");
+    second.wait_for_text("another sxs is writing");
     first.send("q");
     assert_eq!(first.wait_exit(), 0);
     second.send("a");

@@ -253,8 +253,10 @@ fn a_broken_notes_file_is_reported_and_never_written_over() {
     let broken = "- file: a.md\n  id: [unclosed\n";
     std::fs::write(dir.path().join("sxs-notes.yaml"), broken).unwrap();
     let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &[]);
-    tty.wait_for_text("READ-ONLY");
+    tty.wait_for_text("read-only: ");
     tty.wait_for_text("sxs-notes.yaml:");
+    tty.send("j");
+    tty.wait_for_text("READ-ONLY");
     tty.send("aax\r");
     tty.wait_for_text("read-only, nothing saved");
     tty.send("q");

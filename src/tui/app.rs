@@ -377,9 +377,10 @@ impl App {
         self.refresh();
     }
 
-    /// Reads a document's file again after the editor changed it.
-    pub fn reload(&mut self, doc: usize, note: &str) {
-        self.session.reload(doc, note);
+    /// Reads a document's file again after the editor changed it;
+    /// `editor` is what the editor's run said (`Err`: it failed).
+    pub fn reload(&mut self, doc: usize, editor: Result<&str, &str>) {
+        self.session.reload(doc, editor);
         self.refresh();
     }
 

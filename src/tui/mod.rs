@@ -267,7 +267,8 @@ fn event_loop(mut app: App, checks: check::Options, mut loading: Loading) -> io:
             app.session.pause_time();
             let ran = screen.hand_over(|| editor::run(&editor, &edit.path, edit.line))?;
             app.session.resume_time();
-            app.reload(edit.doc, &edited(&editor, fallback, ran));
+            let said = edited(&editor, fallback, ran);
+            app.reload(edit.doc, said.as_deref().map_err(String::as_str));
             if app.session.loading.is_none() {
                 findings = Some(spawn_checks(&app, &checks));
             }
@@ -335,19 +336,26 @@ fn event_loop(mut app: App, checks: check::Options, mut loading: Loading) -> io:
 }
 
 /// What the message after the editor says first: nothing when it went
-/// well, else what went wrong and what to do.
-fn edited(editor: &str, fallback: bool, ran: io::Result<std::process::ExitStatus>) -> String {
+/// well; a note when it ran but not as asked; an error (`Err`) when it
+/// failed, with what to do.
+fn edited(
+    editor: &str,
+    fallback: bool,
+    ran: io::Result<std::process::ExitStatus>,
+) -> Result<String, String> {
     let set = "set $EDITOR to your editor";
     match ran {
         Ok(status) if status.success() && fallback => {
-            format!("$EDITOR is not set, so vi ran ({set}); ")
+            Ok(format!("$EDITOR is not set, so vi ran ({set}); "))
         }
-        Ok(status) if status.success() => String::new(),
+        Ok(status) if status.success() => Ok(String::new()),
         // What `sh` answers for a command it cannot find or run.
-        Ok(status) if status.code() == Some(127) => format!("{editor}: not found; {set}; "),
-        Ok(status) if status.code() == Some(126) => format!("{editor}: cannot be run; {set}; "),
-        Ok(status) => format!("{editor} failed ({status}); "),
-        Err(err) => format!("cannot start the editor ({err}); "),
+        Ok(status) if status.code() == Some(127) => Err(format!("{editor}: not found; {set}; ")),
+        Ok(status) if status.code() == Some(126) => {
+            Err(format!("{editor}: cannot be run; {set}; "))
+        }
+        Ok(status) => Err(format!("{editor} failed ({status}); ")),
+        Err(err) => Err(format!("cannot start the editor ({err}); ")),
     }
 }
 

@@ -77,9 +77,10 @@ impl Session {
     /// Reads a document's file again after it was edited: its segments,
     /// display forms, marks' staleness and counts follow; the cursor stays
     /// on the same segment id when it still exists. The checks' findings
-    /// are dropped until they are run again (`set_findings`). `note` comes
-    /// first in the message (what the editor said).
-    pub fn reload(&mut self, doc: usize, note: &str) {
+    /// are dropped until they are run again (`set_findings`). What the
+    /// editor said comes first in the message, an error when it failed.
+    pub fn reload(&mut self, doc: usize, editor: Result<&str, &str>) {
+        let (Ok(note) | Err(note)) = editor;
         let path = self.store.docs[doc].path.clone();
         let mut fresh = match Store::load(&[&path]) {
             Ok(store) if store.docs.len() == 1 => store,
@@ -124,6 +125,9 @@ impl Session {
             let count = plural(warnings.len(), "warning", "warnings");
             message += &format!("; {count}, in the warnings list");
         }
-        self.say(message);
+        match editor {
+            Ok(_) => self.say(message),
+            Err(_) => self.complain(message),
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::text::str_width;
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::{Component, Context, Hint};
-use crate::tui::display::{one_line, plural, typed_line};
+use crate::tui::display::{one_line, plural, shorten_middle, typed_line};
 use crate::tui::session::{Filter, Session};
 
 #[derive(Debug, Default)]
@@ -54,10 +54,27 @@ impl StatusBar {
             _ => theme.status_bar,
         };
         let room = (area.right() - at).saturating_sub(2) as usize;
-        let width = str_width(&self.right, mode).min(room);
+        let too_long = str_width(&self.right, mode) > room;
+        if too_long && self.error {
+            // An error too long for the room beside the position takes the
+            // whole bar: it must be read, and the position is back at the
+            // next key.
+            let whole = width.saturating_sub(2);
+            let message = shorten_middle(&self.right, whole, mode);
+            fill(buf, area, theme.status_bar);
+            put(buf, mode, (area.x + 1, area.y), &message, whole, style);
+            return;
+        }
+        // Other news keeps its start and its end (`resumed at … the segment
+        // reviewed last`); hints are cut, as help lists them all.
+        let right = match too_long && !self.hints {
+            true => shorten_middle(&self.right, room, mode),
+            false => self.right.clone(),
+        };
+        let width = str_width(&right, mode).min(room);
         let x = area.right().saturating_sub(width as u16 + 1).max(at + 1);
         if room > 0 {
-            put(buf, mode, (x, area.y), &self.right, room, style);
+            put(buf, mode, (x, area.y), &right, room, style);
         }
     }
 }
