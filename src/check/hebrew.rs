@@ -37,20 +37,33 @@ fn hebrew_prefix_split(pair: &Pair, out: &mut Report) {
             })
     });
     if let Some((i, c)) = found {
-        let word: String = raw[i..]
-            .chars()
-            .take_while(|x| *x != '\n')
-            .take(12)
-            .collect();
+        let apart = i + c.len_utf8() + 1;
         out.push_at(
             Side::Target,
-            i..i + c.len_utf8() + 1,
+            i..apart,
             format!(
-                "prefix `{c}` stands apart from its word: `{}`",
-                word.trim_end()
+                "prefix `{c}` stands apart from its word: `{c} {}`",
+                its_word(&raw[apart..])
             ),
         );
     }
+}
+
+/// The word a prefix belongs to, at the start of `text`, for the message:
+/// the marked run it opens, when that closes on its line within a few
+/// words (`**תיקיית ייצוא**`), else up to the next space.
+fn its_word(text: &str) -> &str {
+    let line = &text[..text.find('\n').unwrap_or(text.len())];
+    let word = &line[..line.find(char::is_whitespace).unwrap_or(line.len())];
+    let marked = ["**", "__", "*", "_", "`", "["]
+        .into_iter()
+        .find(|opener| line.starts_with(opener))
+        .and_then(|opener| {
+            let closer = if opener == "[" { "]" } else { opener };
+            let end = opener.len() + line[opener.len()..].find(closer)? + closer.len();
+            (end <= 60).then(|| &line[..end])
+        });
+    marked.unwrap_or(word)
 }
 
 #[cfg(test)]
@@ -69,7 +82,16 @@ mod tests {
         // he-il, customer-insights.
         assert_eq!(
             split("כשסוג הפעילות מוגדר ל **אחר**."),
-            ["hebrew-prefix-split: prefix `ל` stands apart from its word: `ל **אחר**.`"]
+            ["hebrew-prefix-split: prefix `ל` stands apart from its word: `ל **אחר**`"]
+        );
+        // The message quotes the marked words whole, or the next word.
+        assert_eq!(
+            split("ספק **שם משתמש** ו **תיקיית ייצוא** עבור חשבון SFTP שלך."),
+            ["hebrew-prefix-split: prefix `ו` stands apart from its word: `ו **תיקיית ייצוא**`"]
+        );
+        assert_eq!(
+            split("התחבר ל Azure Portal."),
+            ["hebrew-prefix-split: prefix `ל` stands apart from its word: `ל Azure`"]
         );
         for target in ["מוגדר ל**אחר**.", "ב- Azure", "הפעלה ב-**Azure**"] {
             assert!(split(target).is_empty(), "{target}");
