@@ -249,6 +249,15 @@ fn the_file_list_filters_as_you_type_and_opens_the_choice() {
     special(&mut app, KeyCode::Enter);
     assert_eq!(app.session.store.docs[app.session.doc].locale, "ko-kr");
     assert_eq!(app.mode(), "normal");
+    // As `:` matches files, and as fzf does: words in any order, each by
+    // its letters in order, through the locale too.
+    press(&mut app, "o");
+    press(&mut app, "trtr 03");
+    let list = app.top_as::<FileList>().expect("the file list");
+    let chosen: Vec<&str> = (list.matches.iter())
+        .map(|&d| app.session.store.docs[d].locale.as_str())
+        .collect();
+    assert_eq!(chosen, ["tr-tr"]);
 }
 
 #[test]

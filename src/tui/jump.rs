@@ -39,6 +39,22 @@ impl AsRef<str> for Named {
     }
 }
 
+/// The items (a number and its text) that `query` matches, best first: each
+/// space-separated word of it is looked for in order of its characters
+/// (`kokr invoice`, `faq ja`), as helix's pickers match, case mattering only
+/// when the query has capitals. An empty query keeps them all, in order.
+pub fn best_matches(query: &str, items: impl IntoIterator<Item = (usize, String)>) -> Vec<usize> {
+    let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+    if pattern.atoms.is_empty() {
+        return items.into_iter().map(|(i, _)| i).collect();
+    }
+    let mut matcher = Matcher::new(Config::DEFAULT.match_paths());
+    let named = items.into_iter().map(|(i, text)| Named(i, text));
+    (pattern.match_list(named, &mut matcher).into_iter())
+        .map(|(Named(i, _), _)| i)
+        .collect()
+}
+
 impl Session {
     /// The targets `query` names, best first: the file line when it is a
     /// number, then the segments whose id starts with it (an exact id
@@ -108,20 +124,15 @@ impl Session {
         if room == 0 {
             return Vec::new();
         }
-        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-        let mut matcher = Matcher::new(Config::DEFAULT.match_paths());
         let docs = &self.store.docs;
         // The locale too, so that `faq ja` finds the Japanese FAQ whatever
         // its folder is called.
-        let named = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| Named(i, format!("{} {}", d.path, d.locale)));
-        let mut found = pattern.match_list(named, &mut matcher);
+        let named = (docs.iter().enumerate()).map(|(i, d)| (i, format!("{} {}", d.path, d.locale)));
+        let mut found = best_matches(query, named);
         found.truncate(room);
         found
             .into_iter()
-            .map(|(Named(doc, _), _)| Candidate {
+            .map(|doc| Candidate {
                 target: Target::File { doc },
                 label: one_line(&format!("{} ({})", docs[doc].path, docs[doc].locale)),
             })

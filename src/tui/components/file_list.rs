@@ -11,6 +11,7 @@ use crate::tui::action::FileListAction;
 use crate::tui::cells::{fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::display::{one_line, pasted};
+use crate::tui::jump::best_matches;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -55,14 +56,12 @@ impl FileList {
 
     fn refilter(&mut self, session: &Session) {
         self.shown_filter = one_line(&self.filter);
-        let filter = self.filter.to_lowercase();
-        self.matches = session
-            .docs_in_scope()
-            .filter(|&d| {
-                self.names[d].1.to_lowercase().contains(&filter)
-                    || session.store.docs[d].locale.contains(&filter)
-            })
-            .collect();
+        // The locale too, so that `ja faq` finds the Japanese FAQ whatever
+        // its folder is called; as `:` matches files.
+        let names = &self.names;
+        let named =
+            (session.docs_in_scope()).map(|d| (d, format!("{} {}", names[d].1, names[d].0)));
+        self.matches = best_matches(&self.filter, named);
         self.selected = 0;
     }
 
