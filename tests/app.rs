@@ -1727,6 +1727,15 @@ fn a_review_left_off_in_a_file_still_loading_resumes_there_when_it_arrives() {
     press(&mut app, "j");
     app.add_documents(rest);
     assert_eq!(at(&app), (0, 1));
+
+    // With the notes file held by another sxs, why it is read-only is
+    // still what the first screen says when the file arrives.
+    let _first = sxs::notes::Notes::open(&path).unwrap();
+    let (mut app, rest) = loading_samples(&path);
+    app.resume(None);
+    app.add_documents(rest);
+    assert_eq!(cursor_id(&app), "a232a-113");
+    assert_said(&app, "read-only: another sxs is writing");
 }
 
 #[test]

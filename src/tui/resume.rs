@@ -58,9 +58,13 @@ impl Session {
         }
         if let Some(segment) = self.go_to_segment(file, id) {
             self.go_to(segment);
-            self.say(format!(
-                "resumed at {id} in {file}, the segment reviewed last"
-            ));
+            // A file that arrives late must not push aside an error the
+            // reviewer has not seen yet (why the notes file is read-only).
+            if !self.flash.as_ref().is_some_and(|f| f.error) {
+                self.say(format!(
+                    "resumed at {id} in {file}, the segment reviewed last"
+                ));
+            }
         }
     }
 }
