@@ -1720,6 +1720,15 @@ fn a_review_left_off_in_a_file_still_loading_resumes_there_when_it_arrives() {
     app.add_documents(rest);
     assert_eq!(cursor_id(&app), "a232a-113");
     assert_said(&app, "resumed at a232a-113");
+    // News too long for the room beside the position keeps its start and
+    // end, and the position stays.
+    let status = status_line(&app);
+    assert!(
+        status.contains(" 9/13 ")
+            && status.contains("resumed at a232a-113 in")
+            && status.trim_end().ends_with("the segment reviewed last"),
+        "{status}"
+    );
 
     // A reviewer who starts before it arrives stays where they are.
     let (mut app, rest) = loading_samples(&path);
