@@ -1583,9 +1583,20 @@ fn help_wraps_every_description_whole_in_a_narrow_window() {
     }
     // Every character comes out, in order: lines break between words
     // (or where Unicode allows, after a hyphen, between CJK characters).
+    // Hebrew comes out too, in visual order (right to left).
     let text = |lines: &[(String, bool)]| lines.iter().map(|(t, _)| t.as_str()).collect::<String>();
-    let squeeze = |s: String| s.replace(' ', "");
-    assert_eq!(squeeze(text(help.shown())), squeeze(text(&help.lines())));
+    let hebrew = |c: char| ('\u{0590}'..='\u{05ff}').contains(&c);
+    let squeeze = |s: String| s.replace(|c: char| c == ' ' || hebrew(c), "");
+    let (shown, lines) = (text(help.shown()), text(&help.lines()));
+    assert_eq!(squeeze(shown.clone()), squeeze(lines.clone()));
+    let letters = |s: &str| {
+        let mut found: Vec<char> = s.chars().filter(|&c| hebrew(c)).collect();
+        found.sort_unstable();
+        found
+    };
+    assert!(!letters(&lines).is_empty());
+    assert_eq!(letters(&shown), letters(&lines));
+    assert!(shown.contains("רחא") && !shown.contains("אחר"), "{shown}");
     // A description too long for its line goes on under itself.
     let wrapped = help
         .shown()
@@ -2517,4 +2528,24 @@ fn a_file_opened_by_another_name_shows_its_marks_and_adds_to_them() {
     press(&mut app, "ja");
     let files: Vec<_> = entries(&notes).iter().map(|e| e["file"].clone()).collect();
     assert_eq!(files, [named.as_str(), named.as_str()]);
+}
+
+/// A check's message that quotes Hebrew reads right to left, as the panes
+/// show the target: the detail line puts the quote in visual order.
+#[test]
+fn a_findings_hebrew_quote_reads_right_to_left() {
+    let (mut app, _notes) = fixture("customer-insights-pr.he-il");
+    app.resize(160, 30);
+    let findings = sxs::check::run(&app.session.store, &sxs::check::Options::default());
+    app.set_findings(findings);
+    let screen = screen(&app);
+    let detail = (screen.iter())
+        .find(|row| row.contains("hebrew-prefix-split"))
+        .unwrap_or_else(|| panic!("no finding shown: {screen:#?}"));
+    // In visual order the word's letters run from right to left.
+    let (word, shown) = ("תיקיית", "תייקית");
+    assert!(detail.contains(shown) && !detail.contains(word), "{detail}");
+    // As the target pane shows that word, on a row of its own.
+    let rows = screen.iter().filter(|row| row.contains(shown)).count();
+    assert_eq!(rows, 2, "{screen:#?}");
 }

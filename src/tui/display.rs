@@ -213,10 +213,12 @@ fn visual_line(raw: &str, locale: &str, mode: WidthMode) -> String {
     one_visual_line(&display_form(raw), BaseDirection::for_locale(locale), mode)
 }
 
-/// What the reviewer types (a search, a comment, a `:` target) as one line to
-/// draw: made safe, line breaks as spaces, and right-to-left runs (Arabic,
-/// Hebrew) in visual order as the panes show them.
-pub fn typed_line(typed: &str) -> String {
+/// Text that may hold right-to-left runs (what the reviewer types, a marked
+/// span, a check's message quoting a target) as one line to draw: made safe,
+/// line breaks as spaces, and the runs of Arabic or Hebrew in visual order
+/// as the panes show them. Each text goes through it once: a second pass
+/// would turn such runs back.
+pub fn drawn_line(typed: &str) -> String {
     // Laid out on one unbounded line: how ambiguous characters are counted
     // does not matter.
     one_visual_line(&sanitize(typed), BaseDirection::Ltr, WidthMode::Narrow)

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use crate::tui::action::CommandAction;
 use crate::tui::cells::{fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::{pasted, typed_line};
+use crate::tui::display::{drawn_line, pasted};
 use crate::tui::jump::Candidate;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -42,7 +42,7 @@ impl CommandLine {
     }
 
     fn changed(&mut self, session: &Session) {
-        self.shown = typed_line(&self.input);
+        self.shown = drawn_line(&self.input);
         self.targets = session.jump_targets(&self.input);
         self.selected = 0;
     }

@@ -14,7 +14,7 @@ use crate::store::wmt::{Rating, RatingKind};
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::{one_line, plural, typed_line};
+use crate::tui::display::{drawn_line, one_line, plural};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::wmt;
@@ -94,7 +94,7 @@ impl DetailBar {
             self.pieces.push((one_line(&mark.0), mark.1));
         }
         if let Some(entry) = entry.filter(|e| !e.comment.is_empty()) {
-            let comment = format!("  “{}”", typed_line(&start_of(&entry.comment)));
+            let comment = format!("  “{}”", drawn_line(&start_of(&entry.comment)));
             self.pieces.push((one_line(&comment), Tone::Dim));
         }
         if entry.is_some_and(|e| e.verdict.is_some()) && session.is_stale(doc, cursor) {
@@ -119,8 +119,9 @@ impl DetailBar {
                     plural(n, "finding", "findings")
                 ),
             };
+            // The message quotes the target: a Hebrew quote reads right to left.
             let text = format!("  ! {count}{}: {}", first.check, first.message);
-            self.pieces.push((one_line(&text), Tone::Suspicious));
+            self.pieces.push((drawn_line(&text), Tone::Suspicious));
         } else if session.loading.is_some() {
             self.pieces
                 .push(("  checks once every file is loaded".into(), Tone::Dim));
@@ -155,13 +156,13 @@ fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
             // Quoted text in visual order as the panes show it, each quote
             // on its own so that neighbouring ones do not reorder together.
             let span = match (&e.span, session.placement(segment, e)) {
-                (Some(span), Some(Placement::Stale)) => format!(" ~«{}»", typed_line(&span.text)),
-                (Some(span), _) => format!(" «{}»", typed_line(&span.text)),
+                (Some(span), Some(Placement::Stale)) => format!(" ~«{}»", drawn_line(&span.text)),
+                (Some(span), _) => format!(" «{}»", drawn_line(&span.text)),
                 (None, _) => String::new(),
             };
             let comment = match e.comment.is_empty() {
                 true => String::new(),
-                false => format!(": {}", typed_line(&start_of(&e.comment))),
+                false => format!(": {}", drawn_line(&start_of(&e.comment))),
             };
             format!("{} {}{span}{comment}", e.severity, e.category_label())
         })
@@ -215,7 +216,7 @@ fn judged(rater: &str, ratings: &[&Rating]) -> (String, Tone) {
                 let severity = e.severity.parse::<Severity>().ok();
                 worst = worst.max(severity);
                 let span = e.span.as_ref().map_or(String::new(), |s| {
-                    format!(" «{}»", typed_line(&first(&s.text, SPAN_START)))
+                    format!(" «{}»", drawn_line(&first(&s.text, SPAN_START)))
                 });
                 errors.push(format!(
                     "{} {}{span}",

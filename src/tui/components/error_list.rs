@@ -13,7 +13,7 @@ use crate::tui::cells::{Look, draw_line, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::components::mark_dialog::MarkDialog;
 use crate::tui::components::segment_comment::SegmentComment;
-use crate::tui::display::{one_line, plural, typed_line};
+use crate::tui::display::{drawn_line, one_line, plural};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::{Line, plain_lines};
@@ -108,11 +108,11 @@ impl Component for ErrorList {
                 let span = match (&e.span, session.placement(self.segment, e)) {
                     (Some(s), Some(Placement::Stale)) => format!(
                         "  «{}» stale: no longer in the {}",
-                        typed_line(&s.text),
+                        drawn_line(&s.text),
                         s.side.name()
                     ),
                     (Some(s), _) => {
-                        format!("  «{}» in the {}", typed_line(&s.text), s.side.name())
+                        format!("  «{}» in the {}", drawn_line(&s.text), s.side.name())
                     }
                     (None, _) => "  the whole segment".to_string(),
                 };

@@ -15,7 +15,7 @@ use crate::text::{StyledText, sanitize};
 use crate::tui::action::{Action, FindingsAction};
 use crate::tui::cells::{Look, draw_line, fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::{one_line, plural, typed_line};
+use crate::tui::display::{drawn_line, one_line, plural};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::{Line, plain_lines};
@@ -119,7 +119,7 @@ impl Component for FindingsList {
                         };
                         let text = crate::tui::spans::side_text(seg, side)?;
                         let quoted = text.get(spot.range.clone())?;
-                        Some(format!("  «{}» in the {}", typed_line(quoted), side.name()))
+                        Some(format!("  «{}» in the {}", drawn_line(quoted), side.name()))
                     })
                     .unwrap_or_default();
                 let accepted = match session.accepted(doc, segment, f) {
@@ -283,7 +283,7 @@ fn judgment(rating: &Rating) -> Item {
         ),
         RatingKind::Error(e) => {
             let place = match &e.span {
-                Some(span) => format!("«{}» in the {}", typed_line(&span.text), span.side.name()),
+                Some(span) => format!("«{}» in the {}", drawn_line(&span.text), span.side.name()),
                 None => "on the whole segment".to_string(),
             };
             (

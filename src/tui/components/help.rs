@@ -14,7 +14,7 @@ use crate::tui::action::HelpAction;
 use crate::tui::cells::{framed_popup, put};
 use crate::tui::checks::CheckChoice;
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::one_line;
+use crate::tui::display::{drawn_line, one_line};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -113,7 +113,8 @@ fn lay_out(item: &Item, room: usize, mode: WidthMode, out: &mut Vec<(String, boo
     }
     let body_room = room.saturating_sub(indent).max(1);
     for (i, line) in wrap(&item.body, body_room, mode).iter().enumerate() {
-        let text = &item.body[line.range()];
+        // A check's description may quote Hebrew (`hebrew-prefix-split`).
+        let text = drawn_line(&item.body[line.range()]);
         let lead = match (i, first_alone) {
             (0, false) => item.head.clone(),
             _ => " ".repeat(indent),

@@ -13,7 +13,7 @@ use crate::text::{WidthMode, str_width};
 use crate::tui::action::DialogAction;
 use crate::tui::cells::{Look, clear_popup, draw_line, fill, popup_title, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::{one_line, typed_line};
+use crate::tui::display::{drawn_line, one_line};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::session::Session;
@@ -93,7 +93,7 @@ impl MarkDialog {
                 Side::Target => "target",
                 Side::Source => "source (an omission?)",
             };
-            format!("In the {side}: «{}»", typed_line(&span.text))
+            format!("In the {side}: «{}»", drawn_line(&span.text))
         });
         MarkDialog {
             category: mqm::DEFAULT_CATEGORY.to_string(),
@@ -116,7 +116,7 @@ impl MarkDialog {
         let span = error
             .span
             .as_ref()
-            .map(|s| format!("«{}»", typed_line(&s.text)));
+            .map(|s| format!("«{}»", drawn_line(&s.text)));
         Some(MarkDialog {
             category: error.category.clone(),
             severity: error.severity,

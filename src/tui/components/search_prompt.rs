@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::{Action, SearchAction};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::{pasted, typed_line};
+use crate::tui::display::{drawn_line, pasted};
 use crate::tui::jump::Target;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -114,7 +114,7 @@ impl Component for SearchPrompt {
     }
 
     fn status(&self, session: &Session) -> Option<String> {
-        let query = typed_line(&self.query);
+        let query = drawn_line(&self.query);
         Some(format!(
             " /{query}▏ {}",
             matching(session.search.hits.len())

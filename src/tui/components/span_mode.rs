@@ -11,7 +11,7 @@ use crate::mqm::Side;
 use crate::tui::action::{Action, SpanAction};
 use crate::tui::component::{Component, Context, Hint, Outcome};
 use crate::tui::components::mark_dialog::MarkDialog;
-use crate::tui::display::{pasted, plural, shorten_middle, typed_line};
+use crate::tui::display::{drawn_line, pasted, plural, shorten_middle};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::shown_forms;
@@ -292,7 +292,7 @@ impl Component for SpanMode {
             let count = self.selection.matches(&find.query).len();
             return Some(format!(
                 " SPAN {side} /{}▏ {}",
-                typed_line(&find.query),
+                drawn_line(&find.query),
                 plural(count, "match", "matches")
             ));
         }
@@ -305,7 +305,7 @@ impl Component for SpanMode {
         );
         // A fifth of the bar: the rest holds the count and the keys.
         let room = (session.size.0 / 5) as usize;
-        let quoted = shorten_middle(&typed_line(&selected), room, session.width_mode);
+        let quoted = shorten_middle(&drawn_line(&selected), room, session.width_mode);
         Some(format!(" SPAN {side} «{quoted}» {count}"))
     }
 

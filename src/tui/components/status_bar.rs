@@ -9,7 +9,7 @@ use crate::text::str_width;
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::{Component, Context, Hint};
-use crate::tui::display::{one_line, plural, shorten_middle, typed_line};
+use crate::tui::display::{drawn_line, one_line, plural, shorten_middle};
 use crate::tui::session::{Filter, Session};
 
 #[derive(Debug, Default)]
@@ -110,7 +110,7 @@ fn position(ctx: &Context, session: &Session) -> String {
         left += &format!("  [{}]", one_line(&views.join(" · ")));
     }
     if !session.search.query.is_empty() {
-        let query = typed_line(&session.search.query);
+        let query = drawn_line(&session.search.query);
         let hits = plural(session.search.hits.len(), "hit", "hits");
         left += &format!("  /{query} {hits}");
     }
