@@ -133,6 +133,15 @@ pub struct SegmentTexts {
     pub target: String,
 }
 
+impl SegmentTexts {
+    pub fn of(seg: &Segment) -> SegmentTexts {
+        SegmentTexts {
+            source: seg.source().map(str::to_string),
+            target: seg.target().to_string(),
+        }
+    }
+}
+
 /// A problem met while loading; the load always goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -291,15 +300,6 @@ impl Document {
             warnings,
             context,
             ratings: Vec::new(),
-        }
-    }
-}
-
-impl SegmentTexts {
-    pub fn of(seg: &Segment) -> SegmentTexts {
-        SegmentTexts {
-            source: seg.source().map(str::to_string),
-            target: seg.target().to_string(),
         }
     }
 }

@@ -2,6 +2,8 @@
 //! has come (or what the open mode tells), on the right the message of the
 //! moment or the keys that matter now, from the keymap in force.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -54,7 +56,8 @@ impl StatusBar {
             _ => theme.status_bar,
         };
         let room = (area.right() - at).saturating_sub(2) as usize;
-        let too_long = str_width(&self.right, mode) > room;
+        let needed = str_width(&self.right, mode);
+        let too_long = needed > room;
         if too_long && self.error {
             // An error too long for the room beside the position takes the
             // whole bar: it must be read, and the position is back at the
@@ -67,12 +70,15 @@ impl StatusBar {
         }
         // Other news keeps its start and its end (`resumed at … the segment
         // reviewed last`); hints are cut, as help lists them all.
-        let right = match too_long && !self.hints {
-            true => shorten_middle(&self.right, room, mode),
-            false => self.right.clone(),
+        let (right, cells) = match too_long && !self.hints {
+            true => {
+                let short = shorten_middle(&self.right, room, mode);
+                let cells = str_width(&short, mode).min(room);
+                (Cow::Owned(short), cells)
+            }
+            false => (Cow::Borrowed(self.right.as_str()), needed.min(room)),
         };
-        let width = str_width(&right, mode).min(room);
-        let x = area.right().saturating_sub(width as u16 + 1).max(at + 1);
+        let x = area.right().saturating_sub(cells as u16 + 1).max(at + 1);
         if room > 0 {
             put(buf, mode, (x, area.y), &right, room, style);
         }
