@@ -1573,6 +1573,23 @@ fn at_70_columns_the_top_bar_keeps_the_file_name() {
 }
 
 #[test]
+fn the_top_bar_names_the_translation_type_only_when_the_file_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let span = r#"<span data-ttu-id="a-1">訳</span><span class="sxs-lookup"><span data-stu-id="a-1">Text</span></span>"#;
+    let (with, without) = (dir.path().join("mt.md"), dir.path().join("none.md"));
+    std::fs::write(&with, format!("---\nms.translationtype: MT\n---\n{span}\n")).unwrap();
+    std::fs::write(&without, format!("{span}\n")).unwrap();
+    for (path, expected) in [(&with, " · und · MT · "), (&without, " · und · ")] {
+        let store = Store::load(&[path]).unwrap();
+        let (app, _notes) = common::app(store, Theme::mono(), (100, 20));
+        let top = screen(&app)[0].clone();
+        assert!(top.contains(expected), "{top}");
+        // No bare `?`, which reads as the help key.
+        assert!(!top.contains('?'), "{top}");
+    }
+}
+
+#[test]
 fn help_wraps_every_description_whole_in_a_narrow_window() {
     let (app, _notes) = samples(60, 20);
     let help = Help::new(&app.keymaps, &app.session);

@@ -152,6 +152,7 @@ impl Glyphs {
 pub struct DocLabel {
     pub path: String,
     pub locale: String,
+    /// `MT` or `HT` (`ms.translationtype`); empty when the file names none.
     pub translation_type: String,
     pub title: String,
     /// Above the panes: the source's language and the target's (`en-us`,
@@ -199,7 +200,7 @@ impl DocLabel {
         };
         DocLabel {
             path: one_line(&doc.path),
-            translation_type: one_line(doc.front.translation_type.as_deref().unwrap_or("?")),
+            translation_type: one_line(doc.front.translation_type.as_deref().unwrap_or_default()),
             locale,
             title,
             panes,
