@@ -228,7 +228,9 @@ fn hand_edits_unknown_keys_and_values_are_kept_and_reported() {
     let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
     let expect = [
         "sxs-notes.yaml:12: elsewhere/de-de/b.md b-2: unknown verdict \"maybe\"",
-        "sxs-notes.yaml:20: elsewhere/de-de/b.md b-3: `severity`: unknown severity \"blocker\"",
+        "sxs-notes.yaml:20: elsewhere/de-de/b.md b-3: `severity`: unknown severity \"blocker\"; \
+         use neutral, minor, major or critical; a bad entry counts it as major; \
+         the value is kept as written",
         "sxs-notes.yaml:20: elsewhere/de-de/b.md b-3: unknown category \"made/up\"",
     ];
     for (got, want) in warnings.iter().zip(expect) {
@@ -1154,6 +1156,39 @@ fn spans_are_checked_when_added_and_follow_their_text_when_it_moves() {
         (start + shift, end + shift, span.text.as_str())
     );
     assert!(!entry.is_stale(now.target));
+}
+
+#[test]
+fn an_error_whose_severity_or_category_cannot_be_read_says_what_it_counts_as() {
+    let dir = TempDir::new().unwrap();
+    let keys = "  verdict: bad\n  errors:\n    - category: fluency/spelling\n      \
+                severity: huge\n    - category: [style]\n      severity: minor\n";
+    let (path, _) = one_entry(&dir, keys);
+    let notes = Notes::open(&path).unwrap();
+    let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
+    for want in [
+        "error 1: `severity`: unknown severity \"huge\"; use neutral, minor, major or critical; \
+         counted as major; the value is kept as written",
+        "error 2: `category`: expected text, found a list; counted as accuracy/mistranslation; \
+         the value is kept as written",
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.contains(want)),
+            "{want}\n{warnings:#?}"
+        );
+    }
+    // Counted as the warnings say: in scores and in what is exported.
+    let entry = notes.entries().next().unwrap();
+    let counted: Vec<(&str, Severity)> = (entry.errors.iter())
+        .map(|e| (e.category.as_str(), e.severity))
+        .collect();
+    assert_eq!(
+        counted,
+        [
+            ("fluency/spelling", Severity::Major),
+            ("accuracy/mistranslation", Severity::Minor)
+        ]
+    );
 }
 
 #[test]

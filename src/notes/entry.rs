@@ -302,8 +302,19 @@ impl Entry {
                 stand_ins.push((name, value.clone()));
             }
             let (kind, null) = (value.kind(), value == Value::Null);
-            let mut unread =
-                |why: String| note(0, format!("`{name}`: {why}; the value is kept as written"));
+            // The earlier layout's error of a bad entry counts the default
+            // in place of a value it cannot read; the warning says so.
+            let counted = match *name {
+                "severity" => format!("; a bad entry counts it as {}", mqm::DEFAULT_SEVERITY),
+                "category" => format!("; a bad entry counts it as {}", mqm::DEFAULT_CATEGORY),
+                _ => String::new(),
+            };
+            let mut unread = |why: String| {
+                note(
+                    0,
+                    format!("`{name}`: {why}{counted}; the value is kept as written"),
+                )
+            };
             match *name {
                 "dismissed" => match checks(&value) {
                     Some(list) => entry.dismissed = list,

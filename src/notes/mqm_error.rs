@@ -82,8 +82,17 @@ impl MqmError {
                 error.extra.keep(key.clone(), value.clone(), None);
                 continue;
             };
+            // What the error counts as meanwhile is said: a score or an
+            // export showing `major` must not surprise the reviewer.
             let mut unread = |why: String| {
-                warn(format!("`{name}`: {why}; the value is kept as written"));
+                let counted = match name {
+                    "severity" => format!("; counted as {}", mqm::DEFAULT_SEVERITY),
+                    "category" => format!("; counted as {}", mqm::DEFAULT_CATEGORY),
+                    _ => String::new(),
+                };
+                warn(format!(
+                    "`{name}`: {why}{counted}; the value is kept as written"
+                ));
                 stand_ins.push((name, value));
             };
             match (name, value) {
