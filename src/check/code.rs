@@ -1,7 +1,9 @@
 //! `code-mismatch`: inline code is never translated, so it must come through
 //! byte for byte.
 
-use super::{Check, Default, Pair, Report, Run};
+use std::ops::Range;
+
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const CODE_MISMATCH: Check = Check {
@@ -14,49 +16,82 @@ pub const CODE_MISMATCH: Check = Check {
 };
 
 fn code_mismatch(pair: &Pair, out: &mut Report) {
-    let (source, target) = (&pair.source.code, &pair.target.code);
-    if source == target {
+    let (source, target) = (pair.source, pair.target);
+    if source.code == target.code {
         return;
     }
-    let mut missing: Vec<&str> = source.clone();
-    let mut added: Vec<&str> = Vec::new();
-    for code in target {
-        match missing.iter().position(|m| m == code) {
+    // Each with the raw range of its contents: a finding's place.
+    let mut missing: Vec<(&str, &Range<usize>)> = source
+        .code
+        .iter()
+        .copied()
+        .zip(&source.code_ranges)
+        .collect();
+    let mut added: Vec<(&str, &Range<usize>)> = Vec::new();
+    for (code, at) in target.code.iter().zip(&target.code_ranges) {
+        match missing.iter().position(|(m, _)| m == code) {
             Some(i) => {
                 missing.remove(i);
             }
-            None => added.push(code),
+            None => added.push((code, at)),
         }
     }
     let changed = missing.len().min(added.len());
+    let mut report = |side: Side, at: &Range<usize>, message: String| {
+        out.push_at(side, at.clone(), message);
+    };
     // One span in place of several is the engine gluing them: `a``b`.
-    if added.len() == 1 && missing.len() > 1 && added[0].contains("``") {
-        out.push(format!(
-            "code spans glued together in target: `{}`",
-            added[0]
-        ));
+    if let [(glued, at)] = added[..]
+        && missing.len() > 1
+        && glued.contains("``")
+    {
+        report(
+            Side::Target,
+            at,
+            format!("code spans glued together in target: `{glued}`"),
+        );
         return;
     }
-    for (from, to) in missing.iter().zip(&added) {
-        out.push(format!("code `{from}` became `{to}`"));
+    for ((from, _), (to, at)) in missing.iter().zip(&added) {
+        report(Side::Target, at, format!("code `{from}` became `{to}`"));
     }
-    for code in &missing[changed..] {
-        out.push(format!("code `{code}` missing in target"));
+    // Lost code is marked where it stands, in the source.
+    for (code, at) in &missing[changed..] {
+        report(Side::Source, at, format!("code `{code}` missing in target"));
     }
-    for code in &added[changed..] {
-        out.push(format!("code `{code}` added in target"));
+    for (code, at) in &added[changed..] {
+        report(Side::Target, at, format!("code `{code}` added in target"));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::Side;
+    use super::super::tests::{one_finding, pair_findings, store_of};
 
     fn code(source: &str, target: &str) -> Vec<String> {
         pair_findings("zh-tw", source, target)
             .into_iter()
             .filter(|h| h.starts_with("code"))
             .collect()
+    }
+
+    #[test]
+    fn a_code_finding_is_placed_on_its_code() {
+        for (source, target, side, place) in [
+            (
+                "Run `a -b` now.",
+                "**今** `a - b` を実行します。",
+                Side::Target,
+                "a - b",
+            ),
+            ("Run `a` and `b`.", "`a` を実行します。", Side::Source, "b"),
+        ] {
+            let store = store_of("ja-jp", &[(source, target)]);
+            let (finding, text) = one_finding(&store, "code-mismatch");
+            assert_eq!(finding.span.map(|s| s.side), Some(side), "{target}");
+            assert_eq!(text, place, "{target}: {}", finding.message);
+        }
     }
 
     #[test]

@@ -160,6 +160,8 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
         }
     }
     let mut shown: Vec<&str> = Vec::new();
+    // The first run in the text is the finding's place.
+    let mut first: Option<Range<usize>> = None;
     let mut i = 1;
     while i < tokens.len() {
         if !bad[i] {
@@ -172,6 +174,7 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
         }
         let (at, last) = tokens[i];
         let span = text[start..at + last.len()].trim_end_matches(|c: char| !is_hangul_syllable(c));
+        first.get_or_insert_with(|| pair.target.raw_range_of(span));
         if !shown.contains(&span) {
             shown.push(span);
         }
@@ -183,7 +186,11 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
             n if n > 5 => format!(" and {} more", n - 5),
             _ => String::new(),
         };
-        out.push(format!("space inside a word: {}{more}", quoted.join(", ")));
+        let message = format!("space inside a word: {}{more}", quoted.join(", "));
+        match first {
+            Some(run) => out.push_at(Side::Target, run, message),
+            None => out.push(message),
+        }
     }
     if let Some((at, particle)) = particle_apart(pair.target.raw) {
         out.push_at(
@@ -220,7 +227,7 @@ fn particle_apart(raw: &str) -> Option<(Range<usize>, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::tests::{one_finding, pair_findings, store_of};
 
     fn spacing(target: &str) -> Vec<String> {
         pair_findings("ko-kr", "Source text here.", target)
@@ -249,6 +256,16 @@ mod tests {
             spacing("파트너 네트워크 멤버가 되 면 액세스할 수 있습니다."),
             ["korean-spacing: space inside a word: `되 면`"]
         );
+    }
+
+    #[test]
+    fn the_first_split_word_is_the_findings_place_in_the_raw_target() {
+        // After markup that the checks' text leaves out, so the place is
+        // mapped back to the raw target.
+        let target = "[**방법**](https://a.b/c)에 대 한 자세한 내용은 파트너에 게 문의하세요.";
+        let store = store_of("ko-kr", &[("Source text here.", target)]);
+        let (finding, text) = one_finding(&store, "korean-spacing");
+        assert_eq!(text, "대 한", "{}", finding.message);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! `] (`) and `empty-link-text` (`[](url)`).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::view::Link;
-use super::{Check, Default, Pair, Report, Run};
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const LINK_MISMATCH: Check = Check {
@@ -56,15 +57,18 @@ fn link_mismatch(pair: &Pair, out: &mut Report) {
     if source.is_empty() && target.is_empty() {
         return;
     }
-    let mut missing: Vec<Cow<str>> = source.iter().map(|l| normalize(l.dest)).collect();
-    let mut added: Vec<Cow<str>> = Vec::new();
+    // Each with the raw range of its link: a finding's place.
+    let mut missing: Vec<(Cow<str>, &Range<usize>)> = (source.iter())
+        .map(|l| (normalize(l.dest), &l.range))
+        .collect();
+    let mut added: Vec<(Cow<str>, &Range<usize>)> = Vec::new();
     for link in target {
         let dest = normalize(link.dest);
-        match missing.iter().position(|m| *m == dest) {
+        match missing.iter().position(|(m, _)| *m == dest) {
             Some(i) => {
                 missing.remove(i);
             }
-            None => added.push(dest),
+            None => added.push((dest, &link.range)),
         }
     }
     let spaced = |links: &[Link], dest: &str| {
@@ -77,13 +81,14 @@ fn link_mismatch(pair: &Pair, out: &mut Report) {
     for link in target.iter().filter(|l| l.spaced) {
         let dest = normalize(link.dest);
         if !reported.contains(&link.dest) && spaced(target, &dest) > spaced(source, &dest) {
-            out.push(format!("a space in `] (` breaks the link to {dest}"));
+            let message = format!("a space in `] (` breaks the link to {dest}");
+            out.push_at(Side::Target, link.range.clone(), message);
             reported.push(link.dest);
         }
     }
     let bare: Vec<Cow<str>> = pair.target.bare_urls.iter().map(|u| normalize(u)).collect();
     let mut plain = Vec::new();
-    missing.retain(|m| match bare.contains(m) {
+    missing.retain(|(m, _)| match bare.contains(m) {
         true => {
             plain.push(m.clone());
             false
@@ -96,14 +101,21 @@ fn link_mismatch(pair: &Pair, out: &mut Report) {
         ));
     }
     let changed = missing.len().min(added.len());
-    for (from, to) in missing.iter().zip(&added) {
-        out.push(format!("link {from} became {to}"));
+    for ((from, _), (to, at)) in missing.iter().zip(&added) {
+        out.push_at(
+            Side::Target,
+            (*at).clone(),
+            format!("link {from} became {to}"),
+        );
     }
-    for dest in &missing[changed..] {
-        out.push(format!("link to {dest} missing in target"));
+    // A lost link is marked where it stands, in the source.
+    for (dest, at) in &missing[changed..] {
+        let message = format!("link to {dest} missing in target");
+        out.push_at(Side::Source, (*at).clone(), message);
     }
-    for dest in &added[changed..] {
-        out.push(format!("link to {dest} added in target"));
+    for (dest, at) in &added[changed..] {
+        let message = format!("link to {dest} added in target");
+        out.push_at(Side::Target, (*at).clone(), message);
     }
 }
 
@@ -136,20 +148,57 @@ fn empty_link_text(pair: &Pair, out: &mut Report) {
         .collect();
     for link in pair.target.links.iter().filter(blank) {
         if !empty_in_source.contains(&link.dest) {
-            out.push(format!("link to {} has no text", link.dest));
+            let message = format!("link to {} has no text", link.dest);
+            out.push_at(Side::Target, link.range.clone(), message);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::Side;
+    use super::super::tests::{one_finding, pair_findings, store_of};
 
     fn links(source: &str, target: &str) -> Vec<String> {
         pair_findings("zh-tw", source, target)
             .into_iter()
             .filter(|h| h.starts_with("link"))
             .collect()
+    }
+
+    #[test]
+    fn a_link_finding_is_placed_on_its_link() {
+        let cases = [
+            // Changed: the target's link.
+            (
+                "link-mismatch",
+                "See [moving](a.md#user-roles) first.",
+                "まず **[移動](a.md#roles)** を参照してください。",
+                Side::Target,
+                "[移動](a.md#roles)",
+            ),
+            // Lost: the source's link, where the reviewer marks an omission.
+            (
+                "link-mismatch",
+                "Read **this** and [that](b.md).",
+                "これとあれを読んでください。",
+                Side::Source,
+                "[that](b.md)",
+            ),
+            (
+                "empty-link-text",
+                "See [the guide](c.md).",
+                "**ガイド** を参照してください [](c.md)。",
+                Side::Target,
+                "[](c.md)",
+            ),
+        ];
+        for (check, source, target, side, place) in cases {
+            let store = store_of("ja-jp", &[(source, target)]);
+            let (finding, text) = one_finding(&store, check);
+            assert_eq!(finding.span.map(|s| s.side), Some(side), "{check}");
+            assert_eq!(text, place, "{check}: {}", finding.message);
+        }
     }
 
     #[test]

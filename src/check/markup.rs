@@ -2,6 +2,8 @@
 //! (placeholders of the translation engine left in the text) and
 //! `bracketed-ui-term` (`**[保存]**` for `**Save**`).
 
+use std::ops::Range;
+
 use super::view::Parsed;
 use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
@@ -145,8 +147,9 @@ fn is_placeholder(name: &str) -> bool {
     numbered || ["bpt", "ept", "ph", "mrk", "localizedText"].contains(&name)
 }
 
-/// `&lt;name&gt;` and `&lt;/name&gt;`: tags written as text. Returns the name.
-fn escaped_tags(raw: &str) -> impl Iterator<Item = &str> {
+/// `&lt;name&gt;` and `&lt;/name&gt;`: tags written as text. Returns the name
+/// and the raw range of the whole tag.
+fn escaped_tags(raw: &str) -> impl Iterator<Item = (&str, Range<usize>)> {
     raw.match_indices("&lt;").filter_map(|(at, _)| {
         let rest = &raw[at + 4..];
         let rest = rest.strip_prefix('/').unwrap_or(rest);
@@ -156,7 +159,8 @@ fn escaped_tags(raw: &str) -> impl Iterator<Item = &str> {
             .count();
         let name = &rest[..len];
         let ascii_name = name.is_empty() || name.starts_with(|c: char| c.is_ascii_alphabetic());
-        (rest[len..].starts_with("&gt;") && ascii_name).then_some(name)
+        let end = raw.len() - rest.len() + len + "&gt;".len();
+        (rest[len..].starts_with("&gt;") && ascii_name).then_some((name, at..end))
     })
 }
 
@@ -201,27 +205,26 @@ fn leaked_tag(pair: &Pair, out: &mut Report) {
             .tags
             .iter()
             .any(|t| t.name.eq_ignore_ascii_case(name))
-            || escaped_tags(source.raw).any(|n| n.eq_ignore_ascii_case(name))
+            || escaped_tags(source.raw).any(|(n, _)| n.eq_ignore_ascii_case(name))
     };
     let mut seen: Vec<String> = Vec::new();
-    let mut report = |shown: String| {
+    // Each tag is quoted once; the first is the finding's place.
+    let mut report = |shown: String, at: &Range<usize>| {
         if !seen.contains(&shown) {
-            out.push(format!("leaked tag `{shown}` in target"));
+            let message = format!("leaked tag `{shown}` in target");
+            out.push_at(Side::Target, at.clone(), message);
             seen.push(shown);
         }
     };
     for tag in &target.tags {
         if is_placeholder(tag.name) && !in_source(tag.name) {
-            report(format!(
-                "<{}{}>",
-                if tag.closing { "/" } else { "" },
-                tag.name
-            ));
+            let slash = if tag.closing { "/" } else { "" };
+            report(format!("<{slash}{}>", tag.name), &tag.range);
         }
     }
-    for name in escaped_tags(target.raw) {
+    for (name, at) in escaped_tags(target.raw) {
         if !in_source(name) {
-            report(format!("&lt;{name}&gt;"));
+            report(format!("&lt;{name}&gt;"), &at);
         }
     }
 }
@@ -234,16 +237,17 @@ fn bracketed_ui_term(pair: &Pair, out: &mut Report) {
             .take(3)
             .map(|r| pair.target.slice(r))
             .collect();
-        out.push(format!(
-            "brackets added around bold UI term: {}",
-            shown.join(", ")
-        ));
+        out.push_at(
+            Side::Target,
+            target[0].clone(),
+            format!("brackets added around bold UI term: {}", shown.join(", ")),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{pair_findings, store_of};
+    use super::super::tests::{one_finding, pair_findings, store_of};
     use super::super::{Options, run};
 
     fn markup(locale: &str, source: &str, target: &str) -> Vec<String> {
@@ -361,6 +365,21 @@ mod tests {
     }
 
     #[test]
+    fn a_leaked_tag_is_the_findings_place() {
+        for (target, tag) in [
+            ("如需詳細資訊，請參閱 <<c0> [ 封裝相容性問題](#a)。", "<c0>"),
+            (
+                "**名前**&lt;localizedText&gt;を入力します。",
+                "&lt;localizedText&gt;",
+            ),
+        ] {
+            let store = store_of("zh-tw", &[("See [issues](#a).", target)]);
+            let (finding, text) = one_finding(&store, "leaked-tag");
+            assert_eq!(text, tag, "{}", finding.message);
+        }
+    }
+
+    #[test]
     fn engine_placeholders_and_escaped_tags_leak() {
         // zh-tw, nuget-docs: a placeholder of the engine before the link.
         assert_eq!(
@@ -406,6 +425,8 @@ mod tests {
             asked[0].message,
             "brackets added around bold UI term: **[Microsoft 顧客契約]**"
         );
+        let place = asked[0].span.clone().expect("a place").range;
+        assert_eq!(&target[place], "**[Microsoft 顧客契約]**");
         // Elsewhere it is on by default.
         assert_eq!(
             markup(

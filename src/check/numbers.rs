@@ -10,7 +10,7 @@
 
 use super::lang::Lang;
 use super::view::OBJECT;
-use super::{Check, Default, Pair, Report, Run};
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const NUMBER_MISMATCH: Check = Check {
@@ -42,14 +42,21 @@ fn number_mismatch(pair: &Pair, out: &mut Report) {
             missing.push(number.shown);
         }
     }
-    if !missing.is_empty() {
+    if let Some(first) = missing.first() {
         let list = missing.join(", ");
         let noun = if missing.len() == 1 {
             "number"
         } else {
             "numbers"
         };
-        out.push(format!("{noun} {list} missing in target"));
+        // The place is the first lost number, in the source: what the
+        // target lacks is marked where it stands (SPEC, `side`).
+        let raw = pair.source.raw_range_of(first);
+        out.push_at(
+            Side::Source,
+            raw,
+            format!("{noun} {list} missing in target"),
+        );
     }
 }
 
@@ -531,13 +538,23 @@ fn spelled_out(lang: Lang, n: u32, target: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::Side;
+    use super::super::tests::{one_finding, pair_findings, store_of};
 
     fn numbers(locale: &str, source: &str, target: &str) -> Vec<String> {
         pair_findings(locale, source, target)
             .into_iter()
             .filter(|h| h.starts_with("number"))
             .collect()
+    }
+
+    #[test]
+    fn the_first_lost_number_is_the_findings_place_in_the_source() {
+        let source = "Keep **`logs`** for 90 days, then 120 more.";
+        let store = store_of("ja-jp", &[(source, "`logs` を 30 日間保持します。")]);
+        let (finding, text) = one_finding(&store, "number-mismatch");
+        assert_eq!(finding.span.map(|s| s.side), Some(Side::Source));
+        assert_eq!(text, "90", "{}", finding.message);
     }
 
     #[test]

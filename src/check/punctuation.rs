@@ -9,7 +9,7 @@
 
 use super::lang::{Lang, is_cjk_char, is_word_char};
 use super::view::OBJECT;
-use super::{Check, Default, Pair, Report, Run};
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const END_PUNCTUATION: Check = Check {
@@ -23,12 +23,14 @@ pub const END_PUNCTUATION: Check = Check {
 
 /// The last visible character, ignoring white space, invisible marks and
 /// closing quotes or parentheses that wrap the sentence's own mark.
-fn last_char(text: &str) -> Option<char> {
-    text.trim_end_matches(|c: char| {
+/// Returned as the slice of `text` it stands in: the target's is the
+/// finding's place.
+fn last_char(text: &str) -> Option<(char, &str)> {
+    let visible = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{feff}')
-    })
-    .chars()
-    .next_back()
+    });
+    let c = visible.chars().next_back()?;
+    Some((c, &visible[visible.len() - c.len_utf8()..]))
 }
 
 fn second_last_char(text: &str) -> Option<char> {
@@ -38,7 +40,9 @@ fn second_last_char(text: &str) -> Option<char> {
 }
 
 fn end_punctuation(pair: &Pair, out: &mut Report) {
-    let (Some(s), Some(t)) = (last_char(&pair.source.text), last_char(&pair.target.text)) else {
+    let (Some((s, _)), Some((t, t_at))) =
+        (last_char(&pair.source.text), last_char(&pair.target.text))
+    else {
         return;
     };
     if s == OBJECT || t == OBJECT || pair.source.text.trim_end().ends_with("...") {
@@ -105,23 +109,37 @@ fn end_punctuation(pair: &Pair, out: &mut Report) {
         (Lang::Ar, '?') => Some("Arabic writes the question mark as `؟`"),
         _ => None,
     };
+    let place = || pair.target.raw_range_of(t_at);
     if let Some(message) = message {
-        out.push(message);
+        out.push_at(Side::Target, place(), message);
     }
     if let Some(script) = script {
-        out.push(script.to_string());
+        out.push_at(Side::Target, place(), script.to_string());
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::tests::{one_finding, pair_findings, store_of};
 
     fn punct(locale: &str, source: &str, target: &str) -> Vec<String> {
         pair_findings(locale, source, target)
             .into_iter()
             .filter(|h| h.starts_with("end-punctuation"))
             .collect()
+    }
+
+    #[test]
+    fn the_targets_last_character_is_the_findings_place() {
+        for (locale, target, place) in [
+            ("zh-tw", "請參閱 **說明**.  ", "."),
+            ("de-de", "Die Übersetzung hört *hier* auf", "f"),
+        ] {
+            let source = "Read the help and stop here.";
+            let store = store_of(locale, &[(source, target)]);
+            let (finding, text) = one_finding(&store, "end-punctuation");
+            assert_eq!(text, place, "{target}: {}", finding.message);
+        }
     }
 
     #[test]

@@ -183,6 +183,17 @@ impl<'a> Parsed<'a> {
         start..raw_at(text.end, true).max(start)
     }
 
+    /// The raw range of `part`, a slice of [`Parsed::text`] (a word a
+    /// check found in it).
+    pub fn raw_range_of(&self, part: &str) -> Range<usize> {
+        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        assert!(
+            start <= self.text.len() - part.len().min(self.text.len()),
+            "a slice of the visible text"
+        );
+        self.raw_range(start..start + part.len())
+    }
+
     /// The raw text of a token range, for messages.
     pub fn slice(&self, range: &Range<usize>) -> &'a str {
         &self.raw[range.clone()]

@@ -4,9 +4,11 @@
 //! space, so it never looks doubled here. German doubles some short words as
 //! a matter of grammar ("…, an die die Anforderung", "bis Sie sie zuweisen").
 
+use std::ops::Range;
+
 use super::lang::{Lang, is_word_char};
 use super::view::{OBJECT, Parsed};
-use super::{Check, Default, Pair, Report, Run};
+use super::{Check, Default, Pair, Report, Run, Side};
 use crate::mqm::Severity;
 
 pub const DOUBLED_WORD: Check = Check {
@@ -23,6 +25,8 @@ const GERMAN_DOUBLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "sie
 
 fn doubled_word(pair: &Pair, out: &mut Report) {
     let mut shown = Vec::new();
+    // The first pair reported is the finding's place: both words.
+    let mut first: Option<Range<usize>> = None;
     for (a, b) in doubles(pair.target) {
         let lower = a.to_lowercase();
         if pair.lang == Lang::De && GERMAN_DOUBLES.contains(&lower.as_str()) {
@@ -35,12 +39,19 @@ fn doubled_word(pair: &Pair, out: &mut Report) {
             continue;
         }
         let pair_text = format!("\"{a} {b}\"");
+        first.get_or_insert_with(|| {
+            pair.target.raw_range_of(a).start..pair.target.raw_range_of(b).end
+        });
         if !shown.contains(&pair_text) {
             shown.push(pair_text);
         }
     }
-    if !shown.is_empty() {
-        out.push(format!("word doubled: {}", shown.join(", ")));
+    if let Some(both) = first {
+        out.push_at(
+            Side::Target,
+            both,
+            format!("word doubled: {}", shown.join(", ")),
+        );
     }
 }
 
@@ -90,13 +101,21 @@ fn doubles<'a>(parsed: &'a Parsed) -> Vec<(&'a str, &'a str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::pair_findings;
+    use super::super::tests::{one_finding, pair_findings, store_of};
 
     fn doubled(locale: &str, source: &str, target: &str) -> Vec<String> {
         pair_findings(locale, source, target)
             .into_iter()
             .filter(|h| h.starts_with("doubled"))
             .collect()
+    }
+
+    #[test]
+    fn the_doubled_words_are_the_findings_place_in_the_raw_target() {
+        let target = "da der `Code` Kunde nicht jeden Kauf Kauf überprüfen muss.";
+        let store = store_of("de-de", &[("every purchase", target)]);
+        let (finding, text) = one_finding(&store, "doubled-word");
+        assert_eq!(text, "Kauf Kauf", "{}", finding.message);
     }
 
     #[test]
