@@ -86,19 +86,23 @@ fn link_mismatch(pair: &Pair, out: &mut Report) {
             reported.push(link.dest);
         }
     }
-    let bare: Vec<Cow<str>> = pair.target.bare_urls.iter().map(|u| normalize(u)).collect();
+    let bare: Vec<(Cow<str>, &str)> = (pair.target.bare_urls.iter())
+        .map(|u| (normalize(u), *u))
+        .collect();
     let mut plain = Vec::new();
-    missing.retain(|(m, _)| match bare.contains(m) {
-        true => {
-            plain.push(m.clone());
+    missing.retain(|(m, _)| match bare.iter().find(|(b, _)| b == m) {
+        Some((_, url)) => {
+            plain.push((m.clone(), *url));
             false
         }
-        false => true,
+        None => true,
     });
-    for dest in plain {
-        out.push(format!(
-            "link to {dest} lost its Markdown; the URL stands as plain text"
-        ));
+    for (dest, url) in plain {
+        out.push_at(
+            Side::Target,
+            pair.target.range_in_raw(url),
+            format!("link to {dest} lost its Markdown; the URL stands as plain text"),
+        );
     }
     let changed = missing.len().min(added.len());
     for ((from, _), (to, at)) in missing.iter().zip(&added) {
@@ -130,9 +134,11 @@ fn bare_url_mismatch(pair: &Pair, out: &mut Report) {
             || target.links.iter().any(|l| normalize(l.dest) == wanted)
             || target.raw.contains(url);
         if !kept {
-            out.push(format!(
-                "URL {url} is not in the target as it stands in the source"
-            ));
+            out.push_at(
+                Side::Source,
+                pair.source.range_in_raw(url),
+                format!("URL {url} is not in the target as it stands in the source"),
+            );
         }
     }
 }
@@ -176,6 +182,22 @@ mod tests {
                 "まず **[移動](a.md#roles)** を参照してください。",
                 Side::Target,
                 "[移動](a.md#roles)",
+            ),
+            // Written out in the source, cut in two in the target.
+            (
+                "link-mismatch",
+                "See https://docs.microsoft.com/nuget for more.",
+                "**詳細** は https://- docs.microsoft.com/nuget を参照してください。",
+                Side::Source,
+                "https://docs.microsoft.com/nuget",
+            ),
+            // A link that lost its Markdown: the URL standing as text.
+            (
+                "link-mismatch",
+                "See [the docs](https://a.b/c).",
+                "**詳細** は https://a.b/c を参照してください。",
+                Side::Target,
+                "https://a.b/c",
             ),
             // Lost: the source's link, where the reviewer marks an omission.
             (

@@ -194,6 +194,16 @@ impl<'a> Parsed<'a> {
         self.raw_range(start..start + part.len())
     }
 
+    /// The range of `part`, a slice of [`Parsed::raw`] (a URL written out).
+    pub fn range_in_raw(&self, part: &str) -> Range<usize> {
+        let start = (part.as_ptr() as usize).wrapping_sub(self.raw.as_ptr() as usize);
+        assert!(
+            start <= self.raw.len() - part.len().min(self.raw.len()),
+            "a slice of the raw text"
+        );
+        start..start + part.len()
+    }
+
     /// The raw text of a token range, for messages.
     pub fn slice(&self, range: &Range<usize>) -> &'a str {
         &self.raw[range.clone()]
