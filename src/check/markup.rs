@@ -70,17 +70,26 @@ fn markup_mismatch(pair: &Pair, out: &mut Report) {
         // A source with escaped `\*\*` meant bold; the target's is not added.
         && !source.raw.contains("\\*\\*")
     {
-        out.push(format!(
-            "bold added: {bold_target} bold spans in target, {bold_source} in source"
-        ));
+        let message =
+            format!("bold added: {bold_target} bold spans in target, {bold_source} in source");
+        // Which bold is the added one is known only when the source has none.
+        match target.strong.first().filter(|_| bold_source == 0) {
+            Some(bold) => out.push_at(Side::Target, bold.clone(), message),
+            None => out.push(message),
+        }
     } else if bold_target < bold_source {
         // zh-tw and ja-jp write UI terms as [項目] or 「項目」 instead of bold.
         let marks = |p: &Parsed| p.ui_term_marks();
         let replaced = marks(target).saturating_sub(marks(source));
         if bold_source - bold_target > replaced {
-            out.push(format!(
-                "bold lost: {bold_source} bold spans in source, {bold_target} in target"
-            ));
+            let message =
+                format!("bold lost: {bold_source} bold spans in source, {bold_target} in target");
+            // Which bold was lost is known only when the target has none: it
+            // is marked in the source, as an omission is.
+            match source.strong.first().filter(|_| bold_target == 0) {
+                Some(bold) => out.push_at(Side::Source, bold.clone(), message),
+                None => out.push(message),
+            }
         }
     }
     let mut target_escaped: Vec<&str> = escaped_tag_texts(target.raw).map(|(_, t)| t).collect();
@@ -362,6 +371,27 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn bold_lost_from_a_target_without_bold_is_placed_on_the_sources_bold() {
+        let source = "Select **Save** and then `OK`.";
+        let store = store_of("de-de", &[(source, "Wählen Sie Speichern und dann `OK`.")]);
+        let (finding, text) = one_finding(&store, "markup-mismatch");
+        assert_eq!(
+            finding.span.map(|s| s.side),
+            Some(super::super::Side::Source)
+        );
+        assert_eq!(text, "**Save**", "{}", finding.message);
+        // With bold on both sides, which one went is not known: no place.
+        let target = "Wählen Sie **Speichern** und dann OK.";
+        let two = "Select **Save** and then **OK**.";
+        let found = run(&store_of("de-de", &[(two, target)]), &Options::default());
+        let bold = found
+            .iter()
+            .find(|f| f.check == "markup-mismatch")
+            .expect("bold lost");
+        assert_eq!(bold.span, None, "{}", bold.message);
     }
 
     #[test]

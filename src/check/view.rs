@@ -61,8 +61,9 @@ pub struct Parsed<'a> {
     /// URLs written out in the text (not Markdown links).
     pub bare_urls: Vec<&'a str>,
     pub tags: Vec<Tag<'a>>,
-    /// Bold that renders: `**…**`, `__…__`, `<b>`, `<strong>`.
-    pub strong: u32,
+    /// Bold that renders: `**…**`, `__…__`, `<b>`, `<strong>`; the raw
+    /// range of each, markers included.
+    pub strong: Vec<Range<usize>>,
     /// `**[保存]**` and `[**保存**]`: bold around a bracketed UI term, which
     /// CommonMark does not render but which means bold.
     pub bracketed_bold: Vec<Range<usize>>,
@@ -114,7 +115,7 @@ impl<'a> Parsed<'a> {
         links.clear();
         bare_urls.clear();
         tags.clear();
-        *strong = 0;
+        strong.clear();
         stray_strong.clear();
         text.clear();
         text.reserve(raw.len());
@@ -139,7 +140,7 @@ impl<'a> Parsed<'a> {
     /// Bold spans, counting bold around a bracketed UI term that does not
     /// render (`**[保存]**を`) as the bold it means.
     pub fn bold(&self) -> u32 {
-        self.strong + self.unrendered_bold
+        self.strong.len() as u32 + self.unrendered_bold
     }
 
     /// `[…]` groups that are not links, `[!NOTE]` or `[!INCLUDE…]`, and
@@ -369,7 +370,11 @@ impl<'a> Parsed<'a> {
         let end_of = |t: &Token| token_range(t).end;
         for span in &self.inline.spans {
             match span.kind {
-                SpanKind::Strong => self.strong += 1,
+                SpanKind::Strong => {
+                    let (open, close) = (&tokens[span.open], &tokens[span.close]);
+                    self.strong
+                        .push(start_of(open)..end_of(close).max(start_of(open)));
+                }
                 SpanKind::Link { dest } | SpanKind::Image { dest } if dest.1 > dest.0 => {
                     let (open, close) = (&tokens[span.open], &tokens[span.close]);
                     let text = end_of(open)..start_of(close).max(end_of(open));
