@@ -257,7 +257,7 @@ fn bracketed_ui_term(pair: &Pair, out: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{one_finding, pair_findings, store_of};
-    use super::super::{Options, run};
+    use super::super::{Options, Side, run};
 
     fn markup(locale: &str, source: &str, target: &str) -> Vec<String> {
         pair_findings(locale, source, target)
@@ -378,10 +378,7 @@ mod tests {
         let source = "Select **Save** and then `OK`.";
         let store = store_of("de-de", &[(source, "Wählen Sie Speichern und dann `OK`.")]);
         let (finding, text) = one_finding(&store, "markup-mismatch");
-        assert_eq!(
-            finding.span.map(|s| s.side),
-            Some(super::super::Side::Source)
-        );
+        assert_eq!(finding.span.map(|s| s.side), Some(Side::Source));
         assert_eq!(text, "**Save**", "{}", finding.message);
         // With bold on both sides, which one went is not known: no place.
         let target = "Wählen Sie **Speichern** und dann OK.";

@@ -38,6 +38,17 @@ pub struct Tag<'a> {
     pub range: Range<usize>,
 }
 
+/// Where `part`, a slice of `whole`, stands in it. A string that is not
+/// such a slice is a bug of the caller, never of the input.
+fn range_within(whole: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    assert!(
+        start <= whole.len() && part.len() <= whole.len() - start,
+        "a slice of the text it is placed in"
+    );
+    start..start + part.len()
+}
+
 /// A stretch of visible text and the raw bytes it comes from.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
@@ -187,22 +198,12 @@ impl<'a> Parsed<'a> {
     /// The raw range of `part`, a slice of [`Parsed::text`] (a word a
     /// check found in it).
     pub fn raw_range_of(&self, part: &str) -> Range<usize> {
-        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        assert!(
-            start <= self.text.len() - part.len().min(self.text.len()),
-            "a slice of the visible text"
-        );
-        self.raw_range(start..start + part.len())
+        self.raw_range(range_within(&self.text, part))
     }
 
     /// The range of `part`, a slice of [`Parsed::raw`] (a URL written out).
     pub fn range_in_raw(&self, part: &str) -> Range<usize> {
-        let start = (part.as_ptr() as usize).wrapping_sub(self.raw.as_ptr() as usize);
-        assert!(
-            start <= self.raw.len() - part.len().min(self.raw.len()),
-            "a slice of the raw text"
-        );
-        start..start + part.len()
+        range_within(self.raw, part)
     }
 
     /// The raw text of a token range, for messages.

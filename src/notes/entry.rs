@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use super::kept::Kept;
 use super::layout;
-use super::mqm_error::MqmError;
+use super::mqm_error::{MqmError, counted_as};
 use crate::mqm::{self, Severity, Side};
 use crate::store::{Document, Segment};
 use crate::yaml::{Number, Value};
@@ -304,11 +304,8 @@ impl Entry {
             let (kind, null) = (value.kind(), value == Value::Null);
             // The earlier layout's error of a bad entry counts the default
             // in place of a value it cannot read; the warning says so.
-            let counted = match *name {
-                "severity" => format!("; a bad entry counts it as {}", mqm::DEFAULT_SEVERITY),
-                "category" => format!("; a bad entry counts it as {}", mqm::DEFAULT_CATEGORY),
-                _ => String::new(),
-            };
+            let counted = counted_as(name)
+                .map_or_else(String::new, |d| format!("; a bad entry counts it as {d}"));
             let mut unread = |why: String| {
                 note(
                     0,

@@ -14,6 +14,16 @@ pub(crate) const ERROR_KEYS: [&str; 7] = [
     "category", "severity", "side", "start", "end", "text", "comment",
 ];
 
+/// What an error counts as in place of a `severity` or `category` that
+/// cannot be read: the defaults.
+pub(crate) fn counted_as(key: &str) -> Option<String> {
+    match key {
+        "severity" => Some(mqm::DEFAULT_SEVERITY.to_string()),
+        "category" => Some(mqm::DEFAULT_CATEGORY.to_string()),
+        _ => None,
+    }
+}
+
 /// The keys that make a span.
 const SPAN_KEYS: [&str; 4] = ["side", "start", "end", "text"];
 
@@ -84,12 +94,9 @@ impl MqmError {
             };
             // What the error counts as meanwhile is said: a score or an
             // export showing `major` must not surprise the reviewer.
+            let counted =
+                counted_as(name).map_or_else(String::new, |d| format!("; counted as {d}"));
             let mut unread = |why: String| {
-                let counted = match name {
-                    "severity" => format!("; counted as {}", mqm::DEFAULT_SEVERITY),
-                    "category" => format!("; counted as {}", mqm::DEFAULT_CATEGORY),
-                    _ => String::new(),
-                };
                 warn(format!(
                     "`{name}`: {why}{counted}; the value is kept as written"
                 ));

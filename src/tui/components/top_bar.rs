@@ -70,14 +70,14 @@ pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
 /// A segment file's path, locale, translation type and title, in `room`.
 fn path_label(label: &DocLabel, room: usize, mode: WidthMode) -> String {
     let file_name = label.path.rsplit('/').next().unwrap_or_default();
-    // What goes beside the path, from all of it to nothing, as the room
-    // for the file name runs out.
     // A file that names no translation type shows none: a bare `?` read as
     // the help key.
     let kind = match label.translation_type.as_str() {
         "" => String::new(),
         kind => format!(" · {kind}"),
     };
+    // What goes beside the path, from all of it to nothing, as the room
+    // for the file name runs out.
     let abouts = [
         format!(" · {}{kind}", label.locale),
         format!(" · {}", label.locale),
