@@ -84,7 +84,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 }
 
 #[test]
-fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
+fn ctrl_z_gives_the_terminal_back_and_fg_redraws_from_any_mode() {
     let dir = tempfile::tempdir().unwrap();
     let mut shell = Tty::shell((80, 24), dir.path());
     shell.wait_for_text("$ ");
@@ -95,20 +95,30 @@ fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
     shell.wait_for("the review screen", |s| {
         s.alternate_screen() && s.contents().contains("en-us")
     });
-    shell.send("\x1a");
-    let screen = shell.wait_for("the shell", |s| {
-        !s.alternate_screen() && s.contents().contains("Stopped")
-    });
-    assert!(!screen.hide_cursor());
-    shell.send("fg\r");
-    let screen = shell.wait_for("the review screen again", |s| {
-        s.alternate_screen() && s.contents().contains("en-us")
-    });
-    assert!(screen.hide_cursor());
+    // From the panes, then from the mark dialog: there the `f`, `g` and
+    // Enter of the `fg` typed next would have saved an error.
+    for (opens, shows) in [("", "en-us"), ("x", "Severity")] {
+        shell.send(opens);
+        shell.wait_for(shows, |s| s.contents().contains(shows));
+        shell.send("\x1a");
+        let screen = shell.wait_for("the shell", |s| {
+            !s.alternate_screen() && s.contents().contains("Stopped")
+        });
+        assert!(!screen.hide_cursor());
+        shell.send("clear; fg\r");
+        let screen = shell.wait_for("the review screen again", |s| {
+            s.alternate_screen() && s.contents().contains(shows)
+        });
+        assert!(screen.hide_cursor());
+    }
+    shell.send("\x1b");
+    shell.wait_for("the dialog closed", |s| !s.contents().contains("Severity"));
     shell.send("q");
     shell.wait_for("the shell again", |s| !s.alternate_screen());
     shell.send("exit\r");
     shell.wait_exit();
+    let notes = std::fs::read_to_string(dir.path().join("sxs-notes.yaml")).unwrap_or_default();
+    assert!(!notes.contains("verdict"), "nothing marked: {notes}");
 }
 
 #[test]

@@ -115,7 +115,8 @@ impl App {
     }
 
     /// A key from the terminal, to the mode that has the keyboard. Ctrl-C
-    /// quits whatever the mode and the config file.
+    /// quits and Ctrl-Z suspends whatever the mode and the config file; a
+    /// mode left open by Ctrl-Z is there again after `fg`.
     pub fn key(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);
         self.session.flash = None;
@@ -124,6 +125,10 @@ impl App {
         self.session.pending_resume = None;
         if key == Key::QUIT {
             self.quit = true;
+            return;
+        }
+        if key == Key::SUSPEND {
+            self.suspend = true;
             return;
         }
         // `a` confirms only as the very next key.

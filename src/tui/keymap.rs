@@ -100,10 +100,12 @@ pub enum KeymapError {
         action: &'static str,
         key: String,
     },
-    #[error("{mode}.{action}: Ctrl-C always quits and cannot be bound to anything else")]
+    #[error("{mode}.{action}: {key} always {does} and cannot be bound to anything else")]
     Reserved {
         mode: &'static str,
         action: &'static str,
+        key: &'static str,
+        does: &'static str,
     },
 }
 
@@ -244,13 +246,20 @@ fn build(
                 };
                 (o.line, error)
             })?;
-            let quits = table.mode == "normal" && action == "quit";
-            if key == Key::QUIT && !quits {
-                let error = KeymapError::Reserved {
-                    mode: table.mode,
-                    action,
-                };
-                return Err((o.line, error));
+            let reserved = [
+                (Key::QUIT, "Ctrl-C", "quits", "quit"),
+                (Key::SUSPEND, "Ctrl-Z", "suspends", "suspend"),
+            ];
+            for (reserved, name, does, own) in reserved {
+                if key == reserved && !(table.mode == "normal" && action == own) {
+                    let error = KeymapError::Reserved {
+                        mode: table.mode,
+                        action,
+                        key: name,
+                        does,
+                    };
+                    return Err((o.line, error));
+                }
             }
             if table.text_input && key.is_plain_char() {
                 let error = KeymapError::TextKey {
@@ -445,6 +454,11 @@ mod tests {
         assert_eq!(map.keys(Action::Help), &[key("f1")]);
         let (_, err) = Keymaps::new(&[bind("normal", "mark_ok", &["ctrl-c"], 1)]).unwrap_err();
         assert!(matches!(err, KeymapError::Reserved { .. }));
+        let (_, err) = Keymaps::new(&[bind("dialog", "save", &["ctrl-z"], 1)]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "dialog.save: Ctrl-Z always suspends and cannot be bound to anything else"
+        );
     }
 
     #[test]

@@ -30,6 +30,16 @@ impl Key {
         alt: false,
     };
 
+    /// Ctrl-Z suspends to the shell in every mode, as it does in any
+    /// program: in raw mode the terminal sends it as a key instead of
+    /// stopping the process, so a dialog that took it would swallow the
+    /// `fg` typed next as its own keys.
+    pub const SUSPEND: Key = Key {
+        code: KeyCode::Char('z'),
+        ctrl: true,
+        alt: false,
+    };
+
     pub const fn plain(code: KeyCode) -> Key {
         Key {
             code,
