@@ -1261,6 +1261,16 @@ fn the_jump_line_takes_ids_their_start_file_lines_and_files() {
         "a232a-110",
         "line 30: the segment of line 29"
     );
+    // A line that starts two segments: the first, as `check` names it.
+    for line in ["31", "32"] {
+        press(&mut app, ":");
+        type_enter(&mut app, line);
+        assert_eq!(
+            cursor_id(&app),
+            "a232a-111",
+            "line {line}: 111 and 112 start on 31"
+        );
+    }
     // A file, fuzzily, by its path and locale.
     press(&mut app, ":");
     type_enter(&mut app, "fr");

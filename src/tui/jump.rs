@@ -73,12 +73,17 @@ impl Session {
         out
     }
 
-    /// The segment of the open file at `line`: the last one starting on or
-    /// before it, else the first.
+    /// The segment of the open file at `line`: the first one that starts on
+    /// the last line on or before it that starts any (a line of a paragraph
+    /// holds several, and `check` names a finding by its own line), else
+    /// the first of the file.
     fn line_target(&self, line: u32) -> Option<Candidate> {
         let doc = self.store.docs.get(self.doc)?;
         let after = doc.segments.partition_point(|s| s.line <= line);
-        let segment = after.saturating_sub(1);
+        let starts = after
+            .checked_sub(1)
+            .map_or(0, |last| doc.segments[last].line);
+        let segment = doc.segments.partition_point(|s| s.line < starts);
         let seg = doc.segments.get(segment)?;
         Some(Candidate {
             target: Target::Segment {
