@@ -2247,6 +2247,39 @@ fn marked_spans_are_highlighted_by_severity_in_panes_raw_view_and_reading_mode()
 }
 
 #[test]
+fn a_hand_edit_read_in_with_the_next_change_moves_every_highlight_it_touches() {
+    use sxs::text::Style;
+    let (mut app, _notes) = japanese(4);
+    press(&mut app, "v/サインイン");
+    special(&mut app, KeyCode::Enter);
+    press(&mut app, "x1");
+    special(&mut app, KeyCode::Enter);
+    let (doc, marked) = (app.session.doc, app.session.position().cursor);
+    let highlighted = |app: &App| {
+        flagged(
+            &app.session.displays.get(doc)[marked].target,
+            Style::MINOR_SPAN,
+        )
+    };
+    assert!(highlighted(&app).contains("⟦サインイン⟧"));
+    // The reviewer's colleague rewrites the span's text by hand…
+    let path = app.session.notes.path().to_path_buf();
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    assert!(yaml.contains("text: \"サインイン\""), "{yaml}");
+    std::fs::write(
+        &path,
+        yaml.replace("text: \"サインイン\"", "text: \"どこにもない語\""),
+    )
+    .unwrap();
+    // …and the next change, on another segment, reads it in.
+    press(&mut app, "ja");
+    assert!(!highlighted(&app).contains('⟦'), "{}", highlighted(&app));
+    app.go_to(marked);
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("~«どこにもない語»"), "{shown}");
+}
+
+#[test]
 fn a_span_whose_text_is_gone_is_kept_and_shown_stale() {
     let store = Store::samples();
     let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();

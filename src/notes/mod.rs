@@ -85,6 +85,9 @@ pub struct Notes {
     /// Time on screen not saved yet, by (file, id): written with the
     /// segment's next change, or by `add_seconds` (see `carry_seconds`).
     carried: HashMap<(String, String), f64>,
+    /// How often the file was read: when opened, then at each change made
+    /// after it changed on disk.
+    reads: u32,
 }
 
 /// Whether this `Notes` may save.
@@ -191,6 +194,7 @@ impl Notes {
             bom: false,
             image: Vec::new(),
             carried: HashMap::new(),
+            reads: 0,
         }
     }
 
@@ -199,6 +203,7 @@ impl Notes {
         // Stamped before reading: a change in between is seen at the next save.
         let stamp = file::stamp(&self.target);
         let loaded = file::read(&self.target, &self.path)?;
+        self.reads += 1;
         self.entries.clear();
         self.warnings = loaded.warnings;
         self.bom = loaded.bom;
@@ -239,6 +244,13 @@ impl Notes {
             true => Ok(()),
             false => self.reload(),
         }
+    }
+
+    /// How often the file was read. A change that read it again (it was
+    /// edited by hand, or by another program) may have changed any entry,
+    /// not only the one it was about.
+    pub fn reads(&self) -> u32 {
+        self.reads
     }
 
     /// The notes file as given.

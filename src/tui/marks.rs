@@ -26,9 +26,17 @@ impl Session {
         change: impl FnOnce(&mut Session) -> Result<(), NotesError>,
     ) -> Option<&'static str> {
         let was_read_only = self.notes.is_read_only();
+        let reads = self.notes.reads();
         match change(self) {
             Ok(()) => {
-                self.recount(self.doc);
+                // A hand edit read in with the change may have changed any
+                // segment's entry: every count and highlight follows it.
+                if self.notes.reads() != reads {
+                    self.recount_all();
+                    self.refresh_all_marks();
+                } else {
+                    self.recount(self.doc);
+                }
                 Some(match was_read_only && !self.notes.is_read_only() {
                     true => "; the notes file is writable again (the other sxs closed it)",
                     false => "",
