@@ -2247,6 +2247,28 @@ fn marked_spans_are_highlighted_by_severity_in_panes_raw_view_and_reading_mode()
 }
 
 #[test]
+fn ordered_lists_show_their_numbers_as_markdown_counts_them() {
+    // `1.` on every item shows 1, 2, 3; a nested list starts at its own
+    // first number; a bullet between two ordered items starts a new list.
+    let (app, _notes) = fixture("ordered-lists");
+    let shown = screen(&app).join("\n");
+    for line in [
+        "1. One",
+        "1. Eins",
+        "2. Two",
+        "2. Zwei",
+        "  3. Three a",
+        "  4. Three b",
+        "3. Four",
+        "7. Seven",
+        "• Bullet",
+        "8. Eight",
+    ] {
+        assert!(shown.contains(line), "{line:?} in\n{shown}");
+    }
+}
+
+#[test]
 fn a_hand_edit_read_in_with_the_next_change_moves_every_highlight_it_touches() {
     use sxs::text::Style;
     let (mut app, _notes) = japanese(4);

@@ -134,16 +134,16 @@ fn headings_lists_links_and_no_front_matter() {
             row("beef0-111", "heading", 12, Some("Setext"), "Setext"),
         ]
     );
-    let depths: Vec<(u8, bool)> = doc.segments[1..6]
+    let depths: Vec<(u8, Option<u32>)> = doc.segments[1..6]
         .iter()
         .map(|s| match s.block {
-            Block::ListItem { depth, ordered } => (depth, ordered),
+            Block::ListItem { depth, number } => (depth, number),
             _ => panic!("not a list item: {:?}", s.block),
         })
         .collect();
     assert_eq!(
         depths,
-        [(0, false), (1, false), (2, false), (0, true), (0, false)]
+        [(0, None), (1, None), (2, None), (0, Some(1)), (0, None)]
     );
     assert_eq!(doc.segments[0].block, Block::Heading { level: 2 });
 }

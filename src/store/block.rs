@@ -18,7 +18,10 @@ pub enum Block {
     ListItem {
         /// 0 for a top-level item, 1 for an item nested in it, …
         depth: u8,
-        ordered: bool,
+        /// The number an ordered item shows, as Markdown counts it: the
+        /// first item's own, then one more per item (`1.` written on every
+        /// item shows 1, 2, 3); `None` for a bullet.
+        number: Option<u32>,
     },
     TableCell,
     /// A block quote, or a `> [!NOTE]`-style alert.
@@ -338,12 +341,12 @@ impl<'a> BlockMap<'a> {
             });
             return index + 1;
         }
-        if let Some(ordered) = list_marker(rest) {
+        if let Some(written) = list_marker(rest) {
             state.new_group();
             state.in_paragraph = true;
-            let depth = state.push_item(indent);
+            let (depth, number) = state.push_item(indent, written);
             self.kinds[index] = Some(LineKind::Block {
-                block: Block::ListItem { depth, ordered },
+                block: Block::ListItem { depth, number },
                 group: state.group,
             });
             return index + 1;
@@ -372,7 +375,7 @@ impl<'a> BlockMap<'a> {
         let block = match in_list {
             Some(depth) => Block::ListItem {
                 depth,
-                ordered: false,
+                number: None,
             },
             None => Block::Paragraph,
         };
@@ -446,8 +449,9 @@ impl<'a> BlockMap<'a> {
 #[derive(Default)]
 struct State {
     fence: Option<(char, usize)>,
-    /// Indents of the markers of the open list items, outermost first.
-    items: Vec<usize>,
+    /// The open list items, outermost first: the indent of each marker,
+    /// and the number it shows if it is ordered.
+    items: Vec<(usize, Option<u32>)>,
     /// `Some(alert)` while inside a block quote.
     quote: Option<Option<Box<str>>>,
     in_paragraph: bool,
@@ -466,14 +470,21 @@ impl State {
         self.quote = None;
     }
 
-    /// Opens an item whose marker is at `indent`; returns its depth.
-    fn push_item(&mut self, indent: usize) -> u8 {
-        while self.items.last().is_some_and(|&top| top >= indent) {
+    /// Opens an item whose marker is at `indent` and reads `written` (a
+    /// number, or `None` for a bullet); returns its depth and the number
+    /// it shows: one more than an ordered item before it in the same list.
+    fn push_item(&mut self, indent: usize, written: Option<u32>) -> (u8, Option<u32>) {
+        let mut sibling = None;
+        while let Some(&(top, number)) = self.items.last()
+            && top >= indent
+        {
+            sibling = (top == indent).then_some(number).flatten();
             self.items.pop();
         }
-        self.items.push(indent);
+        let number = written.map(|n| sibling.map_or(n, |before| before.saturating_add(1)));
+        self.items.push((indent, number));
         self.after_blank = false;
-        (self.items.len() - 1).min(u8::MAX as usize) as u8
+        ((self.items.len() - 1).min(u8::MAX as usize) as u8, number)
     }
 
     /// For a text line at `indent`: the depth of the list item it continues, if any.
@@ -488,7 +499,7 @@ impl State {
         }
         self.after_blank = false;
         if indent > 0 {
-            while self.items.len() > 1 && self.items.last().is_some_and(|&top| top >= indent) {
+            while self.items.len() > 1 && self.items.last().is_some_and(|&(top, _)| top >= indent) {
                 self.items.pop();
             }
         }
@@ -532,15 +543,19 @@ fn heading_level(rest: &str) -> Option<u8> {
 }
 
 /// `Some(ordered)` when the line starts with a list marker.
-fn list_marker(rest: &str) -> Option<bool> {
+/// A list item's marker at the start of `rest`: `Some(None)` for a
+/// bullet, `Some(Some(n))` for an ordered item numbered `n`.
+fn list_marker(rest: &str) -> Option<Option<u32>> {
     let bytes = rest.as_bytes();
     let spaced = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ' || *b == b'\t');
     match bytes.first()? {
-        b'-' | b'*' | b'+' if spaced(1) && !is_thematic_break(rest) => Some(false),
+        b'-' | b'*' | b'+' if spaced(1) && !is_thematic_break(rest) => Some(None),
         b'0'..=b'9' => {
             let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-            (digits <= 9 && matches!(bytes.get(digits), Some(b'.' | b')')) && spaced(digits + 1))
-                .then_some(true)
+            let marker =
+                digits <= 9 && matches!(bytes.get(digits), Some(b'.' | b')')) && spaced(digits + 1);
+            // Nine digits at most (CommonMark's limit) always fit a u32.
+            marker.then(|| rest[..digits].parse().ok())
         }
         _ => None,
     }
@@ -640,7 +655,7 @@ fn html_block(name: &str) -> Option<Block> {
         "td" | "th" => Block::TableCell,
         "li" => Block::ListItem {
             depth: 0,
-            ordered: false,
+            number: None,
         },
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Block::Heading {
             level: name.as_bytes()[1] - b'0',

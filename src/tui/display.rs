@@ -484,10 +484,16 @@ fn decoration(block: &Block, first_in_block: bool, glyphs: &Glyphs) -> Decoratio
             let rest = " ".repeat(marks.len());
             (marks, rest)
         }
-        Block::ListItem { depth, .. } => {
+        Block::ListItem { depth, number } => {
             let indent = "  ".repeat(*depth as usize);
-            let bullet = if first_in_block { glyphs.bullet } else { "  " };
-            (format!("{indent}{bullet}"), format!("{indent}  "))
+            let marker = match number {
+                Some(n) => format!("{n}. "),
+                None => glyphs.bullet.to_string(),
+            };
+            // A hanging indent as wide as the marker: `10. ` takes four cells.
+            let hang = " ".repeat(marker.chars().count());
+            let first = if first_in_block { &marker } else { &hang };
+            (format!("{indent}{first}"), format!("{indent}{hang}"))
         }
         Block::TableCell => (glyphs.cell.to_string(), glyphs.cell.to_string()),
         Block::Quote { alert } => match alert {
