@@ -189,11 +189,11 @@ fn the_raw_view_shows_a_misplaced_bold() {
     let geo = app.session.geometry();
     let y = (0..30)
         .find(|&y| {
-            buffer[(geo.right.0, y)].symbol() == "•" && buffer[(geo.right.0 + 2, y)].symbol() == "*"
+            buffer[(geo.right.0, y)].symbol() == "1" && buffer[(geo.right.0 + 3, y)].symbol() == "*"
         })
         .expect("the raw row");
-    let star = &buffer[(geo.right.0 + 2, y)];
-    let bold = &buffer[(geo.right.0 + 4, y)];
+    let star = &buffer[(geo.right.0 + 3, y)];
+    let bold = &buffer[(geo.right.0 + 5, y)];
     assert_eq!(bold.symbol(), "ダ");
     assert!(star.modifier.contains(Modifier::DIM), "{star:?}");
     assert!(bold.modifier.contains(Modifier::BOLD), "{bold:?}");
