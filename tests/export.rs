@@ -548,6 +548,46 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
 }
 
 #[test]
+fn export_never_writes_over_the_notes_file_or_an_input_by_any_name() {
+    let dir = TempDir::new().unwrap();
+    let (path, _) = notes_file(&dir);
+    let marks = fs::read_to_string(&path).unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(&path, dir.path().join("link.yaml")).unwrap();
+    let input = dir.path().join("input.tsv");
+    fs::write(
+        &input,
+        "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\n",
+    )
+    .unwrap();
+    for output in ["sxs-notes.yaml", "sub/../sxs-notes.yaml", "link.yaml"] {
+        for format in ["csv", "xliff"] {
+            let out = sxs_in(dir.path(), &["export", "--format", format, "-o", output]);
+            assert_eq!(out.status.code(), Some(2), "{output}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("this is the notes file"), "{err}");
+            assert!(err.contains("name another file with -o"), "{err}");
+        }
+    }
+    let out = sxs_in(
+        dir.path(),
+        &["export", "--format", "mqm", "-o", "input.tsv", "input.tsv"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("this is the input file input.tsv"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        marks,
+        "the marks are intact"
+    );
+    assert!(fs::read_to_string(&input).unwrap().starts_with("system\t"));
+    // A notes file named but missing is said, not read as a review not begun.
+    let out = sxs_in(dir.path(), &["stats", "--notes", "typo.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("typo.yaml: no such notes file"));
+}
+
+#[test]
 fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
     let dir = TempDir::new().unwrap();
     let (_, mut notes) = notes_file(&dir);

@@ -1,6 +1,7 @@
 //! `sxs export`: the notes file in other formats.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
@@ -9,15 +10,7 @@ use crate::notes::{export, write_to};
 use crate::store::Document;
 
 pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
-    // A missing notes file is an empty one for a review, but exporting one is
-    // nearly always a wrong folder or a mistyped name.
-    if !common.notes_path().exists() {
-        bail!(
-            "{}: no such notes file; run sxs in the folder that holds it, or name it with --notes FILE",
-            common.notes_path().display()
-        );
-    }
-    let notes = super::read_notes(common)?;
+    let notes = super::read_notes(common, true)?;
     let entries = notes.entries().filter(|e| {
         common
             .locale
@@ -39,6 +32,9 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
             "the PATHs given hold no WMT MQM ratings; the export holds the notes alone"
         ));
     }
+    if let Some(output) = &args.output {
+        refuse_to_replace_input(output, common, &args.paths)?;
+    }
     let exported = export::export(args.format, entries, &rated);
     for warning in &exported.warnings {
         super::diagnostics::warning(format_args!("{}: {warning}", common.notes_path().display()));
@@ -53,4 +49,40 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// Refuses an output that is the notes file or a file named as input, by any
+/// of its names (a link, `./../x/`): writing the export there would replace
+/// the marks, or the file they are about, with the export.
+fn refuse_to_replace_input(
+    output: &Path,
+    common: &Common,
+    paths: &[PathBuf],
+) -> anyhow::Result<()> {
+    let Some(out) = file_identity(output) else {
+        return Ok(());
+    };
+    let notes = common.notes_path();
+    if file_identity(notes) == Some(out) {
+        bail!(
+            "{}: this is the notes file ({}); the export would replace the marks; name another file with -o",
+            output.display(),
+            notes.display()
+        );
+    }
+    if let Some(input) = paths.iter().find(|p| file_identity(p) == Some(out)) {
+        bail!(
+            "{}: this is the input file {}; the export would replace it; name another file with -o",
+            output.display(),
+            input.display()
+        );
+    }
+    Ok(())
+}
+
+/// The device and inode of the regular file at `path`, links followed.
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    meta.is_file().then(|| (meta.dev(), meta.ino()))
 }
