@@ -109,6 +109,51 @@ fn crlf_front_matter_with_escaped_quotes_in_a_span() {
 }
 
 #[test]
+fn every_span_of_the_front_matter_is_a_segment_on_its_own_line() {
+    // A folded value starts on the line after its key; a list holds one
+    // span per item.
+    let store = load("front-matter/lists.md");
+    assert!(warnings(&store).is_empty(), "{:?}", warnings(&store));
+    let doc = &store.docs[0];
+    assert_eq!(
+        rows(doc),
+        vec![
+            row("abcde-101", "front-matter", 2, Some("It's title"), "題"),
+            row("abcde-102", "front-matter", 4, Some("Desc folded"), "説明"),
+            row("abcde-103", "front-matter", 8, Some("Key"), "鍵"),
+            row("abcde-104", "paragraph", 11, Some("Body"), "本文"),
+        ]
+    );
+    let keys: Vec<&Block> = doc.segments.iter().map(|s| &s.block).collect();
+    assert_eq!(
+        keys[2],
+        &Block::FrontMatter {
+            key: "keywords".into()
+        }
+    );
+    // Front matter that machine translation made invalid YAML: its spans
+    // are read as written, each on its line, under the key above it if any.
+    let store = load("front-matter/broken.md");
+    let said = warnings(&store);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].2.contains("fields read line by line instead"));
+    assert_eq!(
+        rows(&store.docs[0]),
+        vec![
+            row(
+                "abcde-101",
+                "front-matter",
+                2,
+                Some("uid: X summary: *content"),
+                "uid: X summary: *content"
+            ),
+            row("abcde-102", "front-matter", 3, Some("Item"), "項目"),
+            row("abcde-103", "paragraph", 6, Some("Body"), "本文"),
+        ]
+    );
+}
+
+#[test]
 fn headings_lists_links_and_no_front_matter() {
     let store = load("variants/no-front-matter.md");
     assert!(warnings(&store).is_empty());

@@ -53,7 +53,7 @@ pub fn run(args: &DumpArgs, common: &Common) -> anyhow::Result<u8> {
     };
     // Marks beside the rows, when a notes file is named (text only).
     let notes = match (format, &common.notes) {
-        (Layout::Text(_), Some(_)) => Some(super::read_notes(common, true)?),
+        (Layout::Text(_), Some(_)) => Some(super::read_notes(common, false)?),
         _ => None,
     };
     let marks = notes.as_ref().map(Marks::new);

@@ -254,17 +254,24 @@ pub(crate) fn fail_on(errors: &[LoadError]) -> anyhow::Result<()> {
 
 /// Reads the notes file for a batch command and reports what it could not
 /// understand; an invalid file is an error that names its line.
-/// The notes file, to read only. A missing one is an error when it was
-/// named with `--notes`, or when it is `required`: then it is nearly always
-/// a mistyped name or the wrong folder, and reading it as empty would look
-/// like a review not begun.
+/// The notes file, to read only. A missing one is an error when it is
+/// `required` (an export of nothing is nearly always a mistyped name or the
+/// wrong folder); one named with `--notes` is warned about, or a typo would
+/// look like a review not begun.
 pub(crate) fn read_notes(common: &Common, required: bool) -> anyhow::Result<Notes> {
     let path = common.notes_path();
-    if (required || common.notes.is_some()) && !path.exists() {
+    let missing = !path.exists();
+    if missing && required {
         anyhow::bail!(
             "{}: no such notes file; run sxs in the folder that holds it, or name it with --notes FILE",
             path.display()
         );
+    }
+    if missing && common.notes.is_some() {
+        diagnostics::warning(format_args!(
+            "{}: no such notes file; nothing counts as reviewed",
+            path.display()
+        ));
     }
     let notes = Notes::read(path)?;
     report(notes.warnings());

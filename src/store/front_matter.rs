@@ -19,14 +19,68 @@ pub struct FrontMatter {
     pub openlocfilehash: Option<String>,
 }
 
-/// A front-matter value that holds spans, as YAML decodes it.
+/// A front-matter value that holds spans, as YAML decodes it; or, for
+/// front matter that is not valid YAML, all of it as written.
 #[derive(Debug, Clone)]
 pub struct SpanValue {
-    /// Top-level key, e.g. `title`.
+    /// Top-level key, e.g. `title`; empty for front matter as written.
     pub key: String,
     pub text: String,
-    /// 1-based line of the key in the file.
+    /// 1-based line of the key in the file, or of the first line of
+    /// front matter as written.
     pub line: u32,
+    /// `text` is the front matter as written, not a decoded value: each
+    /// span's line and key are read off the text itself.
+    pub as_written: bool,
+}
+
+impl SpanValue {
+    /// The 1-based line and the top-level key of the span that starts at
+    /// `at` in [`SpanValue::text`]; `yaml` is the front matter as written,
+    /// where a decoded value's span is looked up by its id (a value may
+    /// start on the line after its key, or be an item of a list).
+    pub fn place_of(&self, at: usize, id: &str, yaml: &str) -> (u32, &str) {
+        if !self.as_written {
+            let found = (!id.is_empty()).then(|| id_line(yaml, id)).flatten();
+            let line = found.unwrap_or(self.line);
+            return (line, &self.key);
+        }
+        let before = &self.text[..at];
+        let line = self.line + before.bytes().filter(|&b| b == b'\n').count() as u32;
+        let key = before
+            .lines()
+            .rev()
+            .find_map(top_level_key)
+            .unwrap_or_default();
+        (line, key)
+    }
+}
+
+/// The key of a top-level `key: value` line: a word at the line's start.
+fn top_level_key(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once(':')?;
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/'))
+        && !key.starts_with('-');
+    plain.then_some(key)
+}
+
+/// The 1-based file line where `yaml` (front matter that starts on line 2)
+/// has the span of id `id`, in any quoting (`data-ttu-id=\"a-1\"`).
+fn id_line(yaml: &str, id: &str) -> Option<u32> {
+    let mut from = 0;
+    while let Some(found) = yaml[from..].find("data-ttu-id=") {
+        let after = from + found + "data-ttu-id=".len();
+        let value = yaml[after..].trim_start_matches(['\\', '"', '\'']);
+        if value.starts_with(id) && value[id.len()..].starts_with(['\\', '"', '\'']) {
+            let line = yaml[..after].bytes().filter(|&b| b == b'\n').count() as u32;
+            return Some(line + 2);
+        }
+        from = after;
+    }
+    None
 }
 
 /// A file cut into its front matter and body.
@@ -34,6 +88,8 @@ pub struct SpanValue {
 pub struct Head {
     pub fields: FrontMatter,
     pub span_values: Vec<SpanValue>,
+    /// Where the front matter's YAML stands in the file (empty without).
+    pub yaml: std::ops::Range<usize>,
     /// Byte offset where the body starts (0 without front matter).
     pub body_start: usize,
 }
@@ -58,6 +114,7 @@ pub fn split(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Head {
     let yaml = &text[yaml_start..yaml_end];
     let mut head = Head {
         body_start,
+        yaml: yaml_start..yaml_end,
         ..Head::default()
     };
     if let Some(pairs) = simple_pairs(yaml) {
@@ -68,6 +125,7 @@ pub fn split(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Head {
                     key: key.to_string(),
                     text: value.into_owned(),
                     line: line as u32 + 2,
+                    as_written: false,
                 });
             }
         }
@@ -77,13 +135,19 @@ pub fn split(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Head {
         Ok(Value::Mapping(map)) => {
             for (key, value) in map.iter() {
                 let Some(key) = key.as_str() else { continue };
-                let Some(value) = scalar(value) else { continue };
-                head.fields.set(key, &value);
-                if value.contains("data-ttu-id") {
+                if let Some(value) = scalar(value) {
+                    head.fields.set(key, &value);
+                }
+                // Spans anywhere under the key: a `keywords` list holds one
+                // per item.
+                let mut texts = Vec::new();
+                texts_in(value, &mut texts);
+                for text in texts.into_iter().filter(|t| t.contains("data-ttu-id")) {
                     head.span_values.push(SpanValue {
                         key: key.to_string(),
-                        text: value,
+                        text: text.to_string(),
                         line: key_line(yaml, key),
+                        as_written: false,
                     });
                 }
             }
@@ -201,24 +265,36 @@ fn simple_value(value: &str) -> Option<Option<Cow<'_, str>>> {
 }
 
 /// Fallback for broken YAML: the top-level `key: value` lines, quotes removed, so
-/// that locale and grouping still work. Span values are then taken as written.
+/// that locale and grouping still work. The spans are read from the front
+/// matter as written, all of them: machine translation of a whole front
+/// matter leaves spans on lines of no key, and in lists.
 fn read_lines(yaml: &str, head: &mut Head) {
-    for (n, line) in yaml.lines().enumerate() {
-        let Some((key, value)) = line.split_once(':') else {
+    for line in yaml.lines() {
+        let Some(key) = top_level_key(line) else {
             continue;
         };
-        if key.starts_with(char::is_whitespace) {
-            continue;
-        }
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-        head.fields.set(key, value);
-        if value.contains("data-ttu-id") {
-            head.span_values.push(SpanValue {
-                key: key.to_string(),
-                text: value.to_string(),
-                line: n as u32 + 2,
-            });
-        }
+        let value = line[key.len() + 1..].trim();
+        head.fields
+            .set(key, value.trim_matches(|c| c == '"' || c == '\''));
+    }
+    if yaml.contains("data-ttu-id") {
+        head.span_values.push(SpanValue {
+            key: String::new(),
+            text: yaml.to_string(),
+            line: 2,
+            as_written: true,
+        });
+    }
+}
+
+/// The texts of a YAML value and of everything nested in it, in order.
+fn texts_in<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
+    match value {
+        Value::String(s) => out.push(s),
+        Value::Sequence(items) => items.iter().for_each(|v| texts_in(v, out)),
+        Value::Mapping(map) => map.iter().for_each(|(_, v)| texts_in(v, out)),
+        Value::Tagged(tagged) => texts_in(&tagged.1, out),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 

@@ -209,22 +209,22 @@ impl Document {
         let head = front_matter::split(path, text, &mut warnings);
         let mut segments = Vec::new();
         let mut groups = GroupNumbers::default();
+        let yaml = &text[head.yaml.clone()];
         for value in &head.span_values {
             let found = spans::scan(&value.text);
             for pair in &found.pairs {
-                let key = (u32::MAX, value.line);
+                let (line, key) = value.place_of(pair.start, &pair.id, yaml);
                 segments.push(segment(
                     &value.text,
                     pair,
-                    value.line,
-                    groups.number(key),
-                    Block::FrontMatter {
-                        key: value.key.as_str().into(),
-                    },
+                    line,
+                    groups.number((u32::MAX, line)),
+                    Block::FrontMatter { key: key.into() },
                 ));
             }
             for problem in found.problems {
-                warnings.push(warning(path, Some(value.line), problem));
+                let line = value.place_of(problem.at, "", yaml).0;
+                warnings.push(warning(path, Some(line), problem));
             }
         }
 
