@@ -27,9 +27,10 @@ pub enum Scheme {
     #[default]
     Mqm,
     /// Freitag et al. 2021 (SPEC): a minor `fluency/punctuation` error 0.1,
-    /// a non-translation 25 (once a segment); and, as Google's Marot viewer
-    /// weighs them by default, errors in the source and creative
-    /// reinterpretations 0 (they are not errors of the translation).
+    /// a non-translation 25 (once a segment); every other error by its
+    /// severity, errors in the source included, as Google's `score_mqm`
+    /// weighs them (`Major:5 Minor:1 Neutral:0 Major/Non-translation!:25
+    /// Minor/Fluency/Punctuation:0.1`).
     Wmt,
 }
 
@@ -98,8 +99,6 @@ impl Judgment<'_> {
                     let first = !std::mem::replace(&mut self.non_translation, true);
                     return if first { WMT_NON_TRANSLATION } else { 0.0 };
                 }
-                Dimension::Source => return 0.0,
-                _ if category.to_lowercase().contains("reinterpretation") => return 0.0,
                 _ if severity == Severity::Minor
                     && grouping.code == Some("fluency/punctuation") =>
                 {
@@ -176,7 +175,7 @@ mod tests {
     }
 
     #[test]
-    fn the_wmt_scheme_weighs_punctuation_non_translation_source_and_creative_apart() {
+    fn the_wmt_scheme_weighs_minor_punctuation_and_non_translation_apart() {
         let wmt: Penalties = "wmt".parse().unwrap();
         let cases: [(&[(&str, Severity)], f64); 7] = [
             (&[("Fluency/Punctuation", Severity::Minor)], 0.1),
@@ -189,11 +188,11 @@ mod tests {
                 ],
                 26.0,
             ),
-            (&[("Source issue", Severity::Major)], 0.0),
-            (&[("Source error/-", Severity::Minor)], 0.0),
+            (&[("Source issue", Severity::Major)], 5.0),
+            (&[("Source error/-", Severity::Minor)], 1.0),
             (
                 &[("Accuracy/Creative Reinterpretation", Severity::Major)],
-                0.0,
+                5.0,
             ),
             (&[("Style/Unnatural or awkward", Severity::Critical)], 10.0),
         ];
