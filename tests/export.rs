@@ -586,7 +586,10 @@ fn export_never_writes_over_the_notes_file_or_an_input_by_any_name() {
     let out = sxs_in(dir.path(), &["stats", "--notes", "typo.yaml"]);
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("typo.yaml: no such notes file; nothing counts as reviewed"), "{err}");
+    assert!(
+        err.contains("typo.yaml: no such notes file; nothing counts as reviewed"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -75,6 +75,10 @@ fn wmt_weights_give_the_systems_raters_and_documents_worked_out_by_hand() {
     // errors at 0.1 instead of 1; the three source issues weigh by severity.
     assert_score(&systems["GPT4-5shot"], (6, 14, 34.0 - 3.0 * 0.9));
     assert_score(&systems["ONLINE-M"], (3, 3, 27.0));
+    // SPEC's other figure, per 1,000 source words: its one segment has 8,
+    // judged three times.
+    assert_eq!(systems["ONLINE-M"]["words"], 24);
+    assert_eq!(systems["ONLINE-M"]["per_1000_words"], 27.0 * 1000.0 / 24.0);
     let raters = &json["raters"];
     assert_score(&raters["rater2"], (2, 5, 0.1 + 0.1 + 5.0 + 1.0 + 1.0));
     assert_score(&raters["rater6"], (1, 1, 25.0));
@@ -109,6 +113,7 @@ fn wmt_weights_give_the_systems_raters_and_documents_worked_out_by_hand() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("lower is better"), "{text}");
+    assert!(text.contains("per segment per 1,000 words"), "{text}");
     let ranked: Vec<&str> = text
         .lines()
         .skip_while(|l| !l.contains(" system "))

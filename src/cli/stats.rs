@@ -246,19 +246,21 @@ fn write_ratings(
         });
         writeln!(
             out,
-            "{:>4} {first:<28} {:>9} {:>7} {:>10} {:>11}",
-            "rank", "segments", "errors", "penalty", "per segment"
+            "{:>4} {first:<28} {:>9} {:>7} {:>10} {:>11} {:>15}",
+            "rank", "segments", "errors", "penalty", "per segment", "per 1,000 words"
         )?;
         for (rank, (name, s)) in ranked.iter().enumerate() {
             writeln!(
                 out,
-                "{:>4} {:<28} {:>9} {:>7} {:>10.1} {:>11.3}",
+                "{:>4} {:<28} {:>9} {:>7} {:>10.1} {:>11.3} {:>15}",
                 rank + 1,
                 terminal_line(name),
                 s.segments,
                 s.errors,
                 s.penalty_points,
-                s.per_segment
+                s.per_segment,
+                s.per_1000_words
+                    .map_or("-".to_string(), |p| format!("{p:.1}"))
             )?;
         }
         Ok::<(), io::Error>(())

@@ -14,8 +14,8 @@ use super::Penalties;
 use super::agreement::{Agreements, Marks};
 use crate::mqm::Severity;
 use crate::notes::Entry;
-use crate::store::Store;
 use crate::store::wmt::{self, RatedError, Rating, RatingKind};
+use crate::store::{Store, source_words};
 
 /// The scores of one system, rater or document (SPEC's fields).
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
@@ -28,6 +28,12 @@ pub struct Score {
     pub penalty_points: f64,
     /// `penalty_points / segments`: lower is better.
     pub per_segment: f64,
+    /// Source words of the judged segments, a segment counted once per
+    /// judgment, as its points are.
+    pub words: usize,
+    /// `penalty_points` per 1,000 of those words (SPEC's other figure);
+    /// `None` when they hold no word.
+    pub per_1000_words: Option<f64>,
 }
 
 impl Score {
@@ -35,7 +41,10 @@ impl Score {
         self.segments += 1;
         self.errors += judgment.errors;
         self.penalty_points += judgment.points;
+        self.words += judgment.words;
         self.per_segment = self.penalty_points / self.segments as f64;
+        self.per_1000_words =
+            (self.words > 0).then(|| self.penalty_points * 1000.0 / self.words as f64);
     }
 }
 
@@ -64,6 +73,8 @@ impl Ratings {
 struct Judged {
     errors: usize,
     points: f64,
+    /// Source words of the segment judged.
+    words: usize,
 }
 
 /// Scores the ratings of every document of `store` that has some, with
@@ -96,6 +107,7 @@ pub fn ratings<'e>(
         };
         for (segment, rows) in by_segment(&doc.ratings) {
             let seg = &doc.segments[segment];
+            let words = seg.source().map_or(0, source_words);
             let mut marks = Vec::new();
             for (rater, rows) in by_rater(rows) {
                 // A rater with only attention checks here did not judge it.
@@ -114,7 +126,11 @@ pub fn ratings<'e>(
                     .collect();
                 count(
                     rater,
-                    &weigh(penalties, errors.iter().map(|(e, s)| (&*e.category, *s))),
+                    &weigh(
+                        penalties,
+                        words,
+                        errors.iter().map(|(e, s)| (&*e.category, *s)),
+                    ),
                 );
                 let spans = errors.iter().map(|(e, s)| (*s, e.span.as_ref()));
                 marks.push(Marks::new(rater.to_string(), seg.target(), spans));
@@ -125,7 +141,11 @@ pub fn ratings<'e>(
                 let errors = entry.counted_errors();
                 count(
                     &entry.reviewer,
-                    &weigh(penalties, errors.iter().map(|e| (&*e.category, e.severity))),
+                    &weigh(
+                        penalties,
+                        words,
+                        errors.iter().map(|e| (&*e.category, e.severity)),
+                    ),
                 );
                 let spans = errors.iter().map(|e| (e.severity, e.span.as_ref()));
                 marks.push(Marks::new(entry.reviewer.clone(), seg.target(), spans));
@@ -137,12 +157,17 @@ pub fn ratings<'e>(
     out
 }
 
-/// The points of one judgment's errors.
-fn weigh<'a>(penalties: &Penalties, errors: impl Iterator<Item = (&'a str, Severity)>) -> Judged {
+/// The points of one judgment's errors, of a segment of `words` source words.
+fn weigh<'a>(
+    penalties: &Penalties,
+    words: usize,
+    errors: impl Iterator<Item = (&'a str, Severity)>,
+) -> Judged {
     let mut judgment = penalties.judgment();
     let mut judged = Judged {
         errors: 0,
         points: 0.0,
+        words,
     };
     for (category, severity) in errors {
         judged.errors += 1;
