@@ -548,6 +548,39 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
 }
 
 #[test]
+fn every_format_gives_a_span_where_its_text_stands_when_its_offsets_are_off() {
+    let dir = TempDir::new().unwrap();
+    // Hand-written offsets 0..11, where the text stands at 13..24.
+    fs::write(
+        dir.path().join("sxs-notes.yaml"),
+        "- file: de-de/c.md\n  locale: de-de\n  id: abcde-109\n  verdict: bad\n  errors:\n    \
+         - category: accuracy/mistranslation\n      severity: major\n      side: target\n      \
+         start: 0\n      end: 11\n      text: Get-Element\n  source: Run it.\n  \
+         target: \"Führen Sie `Get-Element` aus.\"\n  reviewer: kim\n  time: 2026-01-02T03:04:05Z\n",
+    )
+    .unwrap();
+    for format in ["csv", "tsv"] {
+        let text = export(&dir, format);
+        assert!(
+            text.contains("target,13,24,Get-Element")
+                || text.contains("target\t13\t24\tGet-Element"),
+            "{format}: {text}"
+        );
+    }
+    let jsonl = export(&dir, "jsonl");
+    let row: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (row["start"].as_u64(), row["end"].as_u64()),
+        (Some(13), Some(24))
+    );
+    let mqm = export(&dir, "mqm");
+    assert!(
+        mqm.contains("Führen Sie `<v>Get-Element</v>` aus."),
+        "{mqm}"
+    );
+}
+
+#[test]
 fn export_never_writes_over_the_notes_file_or_an_input_by_any_name() {
     let dir = TempDir::new().unwrap();
     let (path, _) = notes_file(&dir);

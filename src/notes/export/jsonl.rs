@@ -49,7 +49,7 @@ pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
 /// The values of `COLUMNS` for one row, typed.
 fn known(row: &Row) -> [Json; 18] {
     let (entry, error) = (row.entry, row.error);
-    let span = error.and_then(|e| e.span.as_ref());
+    let span = row.span.as_deref();
     let text = |t: Option<&str>| t.map_or(Json::Null, Json::from);
     [
         Json::from(entry.file.as_str()),

@@ -11,6 +11,7 @@ mod xliff;
 use std::borrow::Cow;
 
 use super::{Entry, MqmError};
+use crate::mqm::Span;
 use crate::store::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -92,6 +93,10 @@ const COLUMNS: [&str; 18] = [
 struct Row<'e> {
     entry: &'e Entry,
     error: Option<&'e MqmError>,
+    /// The error's span where its text stands in the text it was marked on
+    /// (SPEC: a span whose text is not at its offsets is looked up by its
+    /// text); as written when it is found nowhere.
+    span: Option<Cow<'e, Span>>,
 }
 
 /// The rows of `entries`, one per error.
@@ -99,15 +104,33 @@ fn rows<'e>(entries: &[&'e Entry]) -> impl Iterator<Item = Row<'e>> {
     entries.iter().flat_map(|&entry| {
         let errors = entry.errors.iter().map(Some);
         let alone = entry.errors.is_empty().then_some(None);
-        errors.chain(alone).map(move |error| Row { entry, error })
+        errors.chain(alone).map(move |error| Row {
+            entry,
+            error,
+            span: error.and_then(|e| located(entry, e.span.as_ref()?)),
+        })
+    })
+}
+
+fn located<'e>(entry: &Entry, span: &'e Span) -> Option<Cow<'e, Span>> {
+    let found = entry
+        .marked_text(span.side)
+        .and_then(|text| span.locate(text).range());
+    Some(match found {
+        Some(at) if (at.start, at.end) != (span.start, span.end) => Cow::Owned(Span {
+            start: at.start,
+            end: at.end,
+            ..span.clone()
+        }),
+        _ => Cow::Borrowed(span),
     })
 }
 
 /// One row as the cells of `COLUMNS`: a missing value is an empty cell,
 /// dismissed checks are separated by spaces.
-fn cells<'e>(row: &Row<'e>) -> [Cow<'e, str>; 18] {
+fn cells<'r>(row: &'r Row<'_>) -> [Cow<'r, str>; 18] {
     let (entry, error) = (row.entry, row.error);
-    let span = error.and_then(|e| e.span.as_ref());
+    let span = row.span.as_deref();
     let number = |n: Option<usize>| n.map_or(Cow::Borrowed(""), |n| Cow::Owned(n.to_string()));
     [
         Cow::Borrowed(&entry.file),
