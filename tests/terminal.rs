@@ -150,6 +150,32 @@ fn hostile_text_never_reaches_the_terminal_raw() {
 }
 
 #[test]
+fn an_export_to_the_terminal_shows_escape_sequences_in_a_shared_notes_file_defused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sxs-notes.yaml"),
+        "- file: a.md\n  locale: de-de\n  id: x-1\n  verdict: ok\n  \
+         comment: \"wipe\\e[2Jout\\e]52;c;aGk=\\a\"\n  source: S\n  target: T\n  \
+         reviewer: \"mallory\\u202E\"\n  time: 2026-01-02T03:04:05Z\n",
+    )
+    .unwrap();
+    let mut tty = Tty::spawn(&["export", "--format", "csv"], (100, 10), dir.path(), &[]);
+    assert_eq!(tty.wait_exit(), 0);
+    let screen = tty.wait_for_text("wipeout");
+    let contents = screen.contents();
+    assert!(
+        contents.contains("file,locale,id"),
+        "not cleared: {contents}"
+    );
+    assert!(contents.contains("mallory⟨RLO⟩"), "{contents}");
+    let bytes = tty.wait_for_bytes("the export", b"mallory");
+    assert!(
+        !bytes.windows(2).any(|w| w == b"\x1b]" || w == b"\x1b["),
+        "escape sequences reached the terminal"
+    );
+}
+
+#[test]
 fn without_a_terminal_it_points_to_dump() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
         .stdin(std::process::Stdio::null())
