@@ -313,7 +313,9 @@ fn mqm_is_the_wmt_tsv_with_spans_comments_and_labels_and_reads_back() {
     );
     assert_eq!(alice[0][0], "MT");
     assert!(alice[0][1].starts_with("samples/"));
-    assert_eq!(alice[0][1], alice[0][2]);
+    // `doc_id` numbers the segment in its document, as WMT tools read it.
+    let numbers: Vec<u32> = alice.iter().map(|row| row[2].parse().unwrap()).collect();
+    assert!(numbers.iter().all(|&n| n >= 1), "{numbers:?}");
 
     // Read back by the store, as any WMT MQM file: the same errors, spans
     // on the same text, comments whole.

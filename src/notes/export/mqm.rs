@@ -6,8 +6,11 @@
 //!
 //! The raters' judgments of the WMT documents given come first, document by
 //! document, each segment's rows followed by the reviewer's; then the
-//! reviewer's marks on other files, whose system is `MT` (the notes file
-//! does not record the engine) and whose `doc` and `doc_id` are the file.
+//! reviewer's marks on other files. Those of a WMT document not given keep
+//! its system and name (read off `FILE#SYSTEM/DOC`); the others' system is
+//! `MT` (the notes file does not record the engine) and their `doc` the
+//! file. Their `doc_id` numbers them within their document, in the notes
+//! file's order: WMT tools read it as a number.
 
 use std::collections::{HashMap, HashSet};
 
@@ -78,9 +81,13 @@ pub(super) fn write(out: &mut Exported, entries: &[&Entry], rated: &[&Document])
             }
         }
     }
+    let mut numbers: HashMap<(&str, &str), usize> = HashMap::new();
     for entry in entries {
         if !written.contains(&(entry.file.as_str(), entry.id.as_str())) {
-            rows.entry(entry, [SYSTEM, &entry.file, &entry.file, &entry.id]);
+            let (system, doc) = wmt_names(&entry.file).unwrap_or((SYSTEM, &entry.file));
+            let number = numbers.entry((system, doc)).or_default();
+            *number += 1;
+            rows.entry(entry, [system, doc, &number.to_string(), &entry.id]);
         }
     }
     let left_out = rows.segment_comments;
@@ -90,6 +97,19 @@ pub(super) fn write(out: &mut Exported, entries: &[&Entry], rated: &[&Document])
              left out (the errors' own comments are in)"
         ));
     }
+}
+
+/// The system and document of a WMT document's `FILE#SYSTEM/DOC` name (as
+/// [`wmt::names`] reads it off a loaded document): after the last `#`
+/// followed by a `/`, the system up to that `/`, which no system name holds.
+/// `None` for any other file name, `c#/intro.md` too (no system).
+fn wmt_names(file: &str) -> Option<(&str, &str)> {
+    let hash = file
+        .rmatch_indices('#')
+        .map(|(i, _)| i)
+        .find(|&i| file[i..].contains('/'))?;
+    let (system, doc) = file[hash + 1..].split_once('/')?;
+    (hash > 0 && !system.is_empty() && !doc.is_empty()).then_some((system, doc))
 }
 
 struct Rows<'o> {
@@ -187,5 +207,20 @@ fn wmt_severity(severity: Severity) -> &'static str {
         Severity::Minor => "Minor",
         Severity::Major => "Major",
         Severity::Critical => "Critical",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wmt_names;
+
+    #[test]
+    fn a_wmt_documents_file_name_gives_back_its_system_and_document() {
+        assert_eq!(
+            wmt_names("runs/mqm#2.tsv#GPT4-5shot/news_voa:zh-en/part"),
+            Some(("GPT4-5shot", "news_voa:zh-en/part"))
+        );
+        assert_eq!(wmt_names("docs/c#/intro.md"), None);
+        assert_eq!(wmt_names("ja-jp/a.md"), None);
     }
 }
