@@ -146,6 +146,8 @@ impl Notes {
             id: id.to_string(),
             before: Some(before),
             after: Some(after),
+            before_text: self.slot(file, id).and_then(|s| s.as_written()),
+            after_text: None,
         };
         self.apply(&change)?;
         self.carried.remove(&key);

@@ -21,12 +21,18 @@ pub(crate) struct Loaded {
     pub warnings: Vec<NotesWarning>,
     /// The file starts with a byte-order mark.
     pub bom: bool,
+    /// What stands before the first entry (comments), as written.
+    pub head: String,
 }
 
 /// One entry and the line it starts on, when known.
 pub(crate) struct LoadedEntry {
     pub entry: Entry,
     pub line: Option<usize>,
+    /// The entry's text in the file, up to the next entry, when the file
+    /// is laid out one entry after the other: an entry no change touches
+    /// is written back as it was, byte for byte.
+    pub text: Option<String>,
 }
 
 /// Reads and parses the notes file `path`, named `shown` in messages. Any
@@ -83,6 +89,10 @@ pub(crate) fn read(path: &Path, shown: &Path) -> Result<Loaded, NotesError> {
         Err(err) => return Err(invalid(err.line, err.message)),
     };
     let starts = item_starts(text, items.len());
+    let head = match starts.as_deref() {
+        Some([(_, first), ..]) => text[..*first].to_string(),
+        _ => String::new(),
+    };
     let mut entries = Vec::with_capacity(items.len());
     let mut warnings = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
@@ -108,12 +118,14 @@ pub(crate) fn read(path: &Path, shown: &Path) -> Result<Loaded, NotesError> {
             line: line.map(|at| at + unread.line),
             message: format!("{} {}: {}", entry.file, entry.id, unread.message),
         }));
-        entries.push(LoadedEntry { entry, line });
+        let text = item_text.map(str::to_string);
+        entries.push(LoadedEntry { entry, line, text });
     }
     Ok(Loaded {
         entries,
         warnings,
         bom,
+        head,
     })
 }
 

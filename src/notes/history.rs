@@ -10,6 +10,11 @@ pub(crate) struct Change {
     pub id: String,
     pub before: Option<Entry>,
     pub after: Option<Entry>,
+    /// The entry's text in the file before the change, when it was as the
+    /// file had it: undoing the change writes it back byte for byte.
+    pub before_text: Option<String>,
+    /// The same for `after` (set once the change is undone).
+    pub after_text: Option<String>,
 }
 
 impl Change {
@@ -17,6 +22,8 @@ impl Change {
         Change {
             before: self.after,
             after: self.before,
+            before_text: self.after_text,
+            after_text: self.before_text,
             ..self
         }
     }

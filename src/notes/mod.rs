@@ -88,6 +88,8 @@ pub struct Notes {
     /// How often the file was read: when opened, then at each change made
     /// after it changed on disk.
     reads: u32,
+    /// What stood before the first entry (comments), written back first.
+    head: String,
 }
 
 /// Whether this `Notes` may save.
@@ -118,6 +120,33 @@ impl Slot {
         let copies = yaml.len();
         yaml.reserve(512);
         layout::write_entry(&mut yaml, &entry);
+        Slot {
+            entry,
+            yaml,
+            copies,
+        }
+    }
+
+    /// The entry's own text (without the earlier copies before it).
+    fn as_written(&self) -> Option<String> {
+        String::from_utf8(self.yaml[self.copies..].to_vec()).ok()
+    }
+
+    /// An entry as the file had it: `text` written back as it is, so that
+    /// hand-made layout, comments and number forms of an entry no change
+    /// touches are kept (SPEC: entries for files not opened are kept
+    /// untouched); serialised as sxs writes it when the layout gave no text.
+    fn loaded(entry: Entry, copies: Vec<u8>, text: Option<String>) -> Slot {
+        // A file saved with CRLF line ends gets sxs's layout, not a mix.
+        let Some(text) = text.filter(|t| !t.contains('\r')) else {
+            return Slot::new(entry, copies);
+        };
+        let mut yaml = copies;
+        let copies = yaml.len();
+        yaml.extend_from_slice(text.as_bytes());
+        if !text.ends_with('\n') {
+            yaml.push(b'\n');
+        }
         Slot {
             entry,
             yaml,
@@ -195,6 +224,7 @@ impl Notes {
             image: Vec::new(),
             carried: HashMap::new(),
             reads: 0,
+            head: String::new(),
         }
     }
 
@@ -207,7 +237,9 @@ impl Notes {
         self.entries.clear();
         self.warnings = loaded.warnings;
         self.bom = loaded.bom;
-        for (seq, file::LoadedEntry { entry, line }) in loaded.entries.into_iter().enumerate() {
+        self.head = loaded.head;
+        for (seq, file::LoadedEntry { entry, line, text }) in loaded.entries.into_iter().enumerate()
+        {
             let mut copies = Vec::new();
             if let Some(key) = self.key_of(&entry.file, &entry.id)
                 && let Some(earlier) = self.entries.remove(&key)
@@ -228,7 +260,7 @@ impl Notes {
                 .as_ref()
                 .and_then(|order| order(&entry.file, &entry.id))
                 .map_or(Rank::Kept(seq), Rank::Doc);
-            self.insert(Slot::new(entry, copies), rank);
+            self.insert(Slot::loaded(entry, copies, text), rank);
         }
         self.rebuild_image();
         self.stamp = stamp;
@@ -493,6 +525,10 @@ impl Notes {
             });
         }
         if let (Some(after), Some(now)) = (&mut change.after, now) {
+            if after.seconds != now.seconds {
+                // The text as it was holds the time it had then.
+                change.after_text = None;
+            }
             after.seconds = now.seconds;
         }
         let saved = self.apply(&change);
@@ -512,6 +548,8 @@ impl Notes {
         });
         let change = Change {
             before: self.get(&file, &id).cloned(),
+            before_text: self.slot(&file, &id).and_then(Slot::as_written),
+            after_text: None,
             file,
             id,
             after,
@@ -540,17 +578,19 @@ impl Notes {
                 id: change.id.clone(),
             });
         }
-        self.put(&change.file, &change.id, change.after.clone());
+        let (file, id) = (&change.file, &change.id);
+        self.put(file, id, change.after.clone(), change.after_text.clone());
         let saved = self.save();
         if saved.is_err() {
-            self.put(&change.file, &change.id, change.before.clone());
+            self.put(file, id, change.before.clone(), change.before_text.clone());
         }
         saved
     }
 
     /// Puts `entry` in place of the segment's entry (`None`: removes it),
-    /// in the map and in the file image.
-    fn put(&mut self, file: &str, id: &str, entry: Option<Entry>) {
+    /// in the map and in the file image: `text` when it is the entry as
+    /// the file had it, else as sxs writes it.
+    fn put(&mut self, file: &str, id: &str, entry: Option<Entry>, text: Option<String>) {
         let mut copies = Vec::new();
         if let Some(key) = self.key_of(file, id)
             && let Some(mut old) = self.entries.remove(&key)
@@ -570,7 +610,7 @@ impl Notes {
             .map(Rank::Doc)
             .or_else(|| self.ranks.get(file)?.get(id).cloned())
             .unwrap_or_else(|| Rank::Natural(NaturalId(id.to_string())));
-        let key = self.insert(Slot::new(entry, copies), rank);
+        let key = self.insert(Slot::loaded(entry, copies, text), rank);
         let at = self.offset_of(&key);
         self.image
             .splice(at..at, self.entries[&key].yaml.iter().copied());
@@ -645,11 +685,13 @@ impl Notes {
             true => file::BOM.as_bytes(),
             false => b"",
         };
-        destination::write_atomic(&self.target, &[bom, bytes]).map_err(|error| NotesError::Io {
-            path: self.path.clone(),
-            action: "save the notes",
-            error,
-        })?;
+        destination::write_atomic(&self.target, &[bom, self.head.as_bytes(), bytes]).map_err(
+            |error| NotesError::Io {
+                path: self.path.clone(),
+                action: "save the notes",
+                error,
+            },
+        )?;
         self.stamp = file::stamp(&self.target);
         Ok(())
     }
