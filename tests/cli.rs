@@ -751,3 +751,36 @@ fn an_empty_locale_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--locale"), "{}", stderr(&out));
 }
+
+/// A file named beside its folder, or by two names, is read once: the
+/// folder is not "empty" for it, and nothing is counted twice.
+#[test]
+fn paths_that_reach_one_file_twice_read_it_once() {
+    let folder = "tests/fixtures/store/variants";
+    let file = "tests/fixtures/store/variants/no-front-matter.md";
+    let alone = sxs(&["dump", "--format", "jsonl", folder]);
+    for args in [
+        vec!["dump", "--format", "jsonl", file, folder],
+        vec![
+            "dump",
+            "--format",
+            "jsonl",
+            folder,
+            "./tests/fixtures/store/../store/variants",
+        ],
+    ] {
+        let out = sxs(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines = |o: &std::process::Output| o.stdout.iter().filter(|&&b| b == b'\n').count();
+        assert_eq!(lines(&out), lines(&alone), "{args:?}: each segment once");
+    }
+    let once = sxs(&["dump", "--format", "jsonl", file]);
+    let twice = sxs(&["dump", "--format", "jsonl", file, &format!("./{file}")]);
+    let count = |o: &std::process::Output| o.stdout.iter().filter(|&&b| b == b'\n').count();
+    assert_eq!(count(&twice), count(&once));
+}

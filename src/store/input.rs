@@ -14,6 +14,26 @@ use std::path::{Path, PathBuf};
 
 use super::{Document, Keep, SegmentTexts, Store, Warning, locale, texts_of, wmt};
 
+/// `path` with its `.` parts dropped and each `..` taking the part before
+/// it away, on the names alone (links are not followed): two names a user
+/// gives for one file compare equal.
+fn lexically_normal(path: &str) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in Path::new(path).components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// A path on the command line that gave nothing to review.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -85,6 +105,9 @@ struct Root {
     /// Files the walk did not read because of their extension, by extension:
     /// the hint when the folder turns out to hold no segment file.
     other_files: BTreeMap<String, usize>,
+    /// A file of it is read under another path given (`a.md` and `.`), so
+    /// it is not empty although no file is counted for it.
+    shared: bool,
 }
 
 /// The files that command-line paths name, resolved and sorted, not yet read.
@@ -155,6 +178,7 @@ impl Sources {
                 name: name.clone(),
                 folder: meta.is_dir(),
                 other_files: BTreeMap::new(),
+                shared: false,
             });
             if meta.is_dir() {
                 sources.unwalked.push((path.to_path_buf(), root));
@@ -177,13 +201,33 @@ impl Sources {
     }
 
     /// Lists the files of the named folders; every file then stands in
-    /// sorted path order, each once.
+    /// sorted path order, each once, however many paths given reach it
+    /// (`de-de/a.md` and `./de-de/a.md`, a file and its folder).
     pub fn walk_folders(&mut self) {
         for (dir, root) in std::mem::take(&mut self.unwalked) {
             self.walk(&dir, root);
         }
         self.candidates.sort_by(|a, b| a.name.cmp(&b.name));
-        self.candidates.dedup_by(|a, b| a.name == b.name);
+        let mut first_root: std::collections::HashMap<PathBuf, usize> =
+            std::collections::HashMap::new();
+        let roots = &mut self.roots;
+        self.candidates.retain(|c| {
+            if c.name == "-" {
+                return true;
+            }
+            match first_root.entry(lexically_normal(&c.name)) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(c.root);
+                    true
+                }
+                std::collections::hash_map::Entry::Occupied(kept) => {
+                    if *kept.get() != c.root {
+                        roots[c.root].shared = true;
+                    }
+                    false
+                }
+            }
+        });
     }
 
     /// Reads the files of the first path given first, then the second's…,
@@ -212,6 +256,7 @@ impl Sources {
                     name: name.to_string(),
                     folder: false,
                     other_files: BTreeMap::new(),
+                    shared: false,
                 })
                 .collect(),
             warnings: Vec::new(),
@@ -317,7 +362,7 @@ impl Sources {
         });
         for (root, _) in found.iter().enumerate().filter(|(_, n)| **n == 0) {
             let root = &self.roots[root];
-            if root.folder {
+            if root.folder && !root.shared {
                 problems.errors.push(LoadError::NoSegmentFiles {
                     folder: root.name.clone(),
                     hint: other_files_hint(&root.other_files),
