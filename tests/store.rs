@@ -154,6 +154,27 @@ fn every_span_of_the_front_matter_is_a_segment_on_its_own_line() {
 }
 
 #[test]
+fn an_html_comment_ends_on_its_line_and_a_blank_line_does_not_cut_a_table() {
+    let store = load("html/comments-and-a-table-with-a-blank-line.md");
+    let blocks: Vec<(&str, &str)> = store.docs[0]
+        .segments
+        .iter()
+        .map(|s| (s.id(), s.block.name()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            ("abc-101", "paragraph"),
+            ("abc-102", "quote"),
+            ("abc-103", "table-cell"),
+            ("abc-104", "table-cell"),
+            ("abc-105", "other"),
+            ("abc-106", "heading"),
+        ]
+    );
+}
+
+#[test]
 fn headings_lists_links_and_no_front_matter() {
     let store = load("variants/no-front-matter.md");
     assert!(warnings(&store).is_empty());

@@ -429,12 +429,42 @@ impl<'a> BlockMap<'a> {
     }
 
     /// A raw HTML block runs to the next blank line.
+    /// A raw HTML block from `index`: a comment up to the line that closes
+    /// it (CommonMark's type 2), any other up to a blank line. HTML blocks
+    /// that only blank lines part are parsed as one, as a browser reads the
+    /// page: a table with a blank line inside keeps its cells.
     fn html_block(&mut self, index: usize, group: u32) -> usize {
         let block = self.html_blocks.len();
         let mut line = index;
-        while line < self.line_starts.len() && !self.line(line).trim().is_empty() {
-            self.kinds[line] = Some(LineKind::Html { block, group });
-            line += 1;
+        loop {
+            let comment = self.line(line).trim_start().starts_with("<!--");
+            while line < self.line_starts.len() {
+                let text = self.line(line);
+                if !comment && text.trim().is_empty() {
+                    break;
+                }
+                self.kinds[line] = Some(LineKind::Html { block, group });
+                line += 1;
+                if comment && text.contains("-->") {
+                    break;
+                }
+            }
+            if comment {
+                break;
+            }
+            let mut next = line;
+            while next < self.line_starts.len() && self.line(next).trim().is_empty() {
+                next += 1;
+            }
+            let joins = next < self.line_starts.len() && next > line && {
+                let text = self.line(next);
+                let rest = text.trim_start();
+                indent_of(text) <= 3 && html_block_start(rest) && !rest.starts_with("<!--")
+            };
+            if !joins {
+                break;
+            }
+            line = next;
         }
         let end = self
             .line_starts
