@@ -1288,6 +1288,26 @@ fn the_jump_line_takes_ids_their_start_file_lines_and_files() {
 }
 
 #[test]
+fn the_status_bar_counts_the_hits_and_the_segments_n_visits() {
+    let (mut app, _notes) = samples(120, 30);
+    press(&mut app, "/");
+    type_enter(&mut app, "password");
+    let hits = &app.session.search.hits;
+    let matches: usize = hits
+        .iter()
+        .map(|(_, r)| r.source.len() + r.target.len())
+        .sum();
+    assert!(
+        matches > hits.len(),
+        "a segment with two hits: {matches} in {}",
+        hits.len()
+    );
+    let status = status_line(&app);
+    let said = format!("/password {matches} hits in {} segments", hits.len());
+    assert!(status.contains(&said), "{status}");
+}
+
+#[test]
 fn search_all_lists_every_hit_in_every_file_and_the_panes_follow() {
     let (mut app, _notes) = samples(100, 30);
     press(&mut app, "S");

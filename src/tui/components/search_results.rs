@@ -185,7 +185,7 @@ impl Component for SearchResults {
 
     fn status(&self, session: &Session) -> Option<String> {
         let hits = format!(
-            " /{} · hit {}/{} in all files",
+            " /{} · {}/{} in all files",
             self.shown_query,
             (self.selected + 1).min(self.hits.len()),
             self.hits.len()

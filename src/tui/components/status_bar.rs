@@ -117,7 +117,20 @@ fn position(ctx: &Context, session: &Session) -> String {
     }
     if !session.search.query.is_empty() {
         let query = drawn_line(&session.search.query);
-        let hits = plural(session.search.hits.len(), "hit", "hits");
+        // `n` goes from segment to segment: say both counts.
+        let found = &session.search.hits;
+        let matches = found
+            .iter()
+            .map(|(_, r)| r.source.len() + r.target.len())
+            .sum();
+        let hits = match matches == found.len() {
+            true => plural(matches, "hit", "hits"),
+            false => format!(
+                "{} in {}",
+                plural(matches, "hit", "hits"),
+                plural(found.len(), "segment", "segments")
+            ),
+        };
         left += &format!("  /{query} {hits}");
     }
     if session.notes.is_read_only() {
