@@ -58,7 +58,11 @@ pub fn hazards(raw: &str) -> Hazards {
             Kind::Escape => found.escape_sequences = true,
             Kind::Control => found.controls = true,
             Kind::Bidi => found.bidi_controls = true,
-            Kind::Keep | Kind::Tab | Kind::CarriageReturn | Kind::LineSeparator => {}
+            Kind::Keep
+            | Kind::Tab
+            | Kind::CarriageReturn
+            | Kind::LineSeparator
+            | Kind::SoftHyphen => {}
         }
     }
     found
@@ -162,7 +166,7 @@ pub(crate) fn sanitize_into(out: &mut StyledText, text: &str, origin: Origin, st
                     out.push_replacement(&nfc, at, style);
                 }
             },
-            Kind::Escape | Kind::CarriageReturn => {}
+            Kind::Escape | Kind::CarriageReturn | Kind::SoftHyphen => {}
             Kind::Control => {
                 let c = text[range].chars().next().unwrap_or('\u{1b}');
                 out.push_replacement(&control_picture(c), at, marker);
@@ -256,6 +260,10 @@ enum Kind {
     Tab,
     CarriageReturn,
     LineSeparator,
+    /// U+00AD, a hyphenation hint no line of ours breaks at: terminals and
+    /// width tables disagree on its width (tmux gives it a cell, ratatui
+    /// none), so it is left out of the display and the columns hold.
+    SoftHyphen,
 }
 
 struct Token {
@@ -295,6 +303,7 @@ impl<'a> Tokens<'a> {
                 0x9b => Some((Kind::Escape, self.control_sequence(i + 2))),
                 0x9d | 0x90 | 0x98 | 0x9e | 0x9f => Some(self.string_sequence(i + 2)),
                 0x80..=0x9f => Some((Kind::Control, i + 2)),
+                0xad => Some((Kind::SoftHyphen, i + 2)),
                 _ => None,
             },
             0xe2 => match (next(1)?, next(2)?) {
@@ -405,6 +414,17 @@ mod tests {
 
     /// A message quoting hostile input stays one printable line: no byte a
     /// terminal acts on, nothing that reorders the rest of the line.
+    #[test]
+    fn a_soft_hyphen_is_left_out_so_that_no_terminal_gives_it_a_cell() {
+        let shown = sanitize("Prí\u{ad}ncipe");
+        assert_eq!(shown.text(), "Príncipe");
+        assert!(needs_sanitizing("Prí\u{ad}ncipe"));
+        assert!(
+            !hazards("Prí\u{ad}ncipe").any(),
+            "not a hazard to warn about"
+        );
+    }
+
     #[test]
     fn a_terminal_line_holds_no_control_and_no_line_break() {
         let hostile = "id\x1b]52;c;aGk=\x07-\x1b[2J\u{9b}31m\u{85}\u{7f}\u{202e}evil\nnext\r\tend";
