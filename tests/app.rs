@@ -2210,6 +2210,31 @@ fn flagged(text: &sxs::text::StyledText, flag: sxs::text::Style) -> String {
 }
 
 #[test]
+fn reading_mode_opens_on_the_line_where_the_segment_starts_and_closes_back_on_it() {
+    // a232a-112 starts in the middle of a line of its paragraph, after 111.
+    let (mut app, _notes) = samples(100, 30);
+    let ja = open_japanese(&mut app, 0);
+    let segments = &app.session.store.docs[ja].segments;
+    let second = segments.iter().position(|s| s.id() == "a232a-112").unwrap();
+    assert_eq!(segments[second - 1].line, segments[second].line);
+    app.go_to(second);
+    press(&mut app, "r");
+    let reading = app.top_as::<Reading>().unwrap();
+    let top = &reading.lines[reading.top];
+    assert!(top.starts.contains(&second), "{:?}", top.starts);
+    assert!(
+        top.segment < second,
+        "the line begins with the segment before"
+    );
+    press(&mut app, "r");
+    assert_eq!(
+        cursor_id(&app),
+        "a232a-112",
+        "closed without a move: where it was"
+    );
+}
+
+#[test]
 fn marked_spans_are_highlighted_by_severity_in_panes_raw_view_and_reading_mode() {
     use sxs::text::Style;
     let (mut app, _notes) = japanese(4);

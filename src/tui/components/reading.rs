@@ -24,6 +24,9 @@ pub struct ReadingLine {
     /// The segment the line's first character belongs to; for the
     /// document's context, the segment it stands before.
     pub segment: usize,
+    /// The segments whose text starts on this line (none, or several: a
+    /// paragraph's segment may start in the middle of a line).
+    pub starts: std::ops::Range<usize>,
     /// A line of the document's context (a code block), drawn dimmed.
     pub context: bool,
     pub prefix: String,
@@ -51,22 +54,45 @@ impl ReadingLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
     pub top: usize,
+    /// The segment it was opened on, and the top line then: closed
+    /// without a move, the review goes back to that segment, not to
+    /// another that starts on the same line.
+    opened: (usize, usize),
     /// Whether the English source is shown instead of the target.
     pub source: bool,
     pub lines: Vec<ReadingLine>,
 }
 
 impl Reading {
-    /// Lays out the open document for reading, starting at `segment`.
+    /// Lays out the open document for reading, starting at the line where
+    /// `segment` starts (or the context before it).
     pub fn new(session: &Session, source: bool, segment: usize) -> Reading {
         let lines = lines(session, source);
-        let top = lines.iter().position(|l| l.segment >= segment).unwrap_or(0);
-        Reading { top, source, lines }
+        let top = lines
+            .iter()
+            .position(|l| l.segment >= segment || l.starts.end > segment)
+            .unwrap_or(0);
+        Reading {
+            top,
+            opened: (segment, top),
+            source,
+            lines,
+        }
     }
 
-    /// The segment at the top of the screen.
+    /// The segment at the top of the screen: the one it was opened on if
+    /// the view has not moved, else the first that starts on the top line,
+    /// else the one the line goes on with.
     pub fn segment(&self) -> usize {
-        self.lines.get(self.top).map_or(0, |l| l.segment)
+        if self.top == self.opened.1 {
+            return self.opened.0;
+        }
+        self.lines
+            .get(self.top)
+            .map_or(0, |l| match l.starts.is_empty() {
+                true => l.segment,
+                false => l.starts.start,
+            })
     }
 
     /// What the side shown is called: its language, or (WMT MQM files)
@@ -234,6 +260,7 @@ fn context_lines(
         for line in wrap(text.text(), avail, geo.mode) {
             out.push(ReadingLine {
                 segment: context.before.min(last),
+                starts: 0..0,
                 context: true,
                 prefix: prefix.to_string(),
                 text: Rc::clone(&text),
@@ -250,6 +277,7 @@ fn context_lines(
 fn blank(segment: usize) -> ReadingLine {
     ReadingLine {
         segment,
+        starts: 0..0,
         context: false,
         prefix: String::new(),
         text: Rc::new(StyledText::default()),
@@ -305,10 +333,16 @@ fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
         let deco = &displays[start].decoration;
         let (first, rest, avail) = fit_decoration(&deco.first, &deco.rest, width, geo.mode);
         for (i, line) in wrap(text.text(), avail, geo.mode).into_iter().enumerate() {
-            let raw_at = text.raw_offset(line.start);
-            let within = starts.partition_point(|&s| s <= raw_at).saturating_sub(1);
+            let raw = text.raw_range(line.start..line.end);
+            let within = starts
+                .partition_point(|&s| s <= raw.start)
+                .saturating_sub(1);
+            // A segment starts on the line when its first byte is in it.
+            let from = starts.partition_point(|&s| s < raw.start);
+            let to = starts.partition_point(|&s| s < raw.end.max(raw.start + 1));
             out.push(ReadingLine {
                 segment: start + within,
+                starts: start + from..start + to.max(from),
                 context: false,
                 prefix: if i == 0 { first } else { rest }.to_string(),
                 text: Rc::clone(&text),
