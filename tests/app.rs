@@ -1744,6 +1744,30 @@ fn resume_opens_at_the_latest_mark_within_the_first_path() {
     assert_eq!(at(&app), (3, 0));
 }
 
+#[test]
+fn a_wmt_mqm_file_resumes_at_its_latest_mark_too() {
+    let file = "tests/fixtures/wmt/systems2023-zhen.tsv";
+    let store = Store::load(&[file]).unwrap();
+    let (doc, seg) = (&store.docs[1], &store.docs[1].segments[1]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.yaml");
+    std::fs::write(
+        &path,
+        format!(
+            "- file: {}\n  id: {}\n  verdict: ok\n  target: x\n  reviewer: kim\n  \
+             time: 2026-01-02T10:00:00Z\n",
+            doc.path,
+            seg.id()
+        ),
+    )
+    .unwrap();
+    let notes = sxs::notes::Notes::open(&path).unwrap();
+    let mut app = opened(store.clone(), notes, Vec::new());
+    // Its documents are named FILE#SYSTEM/DOC, which lie "within" FILE.
+    app.resume(Some(Path::new(file)));
+    assert_eq!(at(&app), (1, 1));
+}
+
 /// The samples' first file alone, the way the screen opens while the others
 /// still load; the others, to add as they arrive.
 fn loading_samples(notes: &Path) -> (App, Vec<sxs::store::Document>) {

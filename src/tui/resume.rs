@@ -15,7 +15,16 @@ impl Session {
     /// Entries marked in the same second (`a` `a` `a`) count in document
     /// order, so the review goes on after the last of them.
     pub fn resume(&mut self, first_path: Option<&Path>) {
-        let within = |file: &str| first_path.is_none_or(|first| Path::new(file).starts_with(first));
+        // A WMT MQM file's documents are `FILE#SYSTEM/DOC`: within FILE too.
+        let within = |file: &str| {
+            first_path.is_none_or(|first| {
+                let first_name = first.to_string_lossy();
+                Path::new(file).starts_with(first)
+                    || file
+                        .strip_prefix(&*first_name)
+                        .is_some_and(|rest| rest.starts_with('#'))
+            })
+        };
         let mut latest: Vec<(std::time::SystemTime, usize, &str, &str)> = self
             .notes
             .entries()
