@@ -14,7 +14,7 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::search::Matcher;
 use crate::mqm::{Side, Span};
-use crate::text::{Style, StyledText, words};
+use crate::text::{Style, StyledText, WidthMode, grapheme_width, words};
 
 /// How the moving end of the selection moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,10 @@ pub struct Selection {
     pub side: Side,
     /// The side's text as the pane shows it.
     form: StyledText,
-    /// Where each grapheme of the shown text starts, and its end last.
+    /// Where each grapheme of the shown text starts, and its end last. A
+    /// format character that takes no cell (a left-to-right mark) goes
+    /// with the grapheme before it: `l` never stops where nothing on screen
+    /// moves. A line break stays a grapheme of its own.
     starts: Vec<usize>,
     /// The words, as grapheme index ranges.
     words: Vec<Range<usize>>,
@@ -54,7 +57,14 @@ impl Selection {
     /// `None` when it shows nothing. `locale` says what a word is.
     pub fn new(side: Side, form: StyledText, locale: &str) -> Option<Selection> {
         let text = form.text();
-        let mut starts: Vec<usize> = text.grapheme_indices(true).map(|(at, _)| at).collect();
+        let mut starts: Vec<usize> = Vec::new();
+        for (at, grapheme) in text.grapheme_indices(true) {
+            let shown = grapheme_width(grapheme, WidthMode::Narrow) > 0
+                || grapheme.chars().any(char::is_control);
+            if starts.is_empty() || shown {
+                starts.push(at);
+            }
+        }
         if starts.is_empty() {
             return None;
         }
@@ -264,6 +274,20 @@ mod tests {
         moved(&mut s, &[Right]);
         // Two letters, each with its marks.
         assert_eq!(marked(&s, raw).2, "عَرَ");
+    }
+
+    #[test]
+    fn a_mark_that_takes_no_cell_is_never_a_step_of_its_own() {
+        // An Arabic word with a right-to-left mark and a left-to-right mark
+        // after it: `l` from its last letter goes on to the space.
+        let raw = "بيانات\u{200f}\u{200e} جديد";
+        let mut s = on(raw, "ar-sa");
+        moved(&mut s, &[WordEnd, Right]);
+        assert_eq!(marked(&s, raw).2, "بيانات\u{200f}\u{200e} ");
+        // A line break is still a step: a span never takes one in silently.
+        let mut s = on("ab\ncd", "en-us");
+        moved(&mut s, &[Right, Right]);
+        assert_eq!(s.text(), "ab\n");
     }
 
     #[test]
