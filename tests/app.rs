@@ -1609,14 +1609,30 @@ fn the_top_bar_names_the_translation_type_only_when_the_file_does() {
     let (with, without) = (dir.path().join("mt.md"), dir.path().join("none.md"));
     std::fs::write(&with, format!("---\nms.translationtype: MT\n---\n{span}\n")).unwrap();
     std::fs::write(&without, format!("{span}\n")).unwrap();
-    for (path, expected) in [(&with, " · und · MT · "), (&without, " · und · ")] {
+    for (path, expected) in [(&with, " · und · MT "), (&without, " · und ")] {
         let store = Store::load(&[path]).unwrap();
         let (app, _notes) = common::app(store, Theme::mono(), (100, 20));
         let top = screen(&app)[0].clone();
         assert!(top.contains(expected), "{top}");
-        // No bare `?`, which reads as the help key.
+        // No bare `?`, which reads as the help key; no title, no ` · ` for it.
         assert!(!top.contains('?'), "{top}");
+        assert!(
+            !top.trim_end()
+                .trim_end_matches("1/1")
+                .trim_end()
+                .ends_with('·'),
+            "{top}"
+        );
     }
+    // A title longer than the room is cut with `…`, the count kept.
+    let long = dir.path().join("long.md");
+    let title = "Eine sehr lange Überschrift, die nicht in die Leiste passt";
+    std::fs::write(&long, format!("---\ntitle: {title}\n---\n{span}\n")).unwrap();
+    let store = Store::load(&[&long]).unwrap();
+    let (app, _notes) = common::app(store, Theme::mono(), (70, 20));
+    let top = screen(&app)[0].clone();
+    assert!(top.contains("· Eine sehr") && top.contains('…'), "{top}");
+    assert!(top.trim_end().ends_with("1/1"), "{top}");
 }
 
 #[test]

@@ -59,6 +59,28 @@ pub fn shorten_middle(text: &str, max: usize, mode: WidthMode) -> String {
     format!("{}…{}", &text[..head], &text[tail.max(head)..])
 }
 
+/// A line of text drawn in `direction` (a right-to-left one in visual
+/// order) in at most `max` cells: whole, or as much of its logical start as
+/// fits and `…` where it is cut (on the left of a right-to-left line).
+pub fn shorten_end(text: &str, max: usize, mode: WidthMode, direction: BaseDirection) -> String {
+    if str_width(text, mode) <= max {
+        return text.to_string();
+    }
+    let room = max.saturating_sub(1);
+    match direction {
+        BaseDirection::Rtl => {
+            let tail = within(text.grapheme_indices(true).rev(), room, mode)
+                .map_or(text.len(), |(at, _)| at);
+            format!("…{}", &text[tail..])
+        }
+        _ => {
+            let head =
+                within(text.grapheme_indices(true), room, mode).map_or(0, |(at, g)| at + g.len());
+            format!("{}…", &text[..head])
+        }
+    }
+}
+
 /// The last of `graphemes` (with their offsets) that fits in `cells`.
 fn within<'a>(
     graphemes: impl Iterator<Item = (usize, &'a str)>,

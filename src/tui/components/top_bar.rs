@@ -13,10 +13,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::text::{WidthMode, str_width};
+use crate::text::{BaseDirection, WidthMode, str_width};
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::{DocLabel, shorten_left};
+use crate::tui::display::{DocLabel, shorten_end, shorten_left};
 
 pub fn draw(ctx: &Context, buf: &mut Buffer, area: Rect) {
     let (session, style) = (ctx.session, ctx.theme.top_bar);
@@ -85,7 +85,17 @@ fn path_label(label: &DocLabel, room: usize, mode: WidthMode) -> String {
     ];
     let path_room = |about: &str| room.saturating_sub(1 + str_width(about, mode));
     match str_width(&label.path, mode) <= path_room(&abouts[0]) {
-        true => format!(" {}{} · {}", label.path, abouts[0], label.title),
+        true => {
+            let head = format!(" {}{}", label.path, abouts[0]);
+            // The title in what is left, cut with `…`; none, no separator.
+            let title_room = room.saturating_sub(str_width(&head, mode) + " · ".len());
+            if label.title.is_empty() || title_room < 2 {
+                return head;
+            }
+            let direction = BaseDirection::for_locale(&label.locale);
+            let title = shorten_end(&label.title, title_room, mode, direction);
+            format!("{head} · {title}")
+        }
         false => {
             let about = abouts
                 .iter()
