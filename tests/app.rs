@@ -2332,6 +2332,25 @@ fn marked_spans_are_highlighted_by_severity_in_panes_raw_view_and_reading_mode()
 }
 
 #[test]
+fn in_a_low_window_the_mark_dialog_keeps_the_chosen_category_the_severities_and_the_comment() {
+    let (mut app, _notes) = samples(40, 12);
+    press(&mut app, "x");
+    press(&mut app, "s3");
+    let shown = screen(&app).join("\n");
+    for part in ["spelling", "Severity:", "3 critical", "Comment"] {
+        assert!(shown.contains(part), "{part:?} in\n{shown}");
+    }
+    // Every category is still there in a window tall enough.
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "x");
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("mistranslation") && shown.contains("spelling"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn ordered_lists_show_their_numbers_as_markdown_counts_them() {
     // `1.` on every item shows 1, 2, 3; a nested list starts at its own
     // first number; a bullet between two ordered items starts a new list.

@@ -157,14 +157,19 @@ impl MarkDialog {
     }
 
     /// The legend: the categories, one line per MQM dimension, then the
-    /// severities; `None` starts a line.
-    fn legend(&self, ctx: &Context) -> Vec<Option<(String, Tone)>> {
+    /// severities; `None` starts a line. `all` false lists only the chosen
+    /// category, for a window too low for every one: what will be saved
+    /// always shows, and the keys still work.
+    fn legend(&self, ctx: &Context, all: bool) -> Vec<Option<(String, Tone)>> {
         let keymaps = ctx.keymaps;
         let pick = |on: bool| if on { Tone::Chosen } else { Tone::Plain };
         let mut items = Vec::new();
         // One line per MQM dimension; the dimensions without subtypes share one.
         let mut group = "";
-        for (action, code) in CATEGORIES {
+        let listed = CATEGORIES
+            .iter()
+            .filter(|(_, code)| all || self.category == *code);
+        for (action, code) in listed {
             let Some(category) = mqm::category(code) else {
                 continue;
             };
@@ -288,12 +293,17 @@ impl Component for MarkDialog {
         let (theme, keymaps) = (ctx.theme, ctx.keymaps);
         let geo = ctx.session.geometry();
         let inner = geo.width.saturating_sub(2);
-        let legend = place(&self.legend(ctx), inner, geo.mode);
-        let legend_rows = legend.last().map_or(0, |item| item.1 + 1);
         let label = str_width(COMMENT, geo.mode) as u16;
         let field_width = inner.saturating_sub(label) as usize;
         let lines = self.comment.lines(field_width, geo.mode, self.typing);
-        let fixed = 1 + self.span.is_some() as u16 + legend_rows;
+        let above = 1 + self.span.is_some() as u16;
+        let mut legend = place(&self.legend(ctx, true), inner, geo.mode);
+        let rows = |legend: &[(u16, u16, String, Tone)]| legend.last().map_or(0, |item| item.1 + 1);
+        if above + rows(&legend) + 1 > geo.body_height {
+            legend = place(&self.legend(ctx, false), inner, geo.mode);
+        }
+        let legend_rows = rows(&legend);
+        let fixed = above + legend_rows;
         let want = (fixed + lines.len() as u16).min(geo.body_height);
         let area = Rect::new(0, geo.body_top + geo.body_height - want, geo.width, want);
         clear_popup(buf, area, theme.popup);
