@@ -139,7 +139,7 @@ fn items(keymaps: &Keymaps, config: Option<&Path>, checks: &CheckChoice) -> Vec<
              keys: { normal: { mark_ok: [a] }, dialog: { omission: O } }",
         ),
         Item::text(
-            "Ctrl-C quits in every mode. Digits before a move repeat it (5j) or name the segment (40G).",
+            "Ctrl-C quits and Ctrl-Z suspends in every mode. Digits before a move repeat it (5j) or name the segment (40G).",
         ),
         Item::text(""),
         Item::heading("The screen"),
@@ -174,9 +174,15 @@ fn items(keymaps: &Keymaps, config: Option<&Path>, checks: &CheckChoice) -> Vec<
                 section = binding.section;
                 out.push(Item::heading(heading));
             }
+            // The config name in its column; after a description too long
+            // for its own, set apart so that it never reads as its last word.
+            let body = match binding.help.chars().count() < WHAT {
+                true => format!("{:<WHAT$} {}", binding.help, binding.name),
+                false => format!("{} · {}", binding.help, binding.name),
+            };
             out.push(Item {
                 head: format!("  {:<KEYS$} ", map.label(index)),
-                body: format!("{:<WHAT$} {}", binding.help, binding.name),
+                body,
                 heading: false,
             });
         }
