@@ -2351,6 +2351,44 @@ fn in_a_low_window_the_mark_dialog_keeps_the_chosen_category_the_severities_and_
 }
 
 #[test]
+fn a_page_key_reads_on_inside_a_segment_taller_than_the_panes_then_moves_on() {
+    // At 30×10 the panes are stacked and a long segment's target starts
+    // below the screen: a page key shows the rest of it before moving on.
+    let (mut app, _notes) = samples(30, 10);
+    let body = app.session.geometry().body_height as usize;
+    let count = app.session.segment_count();
+    let height = |app: &App, s: usize| {
+        let geo = app.session.geometry();
+        layout::row(&app.session, s, 0, &geo).height()
+    };
+    let tall = (0..count)
+        .find(|&s| height(&app, s) > body + 2)
+        .expect("a tall segment");
+    app.go_to(tall);
+    assert_eq!(app.session.position().top, tall, "shown from its start");
+    let before = screen(&app);
+    special(&mut app, KeyCode::PageDown);
+    assert_eq!(app.session.position().cursor, tall, "still on it");
+    assert!(app.session.scrolled > 0);
+    assert_ne!(screen(&app), before, "the rest of it shows");
+    let mut presses = 0;
+    while app.session.position().cursor == tall {
+        special(&mut app, KeyCode::PageDown);
+        presses += 1;
+        assert!(presses < 20, "never moved on");
+    }
+    assert!(app.session.position().cursor > tall);
+    // Back on it, PgUp after PgDn shows its start again.
+    app.go_to(tall);
+    special(&mut app, KeyCode::PageDown);
+    special(&mut app, KeyCode::PageUp);
+    assert_eq!(
+        (app.session.position().cursor, app.session.scrolled),
+        (tall, 0)
+    );
+}
+
+#[test]
 fn ordered_lists_show_their_numbers_as_markdown_counts_them() {
     // `1.` on every item shows 1, 2, 3; a nested list starts at its own
     // first number; a bullet between two ordered items starts a new list.

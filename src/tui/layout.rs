@@ -80,6 +80,33 @@ impl Row<'_> {
     pub fn height(&self) -> usize {
         self.above() + self.content + self.below() + self.spacer as usize
     }
+
+    /// The row with its first `lines` scrolled up out of view: its
+    /// context first (all of it at once), then its text, the source's
+    /// first when the panes are stacked.
+    fn scrolled_up(mut self, lines: usize, arrangement: Arrangement) -> Self {
+        let mut left = lines;
+        if !self.context.is_empty() {
+            left = left.saturating_sub(self.above());
+            self.context.clear();
+        }
+        match arrangement {
+            Arrangement::Stacked => {
+                let from_source = left.min(self.source.len());
+                self.source.drain(..from_source);
+                let from_target = (left - from_source).min(self.target.len());
+                self.target.drain(..from_target);
+                self.content = self.source.len() + self.target.len();
+            }
+            _ => {
+                let up = left.min(self.content);
+                self.source.drain(..up.min(self.source.len()));
+                self.target.drain(..up.min(self.target.len()));
+                self.content -= up;
+            }
+        }
+        self
+    }
 }
 
 /// `text` wrapped to `width` cells and put in visual order, as lines with
@@ -323,7 +350,10 @@ pub fn rows(session: &Session) -> Vec<Row<'_>> {
         if y >= body {
             break;
         }
-        let row = row(session, segment, y, &geo);
+        let mut row = row(session, segment, y, &geo);
+        if rows.is_empty() && session.scrolled > 0 && segment == session.position().cursor {
+            row = row.scrolled_up(session.scrolled, geo.arrangement);
+        }
         y += row.height();
         rows.push(row);
     }

@@ -3,7 +3,7 @@
 //! visited; the view scrolls as little as possible to keep the cursor on
 //! screen.
 
-use super::layout::{Scroll, segments_in_page, top_for_cursor, walk};
+use super::layout::{Scroll, row, segments_in_page, top_for_cursor, walk};
 use super::session::{Filter, Position, RawView, Session};
 
 impl Session {
@@ -80,6 +80,10 @@ impl Session {
 
     /// Half a screen down or up from the cursor.
     pub fn half_page(&mut self, down: bool) {
+        let half = (self.geometry().body_height as usize / 2).max(1);
+        if self.read_on_inside(down, half) {
+            return;
+        }
         let fits = segments_in_page(self, self.position().cursor, down).max(1);
         let delta = (fits / 2 + 1) as isize;
         self.move_by(if down { delta } else { -delta });
@@ -88,6 +92,12 @@ impl Session {
     /// A page moves the view by one screen and puts the cursor on its first
     /// (down) or last (up) segment, as pagers do.
     pub fn page(&mut self, down: bool) {
+        let page = (self.geometry().body_height as usize)
+            .saturating_sub(1)
+            .max(1);
+        if self.read_on_inside(down, page) {
+            return;
+        }
         let top = self.position().top;
         let fits = segments_in_page(self, top, down).max(1);
         let (new_top, cursor) = if down {
@@ -116,7 +126,27 @@ impl Session {
     }
 
     /// Moves the view so that the cursor's segment is on screen.
+    /// Scrolls `lines` within the cursor's segment when it is taller than
+    /// the panes and at their top, and more of it lies that way; whether
+    /// it did.
+    fn read_on_inside(&mut self, down: bool, lines: usize) -> bool {
+        let geo = self.geometry();
+        let pos = self.position();
+        if pos.top != pos.cursor || self.segment_count() == 0 {
+            return false;
+        }
+        let height = row(self, pos.cursor, 0, &geo).height();
+        let most = height.saturating_sub(geo.body_height as usize);
+        match down {
+            true if self.scrolled < most => self.scrolled = (self.scrolled + lines).min(most),
+            false if self.scrolled > 0 => self.scrolled = self.scrolled.saturating_sub(lines),
+            _ => return false,
+        }
+        true
+    }
+
     pub(super) fn scroll(&mut self, scroll: Scroll) {
+        self.scrolled = 0;
         let pos = self.position();
         let top = top_for_cursor(self, pos.cursor, pos.top, scroll);
         self.position_mut().top = top;

@@ -174,6 +174,11 @@ pub struct Session {
     pub(super) clock_offset: Duration,
     /// Position in every document, so that going back returns to the same place.
     pub(super) positions: Vec<Position>,
+    /// Lines of the cursor's segment scrolled up out of view, when it is
+    /// taller than the panes and stands at their top: a page key reads on
+    /// inside it (its target below a long source in a small window) before
+    /// it moves on. Any move of the cursor or the view sets it back to 0.
+    pub scrolled: usize,
     /// Kept up to date as marks and findings change.
     progress: Vec<DocProgress>,
     /// What loading the files, the notes file and the config warned about,
@@ -237,6 +242,7 @@ impl Session {
             warnings: all,
             loading: None,
             pending_resume: None,
+            scrolled: 0,
         };
         session.recount_all();
         session.open(0);
