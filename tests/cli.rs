@@ -784,3 +784,21 @@ fn paths_that_reach_one_file_twice_read_it_once() {
     let count = |o: &std::process::Output| o.stdout.iter().filter(|&&b| b == b'\n').count();
     assert_eq!(count(&twice), count(&once));
 }
+
+/// `-` named but nothing usable on standard input: the message speaks of
+/// standard input, not of naming `-`, which the user did.
+#[test]
+fn an_empty_or_device_standard_input_is_said_as_such() {
+    let empty = sxs_piped(&["dump", "-"], b"");
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(
+        stderr(&empty).contains("-: standard input is empty: nothing was piped in"),
+        "{}",
+        stderr(&empty)
+    );
+    let null = sxs_within(&["dump", "-"], std::process::Stdio::null());
+    assert_eq!(null.status.code(), Some(2));
+    let said = stderr(&null);
+    assert!(said.contains("standard input is a device"), "{said}");
+    assert!(!said.contains("name it `-`"), "{said}");
+}

@@ -561,11 +561,19 @@ fn named_file(path: &Path, name: &str, meta: &fs::Metadata) -> Result<Origin, Lo
     if std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()) {
         return read_pipe(path, name).map(Origin::Piped);
     }
+    let why = match name {
+        "-" => {
+            "standard input is a device (such as /dev/null), not a segment file; pipe one \
+                in (`cat FILE | sxs dump -`) or name the file"
+        }
+        _ => {
+            "is a device or a socket, not a segment file; give a file or a folder (to read \
+              a pipe, name it `-`: `cat FILE | sxs dump -`)"
+        }
+    };
     Err(LoadError::NotSegmentFile {
         path: name.to_string(),
-        why: "is a device or a socket, not a segment file; give a file or a folder (to read \
-              a pipe, name it `-`: `cat FILE | sxs dump -`)"
-            .into(),
+        why: why.into(),
     })
 }
 
@@ -589,13 +597,22 @@ fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     let mut first = [0u8; 8192];
     match pipe.read(&mut first) {
-        // End of file at once: no writer holds the other end.
+        // End of file at once: no writer holds the other end (standard
+        // input: the writer closed it with nothing written).
         Ok(0) => {
+            let why = match name {
+                "-" => {
+                    "standard input is empty: nothing was piped in; pipe a segment file \
+                        (`cat FILE | sxs dump -`) or name the file"
+                }
+                _ => {
+                    "is a pipe that nothing writes to; start the writer first, or save its \
+                      output to a file"
+                }
+            };
             return Err(LoadError::NotSegmentFile {
                 path: name.to_string(),
-                why: "is a pipe that nothing writes to; start the writer first, or save its \
-                      output to a file"
-                    .into(),
+                why: why.into(),
             });
         }
         Ok(n) => bytes.extend_from_slice(&first[..n]),
