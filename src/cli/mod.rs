@@ -253,11 +253,10 @@ pub(crate) fn fail_on(errors: &[LoadError]) -> anyhow::Result<()> {
 }
 
 /// Reads the notes file for a batch command and reports what it could not
-/// understand; an invalid file is an error that names its line.
-/// The notes file, to read only. A missing one is an error when it is
-/// `required` (an export of nothing is nearly always a mistyped name or the
-/// wrong folder); one named with `--notes` is warned about, or a typo would
-/// look like a review not begun.
+/// understand; an invalid file is an error that names its line. A missing
+/// one is an error when it is `required` (an export of nothing is nearly
+/// always a mistyped name or the wrong folder); one named with `--notes` is
+/// warned about, or a typo would look like a review not begun.
 pub(crate) fn read_notes(common: &Common, required: bool) -> anyhow::Result<Notes> {
     let path = common.notes_path();
     let missing = !path.exists();

@@ -428,7 +428,6 @@ impl<'a> BlockMap<'a> {
         }
     }
 
-    /// A raw HTML block runs to the next blank line.
     /// A raw HTML block from `index`: a comment up to the line that closes
     /// it (CommonMark's type 2), any other up to a blank line. HTML blocks
     /// that only blank lines part are parsed as one, as a browser reads the
@@ -572,7 +571,6 @@ fn heading_level(rest: &str) -> Option<u8> {
         .then_some(hashes as u8)
 }
 
-/// `Some(ordered)` when the line starts with a list marker.
 /// A list item's marker at the start of `rest`: `Some(None)` for a
 /// bullet, `Some(Some(n))` for an ordered item numbered `n`.
 fn list_marker(rest: &str) -> Option<Option<u32>> {

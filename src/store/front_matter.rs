@@ -203,13 +203,9 @@ fn simple_pairs(yaml: &str) -> Option<Vec<(usize, &str, Cow<'_, str>)>> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (key, rest) = line.split_once(':')?;
-        let simple_key = !key.is_empty()
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/'))
-            && !key.starts_with('-');
-        if !simple_key || !(rest.is_empty() || rest.starts_with(' ')) {
+        let key = top_level_key(line)?;
+        let rest = &line[key.len() + 1..];
+        if !(rest.is_empty() || rest.starts_with(' ')) {
             return None;
         }
         if pairs.iter().any(|(_, k, _)| *k == key) {

@@ -7,7 +7,8 @@
 //! the same problems are warnings and the load goes on.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::hash_map;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -208,19 +209,18 @@ impl Sources {
             self.walk(&dir, root);
         }
         self.candidates.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut first_root: std::collections::HashMap<PathBuf, usize> =
-            std::collections::HashMap::new();
+        let mut first_root: HashMap<PathBuf, usize> = HashMap::new();
         let roots = &mut self.roots;
         self.candidates.retain(|c| {
             if c.name == "-" {
                 return true;
             }
             match first_root.entry(lexically_normal(&c.name)) {
-                std::collections::hash_map::Entry::Vacant(slot) => {
+                hash_map::Entry::Vacant(slot) => {
                     slot.insert(c.root);
                     true
                 }
-                std::collections::hash_map::Entry::Occupied(kept) => {
+                hash_map::Entry::Occupied(kept) => {
                     if *kept.get() != c.root {
                         roots[c.root].shared = true;
                     }

@@ -412,8 +412,6 @@ impl Iterator for Tokens<'_> {
 mod tests {
     use super::*;
 
-    /// A message quoting hostile input stays one printable line: no byte a
-    /// terminal acts on, nothing that reorders the rest of the line.
     #[test]
     fn a_soft_hyphen_is_left_out_so_that_no_terminal_gives_it_a_cell() {
         let shown = sanitize("Prí\u{ad}ncipe");
@@ -425,6 +423,8 @@ mod tests {
         );
     }
 
+    /// A message quoting hostile input stays one printable line: no byte a
+    /// terminal acts on, nothing that reorders the rest of the line.
     #[test]
     fn a_terminal_line_holds_no_control_and_no_line_break() {
         let hostile = "id\x1b]52;c;aGk=\x07-\x1b[2J\u{9b}31m\u{85}\u{7f}\u{202e}evil\nnext\r\tend";

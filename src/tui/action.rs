@@ -238,10 +238,10 @@ bindings! {
         "Reading mode" {
             LineDown = "line_down", ["j", "down"], "one line down";
             LineUp = "line_up", ["k", "up"], "one line up";
-            HalfPageDown = "half_page_down", ["ctrl-d"], "half a page down, through a tall segment first";
-            HalfPageUp = "half_page_up", ["ctrl-u"], "half a page up, through a tall segment first";
-            PageDown = "page_down", ["pagedown", "space"], "page down, through a tall segment first";
-            PageUp = "page_up", ["pageup"], "page up, through a tall segment first";
+            HalfPageDown = "half_page_down", ["ctrl-d"], "half a page down";
+            HalfPageUp = "half_page_up", ["ctrl-u"], "half a page up";
+            PageDown = "page_down", ["pagedown", "space"], "page down";
+            PageUp = "page_up", ["pageup"], "page up";
             Top = "top", ["g", "home"], "start of the document";
             Bottom = "bottom", ["G", "end"], "end of the document";
             SwitchSide = "switch_side", ["tab"], "the English source / the target";
@@ -328,8 +328,8 @@ bindings! {
         "Warnings list" {
             Down = "down", ["j", "down"], "scroll down";
             Up = "up", ["k", "up"], "scroll up";
-            PageDown = "page_down", ["pagedown", "space"], "page down, through a tall segment first";
-            PageUp = "page_up", ["pageup"], "page up, through a tall segment first";
+            PageDown = "page_down", ["pagedown", "space"], "page down";
+            PageUp = "page_up", ["pageup"], "page up";
             Close = "close", ["esc", "q", "w"], "close the list";
         }
     }
