@@ -2389,6 +2389,43 @@ fn a_page_key_reads_on_inside_a_segment_taller_than_the_panes_then_moves_on() {
 }
 
 #[test]
+fn span_mode_scrolls_a_segment_taller_than_the_panes_to_the_selection() {
+    // At 30×10 the panes are stacked and a long segment's target ends
+    // below the screen: the selection's moving end stays in view.
+    let (mut app, _notes) = samples(30, 10);
+    let geo = app.session.geometry();
+    assert_eq!(geo.arrangement, Arrangement::Stacked);
+    let body = geo.body_height as usize;
+    let tall = (0..app.session.segment_count())
+        .find(|&s| layout::row(&app.session, s, 0, &geo).height() > body + 4)
+        .expect("a tall segment");
+    app.go_to(tall);
+    // The selected line among the lines the panes show.
+    let selection_shown = |app: &App| {
+        let rows = layout::rows(&app.session);
+        let row = &rows[0];
+        let lines = row.context.iter().chain(&row.source).chain(&row.target);
+        lines.take(body).any(|line| {
+            let spans = &line.text.spans;
+            let selected = sxs::text::Style::SELECTED;
+            spans.iter().any(|(_, style)| style.contains(selected))
+        })
+    };
+    press(&mut app, "v");
+    assert!(selection_shown(&app), "{:#?}", screen(&app));
+    press(&mut app, "$");
+    let at_end = app.session.scrolled;
+    assert!(at_end > 0, "scrolled to the end");
+    assert!(selection_shown(&app), "{:#?}", screen(&app));
+    assert_eq!(app.session.position().cursor, tall);
+    // The source stands above the target: its first line scrolls back in.
+    special(&mut app, KeyCode::Tab);
+    assert!(app.session.scrolled < at_end, "back towards its start");
+    assert!(selection_shown(&app), "{:#?}", screen(&app));
+    assert!(selection_shown(&app), "{:#?}", screen(&app));
+}
+
+#[test]
 fn ordered_lists_show_their_numbers_as_markdown_counts_them() {
     // `1.` on every item shows 1, 2, 3; a nested list starts at its own
     // first number; a bullet between two ordered items starts a new list.

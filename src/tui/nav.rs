@@ -3,8 +3,11 @@
 //! visited; the view scrolls as little as possible to keep the cursor on
 //! screen.
 
-use super::layout::{Scroll, row, segments_in_page, top_for_cursor, walk};
+use super::geometry::Arrangement;
+use super::layout::{Line, Scroll, row, segments_in_page, top_for_cursor, walk};
 use super::session::{Filter, Position, RawView, Session};
+use crate::mqm::Side;
+use crate::text::Style;
 
 impl Session {
     /// Moves the cursor `delta` shown segments down (or up), stopping at the ends.
@@ -143,6 +146,58 @@ impl Session {
             _ => return false,
         }
         true
+    }
+
+    /// Scrolls inside the cursor's segment, when it is taller than the
+    /// panes, so that the selection being made shows: the line of its
+    /// moving end (its last line when it grew forward, else its first).
+    pub(super) fn follow_selection(&mut self, forward: bool) {
+        let Some(side) = self.selecting.as_ref().map(|s| s.side) else {
+            return;
+        };
+        let geo = self.geometry();
+        let body = geo.body_height as usize;
+        let cursor = self.position().cursor;
+        let here = row(self, cursor, 0, &geo);
+        let height = here.height();
+        if height <= body || body == 0 {
+            return;
+        }
+        let (lines, after) = match side {
+            Side::Source => (&here.source, 0),
+            Side::Target if geo.arrangement == Arrangement::Stacked => {
+                (&here.target, here.source.len())
+            }
+            Side::Target => (&here.target, 0),
+        };
+        let selected = |line: &Line| {
+            let spans = &line.text.spans;
+            spans
+                .iter()
+                .any(|(_, style)| style.contains(Style::SELECTED))
+        };
+        let found = match forward {
+            true => lines.iter().rposition(selected),
+            false => lines.iter().position(selected),
+        };
+        let Some(index) = found else {
+            return;
+        };
+        let above = here.above();
+        let line = above + after + index;
+        // Scrolling any of it up takes all the context above it at once
+        // (`Row::scrolled_up`).
+        let gone = match self.scrolled {
+            0 => 0,
+            s => s.max(above),
+        };
+        self.position_mut().top = cursor;
+        if !(gone..gone + body).contains(&line) {
+            self.scrolled = match line < body {
+                true => 0,
+                false => (line + 1 - body).min(height - body),
+            };
+        }
     }
 
     pub(super) fn scroll(&mut self, scroll: Scroll) {

@@ -53,13 +53,15 @@ impl SpanMode {
         Ok(mode)
     }
 
-    /// Puts the selection where the panes draw it.
+    /// Puts the selection where the panes draw it, and scrolls a segment
+    /// taller than the panes to it.
     fn show(&self, session: &mut Session) {
         session.selecting = Some(Selecting {
             segment: self.segment,
             side: self.selection.side,
             text: self.selection.flagged(),
         });
+        session.follow_selection(self.selection.head >= self.selection.anchor);
     }
 
     fn switch_side(&mut self, session: &mut Session) {
