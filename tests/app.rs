@@ -542,6 +542,38 @@ fn clear_removes_the_mark() {
 }
 
 #[test]
+fn accepting_a_finding_that_names_several_places_marks_each_and_undoes_as_one() {
+    let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.ko-kr"]).unwrap();
+    let (mut app, notes) = common::app(store, Theme::mono(), (100, 30));
+    let (doc, segment, spots) = (0..app.session.store.docs.len())
+        .find_map(|d| {
+            let count = app.session.store.docs[d].segments.len();
+            (0..count).find_map(|s| {
+                let f = app.session.open_findings(d, s).next()?;
+                (f.spots.len() >= 2).then(|| (d, s, f.spots.clone()))
+            })
+        })
+        .expect("a finding with two places");
+    app.open_doc(doc);
+    app.go_to(segment);
+    press(&mut app, "A");
+    let saved = entries(&notes);
+    let errors = saved[0]["errors"].as_sequence().unwrap();
+    assert_eq!(errors.len(), spots.len(), "{saved:?}");
+    let target = app.session.store.docs[doc].segments[segment]
+        .target()
+        .to_string();
+    for (error, spot) in errors.iter().zip(&spots) {
+        assert_eq!(error["start"].as_u64(), Some(spot.range.start as u64));
+        assert_eq!(error["text"], &target[spot.range.clone()]);
+    }
+    assert_said(&app, &format!("({} errors, one at each place", spots.len()));
+    // One key made them: one undo takes them all back.
+    press(&mut app, "u");
+    assert!(entries(&notes).is_empty(), "{:?}", entries(&notes));
+}
+
+#[test]
 fn findings_are_visited_accepted_and_dismissed() {
     let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.ko-kr"]).unwrap();
     let (mut app, notes) = common::app(store, Theme::mono(), (100, 30));

@@ -706,7 +706,7 @@ proptest! {
         let options = Options::select(&every, &[]).unwrap();
         for f in check::run(&store, &options) {
             let seg = &store.docs[f.doc].segments[f.segment];
-            if let Some(span) = f.span {
+            for span in f.spots {
                 let side = match span.side {
                     Side::Source => seg.source().unwrap_or(""),
                     Side::Target => seg.target(),

@@ -89,7 +89,11 @@ mod tests {
         ] {
             let store = store_of("ja-jp", &[(source, target)]);
             let (finding, text) = one_finding(&store, "code-mismatch");
-            assert_eq!(finding.span.map(|s| s.side), Some(side), "{target}");
+            assert_eq!(
+                finding.spots.first().map(|s| s.side),
+                Some(side),
+                "{target}"
+            );
             assert_eq!(text, place, "{target}: {}", finding.message);
         }
     }

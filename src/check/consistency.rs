@@ -154,10 +154,10 @@ pub fn link_text_findings(sets: &Sets, facts: &[DocFacts]) -> Vec<Finding> {
                     l.source,
                     members.len()
                 ),
-                Some(Spot {
+                vec![Spot {
                     side: Side::Target,
                     range: l.range.clone(),
-                }),
+                }],
             ));
         }
     }
@@ -324,7 +324,7 @@ pub fn findings(
                 check: INCONSISTENT_TARGET.name,
                 severity: INCONSISTENT_TARGET.severity,
                 category: INCONSISTENT_TARGET.category,
-                span: None,
+                spots: Vec::new(),
                 message: format!(
                     "same source translated as «{shown}{ellipsis}» in {} of {} places (first {}:{})",
                     major_count,

@@ -189,7 +189,7 @@ impl<'o> Engine<'o> {
             if let Some((check, message)) = outcome.finding()
                 && runs_on(check)
             {
-                findings.push(Finding::new(0, s, check, message, None));
+                findings.push(Finding::new(0, s, check, message, Vec::new()));
             }
             let presence::Outcome::Both(source, target) = outcome else {
                 if self.lengths {
@@ -210,8 +210,8 @@ impl<'o> Engine<'o> {
                 let Run::Pair(f) = check.run else { continue };
                 f(&pair, &mut report);
                 if !report.is_empty() {
-                    let (message, span) = report.take();
-                    findings.push(Finding::new(0, s, check, message, span));
+                    let (message, spots) = report.take();
+                    findings.push(Finding::new(0, s, check, message, spots));
                 }
             }
             if self.lengths {
@@ -398,7 +398,7 @@ impl<'o> SetStage<'o> {
                     f.doc,
                     f.segment,
                     super::order(f.check),
-                    f.span.as_ref().map(|s| s.range.start),
+                    f.spots.first().map(|s| s.range.start),
                 )
             };
             key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))

@@ -436,10 +436,10 @@ fn cell_findings(sets: &Sets, facts: &[DocFacts], seen: &Seen) -> Vec<Finding> {
                     "cell left in English beside translated cells of its row; this set translates these words in {:.0}% of {n} segments",
                     100.0 * (n - k) as f64 / n as f64
                 ),
-                Some(Spot {
+                vec![Spot {
                     side: Side::Target,
                     range: cell.spot.clone(),
-                }),
+                }],
             ));
         }
     }
@@ -560,20 +560,24 @@ fn word_findings(sets: &Sets, facts: &[DocFacts], seen: &Seen) -> Vec<Finding> {
                 "English word `{word}` left in the translation; this set translates it in {:.0}% of {n} segments",
                 100.0 * (n - k) as f64 / n as f64
             );
+            let spot = Spot {
+                side: Side::Target,
+                range: range.clone(),
+            };
             match out
                 .last_mut()
                 .filter(|l| l.doc == d && l.segment == *segment)
             {
-                Some(last) => last.message.push_str(&format!("; `{word}` too")),
+                Some(last) => {
+                    last.message.push_str(&format!("; `{word}` too"));
+                    last.spots.push(spot);
+                }
                 None => out.push(Finding::new(
                     d,
                     *segment,
                     &UNTRANSLATED_WORD,
                     message,
-                    Some(Spot {
-                        side: Side::Target,
-                        range: range.clone(),
-                    }),
+                    vec![spot],
                 )),
             }
         }

@@ -160,8 +160,8 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
         }
     }
     let mut shown: Vec<&str> = Vec::new();
-    // The first run in the text is the finding's place.
-    let mut first: Option<Range<usize>> = None;
+    // Each run is a place of the finding.
+    let mut places: Vec<Range<usize>> = Vec::new();
     let mut i = 1;
     while i < tokens.len() {
         if !bad[i] {
@@ -174,7 +174,7 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
         }
         let (at, last) = tokens[i];
         let span = text[start..at + last.len()].trim_end_matches(|c: char| !is_hangul_syllable(c));
-        first.get_or_insert_with(|| pair.target.raw_range_of(span));
+        places.push(pair.target.raw_range_of(span));
         if !shown.contains(&span) {
             shown.push(span);
         }
@@ -187,10 +187,7 @@ fn korean_spacing(pair: &Pair, out: &mut Report) {
             _ => String::new(),
         };
         let message = format!("space inside a word: {}{more}", quoted.join(", "));
-        match first {
-            Some(run) => out.push_at(Side::Target, run, message),
-            None => out.push(message),
-        }
+        out.push_at_each(Side::Target, places, message);
     }
     if let Some((at, particle)) = particle_apart(pair.target.raw) {
         out.push_at(

@@ -267,10 +267,10 @@ pub fn findings(
             check: LENGTH_RATIO.name,
             severity: LENGTH_RATIO.severity,
             category,
-            span: Some(Spot {
+            spots: vec![Spot {
                 side: Side::Target,
                 range: 0..l.raw_target as usize,
-            }),
+            }],
             message: format!(
                 "target is {:.1}× {how} than usual for {} ({} characters for {}; typically {:.0})",
                 off.abs().exp(),

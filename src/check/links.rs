@@ -218,7 +218,7 @@ mod tests {
         for (check, source, target, side, place) in cases {
             let store = store_of("ja-jp", &[(source, target)]);
             let (finding, text) = one_finding(&store, check);
-            assert_eq!(finding.span.map(|s| s.side), Some(side), "{check}");
+            assert_eq!(finding.spots.first().map(|s| s.side), Some(side), "{check}");
             assert_eq!(text, place, "{check}: {}", finding.message);
         }
     }

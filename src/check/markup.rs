@@ -378,7 +378,7 @@ mod tests {
         let source = "Select **Save** and then `OK`.";
         let store = store_of("de-de", &[(source, "Wählen Sie Speichern und dann `OK`.")]);
         let (finding, text) = one_finding(&store, "markup-mismatch");
-        assert_eq!(finding.span.map(|s| s.side), Some(Side::Source));
+        assert_eq!(finding.spots.first().map(|s| s.side), Some(Side::Source));
         assert_eq!(text, "**Save**", "{}", finding.message);
         // With bold on both sides, which one went is not known: no place.
         let target = "Wählen Sie **Speichern** und dann OK.";
@@ -388,7 +388,7 @@ mod tests {
             .iter()
             .find(|f| f.check == "markup-mismatch")
             .expect("bold lost");
-        assert_eq!(bold.span, None, "{}", bold.message);
+        assert_eq!(bold.spots, Vec::new(), "{}", bold.message);
     }
 
     #[test]
@@ -452,7 +452,7 @@ mod tests {
             asked[0].message,
             "brackets added around bold UI term: **[Microsoft 顧客契約]**"
         );
-        let place = asked[0].span.clone().expect("a place").range;
+        let place = asked[0].spots.first().cloned().expect("a place").range;
         assert_eq!(&target[place], "**[Microsoft 顧客契約]**");
         // Elsewhere it is on by default.
         assert_eq!(

@@ -40,6 +40,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::mqm::Severity;
+pub use crate::mqm::Side;
 use crate::store::Store;
 
 pub use engine::{Checked, DocInfo, Engine, Files, SegmentTexts, SetStage, Texts};
@@ -167,24 +168,9 @@ pub struct Finding {
     pub category: &'static str,
     /// What differs, e.g. "link ../a.md became ../b.md".
     pub message: String,
-    /// The bytes the finding is about, where it has such a place.
-    pub span: Option<Spot>,
-}
-
-/// One side of a segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Source,
-    Target,
-}
-
-impl Side {
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Source => "source",
-            Side::Target => "target",
-        }
-    }
+    /// The bytes the finding is about, where it has such places: one for
+    /// each word, run or pair its message names, in the order it names them.
+    pub spots: Vec<Spot>,
 }
 
 /// A byte range of the raw text of one side of a segment.
@@ -195,11 +181,11 @@ pub struct Spot {
 }
 
 /// What a pair check reports about one segment: messages, joined into one
-/// finding, and the place of the first that has one.
+/// finding, and the places they name.
 #[derive(Debug, Default)]
 pub(crate) struct Report {
     messages: Vec<String>,
-    span: Option<Spot>,
+    spots: Vec<Spot>,
 }
 
 impl Report {
@@ -209,8 +195,23 @@ impl Report {
 
     /// A message about `range` of one side's raw text.
     pub fn push_at(&mut self, side: Side, range: Range<usize>, message: String) {
-        if self.span.is_none() {
-            self.span = Some(Spot { side, range });
+        self.push_at_each(side, [range], message);
+    }
+
+    /// A message about several places of one side's raw text (the words
+    /// it quotes); each becomes an error of its own when the finding is
+    /// accepted.
+    pub fn push_at_each(
+        &mut self,
+        side: Side,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+        message: String,
+    ) {
+        for range in ranges {
+            let spot = Spot { side, range };
+            if !self.spots.contains(&spot) {
+                self.spots.push(spot);
+            }
         }
         self.messages.push(message);
     }
@@ -219,10 +220,10 @@ impl Report {
         self.messages.is_empty()
     }
 
-    fn take(&mut self) -> (String, Option<Spot>) {
+    fn take(&mut self) -> (String, Vec<Spot>) {
         let message = self.messages.join("; ");
         self.messages.clear();
-        (message, self.span.take())
+        (message, std::mem::take(&mut self.spots))
     }
 }
 
@@ -344,7 +345,7 @@ impl Finding {
         segment: usize,
         check: &Check,
         message: String,
-        span: Option<Spot>,
+        spots: Vec<Spot>,
     ) -> Finding {
         Finding {
             doc,
@@ -353,7 +354,7 @@ impl Finding {
             severity: check.severity,
             category: check.category,
             message,
-            span,
+            spots,
         }
     }
 }
@@ -402,7 +403,7 @@ pub(crate) mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         let f = found.into_iter().next().expect("one finding");
         let seg = &store.docs[f.doc].segments[f.segment];
-        let spot = f.span.clone().expect("a finding with a place");
+        let spot = f.spots.first().cloned().expect("a finding with a place");
         let side = match spot.side {
             Side::Source => seg.source().unwrap_or(""),
             Side::Target => seg.target(),

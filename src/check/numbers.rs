@@ -553,7 +553,7 @@ mod tests {
         let source = "Keep **`logs`** for 90 days, then 120 more.";
         let store = store_of("ja-jp", &[(source, "`logs` を 30 日間保持します。")]);
         let (finding, text) = one_finding(&store, "number-mismatch");
-        assert_eq!(finding.span.map(|s| s.side), Some(Side::Source));
+        assert_eq!(finding.spots.first().map(|s| s.side), Some(Side::Source));
         assert_eq!(text, "90", "{}", finding.message);
     }
 

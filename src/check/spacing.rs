@@ -147,7 +147,11 @@ pub fn findings(
         }
         let mut last: Option<usize> = None;
         for (segment, range, shown) in &f.spacing.unspaced {
-            // One finding per segment; the first joint is its place.
+            // One finding per segment, at each of its joints.
+            let spot = Spot {
+                side: Side::Target,
+                range: range.clone(),
+            };
             if last == Some(*segment) {
                 if let Some(finding) = out.last_mut() {
                     let finding: &mut Finding = finding;
@@ -155,6 +159,7 @@ pub fn findings(
                         finding
                             .message
                             .replacen(" (", &format!(", `{}` (", shown.trim()), 1);
+                    finding.spots.push(spot);
                 }
                 continue;
             }
@@ -169,10 +174,7 @@ pub fn findings(
                     share * 100.0,
                     total
                 ),
-                Some(Spot {
-                    side: Side::Target,
-                    range: range.clone(),
-                }),
+                vec![spot],
             ));
         }
     }

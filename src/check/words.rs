@@ -25,8 +25,8 @@ const GERMAN_DOUBLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "sie
 
 fn doubled_word(pair: &Pair, out: &mut Report) {
     let mut shown = Vec::new();
-    // The first pair reported is the finding's place: both words.
-    let mut first: Option<Range<usize>> = None;
+    // Each pair reported is a place of the finding: both words.
+    let mut places: Vec<Range<usize>> = Vec::new();
     for (a, b) in doubles(pair.target) {
         let lower = a.to_lowercase();
         if pair.lang == Lang::De && GERMAN_DOUBLES.contains(&lower.as_str()) {
@@ -39,19 +39,14 @@ fn doubled_word(pair: &Pair, out: &mut Report) {
             continue;
         }
         let pair_text = format!("\"{a} {b}\"");
-        first.get_or_insert_with(|| {
-            pair.target.raw_range_of(a).start..pair.target.raw_range_of(b).end
-        });
+        places.push(pair.target.raw_range_of(a).start..pair.target.raw_range_of(b).end);
         if !shown.contains(&pair_text) {
             shown.push(pair_text);
         }
     }
-    if let Some(both) = first {
-        out.push_at(
-            Side::Target,
-            both,
-            format!("word doubled: {}", shown.join(", ")),
-        );
+    if !places.is_empty() {
+        let message = format!("word doubled: {}", shown.join(", "));
+        out.push_at_each(Side::Target, places, message);
     }
 }
 

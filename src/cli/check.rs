@@ -232,9 +232,9 @@ fn write_jsonl(out: &mut impl Write, docs: &[DocInfo], findings: &[Finding]) -> 
             message: &f.message,
             line: doc.line(f.segment),
             category: f.category,
-            side: f.span.as_ref().map(|s| s.side.name()),
-            start: f.span.as_ref().map(|s| s.range.start),
-            end: f.span.as_ref().map(|s| s.range.end),
+            side: f.spots.first().map(|s| s.side.name()),
+            start: f.spots.first().map(|s| s.range.start),
+            end: f.spots.first().map(|s| s.range.end),
         };
         serde_json::to_writer(&mut *out, &record)?;
         writeln!(out)?;

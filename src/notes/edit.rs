@@ -19,8 +19,22 @@ impl Notes {
         reviewer: &str,
         error: MqmError,
     ) -> Result<(), NotesError> {
+        self.add_errors(seg, reviewer, vec![error])
+    }
+
+    /// Adds several errors to the segment in one change (one write, one
+    /// undo), or none when one of their spans does not stand in the text.
+    pub fn add_errors(
+        &mut self,
+        seg: SegmentRef,
+        reviewer: &str,
+        errors: Vec<MqmError>,
+    ) -> Result<(), NotesError> {
+        if errors.is_empty() {
+            return Err(refused(seg, "no error to add".to_string()));
+        }
         self.prepare()?;
-        if let Some(span) = &error.span {
+        for span in errors.iter().filter_map(|e| e.span.as_ref()) {
             let why = match seg.text(span.side) {
                 None => Some(
                     "cannot mark a span in the source: this segment has none \
@@ -35,7 +49,7 @@ impl Notes {
         }
         let mut entry = self.judged(seg, reviewer);
         entry.verdict = Some(Verdict::Bad);
-        entry.errors.push(error);
+        entry.errors.extend(errors);
         self.change(seg.file.to_string(), seg.id.to_string(), Some(entry))
     }
 

@@ -58,7 +58,7 @@ mod tests {
             severity: Severity::Major,
             category: "design/link",
             message: String::new(),
-            span: None,
+            spots: Vec::new(),
         }
     }
 

@@ -10,7 +10,7 @@ use super::layout::walk;
 use super::session::Session;
 use super::spans::side_text;
 use crate::check::{self, Finding};
-use crate::mqm::{Severity, Side, Span};
+use crate::mqm::{Severity, Span};
 use crate::notes::{MqmError, NotesError, SegmentRef};
 use crate::store::Segment;
 
@@ -280,15 +280,28 @@ impl Session {
         }
         let comment = accepted_comment(&finding);
         let reviewer = self.reviewer.clone();
-        let mut error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
+        let error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
         let seg = &self.store.docs[self.doc].segments[cursor];
-        if let Some(span) = finding.span.as_ref().and_then(|spot| spot_span(seg, spot)) {
-            error = error.with_span(span);
+        // An error for each place the finding names, else one on the whole
+        // segment: MQM counts a split word twice as two errors.
+        let mut errors: Vec<MqmError> = finding
+            .spots
+            .iter()
+            .filter_map(|spot| spot_span(seg, spot))
+            .map(|span| error.clone().with_span(span))
+            .collect();
+        if errors.is_empty() {
+            errors.push(error);
         }
-        let saved = self.save_at_cursor(|s, seg| s.notes.add_error(seg, &reviewer, error));
+        let count = errors.len();
+        let saved = self.save_at_cursor(|s, seg| s.notes.add_errors(seg, &reviewer, errors));
         if let Some(note) = saved {
+            let errors = match count {
+                1 => String::new(),
+                n => format!(" ({n} errors, one at each place it names)"),
+            };
             self.after_change(&format!(
-                "✗ saved from {}: {} {}{note}",
+                "✗ saved from {}: {} {}{errors}{note}",
                 finding.check, finding.severity, finding.category
             ));
         }
@@ -334,13 +347,9 @@ fn accepted_comment(finding: &Finding) -> String {
 /// A finding's place as the span of a mark: its side, offsets and the text
 /// standing there; `None` for an empty place or one not on the text.
 fn spot_span(seg: &Segment, spot: &check::Spot) -> Option<Span> {
-    let side = match spot.side {
-        check::Side::Source => Side::Source,
-        check::Side::Target => Side::Target,
-    };
-    let text = side_text(seg, side)?.get(spot.range.clone())?;
+    let text = side_text(seg, spot.side)?.get(spot.range.clone())?;
     (!text.is_empty()).then(|| Span {
-        side,
+        side: spot.side,
         start: spot.range.start,
         end: spot.range.end,
         text: text.to_string(),

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use super::display::{Highlight, Marker};
 use super::session::Session;
 use super::wmt;
-use crate::check;
 use crate::mqm::{Placement, Side, Span};
 use crate::notes::MqmError;
 use crate::store::Segment;
@@ -68,16 +67,11 @@ impl Session {
                     _ => None,
                 }),
         );
-        out.extend(self.open_findings(doc, segment).filter_map(|f| {
-            let spot = f.span.as_ref().filter(|s| !s.range.is_empty())?;
-            Some(Highlight {
-                side: match spot.side {
-                    check::Side::Source => Side::Source,
-                    check::Side::Target => Side::Target,
-                },
-                raw: spot.range.clone(),
-                marker: Marker::Finding,
-            })
+        let spots = self.open_findings(doc, segment).flat_map(|f| &f.spots);
+        out.extend(spots.filter(|s| !s.range.is_empty()).map(|spot| Highlight {
+            side: spot.side,
+            raw: spot.range.clone(),
+            marker: Marker::Finding,
         }));
         out
     }

@@ -104,22 +104,22 @@ pub fn two_findings(app: &mut App, first: &str, second: &str) -> String {
     let target = &app.session.store.docs[0].segments[0].target();
     let end = target.char_indices().nth(3).unwrap().0;
     let spot = target[..end].to_string();
-    let finding = |check: usize, message: &str, span| sxs::check::Finding {
+    let finding = |check: usize, message: &str, spots| sxs::check::Finding {
         doc: 0,
         segment: 0,
         check: sxs::check::CHECKS[check].name,
         severity: sxs::mqm::Severity::Minor,
         category: "fluency/spelling",
         message: message.to_string(),
-        span,
+        spots,
     };
     let span = sxs::check::Spot {
         side: sxs::check::Side::Target,
         range: 0..end,
     };
     app.set_findings(vec![
-        finding(0, first, Some(span)),
-        finding(1, second, None),
+        finding(0, first, vec![span]),
+        finding(1, second, Vec::new()),
     ]);
     spot
 }

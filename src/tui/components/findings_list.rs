@@ -9,7 +9,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::check::Spot;
 use crate::mqm::Side;
+use crate::store::Segment;
 use crate::store::wmt::{Rating, RatingKind};
 use crate::text::{StyledText, sanitize};
 use crate::tui::action::{Action, FindingsAction};
@@ -109,19 +111,7 @@ impl Component for FindingsList {
             .open_findings(doc, segment)
             .enumerate()
             .map(|(i, f)| {
-                let place = f
-                    .span
-                    .as_ref()
-                    .and_then(|spot| {
-                        let side = match spot.side {
-                            crate::check::Side::Source => Side::Source,
-                            crate::check::Side::Target => Side::Target,
-                        };
-                        let text = crate::tui::spans::side_text(seg, side)?;
-                        let quoted = text.get(spot.range.clone())?;
-                        Some(format!("  «{}» in the {}", drawn_line(quoted), side.name()))
-                    })
-                    .unwrap_or_default();
+                let place = places(seg, &f.spots);
                 let accepted = match session.accepted(doc, segment, f) {
                     true => "  (accepted: a mark)",
                     false => "",
@@ -260,6 +250,29 @@ impl Component for FindingsList {
             }
         }
     }
+}
+
+/// Where a finding is, quoted: `  «a», «b» in the target`; nothing for a
+/// finding about the whole segment.
+fn places(seg: &Segment, spots: &[Spot]) -> String {
+    let quoted = |side: Side| -> Vec<String> {
+        let Some(text) = crate::tui::spans::side_text(seg, side) else {
+            return Vec::new();
+        };
+        spots
+            .iter()
+            .filter(|spot| spot.side == side)
+            .filter_map(|spot| text.get(spot.range.clone()))
+            .map(|words| format!("«{}»", drawn_line(words)))
+            .collect()
+    };
+    [Side::Target, Side::Source]
+        .into_iter()
+        .filter_map(|side| {
+            let quoted = quoted(side);
+            (!quoted.is_empty()).then(|| format!("  {} in the {}", quoted.join(", "), side.name()))
+        })
+        .collect()
 }
 
 /// The screen row of list line `line`, when it is in view.
