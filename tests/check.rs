@@ -452,6 +452,23 @@ const PLANTS: &[Plant] = &[
         plant: |_, t, _| target(remarked(t, first_bold(t)?, 2, "\\*\\*")),
     },
     Plant {
+        // Shaped like the API reference's `ハード_ディスク`.
+        kind: "underscore glued between CJK letters",
+        expect: "markup-mismatch",
+        plant: |_, t, _| {
+            let cjk = |c: char| matches!(c, '\u{3041}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
+            if t.contains(['_', '`', '<', '\\']) {
+                return None;
+            }
+            let chars: Vec<(usize, char)> = t.char_indices().collect();
+            let at = chars
+                .windows(2)
+                .find(|w| cjk(w[0].1) && cjk(w[1].1))
+                .map(|w| w[1].0)?;
+            target(format!("{}_{}", &t[..at], &t[at..]))
+        },
+    },
+    Plant {
         kind: "Korean particle set apart",
         expect: "korean-spacing",
         plant: |_, t, locale| {

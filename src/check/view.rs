@@ -75,6 +75,12 @@ pub struct Parsed<'a> {
     /// Bold that renders: `**…**`, `__…__`, `<b>`, `<strong>`; the raw
     /// range of each, markers included.
     pub strong: Vec<Range<usize>>,
+    /// Markdown italic that renders (`*…*`, `_…_`); the raw range of each,
+    /// markers included. `<i>` and `<em>` are compared as tags.
+    pub emphasis: Vec<Range<usize>>,
+    /// `*` and `_` of emphasis runs that the reader sees: they open or
+    /// close nothing, like `_この_` between Japanese letters.
+    pub shown_markers: Vec<Range<usize>>,
     /// `**[保存]**` and `[**保存**]`: bold around a bracketed UI term, which
     /// CommonMark does not render but which means bold.
     pub bracketed_bold: Vec<Range<usize>>,
@@ -112,6 +118,8 @@ impl<'a> Parsed<'a> {
             bare_urls,
             tags,
             strong,
+            emphasis,
+            shown_markers,
             bracketed_bold: _,
             unrendered_bold: _,
             stray_strong,
@@ -127,6 +135,8 @@ impl<'a> Parsed<'a> {
         bare_urls.clear();
         tags.clear();
         strong.clear();
+        emphasis.clear();
+        shown_markers.clear();
         stray_strong.clear();
         text.clear();
         text.reserve(raw.len());
@@ -242,6 +252,7 @@ impl<'a> Parsed<'a> {
             let next_literal = match token {
                 Token::Text(r) => Some(r.clone()),
                 Token::Delim(d) if d.used_left + d.used_right == 0 => {
+                    self.shown_markers.push(d.range.clone());
                     if d.len() >= 2 && (d.can_open || d.can_close) {
                         self.stray_strong.push(d.range.clone());
                     }
@@ -292,6 +303,7 @@ impl<'a> Parsed<'a> {
                     self.markup_edges.push(self.text.len());
                     let shown = d.shown();
                     if !shown.is_empty() {
+                        self.shown_markers.push(shown.clone());
                         self.push_text(shown.clone());
                         if shown.len() >= 2 && (d.can_open || d.can_close) {
                             self.stray_strong.push(shown);
@@ -374,6 +386,11 @@ impl<'a> Parsed<'a> {
                 SpanKind::Strong => {
                     let (open, close) = (&tokens[span.open], &tokens[span.close]);
                     self.strong
+                        .push(start_of(open)..end_of(close).max(start_of(open)));
+                }
+                SpanKind::Emphasis if matches!(tokens[span.open], Token::Delim(_)) => {
+                    let (open, close) = (&tokens[span.open], &tokens[span.close]);
+                    self.emphasis
                         .push(start_of(open)..end_of(close).max(start_of(open)));
                 }
                 SpanKind::Link { dest } | SpanKind::Image { dest } if dest.1 > dest.0 => {

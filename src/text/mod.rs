@@ -37,3 +37,13 @@ pub use styled::{Style, StyledText};
 pub use width::{WidthMode, grapheme_width, str_width};
 pub use words::words;
 pub use wrap::{WrappedLine, wrap};
+
+/// `no segments`, `1 segment`, `2 segments`: a count with its noun, as a
+/// reader says it.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    match count {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}

@@ -102,15 +102,7 @@ pub fn pasted(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().map(|c| if c.is_control() { ' ' } else { c })
 }
 
-/// `no segments`, `1 segment`, `2 segments`: a count with its noun, as a
-/// reader says it.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    match count {
-        0 => format!("no {many}"),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    }
-}
+pub use crate::text::plural;
 
 /// What the screen shows for one segment.
 #[derive(Debug, Clone)]
