@@ -16,11 +16,14 @@ measure() { # name command...
     local name=$1; shift
     local times=() peak=0
     for _ in $(seq "$runs"); do
-        local out
-        /usr/bin/time -o /tmp/sxs-bench-time -f '%e %M' "$@" >/dev/null 2>/dev/null
-        out=$(tail -1 /tmp/sxs-bench-time)
-        times+=("${out% *}")
-        local kb=${out#* }
+        # Wall time in milliseconds from the clock: /usr/bin/time counts
+        # hundredths, and grep takes two or three of them.
+        local start end kb
+        start=$(date +%s%N)
+        /usr/bin/time -o /tmp/sxs-bench-time -f '%M' "$@" >/dev/null 2>/dev/null
+        end=$(date +%s%N)
+        times+=("$(printf '%d.%03d' $(( (end - start) / 1000000000 )) $(( (end - start) / 1000000 % 1000 )))")
+        kb=$(tail -1 /tmp/sxs-bench-time)
         (( kb > peak )) && peak=$kb
     done
     local median
