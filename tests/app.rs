@@ -2307,6 +2307,31 @@ fn reading_mode_opens_on_the_line_where_the_segment_starts_and_closes_back_on_it
 }
 
 #[test]
+fn reading_mode_shows_each_segment_as_the_panes_do_when_markers_are_unbalanced() {
+    // A stray `**` in each of two segments of one paragraph: apart, each is
+    // shown as it stands; joined before rendering they made bold.
+    let text = concat!(
+        "<span data-ttu-id=\"a-101\">Das ist **kaputt.</span>",
+        "<span class=\"sxs-lookup\"><span data-stu-id=\"a-101\">This is broken.</span></span> ",
+        "<span data-ttu-id=\"a-102\">Und das** hier.</span>",
+        "<span class=\"sxs-lookup\"><span data-stu-id=\"a-102\">And this here.</span></span>\n",
+    );
+    let store = Store {
+        docs: vec![sxs::store::Document::parse("de-de/a.md", text)],
+        warnings: Vec::new(),
+    };
+    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
+    let panes = screen(&app).join("\n");
+    assert!(panes.contains("**kaputt.") && panes.contains("das** hier"), "{panes}");
+    press(&mut app, "r");
+    let reading = screen(&app).join("\n");
+    assert!(
+        reading.contains("Das ist **kaputt. Und das** hier."),
+        "{reading}"
+    );
+}
+
+#[test]
 fn marked_spans_are_highlighted_by_severity_in_panes_raw_view_and_reading_mode() {
     use sxs::text::Style;
     let (mut app, _notes) = japanese(4);

@@ -247,6 +247,23 @@ impl StyledText {
             .saturating_sub(1)
     }
 
+    /// Appends `other`, the display form of a raw text that stands at `raw`
+    /// in this one's raw text. Reading mode joins a paragraph's segments
+    /// this way, each shown as the panes show it: joined before rendering,
+    /// a stray `**` in one would pair with one in the next.
+    pub fn append(&mut self, other: &StyledText, raw: usize) {
+        let display = self.text.len();
+        self.pieces.extend(other.pieces.iter().map(|p| Piece {
+            display: p.display + display,
+            raw: p.raw + raw,
+            raw_end: p.raw_end + raw,
+            verbatim: p.verbatim,
+        }));
+        for (range, style) in other.runs() {
+            self.push_text(&other.text[range], style);
+        }
+    }
+
     /// Appends display text that is a verbatim copy of the raw text at `raw`.
     pub(crate) fn push_verbatim(&mut self, text: &str, raw: usize, style: Style) {
         if text.is_empty() {

@@ -1,5 +1,6 @@
 //! Reading mode: one locale's text alone, as a flowing document. The
-//! segments of a paragraph are joined again and wrapped to the whole width.
+//! segments of a paragraph, each shown as the panes show it, are joined
+//! again and wrapped to the whole width.
 
 use std::rc::Rc;
 
@@ -8,7 +9,7 @@ use ratatui::layout::Rect;
 
 use crate::mqm::Side;
 use crate::text::{
-    BaseDirection, StyledText, VisualLine, WrappedLine, display_form, visual_lines, wrap,
+    BaseDirection, Style, StyledText, VisualLine, WrappedLine, display_form, visual_lines, wrap,
 };
 use crate::tui::action::{Action, ReadingAction};
 use crate::tui::cells::{Look, draw_line, fill, put};
@@ -303,33 +304,38 @@ fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
         let end = (start..doc.segments.len())
             .find(|&i| doc.segments[i].group != group)
             .unwrap_or(doc.segments.len());
-        // Join the raw texts and remember where each segment starts in them;
-        // the marks' spans move with their text.
+        // Join the segments' display forms, each with its marks, and
+        // remember where each starts in the joined raw texts.
         let side = if source { Side::Source } else { Side::Target };
         let mut raw = String::new();
+        let mut joined = StyledText::default();
         let mut starts = Vec::new();
-        let mut marks = Vec::new();
         for (i, seg) in doc.segments[start..end].iter().enumerate() {
             let text = match source {
                 true => seg.source().unwrap_or(""),
                 false => seg.target(),
             };
-            raw.push_str(separator(&raw, text));
+            let gap = separator(&raw, text);
+            joined.push_verbatim(gap, raw.len(), Style::PLAIN);
+            raw.push_str(gap);
             starts.push(raw.len());
             let lead = text.len() - text.trim_start().len();
             let kept = text.trim().len();
-            let at = |offset: usize| raw.len() + offset.saturating_sub(lead).min(kept);
-            for mark in session.highlights(session.doc, start + i) {
-                if mark.side == side {
-                    marks.push(Highlight {
-                        raw: at(mark.raw.start)..at(mark.raw.end),
-                        ..mark
-                    });
-                }
-            }
+            let at = |offset: usize| offset.saturating_sub(lead).min(kept);
+            let marks: Vec<Highlight> = session
+                .highlights(session.doc, start + i)
+                .into_iter()
+                .filter(|mark| mark.side == side)
+                .map(|mark| Highlight {
+                    raw: at(mark.raw.start)..at(mark.raw.end),
+                    ..mark
+                })
+                .collect();
+            let form = highlighted(display_form(text.trim()), side, &marks);
+            joined.append(&form, raw.len());
             raw.push_str(text.trim());
         }
-        let text = Rc::new(highlighted(display_form(&raw), side, &marks));
+        let text = Rc::new(joined);
         let deco = &displays[start].decoration;
         let (first, rest, avail) = fit_decoration(&deco.first, &deco.rest, width, geo.mode);
         for (i, line) in wrap(text.text(), avail, geo.mode).into_iter().enumerate() {
