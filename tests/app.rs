@@ -2322,7 +2322,10 @@ fn reading_mode_shows_each_segment_as_the_panes_do_when_markers_are_unbalanced()
     };
     let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
     let panes = screen(&app).join("\n");
-    assert!(panes.contains("**kaputt.") && panes.contains("das** hier"), "{panes}");
+    assert!(
+        panes.contains("**kaputt.") && panes.contains("das** hier"),
+        "{panes}"
+    );
     press(&mut app, "r");
     let reading = screen(&app).join("\n");
     assert!(

@@ -871,3 +871,45 @@ fn cells_of_a_row_count_their_pipes_whatever_comes_between_segments() {
     }
     assert!(doc.segments.iter().all(|s| s.block == Block::TableCell));
 }
+
+#[test]
+fn an_id_used_twice_is_warned_at_its_second_line_naming_the_first() {
+    // In the body, in the front matter, and in both: the notes file keys
+    // marks by id, so a mark on one would show on the other.
+    let title = |id: usize| format!("title: '{}'\n", pair(id, "題").replace('\'', "''"));
+    let text = format!(
+        "---\n{}{}---\n{}\n\n{}\n\n{}\n",
+        title(101),
+        title(101).replace("title", "description"),
+        pair(102, "a"),
+        pair(102, "b"),
+        pair(101, "c"),
+    );
+    let doc = Document::parse("ja-jp/twice.md", &text);
+    let said: Vec<(Option<u32>, Option<&str>, &str)> = doc
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.id.as_deref(), w.message.as_str()))
+        .collect();
+    let apart = "the notes file cannot tell these segments apart";
+    assert_eq!(
+        said,
+        [
+            (
+                Some(3),
+                Some("abcde-101"),
+                &*format!("id already used on line 2; {apart}")
+            ),
+            (
+                Some(7),
+                Some("abcde-102"),
+                &*format!("id already used on line 5; {apart}")
+            ),
+            (
+                Some(9),
+                Some("abcde-101"),
+                &*format!("id already used on line 2; {apart}")
+            ),
+        ]
+    );
+}

@@ -38,10 +38,11 @@ impl SpanValue {
     /// The 1-based line and the top-level key of the span that starts at
     /// `at` in [`SpanValue::text`]; `yaml` is the front matter as written,
     /// where a decoded value's span is looked up by its id (a value may
-    /// start on the line after its key, or be an item of a list).
-    pub fn place_of(&self, at: usize, id: &str, yaml: &str) -> (u32, &str) {
+    /// start on the line after its key, or be an item of a list): the
+    /// id's occurrence number `nth` (from 0), when one id is used twice.
+    pub fn place_of(&self, at: usize, (id, nth): (&str, usize), yaml: &str) -> (u32, &str) {
         if !self.as_written {
-            let found = (!id.is_empty()).then(|| id_line(yaml, id)).flatten();
+            let found = (!id.is_empty()).then(|| id_line(yaml, id, nth)).flatten();
             let line = found.unwrap_or(self.line);
             return (line, &self.key);
         }
@@ -68,13 +69,17 @@ fn top_level_key(line: &str) -> Option<&str> {
 }
 
 /// The 1-based file line where `yaml` (front matter that starts on line 2)
-/// has the span of id `id`, in any quoting (`data-ttu-id=\"a-1\"`).
-fn id_line(yaml: &str, id: &str) -> Option<u32> {
+/// has its `nth` span (from 0) of id `id`, in any quoting
+/// (`data-ttu-id=\"a-1\"`).
+fn id_line(yaml: &str, id: &str, mut nth: usize) -> Option<u32> {
     let mut from = 0;
     while let Some(found) = yaml[from..].find("data-ttu-id=") {
         let after = from + found + "data-ttu-id=".len();
         let value = yaml[after..].trim_start_matches(['\\', '"', '\'']);
-        if value.starts_with(id) && value[id.len()..].starts_with(['\\', '"', '\'']) {
+        let this = value.starts_with(id) && value[id.len()..].starts_with(['\\', '"', '\'']);
+        if this && nth > 0 {
+            nth -= 1;
+        } else if this {
             let line = yaml[..after].bytes().filter(|&b| b == b'\n').count() as u32;
             return Some(line + 2);
         }

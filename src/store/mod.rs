@@ -210,10 +210,23 @@ impl Document {
         let mut segments = Vec::new();
         let mut groups = GroupNumbers::default();
         let yaml = &text[head.yaml.clone()];
+        // The first line of each id in the front matter and how often it
+        // came: the notes file cannot tell two segments with one id apart.
+        let mut in_front: FxHashMap<String, (u32, usize)> = FxHashMap::default();
         for value in &head.span_values {
             let found = spans::scan(&value.text);
             for pair in &found.pairs {
-                let (line, key) = value.place_of(pair.start, &pair.id, yaml);
+                let nth = in_front.get(pair.id.as_ref()).map_or(0, |seen| seen.1);
+                let (line, key) = value.place_of(pair.start, (&pair.id, nth), yaml);
+                match in_front.get_mut(pair.id.as_ref()) {
+                    Some((first, count)) => {
+                        *count += 1;
+                        warnings.push(same_id(path, line, &pair.id, *first));
+                    }
+                    None => {
+                        in_front.insert(pair.id.to_string(), (line, 1));
+                    }
+                }
                 segments.push(segment(
                     &value.text,
                     pair,
@@ -223,7 +236,7 @@ impl Document {
                 ));
             }
             for problem in found.problems {
-                let line = value.place_of(problem.at, "", yaml).0;
+                let line = value.place_of(problem.at, ("", 0), yaml).0;
                 warnings.push(warning(path, Some(line), problem));
             }
         }
@@ -245,19 +258,15 @@ impl Document {
             let occurrence = match seen.entry(&pair.id) {
                 Entry::Vacant(slot) => {
                     slot.insert((1, line));
+                    if let Some(&(first, _)) = in_front.get(pair.id.as_ref()) {
+                        warnings.push(same_id(path, line, &pair.id, first));
+                    }
                     0
                 }
                 Entry::Occupied(mut slot) => {
                     let (count, first) = *slot.get();
                     slot.insert((count + 1, first));
-                    warnings.push(Warning {
-                        file: path.to_string(),
-                        line: Some(line),
-                        id: Some(pair.id.to_string()),
-                        message: format!(
-                            "id already used on line {first}; the notes file cannot tell these segments apart"
-                        ),
-                    });
+                    warnings.push(same_id(path, line, &pair.id, first));
                     count
                 }
             };
@@ -350,6 +359,19 @@ fn warning(path: &str, line: Option<u32>, problem: spans::Problem) -> Warning {
         line,
         id: problem.id,
         message: problem.message,
+    }
+}
+
+/// A second segment with an id used before, on line `first`: its marks
+/// would be the first one's.
+fn same_id(path: &str, line: u32, id: &str, first: u32) -> Warning {
+    Warning {
+        file: path.to_string(),
+        line: Some(line),
+        id: Some(id.to_string()),
+        message: format!(
+            "id already used on line {first}; the notes file cannot tell these segments apart"
+        ),
     }
 }
 
