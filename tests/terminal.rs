@@ -176,6 +176,39 @@ fn an_export_to_the_terminal_shows_escape_sequences_in_a_shared_notes_file_defus
 }
 
 #[test]
+fn json_and_tsv_on_a_terminal_are_defused_and_in_a_pipe_byte_for_byte() {
+    // `\u{9b}` is a CSI of its own: raw, it made the terminal take `31m`.
+    let dir = tempfile::tempdir().unwrap();
+    let file = root().join("tests/fixtures/store/broken/escapes.md");
+    let file = file.to_str().unwrap();
+    for format in ["jsonl", "tsv"] {
+        let mut tty = Tty::spawn(
+            &["dump", "--format", format, file],
+            (120, 10),
+            dir.path(),
+            &[],
+        );
+        assert_eq!(tty.wait_exit(), 0);
+        let bytes = tty.wait_for_bytes("the dump", b"Bell");
+        for hazard in ["\u{1b}", "\u{9b}", "\u{202e}", "\u{7}"] {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(hazard),
+                "{format}: {hazard:?} reached the terminal"
+            );
+        }
+        let contents = tty.wait_for_text("Escapes").contents();
+        assert!(contents.contains("⟨RLO⟩"), "{format}: {contents}");
+    }
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(["dump", "--format", "jsonl", file])
+        .output()
+        .unwrap();
+    let line = String::from_utf8(piped.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+    assert_eq!(first["target"], "a\u{1b}[2Jb\u{9b}31mc\u{202e}def\tg");
+}
+
+#[test]
 fn without_a_terminal_it_points_to_dump() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
         .stdin(std::process::Stdio::null())

@@ -1,6 +1,6 @@
 //! `sxs export`: the notes file in other formats.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
@@ -44,10 +44,7 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
             .map_err(|err| anyhow::anyhow!("{}: cannot write: {err}", path.display()))?,
         None => {
             let mut out = super::stdout();
-            match std::io::stdout().is_terminal() {
-                true => write_defused(&mut out, &exported.bytes)?,
-                false => out.write_all(&exported.bytes)?,
-            }
+            out.write_all(&exported.bytes)?;
             out.flush()?;
         }
     }
@@ -88,22 +85,4 @@ fn file_identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     let meta = std::fs::metadata(path).ok()?;
     meta.is_file().then(|| (meta.dev(), meta.ino()))
-}
-
-/// The export as a terminal may show it: a comment or name from a shared
-/// notes file that holds an escape sequence must not clear the screen or
-/// set the clipboard. Controls and bidi controls are shown as symbols, line
-/// by line; a pipe or a file gets the bytes as they are.
-fn write_defused(out: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
-    let text = String::from_utf8_lossy(bytes);
-    for line in text.split_inclusive('\n') {
-        let (body, end) = match line.strip_suffix("\r\n") {
-            Some(body) => (body, "\r\n"),
-            None => line
-                .strip_suffix('\n')
-                .map_or((line, ""), |body| (body, "\n")),
-        };
-        write!(out, "{}{end}", crate::text::terminal_line(body))?;
-    }
-    Ok(())
 }

@@ -287,11 +287,28 @@ pub(crate) fn report<'a, W: std::fmt::Display + 'a>(warnings: impl IntoIterator<
 /// standard output that failed: "No space left on device" alone does not say
 /// which file was full. The error keeps its kind, so a closed pipe is still
 /// recognised as one.
+///
+/// On a terminal, each line is written as [`terminal_line`] makes it: the
+/// JSON and TSV outputs carry the texts byte for byte, and a target's
+/// escape sequence, C1 control (`U+009B` is a CSI) or bidi override would
+/// act on the reader's terminal. A pipe or a file gets the bytes as they are.
+///
+/// [`terminal_line`]: crate::text::terminal_line
 pub(crate) fn stdout() -> Stdout {
-    Stdout(io::stdout().lock())
+    use std::io::IsTerminal;
+    let out = io::stdout();
+    let line = out.is_terminal().then(Vec::new);
+    Stdout {
+        out: out.lock(),
+        line,
+    }
 }
 
-pub(crate) struct Stdout(io::StdoutLock<'static>);
+pub(crate) struct Stdout {
+    out: io::StdoutLock<'static>,
+    /// On a terminal: the line written so far, not yet shown.
+    line: Option<Vec<u8>>,
+}
 
 impl Stdout {
     fn named(err: io::Error) -> io::Error {
@@ -300,19 +317,53 @@ impl Stdout {
             format!("cannot write to standard output: {err}"),
         )
     }
+
+    /// Writes `line` (its end included, if any) safe for the terminal.
+    fn defused(out: &mut io::StdoutLock<'static>, line: &[u8]) -> io::Result<()> {
+        let text = String::from_utf8_lossy(line);
+        let (body, end) = match text.strip_suffix("\r\n") {
+            Some(body) => (body, "\r\n"),
+            None => text
+                .strip_suffix('\n')
+                .map_or((&*text, ""), |body| (body, "\n")),
+        };
+        write!(out, "{}{end}", crate::text::terminal_line(body))
+    }
 }
 
 impl Write for Stdout {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf).map_err(Stdout::named)
+        self.write_all(buf).map(|()| buf.len())
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.0.write_all(buf).map_err(Stdout::named)
+        let Some(line) = self.line.as_mut() else {
+            return self.out.write_all(buf).map_err(Stdout::named);
+        };
+        line.extend_from_slice(buf);
+        if let Some(last) = line.iter().rposition(|&b| b == b'\n') {
+            let rest = line.split_off(last + 1);
+            let whole = std::mem::replace(line, rest);
+            for one in whole.split_inclusive(|&b| b == b'\n') {
+                Stdout::defused(&mut self.out, one).map_err(Stdout::named)?;
+            }
+        }
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.0.flush().map_err(Stdout::named)
+        if let Some(line) = self.line.as_mut().filter(|l| !l.is_empty()) {
+            let line = std::mem::take(line);
+            Stdout::defused(&mut self.out, &line).map_err(Stdout::named)?;
+        }
+        self.out.flush().map_err(Stdout::named)
+    }
+}
+
+impl Drop for Stdout {
+    /// A last line without its end is still shown.
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 
