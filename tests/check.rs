@@ -71,6 +71,11 @@ fn the_published_files_yield_only_the_known_findings() {
         ),
         // `Merkezi 'Nde`, `merkezi 'ne`.
         (("tr-tr-unable-to-sign-in.md", "turkish-suffix-split"), 3),
+        // `適用于`, `著重于`: Simplified `于` where zh-TW writes `於`.
+        (
+            ("zh-tw-csp-national-clouds-overview.md", "simplified-char"),
+            3,
+        ),
     ]
     .into_iter()
     .collect();
@@ -466,6 +471,27 @@ const PLANTS: &[Plant] = &[
                 .find(|w| cjk(w[0].1) && cjk(w[1].1))
                 .map(|w| w[1].0)?;
             target(format!("{}_{}", &t[..at], &t[at..]))
+        },
+    },
+    Plant {
+        kind: "Traditional character written Simplified (zh-TW)",
+        expect: "simplified-char",
+        plant: |_, t, locale| {
+            if locale != "zh-tw" {
+                return None;
+            }
+            const PAIRS: &[(&str, &str)] = &[
+                ("這", "这"),
+                ("們", "们"),
+                ("個", "个"),
+                ("會", "会"),
+                ("為", "为"),
+                ("設", "设"),
+                ("說", "说"),
+                ("時", "时"),
+            ];
+            let (traditional, simplified) = PAIRS.iter().find(|(trad, _)| t.contains(trad))?;
+            target(t.replacen(traditional, simplified, 1))
         },
     },
     Plant {

@@ -204,6 +204,7 @@ impl<'o> Engine<'o> {
                 source,
                 target,
                 lang,
+                locale,
                 terms: &terms,
             };
             for check in &pair_checks {

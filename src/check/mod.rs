@@ -10,6 +10,7 @@
 //! rest of its set or locale (`length-ratio`, `inconsistent-target`) over the
 //! facts the first stage gathered.
 
+mod chinese;
 mod code;
 mod consistency;
 mod coordination;
@@ -134,6 +135,7 @@ pub static CHECKS: &[Check] = &[
     consistency::INCONSISTENT_LINK_TEXT,
     words::DOUBLED_WORD,
     korean::KOREAN_SPACING,
+    chinese::SIMPLIFIED_CHAR,
     turkish::TURKISH_SUFFIX_SPLIT,
     hebrew::HEBREW_PREFIX_SPLIT,
     punctuation::END_PUNCTUATION,
@@ -319,6 +321,8 @@ pub(crate) struct Pair<'a> {
     pub source: &'a Parsed<'a>,
     pub target: &'a Parsed<'a>,
     pub lang: Lang,
+    /// The lower-case locale tag, for what `lang` does not say (the script).
+    pub locale: &'a str,
     pub terms: &'a [glossary::Term],
 }
 
