@@ -2460,16 +2460,20 @@ fn span_mode_scrolls_a_segment_taller_than_the_panes_to_the_selection() {
         .find(|&s| layout::row(&app.session, s, 0, &geo).height() > body + 4)
         .expect("a tall segment");
     app.go_to(tall);
-    // The selected line among the lines the panes show.
+    // The selection's last line (where its moving end is: it only grows
+    // forward here) among the lines the panes show.
     let selection_shown = |app: &App| {
+        let body = app.session.geometry().body_height as usize;
         let rows = layout::rows(&app.session);
         let row = &rows[0];
         let lines = row.context.iter().chain(&row.source).chain(&row.target);
-        lines.take(body).any(|line| {
+        let selected = |line: &layout::Line| {
             let spans = &line.text.spans;
-            let selected = sxs::text::Style::SELECTED;
-            spans.iter().any(|(_, style)| style.contains(selected))
-        })
+            let flag = sxs::text::Style::SELECTED;
+            spans.iter().any(|(_, style)| style.contains(flag))
+        };
+        let last = lines.enumerate().filter(|(_, line)| selected(line)).last();
+        last.is_some_and(|(at, _)| at < body)
     };
     press(&mut app, "v");
     assert!(selection_shown(&app), "{:#?}", screen(&app));
@@ -2478,6 +2482,11 @@ fn span_mode_scrolls_a_segment_taller_than_the_panes_to_the_selection() {
     assert!(at_end > 0, "scrolled to the end");
     assert!(selection_shown(&app), "{:#?}", screen(&app));
     assert_eq!(app.session.position().cursor, tall);
+    // A resize lays the segment out again and keeps the selection in view.
+    app.resize(30, 11);
+    assert!(selection_shown(&app), "after a resize: {:#?}", screen(&app));
+    app.resize(30, 10);
+    assert!(selection_shown(&app), "{:#?}", screen(&app));
     // The source stands above the target: its first line scrolls back in.
     special(&mut app, KeyCode::Tab);
     assert!(app.session.scrolled < at_end, "back towards its start");

@@ -151,8 +151,8 @@ impl Session {
     /// Scrolls inside the cursor's segment, when it is taller than the
     /// panes, so that the selection being made shows: the line of its
     /// moving end (its last line when it grew forward, else its first).
-    pub(super) fn follow_selection(&mut self, forward: bool) {
-        let Some(side) = self.selecting.as_ref().map(|s| s.side) else {
+    pub(super) fn follow_selection(&mut self) {
+        let Some((side, forward)) = self.selecting.as_ref().map(|s| (s.side, s.forward)) else {
             return;
         };
         let geo = self.geometry();
@@ -207,9 +207,11 @@ impl Session {
         self.position_mut().top = top;
     }
 
+    /// A selection being made stays in view.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         self.scroll(Scroll::Keep);
+        self.follow_selection();
     }
 
     /// Opens a document where the reviewer left it. A document the scope

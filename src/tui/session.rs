@@ -99,6 +99,9 @@ pub struct Selecting {
     pub segment: usize,
     pub side: Side,
     pub text: StyledText,
+    /// The moving end is the last: the view follows the selection's last
+    /// line (else its first).
+    pub forward: bool,
 }
 
 /// The segment on screen now and since when (time on screen).

@@ -60,8 +60,9 @@ impl SpanMode {
             segment: self.segment,
             side: self.selection.side,
             text: self.selection.flagged(),
+            forward: self.selection.head >= self.selection.anchor,
         });
-        session.follow_selection(self.selection.head >= self.selection.anchor);
+        session.follow_selection();
     }
 
     fn switch_side(&mut self, session: &mut Session) {
