@@ -52,18 +52,27 @@ fn italic_mismatch(pair: &Pair, out: &mut Report) {
     let shown = |p: &Parsed| p.shown_markers.iter().map(|r| r.len()).sum::<usize>();
     // Stray `**` are reported as bold.
     if shown(target) > shown(source) && target.stray_strong.is_empty() {
-        let Some(first) = target.shown_markers.first() else {
-            return;
+        let mut markers: Vec<&str> = Vec::new();
+        for range in &target.shown_markers {
+            let marker = &target.raw[range.clone()];
+            if !markers.contains(&marker) {
+                markers.push(marker);
+            }
+        }
+        let quoted: Vec<String> = markers.iter().map(|m| format!("`{m}`")).collect();
+        let message = match quoted.as_slice() {
+            [one] => {
+                format!("{one} shown as text: it opens or closes no italic, so the reader sees it")
+            }
+            _ => format!(
+                "{} shown as text: they open or close no italic, so the reader sees them",
+                quoted.join(" and ")
+            ),
         };
-        let marker = &target.raw[first.clone()];
-        let message = format!(
-            "`{marker}` shown as text: it opens or closes no italic, so the reader sees it"
-        );
         match source.shown_markers.is_empty() {
             true => out.push_at_each(Side::Target, target.shown_markers.clone(), message),
             false => out.push(message),
         }
-        return;
     }
     if matches!(pair.lang, Lang::Ja | Lang::Zh | Lang::Ko) {
         return;
@@ -375,6 +384,27 @@ mod tests {
                 "{target}"
             );
         }
+    }
+
+    #[test]
+    fn every_marker_shown_is_named_and_italic_is_still_compared_beside_them() {
+        assert_eq!(
+            markup("de-de", "Value x and y", "Wert *x und y_ z"),
+            [
+                "markup-mismatch: `*` and `_` shown as text: they open or close no italic, so the reader sees them"
+            ]
+        );
+        // `x_y` is a word with an underscore; the italic added is another matter.
+        assert_eq!(
+            markup(
+                "de-de",
+                "Select Save, then xy.",
+                "Wählen Sie *Speichern* aus, dann x_y."
+            ),
+            [
+                "markup-mismatch: `_` shown as text: it opens or closes no italic, so the reader sees it; italic added: 1 italic span in target, 0 in source"
+            ]
+        );
     }
 
     #[test]
