@@ -5,21 +5,46 @@
 //! that lookup was a third of the command's time (BENCHMARKS.md, "`sxs dump`
 //! against the Python extractor and grep"). Here eight bytes are tested at
 //! once and copied in runs; the bytes written are serde_json's, escape for
-//! escape (a test compares the two on arbitrary strings).
+//! escape (a test compares the two on arbitrary strings), but for the
+//! characters a terminal acts on that JSON lets through: C1 controls
+//! (`U+009B` is a CSI of its own) and bidi controls are written `\u009b`,
+//! so that a dump viewed in a terminal neither drives it nor loses them.
+//! Any JSON reader reads them back as the same characters.
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// A mask with the high bit set of the first of the eight bytes of `word`
 /// (in memory order) that must be escaped: a control character (below 0x20),
-/// `"` or `\`. Bits above it may be set wrongly (a borrow carries into the
-/// next byte); the lowest never is.
+/// `"` or `\`, or may start a [hazard](hazard_at). Bits above it may be set
+/// wrongly (a borrow carries into the next byte); the lowest never is.
 fn escape_mask(word: u64) -> u64 {
     let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let leads = HAZARD_LEADS.iter().fold(0, |mask, &lead| {
+        mask | zero_bytes(word ^ (ONES * u64::from(lead)))
+    });
     below_space
         | zero_bytes(word ^ (ONES * u64::from(b'"')))
         | zero_bytes(word ^ (ONES * u64::from(b'\\')))
+        | leads
+}
+
+/// The first bytes of the [hazards](hazard_at) in UTF-8.
+const HAZARD_LEADS: [u8; 3] = [0xc2, 0xd8, 0xe2];
+
+/// The character at `at` when it is one a terminal acts on but JSON lets
+/// through, and its length in bytes: a C1 control (U+0080–U+009F), the
+/// Arabic letter mark, the left-to-right and right-to-left marks, and the
+/// bidi embeddings, overrides and isolates.
+fn hazard_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    match bytes.get(at..(at + 3).min(bytes.len()))? {
+        [0xc2, b @ 0x80..=0x9f, ..] => Some((u32::from(*b), 2)),
+        [0xd8, 0x9c, ..] => Some((0x061c, 2)),
+        [0xe2, 0x80, b @ (0x8e | 0x8f | 0xaa..=0xae)] => Some((0x2000 + u32::from(b - 0x80), 3)),
+        [0xe2, 0x81, b @ 0xa6..=0xa9] => Some((0x2040 + u32::from(b - 0x80), 3)),
+        _ => None,
+    }
 }
 
 /// Appends `text` as a JSON string, quotes included.
@@ -32,8 +57,15 @@ pub fn write_str(out: &mut Vec<u8>, text: &str) {
         let at = next_escape(bytes, i);
         out.extend_from_slice(&bytes[i..at]);
         let Some(&b) = bytes.get(at) else { break };
-        escape(out, b);
         i = at + 1;
+        if b < 0x80 {
+            escape(out, b);
+        } else if let Some((code, len)) = hazard_at(bytes, at) {
+            out.extend_from_slice(format!("\\u{code:04x}").as_bytes());
+            i = at + len;
+        } else {
+            out.push(b);
+        }
     }
     out.push(b'"');
 }
@@ -55,7 +87,7 @@ fn next_escape(bytes: &[u8], mut i: usize) -> usize {
 }
 
 fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    b < 0x20 || b == b'"' || b == b'\\' || HAZARD_LEADS.contains(&b)
 }
 
 /// Writes the escape of a byte that [needs one](needs_escape), as serde_json does.
@@ -105,11 +137,45 @@ mod tests {
         }
     }
 
+    #[test]
+    fn characters_a_terminal_acts_on_are_escaped_and_read_back_the_same() {
+        for (text, escaped) in [
+            ("a\u{9b}31m", r#""a\u009b31m""#),
+            ("\u{80}\u{9f}", r#""\u0080\u009f""#),
+            ("x\u{202e}y\u{2066}\u{200f}", r#""x\u202ey\u2066\u200f""#),
+            ("ب\u{61c}", r#""ب\u061c""#),
+        ] {
+            assert_eq!(written(text), escaped);
+            assert_eq!(serde_json::from_str::<String>(escaped).unwrap(), text);
+        }
+        // Their neighbours in UTF-8 are text: quotes, dashes, Arabic, a no-break space.
+        for text in [
+            "“quoted” — ’",
+            "\u{200d}\u{2065}\u{206a}",
+            "مرحبا ؛",
+            "\u{a0}©",
+        ] {
+            assert_eq!(written(text), serde_json::to_string(text).unwrap());
+        }
+    }
+
+    /// The characters [`write_str`] escapes where serde_json does not.
+    fn hazard(c: char) -> bool {
+        matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}'
+            | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+
     proptest! {
-        /// Escapes anywhere against the eight-byte steps, in any text.
+        /// Escapes anywhere against the eight-byte steps, in any text: as
+        /// serde_json writes them but for the characters a terminal acts
+        /// on, and read back the same.
         #[test]
-        fn strings_are_written_as_serde_json_writes_them(text in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f]){0,40}") {
-            prop_assert_eq!(written(&text), serde_json::to_string(&text).unwrap());
+        fn strings_are_written_as_serde_json_writes_them(text in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}]){0,40}") {
+            let json = written(&text);
+            prop_assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text.clone());
+            if !text.chars().any(hazard) {
+                prop_assert_eq!(json, serde_json::to_string(&text).unwrap());
+            }
         }
     }
 }
