@@ -225,12 +225,19 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30ff | 0x3400..=0x9fff | 0xf900..=0xfaff | 0xff00..=0xffef)
 }
 
+/// Full-width punctuation: no space follows it, whatever comes next.
+fn is_full_width_mark(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303f | 0xff01..=0xff0f | 0xff1a..=0xff20 | 0xff5b..=0xff65)
+}
+
 /// Sentences of one paragraph were separated by a space in the file, except
-/// between Chinese or Japanese sentences, which need none.
+/// between Chinese or Japanese sentences, which need none, and after a
+/// full-width mark (`。1 つの…`, `。Excel の…`).
 fn separator(before: &str, after: &str) -> &'static str {
     let end = before.trim_end().chars().next_back();
     let start = after.trim_start().chars().next();
     match (end, start) {
+        (Some(a), _) if is_full_width_mark(a) => "",
         (Some(a), Some(b)) if is_cjk(a) && is_cjk(b) => "",
         (None, _) | (_, None) => "",
         _ => " ",
@@ -360,4 +367,24 @@ fn lines(session: &Session, source: bool) -> Vec<ReadingLine> {
     }
     context_lines(session, context, usize::MAX, width, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separator;
+
+    #[test]
+    fn sentences_are_joined_as_their_script_writes_them() {
+        for (before, after, joined) in [
+            ("Select it.", "Then save.", " "),
+            ("選びます。", "アクティビティ", ""),
+            ("選びます。", "1 つの", ""),
+            ("提供します。", "Excel 互換", ""),
+            ("選択します", "次に", ""),
+            ("Edge で", "Excel", " "),
+            ("Wählen Sie.", "", ""),
+        ] {
+            assert_eq!(separator(before, after), joined, "{before} | {after}");
+        }
+    }
 }
