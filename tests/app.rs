@@ -571,6 +571,18 @@ fn accepting_a_finding_that_names_several_places_marks_each_and_undoes_as_one() 
     // One key made them: one undo takes them all back.
     press(&mut app, "u");
     assert!(entries(&notes).is_empty(), "{:?}", entries(&notes));
+    // A place whose error was deleted is marked again, and only it.
+    press(&mut app, "A");
+    press(&mut app, "ed");
+    special(&mut app, KeyCode::Esc);
+    let count = |notes| entries(notes)[0]["errors"].as_sequence().unwrap().len();
+    assert_eq!(count(&notes), spots.len() - 1);
+    press(&mut app, "A");
+    assert_eq!(count(&notes), spots.len());
+    assert_said(&app, "✗ saved from");
+    press(&mut app, "A");
+    assert_said(&app, "is already a mark here");
+    assert_eq!(count(&notes), spots.len());
 }
 
 #[test]

@@ -263,36 +263,24 @@ impl Session {
         }
     }
 
-    /// Turns the segment's open finding number `index` (from 0) into an
-    /// error with the check's category and severity, its message as the
-    /// comment, and the span it is about when it names one.
+    /// Turns the segment's open finding number `index` (from 0) into
+    /// errors with the check's category and severity and its message as
+    /// the comment: one at each place it names, else one on the whole
+    /// segment. A place whose error was deleted is marked again.
     pub fn accept_finding(&mut self, index: usize) {
         let cursor = self.position().cursor;
         let Some(finding) = self.open_findings(self.doc, cursor).nth(index).cloned() else {
             return self.complain("no finding here to accept");
         };
-        if self.accepted(self.doc, cursor, &finding) {
+        let errors = self.unmarked_errors(self.doc, cursor, &finding);
+        if errors.is_empty() {
             let message = format!(
                 "{} is already a mark here: the error list shows it",
                 finding.check
             );
             return self.complain(message);
         }
-        let comment = accepted_comment(&finding);
         let reviewer = self.reviewer.clone();
-        let error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
-        let seg = &self.store.docs[self.doc].segments[cursor];
-        // An error for each place the finding names, else one on the whole
-        // segment: MQM counts a split word twice as two errors.
-        let mut errors: Vec<MqmError> = finding
-            .spots
-            .iter()
-            .filter_map(|spot| spot_span(seg, spot))
-            .map(|span| error.clone().with_span(span))
-            .collect();
-        if errors.is_empty() {
-            errors.push(error);
-        }
         let count = errors.len();
         let saved = self.save_at_cursor(|s, seg| s.notes.add_errors(seg, &reviewer, errors));
         if let Some(note) = saved {
@@ -307,12 +295,40 @@ impl Session {
         }
     }
 
-    /// Whether the finding was made a mark of the segment (`A`): an error
-    /// of its entry carries its words.
+    /// Whether the finding was made a mark of the segment (`A`) at every
+    /// place it names.
     pub fn accepted(&self, doc: usize, segment: usize, finding: &Finding) -> bool {
+        self.unmarked_errors(doc, segment, finding).is_empty()
+    }
+
+    /// The errors `A` makes of a finding that the segment's entry does not
+    /// hold yet. An error of the finding carries its words as its comment.
+    /// MQM counts a split word twice as two errors, so each place the
+    /// finding names is an error of its own.
+    fn unmarked_errors(&self, doc: usize, segment: usize, finding: &Finding) -> Vec<MqmError> {
         let comment = accepted_comment(finding);
-        self.entry(doc, segment)
-            .is_some_and(|e| e.errors.iter().any(|error| error.comment == comment))
+        let error = MqmError::new(finding.category, finding.severity).with_comment(&comment);
+        let seg = &self.store.docs[doc].segments[segment];
+        let mut errors: Vec<MqmError> = finding
+            .spots
+            .iter()
+            .filter_map(|spot| spot_span(seg, spot))
+            .map(|span| error.clone().with_span(span))
+            .collect();
+        if errors.is_empty() {
+            errors.push(error);
+        }
+        let place = |e: &MqmError| e.span.as_ref().map(|s| (s.side, s.start, s.end));
+        let held = self
+            .entry(doc, segment)
+            .map(|e| e.errors.as_slice())
+            .unwrap_or_default();
+        errors.retain(|new| {
+            !held
+                .iter()
+                .any(|old| old.comment == comment && place(old) == place(new))
+        });
+        errors
     }
 
     /// Dismisses the segment's open finding number `index` (from 0);
