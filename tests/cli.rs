@@ -796,6 +796,25 @@ fn an_empty_or_device_standard_input_is_said_as_such() {
         "{}",
         stderr(&empty)
     );
+    // The writer still holding the pipe when sxs first looks, then closing
+    // it with nothing written, is the same (this raced in CI).
+    let mut late = std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))
+        .args(["dump", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let writer = late.stdin.take();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(writer);
+    let late = late.wait_with_output().unwrap();
+    assert_eq!(late.status.code(), Some(2));
+    assert!(
+        stderr(&late).contains("-: standard input is empty: nothing was piped in"),
+        "{}",
+        stderr(&late)
+    );
     let null = sxs_within(&["dump", "-"], std::process::Stdio::null());
     assert_eq!(null.status.code(), Some(2));
     let said = stderr(&null);

@@ -614,24 +614,23 @@ fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
         .map_err(unreadable)?;
     let mut bytes = Vec::new();
     let mut first = [0u8; 8192];
+    let nothing = |why: &str| LoadError::NotSegmentFile {
+        path: name.to_string(),
+        why: why.into(),
+    };
+    let empty_stdin = "standard input is empty: nothing was piped in; pipe a segment file \
+                       (`cat FILE | sxs dump -`) or name the file";
     match pipe.read(&mut first) {
         // End of file at once: no writer holds the other end (standard
         // input: the writer closed it with nothing written).
         Ok(0) => {
-            let why = match name {
-                "-" => {
-                    "standard input is empty: nothing was piped in; pipe a segment file \
-                        (`cat FILE | sxs dump -`) or name the file"
-                }
+            return Err(nothing(match name {
+                "-" => empty_stdin,
                 _ => {
                     "is a pipe that nothing writes to; start the writer first, or save its \
                       output to a file"
                 }
-            };
-            return Err(LoadError::NotSegmentFile {
-                path: name.to_string(),
-                why: why.into(),
-            });
+            }));
         }
         Ok(n) => bytes.extend_from_slice(&first[..n]),
         Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
@@ -650,6 +649,10 @@ fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
         .take(MAX_PIPED_BYTES + 1 - bytes.len() as u64)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
+    // The writer was still there at first and closed with nothing written.
+    if bytes.is_empty() && name == "-" {
+        return Err(nothing(empty_stdin));
+    }
     if bytes.len() as u64 > MAX_PIPED_BYTES {
         return Err(LoadError::NotSegmentFile {
             path: name.to_string(),
