@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use zhconv::{Variant, zhconv};
 
-use super::{Check, Default, Pair, Report, Side};
+use super::{Check, Default, Pair, Report, Side, quote_distinct};
 use crate::mqm::Severity;
 
 pub const SIMPLIFIED_CHAR: Check = Check {
@@ -46,19 +46,11 @@ fn simplified_char(pair: &Pair, out: &mut Report) {
     if runs.is_empty() {
         return;
     }
-    let quoted: Vec<String> = runs
-        .iter()
-        .take(5)
-        .map(|(at, to)| format!("`{}` (`{to}`)", &text[at.clone()]))
-        .collect();
-    let more = match runs.len() {
-        n if n > 5 => format!(" and {} more", n - 5),
-        _ => String::new(),
-    };
-    let message = format!(
-        "Simplified Chinese in a Traditional Chinese text: {}{more}",
-        quoted.join(", ")
+    let quoted = quote_distinct(
+        runs.iter()
+            .map(|(at, to)| format!("`{}` (`{to}`)", &text[at.clone()])),
     );
+    let message = format!("Simplified Chinese in a Traditional Chinese text: {quoted}");
     let places = runs.iter().map(|(at, _)| pair.target.raw_range(at.clone()));
     out.push_at_each(Side::Target, places, message);
 }

@@ -570,7 +570,7 @@ fn word_findings(sets: &Sets, facts: &[DocFacts], seen: &Seen) -> Vec<Finding> {
             {
                 Some(last) => {
                     last.message.push_str(&format!("; `{word}` too"));
-                    last.spots.push(spot);
+                    last.add_spot(spot);
                 }
                 None => out.push(Finding::new(
                     d,

@@ -182,6 +182,30 @@ pub struct Spot {
     pub range: Range<usize>,
 }
 
+/// The distinct `items` a message quotes, in order: the first five, then
+/// how many more (`` `a`, `b`, `c`, `d`, `e` and 3 more ``). Linear in the
+/// items: a segment may hold a hundred thousand.
+pub(crate) fn quote_distinct(items: impl IntoIterator<Item = String>) -> String {
+    const SHOWN: usize = 5;
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let mut first: Vec<String> = Vec::new();
+    for item in items {
+        if first.len() < SHOWN && !seen.contains(&item) {
+            first.push(item.clone());
+        }
+        seen.insert(item);
+    }
+    match seen.len() {
+        n if n > SHOWN => format!("{} and {} more", first.join(", "), n - SHOWN),
+        _ => first.join(", "),
+    }
+}
+
+/// The places one finding names at most: a segment of a megabyte of
+/// Simplified characters has a hundred thousand, and a reviewer marks an
+/// error at each place with one key.
+pub const MAX_SPOTS: usize = 20;
+
 /// What a pair check reports about one segment: messages, joined into one
 /// finding, and the places they name.
 #[derive(Debug, Default)]
@@ -202,7 +226,7 @@ impl Report {
 
     /// A message about several places of one side's raw text (the words
     /// it quotes); each becomes an error of its own when the finding is
-    /// accepted.
+    /// accepted. At most [`MAX_SPOTS`] are kept.
     pub fn push_at_each(
         &mut self,
         side: Side,
@@ -210,6 +234,9 @@ impl Report {
         message: String,
     ) {
         for range in ranges {
+            if self.spots.len() == MAX_SPOTS {
+                break;
+            }
             let spot = Spot { side, range };
             if !self.spots.contains(&spot) {
                 self.spots.push(spot);
@@ -359,6 +386,13 @@ impl Finding {
             category: check.category,
             message,
             spots,
+        }
+    }
+
+    /// One more place the message names, up to [`MAX_SPOTS`].
+    pub(crate) fn add_spot(&mut self, spot: Spot) {
+        if self.spots.len() < MAX_SPOTS {
+            self.spots.push(spot);
         }
     }
 }

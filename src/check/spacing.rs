@@ -159,7 +159,7 @@ pub fn findings(
                         finding
                             .message
                             .replacen(" (", &format!(", `{}` (", shown.trim()), 1);
-                    finding.spots.push(spot);
+                    finding.add_spot(spot);
                 }
                 continue;
             }

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::lang::{Lang, is_word_char};
 use super::view::{OBJECT, Parsed};
-use super::{Check, Default, Pair, Report, Run, Side};
+use super::{Check, Default, Pair, Report, Run, Side, quote_distinct};
 use crate::mqm::Severity;
 
 pub const DOUBLED_WORD: Check = Check {
@@ -27,25 +27,23 @@ fn doubled_word(pair: &Pair, out: &mut Report) {
     let mut shown = Vec::new();
     // Each pair reported is a place of the finding: both words.
     let mut places: Vec<Range<usize>> = Vec::new();
+    let in_source: Vec<String> = doubles(pair.source)
+        .iter()
+        .map(|(s, _)| s.to_lowercase())
+        .collect();
     for (a, b) in doubles(pair.target) {
         let lower = a.to_lowercase();
         if pair.lang == Lang::De && GERMAN_DOUBLES.contains(&lower.as_str()) {
             continue;
         }
-        if doubles(pair.source)
-            .iter()
-            .any(|(s, _)| s.to_lowercase() == lower)
-        {
+        if in_source.contains(&lower) {
             continue;
         }
-        let pair_text = format!("\"{a} {b}\"");
+        shown.push(format!("\"{a} {b}\""));
         places.push(pair.target.raw_range_of(a).start..pair.target.raw_range_of(b).end);
-        if !shown.contains(&pair_text) {
-            shown.push(pair_text);
-        }
     }
     if !places.is_empty() {
-        let message = format!("word doubled: {}", shown.join(", "));
+        let message = format!("word doubled: {}", quote_distinct(shown));
         out.push_at_each(Side::Target, places, message);
     }
 }
