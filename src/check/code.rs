@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Check, Default, Pair, Report, Run, Side};
+use super::{Check, Default, Pair, Report, Run, Side, unpaired};
 use crate::mqm::Severity;
 
 pub const CODE_MISMATCH: Check = Check {
@@ -21,21 +21,15 @@ fn code_mismatch(pair: &Pair, out: &mut Report) {
         return;
     }
     // Each with the raw range of its contents: a finding's place.
-    let mut missing: Vec<(&str, &Range<usize>)> = source
-        .code
-        .iter()
-        .copied()
-        .zip(&source.code_ranges)
-        .collect();
-    let mut added: Vec<(&str, &Range<usize>)> = Vec::new();
-    for (code, at) in target.code.iter().zip(&target.code_ranges) {
-        match missing.iter().position(|(m, _)| m == code) {
-            Some(i) => {
-                missing.remove(i);
-            }
-            None => added.push((code, at)),
-        }
-    }
+    let (missing, added) = unpaired(
+        source
+            .code
+            .iter()
+            .copied()
+            .zip(&source.code_ranges)
+            .collect(),
+        target.code.iter().copied().zip(&target.code_ranges),
+    );
     let changed = missing.len().min(added.len());
     let mut report = |side: Side, at: &Range<usize>, message: String| {
         out.push_at(side, at.clone(), message);

@@ -17,12 +17,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use super::engine::{DocFacts, DocInfo, Texts};
 use super::lang::{Char, char_at, is_word_char};
 use super::sets::Sets;
-use super::view::Parsed;
+use super::view::{Link, Parsed};
 use super::{Check, Default, Finding, Run, Side, Spot};
 use crate::mqm::Severity;
 use crate::store::Segment;
@@ -75,19 +76,21 @@ pub fn link_texts(segment: usize, source: &Parsed, target: &Parsed, out: &mut Ve
     if source.links.is_empty() {
         return;
     }
-    let pages: Vec<String> = target.links.iter().map(|t| page(t.dest)).collect();
+    // The target's text links by page: the one link to a page, or `None`
+    // for a page linked twice.
+    let mut by_page: FxHashMap<String, Option<&Link>> = FxHashMap::default();
+    for link in target.links.iter().filter(|t| !t.image && t.text.is_some()) {
+        by_page
+            .entry(page(link.dest))
+            .and_modify(|one| *one = None)
+            .or_insert(Some(link));
+    }
     for link in source.links.iter().filter(|l| !l.image && !l.spaced) {
         let Some(text) = link.text.filter(|t| !t.trim().is_empty()) else {
             continue;
         };
         let key = page(link.dest);
-        let mut same = target
-            .links
-            .iter()
-            .zip(&pages)
-            .filter(|(t, p)| !t.image && t.text.is_some() && **p == key)
-            .map(|(t, _)| t);
-        let (Some(found), None) = (same.next(), same.next()) else {
+        let Some(&Some(found)) = by_page.get(&key) else {
             continue;
         };
         let shown = found.text.unwrap_or("");

@@ -288,6 +288,11 @@ fn names(text: &str) -> Vec<&str> {
     out
 }
 
+/// The distinct identifiers and names of one source looked for in its
+/// target. Each is a search of the whole target, so a generated segment of
+/// thirty thousand type names took half a minute; real segments name a few.
+const MAX_LOOKED_FOR: usize = 200;
+
 fn identifier_changed(pair: &Pair, out: &mut Report) {
     let (source, target) = (&pair.source.text, &pair.target.text);
     if pair.source.raw.trim() == pair.target.raw.trim() {
@@ -318,6 +323,9 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
         };
         if seen.contains(&word) {
             continue;
+        }
+        if seen.len() == MAX_LOOKED_FOR {
+            break;
         }
         seen.push(word);
         if shape == Shape::Acronym {
@@ -383,7 +391,7 @@ fn identifier_changed(pair: &Pair, out: &mut Report) {
     }
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut flat_target = String::new();
-    for name in names {
+    for name in names.into_iter().take(MAX_LOOKED_FOR) {
         if holds(target, name) {
             continue;
         }

@@ -2,10 +2,9 @@
 //! `] (`) and `empty-link-text` (`[](url)`).
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::view::Link;
-use super::{Check, Default, Pair, Report, Run, Side};
+use super::{Check, Default, Pair, Report, Run, Side, unpaired};
 use crate::mqm::Severity;
 
 pub const LINK_MISMATCH: Check = Check {
@@ -57,20 +56,15 @@ fn link_mismatch(pair: &Pair, out: &mut Report) {
     if source.is_empty() && target.is_empty() {
         return;
     }
-    // Each with the raw range of its link: a finding's place.
-    let mut missing: Vec<(Cow<str>, &Range<usize>)> = (source.iter())
-        .map(|l| (normalize(l.dest), &l.range))
-        .collect();
-    let mut added: Vec<(Cow<str>, &Range<usize>)> = Vec::new();
-    for link in target {
-        let dest = normalize(link.dest);
-        match missing.iter().position(|(m, _)| *m == dest) {
-            Some(i) => {
-                missing.remove(i);
-            }
-            None => added.push((dest, &link.range)),
-        }
-    }
+    // Each with the raw range of its link: a finding's place. A target
+    // link takes the first source link to the same place not taken yet.
+    let (mut missing, added) = unpaired(
+        source
+            .iter()
+            .map(|l| (normalize(l.dest), &l.range))
+            .collect(),
+        target.iter().map(|l| (normalize(l.dest), &l.range)),
+    );
     let spaced = |links: &[Link], dest: &str| {
         links
             .iter()

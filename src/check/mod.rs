@@ -35,10 +35,13 @@ mod turkish;
 mod view;
 mod words;
 
+use std::collections::VecDeque;
 use std::fmt;
+use std::hash::Hash;
 use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::mqm::Severity;
 pub use crate::mqm::Side;
@@ -187,7 +190,7 @@ pub struct Spot {
 /// items: a segment may hold a hundred thousand.
 pub(crate) fn quote_distinct(items: impl IntoIterator<Item = String>) -> String {
     const SHOWN: usize = 5;
-    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut first: Vec<String> = Vec::new();
     for item in items {
         if first.len() < SHOWN && !seen.contains(&item) {
@@ -199,6 +202,38 @@ pub(crate) fn quote_distinct(items: impl IntoIterator<Item = String>) -> String 
         n if n > SHOWN => format!("{} and {} more", first.join(", "), n - SHOWN),
         _ => first.join(", "),
     }
+}
+
+/// Items with the key they are compared by.
+pub(crate) type Keyed<K, T> = Vec<(K, T)>;
+
+/// Pairs each target item with the first source item of the same key not
+/// paired yet, and returns what is left on each side, in order: (missing
+/// from the target, added in it). Through a map: a segment may hold
+/// thousands of links or code spans, and a search per item was quadratic.
+pub(crate) fn unpaired<K: Hash + Eq + Clone, T>(
+    source: Vec<(K, T)>,
+    target: impl IntoIterator<Item = (K, T)>,
+) -> (Keyed<K, T>, Keyed<K, T>) {
+    let mut untaken: FxHashMap<K, VecDeque<usize>> = FxHashMap::default();
+    for (i, (key, _)) in source.iter().enumerate() {
+        untaken.entry(key.clone()).or_default().push_back(i);
+    }
+    let mut taken = vec![false; source.len()];
+    let mut added = Vec::new();
+    for (key, item) in target {
+        match untaken.get_mut(&key).and_then(VecDeque::pop_front) {
+            Some(i) => taken[i] = true,
+            None => added.push((key, item)),
+        }
+    }
+    let missing = source
+        .into_iter()
+        .zip(taken)
+        .filter(|(_, taken)| !taken)
+        .map(|(item, _)| item)
+        .collect();
+    (missing, added)
 }
 
 /// The places one finding names at most: a segment of a megabyte of
@@ -249,8 +284,14 @@ impl Report {
         self.messages.is_empty()
     }
 
+    /// The messages joined, the first ten of them: a segment of a
+    /// thousand changed links is one finding, not a page of text.
     fn take(&mut self) -> (String, Vec<Spot>) {
-        let message = self.messages.join("; ");
+        const SHOWN: usize = 10;
+        let mut message = self.messages[..self.messages.len().min(SHOWN)].join("; ");
+        if self.messages.len() > SHOWN {
+            message.push_str(&format!("; and {} more", self.messages.len() - SHOWN));
+        }
         self.messages.clear();
         (message, std::mem::take(&mut self.spots))
     }

@@ -10,7 +10,9 @@
 
 use super::lang::Lang;
 use super::view::OBJECT;
-use super::{Check, Default, Pair, Report, Run, Side};
+use rustc_hash::FxHashSet;
+
+use super::{Check, Default, Pair, Report, Run, Side, quote_distinct};
 use crate::mqm::Severity;
 
 pub const NUMBER_MISMATCH: Check = Check {
@@ -32,18 +34,20 @@ fn number_mismatch(pair: &Pair, out: &mut Report) {
         return;
     }
     let found = target_numbers(&pair.target.text);
+    let found: FxHashSet<&str> = found.iter().map(String::as_str).collect();
     let mut missing: Vec<&str> = Vec::new();
+    let mut said: FxHashSet<&str> = FxHashSet::default();
     for number in &required {
-        let present = number.accepted.iter().any(|a| found.contains(a))
+        let present = number.accepted.iter().any(|a| found.contains(a.as_str()))
             || number
                 .small()
                 .is_some_and(|n| spelled_out(pair.lang, n, &pair.target.text));
-        if !present && !missing.contains(&number.shown) {
+        if !present && said.insert(number.shown) {
             missing.push(number.shown);
         }
     }
     if let Some(first) = missing.first() {
-        let list = missing.join(", ");
+        let list = quote_distinct(missing.iter().map(|n| n.to_string()));
         let noun = if missing.len() == 1 {
             "number"
         } else {
