@@ -184,13 +184,27 @@ impl StyledText {
         }
         cuts.sort_unstable();
         cuts.dedup();
+        // The ranges merged and in order, walked beside the cuts: a raw view
+        // of a segment with thousands of links flags thousands of ranges.
+        let mut flagged: Vec<Range<usize>> =
+            ranges.iter().filter(|r| !r.is_empty()).cloned().collect();
+        flagged.sort_unstable_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(flagged.len());
+        for r in flagged {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        let mut next = merged.iter().peekable();
         let mut runs: Vec<(usize, Style)> = Vec::with_capacity(cuts.len());
         for at in cuts {
             if at >= len && !runs.is_empty() {
                 continue;
             }
+            while next.next_if(|r| r.end <= at).is_some() {}
             let mut style = self.style_at(at);
-            if ranges.iter().any(|r| r.start <= at && at < r.end) {
+            if next.peek().is_some_and(|r| r.start <= at) {
                 style |= flag;
             }
             if runs.last().is_none_or(|last| last.1 != style) {
@@ -389,6 +403,24 @@ mod tests {
                 ("ld", Style::BOLD)
             ]
         );
+    }
+
+    #[test]
+    fn overlapping_touching_and_empty_ranges_flag_what_any_of_them_covers() {
+        let mut t = StyledText::default();
+        t.push_verbatim("abcdefghijklmnop", 0, Style::PLAIN);
+        let t = t.finish();
+        // Given out of order, one inside another, two touching, one empty.
+        let ranges = [8..10, 2..6, 3..4, 6..7, 12..12, 14..99];
+        let flagged = t.with_flag(&ranges, Style::HIT);
+        let hit: String = flagged
+            .spans(0..16)
+            .map(|(text, style)| match style.contains(Style::HIT) {
+                true => text.to_uppercase(),
+                false => text.to_string(),
+            })
+            .collect();
+        assert_eq!(hit, "abCDEFGhIJklmnOP");
     }
 
     #[test]
