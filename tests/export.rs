@@ -284,6 +284,9 @@ fn mqm_is_the_wmt_tsv_with_spans_comments_and_labels_and_reads_back() {
         ]
     );
     assert!(rows[1..].iter().all(|r| r.len() == 10), "{rows:?}");
+    // A comment with a line break is escaped, and the header says so in a
+    // column no row has.
+    assert_eq!(rows[0].len(), 11);
     let by_rater =
         |rater: &str| -> Vec<&Vec<&str>> { rows.iter().filter(|r| r[4] == rater).collect() };
     let alice = by_rater("alice");
@@ -580,6 +583,11 @@ fn every_format_gives_a_span_where_its_text_stands_when_its_offsets_are_off() {
         mqm.contains("Führen Sie `<v>Get-Element</v>` aus."),
         "{mqm}"
     );
+    // Nothing here needs an escape: the header is WMT's, a column for each
+    // field of the rows, as tools that map columns by name expect.
+    let header: Vec<&str> = mqm.lines().next().unwrap().split('\t').collect();
+    assert_eq!(header.len(), 10, "{header:?}");
+    assert!(mqm.lines().all(|l| l.split('\t').count() == 10), "{mqm}");
 }
 
 #[test]

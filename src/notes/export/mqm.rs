@@ -21,10 +21,11 @@ use crate::store::Document;
 use crate::store::wmt::{self, RatingKind};
 use crate::tsv::write_line as tsv_line;
 
-/// The header: SPEC's ten columns, then a field no row has (as the 2023
-/// files carry one) that tells sxs's reader the fields are escaped the
-/// way `tsv_line` escapes them, so that texts with tabs, line breaks or
-/// backslashes read back as they were.
+/// The header: SPEC's ten columns, then, when some field needed escaping,
+/// a field no row has (as the 2023 files carry one) that tells sxs's reader
+/// the fields are escaped the way `tsv_line` escapes them, so that texts
+/// with tabs, line breaks or backslashes read back as they were. Without
+/// one, the header is the plain WMT one that other tools map by name.
 const HEADER: [&str; 11] = [
     "system",
     "doc",
@@ -43,7 +44,17 @@ const HEADER: [&str; 11] = [
 const SYSTEM: &str = "MT";
 
 pub(super) fn write(out: &mut Exported, entries: &[&Entry], rated: &[&Document]) {
-    tsv_line(&mut out.bytes, &HEADER);
+    let start = out.bytes.len();
+    write_rows(out, entries, rated);
+    // Every escape starts with a backslash, and a backslash is escaped:
+    // the rows hold one only when some field was escaped.
+    let escaped = out.bytes[start..].contains(&b'\\');
+    let mut header = Vec::new();
+    tsv_line(&mut header, &HEADER[..HEADER.len() - usize::from(!escaped)]);
+    out.bytes.splice(start..start, header);
+}
+
+fn write_rows(out: &mut Exported, entries: &[&Entry], rated: &[&Document]) {
     let by_segment: HashMap<(&str, &str), &Entry> = entries
         .iter()
         .map(|e| ((e.file.as_str(), e.id.as_str()), *e))
