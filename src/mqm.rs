@@ -291,6 +291,13 @@ pub fn category(code: &str) -> Option<&'static Category> {
     CATEGORIES.iter().find(|c| c.code == code)
 }
 
+/// Whether a notes file's category is one sxs counts as written: one of
+/// ours, or `non-translation`, which is no MQM-Core category but which SPEC's
+/// `--penalties wmt` weighs (25, once a segment).
+pub fn is_known_category(code: &str) -> bool {
+    category(code).is_some() || code == "non-translation"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

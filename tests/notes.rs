@@ -1274,3 +1274,22 @@ fn hand_written_spans_that_do_not_fit_are_warned_about_by_line_kept_and_shown_st
     let saved = fs::read_to_string(&path).unwrap();
     assert!(saved.starts_with(&text), "{saved}");
 }
+
+#[test]
+fn non_translation_is_a_category_sxs_knows_though_not_mqm_core() {
+    // SPEC's `--penalties wmt` weighs it; reading it is no cause to warn.
+    let dir = TempDir::new().unwrap();
+    let path = notes_path(&dir);
+    fs::write(
+        &path,
+        "- file: de-de/a.md\n  locale: de-de\n  id: a-1\n  verdict: bad\n  errors:\n    \
+         - category: non-translation\n      severity: major\n  source: S\n  target: T\n  \
+         reviewer: kim\n  time: 2026-01-02T03:04:05Z\n- file: de-de/a.md\n  locale: de-de\n  \
+         id: a-2\n  verdict: bad\n  category: non-translation\n  severity: major\n  source: S\n  \
+         target: T\n  reviewer: kim\n  time: 2026-01-02T03:04:05Z\n",
+    )
+    .unwrap();
+    let notes = Notes::open(&path).unwrap();
+    let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -403,7 +403,7 @@ impl Entry {
             (Some(Verdict::Bad), Some(top)) => {
                 let kept = |key: &str| entry.extra.get(key).is_some();
                 match top.category.as_deref() {
-                    Some(code) if mqm::category(code).is_none() => {
+                    Some(code) if !mqm::is_known_category(code) => {
                         note(0, format!("unknown category {code:?}; kept as written"));
                     }
                     None if !kept("category") => note(

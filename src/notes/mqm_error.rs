@@ -137,7 +137,7 @@ impl MqmError {
                 "an error without a category; counted as {}",
                 mqm::DEFAULT_CATEGORY
             ));
-        } else if category && mqm::category(&error.category).is_none() {
+        } else if category && !mqm::is_known_category(&error.category) {
             warn(format!(
                 "unknown category {:?}; kept as written",
                 error.category
