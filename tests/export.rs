@@ -454,7 +454,8 @@ fn xliff_is_well_formed_marks_spans_with_its_issues_and_gives_back_every_error()
         }
         errors.sort_by_key(|(n, _)| *n);
         let errors: Vec<MqmError> = errors.into_iter().map(|(_, e)| e).collect();
-        // What XML 1.0 cannot hold at all is U+FFFD outside source and target.
+        // What XML 1.0 cannot hold at all is its control picture (`␛`)
+        // outside source and target.
         let xml_safe = |error: &MqmError| MqmError {
             comment: error
                 .comment
@@ -465,8 +466,8 @@ fn xliff_is_well_formed_marks_spans_with_its_issues_and_gives_back_every_error()
                     | '\r'
                     | '\u{20}'..='\u{d7ff}'
                     | '\u{e000}'..='\u{fffd}'
-                    | '\u{10000}'.. => c,
-                    _ => '\u{fffd}',
+                    | '\u{10000}'.. => c.to_string(),
+                    c => sxs::text::control_picture(c),
                 })
                 .collect(),
             ..error.clone()

@@ -31,7 +31,8 @@ pub use bidi::{BaseDirection, Visual, VisualLine, lay_out, visual_lines};
 pub use columns::{SEPARATOR, Side, two_columns};
 pub use markdown::display_form;
 pub use sanitize::{
-    Hazards, TAB_STOP, hazards, needs_sanitizing, sanitize, sanitize_part, terminal_line,
+    Hazards, TAB_STOP, control_picture, hazards, needs_sanitizing, sanitize, sanitize_part,
+    terminal_line,
 };
 pub use styled::{Style, StyledText};
 pub use width::{WidthMode, grapheme_width, str_width};

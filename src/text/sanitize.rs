@@ -181,7 +181,9 @@ pub(crate) fn sanitize_into(out: &mut StyledText, text: &str, origin: Origin, st
     }
 }
 
-fn control_picture(c: char) -> String {
+/// What shows a control character: its Unicode control picture (`␛` for
+/// ESC), else its code point (`⟨U+0085⟩`).
+pub fn control_picture(c: char) -> String {
     match c {
         '\u{7f}' => "\u{2421}".to_string(),
         c if c < ' ' => char::from_u32(0x2400 + c as u32).map_or_else(String::new, String::from),

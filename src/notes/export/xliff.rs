@@ -18,6 +18,7 @@ use std::ops::Range;
 use super::Exported;
 use crate::mqm::{Severity, Side};
 use crate::notes::{Entry, MqmError, Verdict};
+use crate::text::control_picture;
 
 /// The namespace of sxs's own attributes.
 const SXS_NS: &str = "urn:x-sxs:notes:1";
@@ -287,7 +288,8 @@ fn priority(severity: Severity) -> u8 {
 
 /// Character data. Characters that XML 1.0 cannot hold even as references
 /// (most C0 controls, U+FFFE, U+FFFF) become XLIFF's `<cp hex="…"/>` where
-/// inline elements are allowed (`inline`: source and target), else U+FFFD.
+/// inline elements are allowed (`inline`: source and target), else their
+/// control picture (`␛`), which at least says what stood there.
 /// A carriage return is written as a reference, which XML keeps, where a raw
 /// one would be read back as a line feed.
 fn text(x: &mut Vec<u8>, s: &str, inline: bool) {
@@ -298,7 +300,7 @@ fn text(x: &mut Vec<u8>, s: &str, inline: bool) {
         '>' => x.extend_from_slice(b"&gt;"),
         '\r' => x.extend_from_slice(b"&#13;"),
         c if inline => x.extend_from_slice(format!("<cp hex=\"{:04X}\"/>", c as u32).as_bytes()),
-        _ => x.extend_from_slice("\u{fffd}".as_bytes()),
+        c => x.extend_from_slice(control_picture(c).as_bytes()),
     });
 }
 
@@ -314,7 +316,7 @@ fn attr(x: &mut Vec<u8>, s: &str) {
         '\t' => x.extend_from_slice(b"&#9;"),
         '\n' => x.extend_from_slice(b"&#10;"),
         '\r' => x.extend_from_slice(b"&#13;"),
-        _ => x.extend_from_slice("\u{fffd}".as_bytes()),
+        c => x.extend_from_slice(control_picture(c).as_bytes()),
     });
 }
 
