@@ -77,21 +77,42 @@ fn italic_mismatch(pair: &Pair, out: &mut Report) {
     if matches!(pair.lang, Lang::Ja | Lang::Zh | Lang::Ko) {
         return;
     }
-    let (in_source, in_target) = (source.emphasis.len(), target.emphasis.len());
-    if in_target > in_source {
-        let spans = plural(in_target, "italic span", "italic spans");
-        let message = format!("italic added: {spans} in target, {in_source} in source");
-        match target.emphasis.first().filter(|_| in_source == 0) {
-            Some(italic) => out.push_at(Side::Target, italic.clone(), message),
-            None => out.push(message),
-        }
-    } else if in_target < in_source {
-        let spans = plural(in_source, "italic span", "italic spans");
-        let message = format!("italic lost: {spans} in source, {in_target} in target");
-        match source.emphasis.first().filter(|_| in_target == 0) {
-            Some(italic) => out.push_at(Side::Source, italic.clone(), message),
-            None => out.push(message),
-        }
+    let counts = (source.emphasis.len(), target.emphasis.len());
+    if counts.0 != counts.1 {
+        count_differs(out, "italic", counts, (&source.emphasis, &target.emphasis));
+    }
+}
+
+/// `bold added: 2 bold spans in target, 1 in source` (or lost), given the
+/// counts and the spans of each side. Which span was added is known only
+/// when the source has none, and it is marked in the target; which was
+/// lost, only when the target has none, and it is marked in the source, as
+/// an omission is.
+fn count_differs(
+    out: &mut Report,
+    kind: &str,
+    (in_source, in_target): (usize, usize),
+    (source, target): (&[Range<usize>], &[Range<usize>]),
+) {
+    let (change, more, fewer, side, spans, other) = match in_target > in_source {
+        true => (
+            "added",
+            in_target,
+            in_source,
+            Side::Target,
+            target,
+            "source",
+        ),
+        false => ("lost", in_source, in_target, Side::Source, source, "target"),
+    };
+    let spans_said = plural(more, &format!("{kind} span"), &format!("{kind} spans"));
+    let message = format!(
+        "{kind} {change}: {spans_said} in {}, {fewer} in {other}",
+        side.name()
+    );
+    match spans.first().filter(|_| fewer == 0) {
+        Some(place) => out.push_at(side, place.clone(), message),
+        None => out.push(message),
     }
 }
 
@@ -129,26 +150,15 @@ fn markup_mismatch(pair: &Pair, out: &mut Report) {
         // A source with escaped `\*\*` meant bold; the target's is not added.
         && !source.raw.contains("\\*\\*")
     {
-        let spans = plural(bold_target as usize, "bold span", "bold spans");
-        let message = format!("bold added: {spans} in target, {bold_source} in source");
-        // Which bold is the added one is known only when the source has none.
-        match target.strong.first().filter(|_| bold_source == 0) {
-            Some(bold) => out.push_at(Side::Target, bold.clone(), message),
-            None => out.push(message),
-        }
+        let counts = (bold_source as usize, bold_target as usize);
+        count_differs(out, "bold", counts, (&source.strong, &target.strong));
     } else if bold_target < bold_source {
         // zh-tw and ja-jp write UI terms as [項目] or 「項目」 instead of bold.
         let marks = |p: &Parsed| p.ui_term_marks();
         let replaced = marks(target).saturating_sub(marks(source));
         if bold_source - bold_target > replaced {
-            let spans = plural(bold_source as usize, "bold span", "bold spans");
-            let message = format!("bold lost: {spans} in source, {bold_target} in target");
-            // Which bold was lost is known only when the target has none: it
-            // is marked in the source, as an omission is.
-            match source.strong.first().filter(|_| bold_target == 0) {
-                Some(bold) => out.push_at(Side::Source, bold.clone(), message),
-                None => out.push(message),
-            }
+            let counts = (bold_source as usize, bold_target as usize);
+            count_differs(out, "bold", counts, (&source.strong, &target.strong));
         }
     }
     italic_mismatch(pair, out);

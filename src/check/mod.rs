@@ -212,7 +212,7 @@ pub(crate) type Keyed<K, T> = Vec<(K, T)>;
 /// from the target, added in it). Through a map: a segment may hold
 /// thousands of links or code spans, and a search per item was quadratic.
 pub(crate) fn unpaired<K: Hash + Eq + Clone, T>(
-    source: Vec<(K, T)>,
+    source: Keyed<K, T>,
     target: impl IntoIterator<Item = (K, T)>,
 ) -> (Keyed<K, T>, Keyed<K, T>) {
     let mut untaken: FxHashMap<K, VecDeque<usize>> = FxHashMap::default();

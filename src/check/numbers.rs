@@ -8,10 +8,10 @@
 //! numbers as words. Digits inside code, URLs and identifiers (`A5`, `NU3003`,
 //! GUIDs) are not numbers.
 
-use super::lang::Lang;
-use super::view::OBJECT;
 use rustc_hash::FxHashSet;
 
+use super::lang::Lang;
+use super::view::OBJECT;
 use super::{Check, Default, Pair, Report, Run, Side, quote_distinct};
 use crate::mqm::Severity;
 

@@ -654,13 +654,10 @@ fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
         return Err(nothing(empty_stdin));
     }
     if bytes.len() as u64 > MAX_PIPED_BYTES {
-        return Err(LoadError::NotSegmentFile {
-            path: name.to_string(),
-            why: format!(
-                "piped input longer than {} MiB; save it to a file and name the file",
-                MAX_PIPED_BYTES >> 20
-            ),
-        });
+        return Err(nothing(&format!(
+            "piped input longer than {} MiB; save it to a file and name the file",
+            MAX_PIPED_BYTES >> 20
+        )));
     }
     Ok(bytes)
 }
