@@ -329,6 +329,23 @@ fn an_unbound_key_says_where_help_is() {
     assert!(app.quit);
 }
 
+#[test]
+fn an_unbound_key_in_a_list_says_so_and_how_to_close_it() {
+    let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.ko-kr"]).unwrap();
+    let (mut app, _notes) = common::app(store, Theme::mono(), (100, 30));
+    press(&mut app, "]!");
+    assert_eq!(app.mode(), "findings");
+    press(&mut app, "Z");
+    let flash = app.session.flash.clone().expect("a message");
+    assert_eq!(
+        flash.text, "Z does nothing in the findings list; Esc/q/! closes it",
+        "{flash:?}"
+    );
+    assert_eq!(app.mode(), "findings", "the list stays open");
+    press(&mut app, "j");
+    assert!(app.session.flash.is_none(), "said until the next key");
+}
+
 /// An app over `store` at 100×30 whose notes file holds `yaml` to start
 /// with (an entry written by hand); the guard keeps the notes folder.
 fn with_notes_file(store: Store, yaml: &str) -> (App, tempfile::TempDir) {

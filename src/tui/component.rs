@@ -84,6 +84,19 @@ impl Hint {
     }
 }
 
+/// Says in the status bar that `key` does nothing in `place` and which key
+/// leaves it: a key pressed in the wrong place is never dropped unsaid.
+pub fn complain_unbound<A: Bindable>(
+    session: &mut Session,
+    keymaps: &Keymaps,
+    key: Key,
+    place: &str,
+    close: A,
+) {
+    let close = keymaps.label(close);
+    session.complain(format!("{key} does nothing in {place}; {close} closes it"));
+}
+
 pub trait Component: Any {
     /// The name of the mode's keymap table (`file_list`).
     fn mode(&self) -> &'static str;

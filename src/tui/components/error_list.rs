@@ -10,7 +10,7 @@ use crate::mqm::Placement;
 use crate::text::{StyledText, sanitize, str_width};
 use crate::tui::action::{Action, ErrorsAction};
 use crate::tui::cells::{Look, draw_line, framed_popup, put};
-use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::component::{Component, Context, Hint, Outcome, complain_unbound};
 use crate::tui::components::mark_dialog::MarkDialog;
 use crate::tui::components::segment_comment::SegmentComment;
 use crate::tui::display::{drawn_line, one_line, plural};
@@ -157,7 +157,7 @@ impl Component for ErrorList {
                 return self.follow(session);
             }
             Some(ErrorsAction::Close) => return Outcome::Close,
-            None => {}
+            None => complain_unbound(session, keymaps, key, "the error list", ErrorsAction::Close),
         }
         Outcome::Stay
     }

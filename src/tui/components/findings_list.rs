@@ -16,7 +16,7 @@ use crate::store::wmt::{Rating, RatingKind};
 use crate::text::{StyledText, sanitize};
 use crate::tui::action::{Action, FindingsAction};
 use crate::tui::cells::{Look, draw_line, fill, framed_popup, put};
-use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::component::{Component, Context, Hint, Outcome, complain_unbound};
 use crate::tui::display::{drawn_line, one_line, plural};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -167,7 +167,13 @@ impl Component for FindingsList {
                 }
             }
             Some(FindingsAction::Close) => return Outcome::Close,
-            None => {}
+            None => complain_unbound(
+                session,
+                keymaps,
+                key,
+                "the findings list",
+                FindingsAction::Close,
+            ),
         }
         Outcome::Stay
     }

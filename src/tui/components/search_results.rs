@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use crate::text::{BaseDirection, WrappedLine, str_width, visual_lines};
 use crate::tui::action::ResultsAction;
 use crate::tui::cells::{Look, draw_line, fill, framed_popup, put};
-use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::component::{Component, Context, Hint, Outcome, complain_unbound};
 use crate::tui::display::{one_line, plural, shorten_left};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -168,7 +168,11 @@ impl Component for SearchResults {
             Some(ResultsAction::Up) => self.selected.saturating_sub(1),
             Some(ResultsAction::PageDown) => (self.selected + page).min(last),
             Some(ResultsAction::PageUp) => self.selected.saturating_sub(page),
-            None => return Outcome::Stay,
+            None => {
+                let place = "the search results";
+                complain_unbound(session, keymaps, key, place, ResultsAction::Close);
+                return Outcome::Stay;
+            }
         };
         self.follow(session);
         Outcome::Stay

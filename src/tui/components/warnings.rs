@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use crate::text::wrap;
 use crate::tui::action::WarningsAction;
 use crate::tui::cells::{framed_popup, put};
-use crate::tui::component::{Component, Context, Hint, Outcome};
+use crate::tui::component::{Component, Context, Hint, Outcome, complain_unbound};
 use crate::tui::display::one_line;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -82,7 +82,11 @@ impl Component for Warnings {
             Some(WarningsAction::Up) => self.scroll.saturating_sub(1),
             Some(WarningsAction::PageDown) => self.scroll + page,
             Some(WarningsAction::PageUp) => self.scroll.saturating_sub(page),
-            None => self.scroll,
+            None => {
+                let place = "the warnings";
+                complain_unbound(session, keymaps, key, place, WarningsAction::Close);
+                self.scroll
+            }
         }
         .min(last);
         Outcome::Stay
