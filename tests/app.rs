@@ -1652,6 +1652,25 @@ fn the_file_list_covers_the_gutter() {
 }
 
 #[test]
+fn at_70_columns_the_file_list_keeps_each_file_name() {
+    let store = Store::load(&["tests/fixtures/corpus"]).unwrap();
+    let (mut app, _notes) = common::app(store, Theme::mono(), (70, 20));
+    press(&mut app, "o");
+    let rows = screen(&app);
+    let list = app.top_as::<FileList>().expect("the file list");
+    let shown = list.matches.len().min(16);
+    for &doc in &list.matches[..shown] {
+        let path = &app.session.store.docs[doc].path;
+        let name = path.rsplit('/').next().unwrap();
+        assert!(
+            rows.iter().any(|r| r.contains(name) && r.contains('…')),
+            "{name} of {path} is in a row\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
+#[test]
 fn at_70_columns_the_top_bar_keeps_the_file_name() {
     let store = Store::load(&["tests/fixtures/corpus/partner-center-pr.de-de"]).unwrap();
     let (app, _notes) = common::app(store, Theme::mono(), (70, 20));

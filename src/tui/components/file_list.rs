@@ -7,10 +7,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::store::Document;
+use crate::text::str_width;
 use crate::tui::action::FileListAction;
 use crate::tui::cells::{fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome};
-use crate::tui::display::{one_line, pasted};
+use crate::tui::display::{one_line, pasted, shorten_left};
 use crate::tui::jump::best_matches;
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
@@ -186,16 +187,19 @@ impl Component for FileList {
         for (i, &doc) in self.matches.iter().enumerate().skip(first).take(rows) {
             let (locale, path) = &self.names[doc];
             let p = session.progress(doc);
-            let line = format!(
-                " {:<6} {:>5}/{:<5} {:>3}%  ✗{:<3} !{:<3} {}",
+            let counts = format!(
+                " {:<6} {:>5}/{:<5} {:>3}%  ✗{:<3} !{:<3} ",
                 locale,
                 p.review.reviewed,
                 p.review.segments,
                 p.review.percent.floor() as usize,
                 p.review.bad.total(),
                 p.suspicious,
-                path
             );
+            // The file name is what tells the rows apart: a long path gives
+            // up its start, as in the top bar.
+            let room = (inner.width as usize).saturating_sub(str_width(&counts, mode));
+            let line = format!("{counts}{}", shorten_left(path, room, mode));
             let mut style = theme.popup;
             if i == self.selected {
                 style = style.patch(theme.selection);
