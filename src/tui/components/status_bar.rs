@@ -20,8 +20,8 @@ pub struct StatusBar {
     right: String,
     /// The right side is an error message.
     error: bool,
-    /// The right side is hints, drawn dim.
-    hints: bool,
+    /// The keys that matter now, drawn dim in place of a message.
+    hints: Vec<Hint>,
 }
 
 impl StatusBar {
@@ -33,8 +33,8 @@ impl StatusBar {
             .status(session)
             .unwrap_or_else(|| position(ctx, session));
         (self.right, self.error, self.hints) = match &session.flash {
-            Some(flash) => (flash.text.clone(), flash.error, false),
-            None => (Hint::join(&top.hints(ctx.keymaps)), false, true),
+            Some(flash) => (flash.text.clone(), flash.error, Vec::new()),
+            None => (String::new(), false, top.hints(ctx.keymaps)),
         };
     }
 
@@ -50,12 +50,22 @@ impl StatusBar {
             width,
             theme.status_bar,
         );
-        let style = match (self.error, self.hints) {
+        let hints = !self.hints.is_empty();
+        let style = match (self.error, hints) {
             (true, _) => theme.status_bar.patch(theme.error),
             (_, true) => theme.status_bar.patch(theme.dim),
             _ => theme.status_bar,
         };
         let room = (area.right() - at).saturating_sub(2) as usize;
+        if hints {
+            let shown = fitted(&self.hints, room, mode);
+            let cells = str_width(&shown, mode).min(room);
+            let x = area.right().saturating_sub(cells as u16 + 1).max(at + 1);
+            if room > 0 {
+                put(buf, mode, (x, area.y), &shown, room, style);
+            }
+            return;
+        }
         let needed = str_width(&self.right, mode);
         let too_long = needed > room;
         if too_long && self.error {
@@ -69,8 +79,8 @@ impl StatusBar {
             return;
         }
         // Other news keeps its start and its end (`resumed at … the segment
-        // reviewed last`); hints are cut, as help lists them all.
-        let (right, cells) = match too_long && !self.hints {
+        // reviewed last`).
+        let (right, cells) = match too_long {
             true => {
                 let short = shorten_middle(&self.right, room, mode);
                 let cells = str_width(&short, mode).min(room);
@@ -83,6 +93,17 @@ impl StatusBar {
             put(buf, mode, (x, area.y), &right, room, style);
         }
     }
+}
+
+/// The hints that fit in `room` cells, whole: the last (help, cancel, save)
+/// always, and as many of the others from the first as leave room for it.
+/// Help lists them all.
+fn fitted(hints: &[Hint], room: usize, mode: crate::text::WidthMode) -> String {
+    let mut kept = hints.to_vec();
+    while kept.len() > 1 && str_width(&Hint::join(&kept), mode) > room {
+        kept.remove(kept.len() - 2);
+    }
+    Hint::join(&kept)
 }
 
 /// Where the reviewer is, the review's progress (the count `sxs stats`
