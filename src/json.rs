@@ -1,4 +1,5 @@
-//! JSON strings written eight bytes at a time, for `dump --format jsonl`.
+//! JSON strings written eight bytes at a time, for `dump --format jsonl`,
+//! and the same defusing for the JSON serde_json writes elsewhere.
 //!
 //! serde_json looks up every byte of a string in its escape table; a dump of
 //! the shared corpus is 61 MB of text that almost never needs an escape, and
@@ -70,6 +71,33 @@ pub fn write_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
+/// JSON that serde_json wrote, with the characters a terminal acts on
+/// written `\u009b` as [`write_str`] writes them: `check`, `stats` and
+/// `export` write JSON that is viewed in terminals too. They can only stand
+/// in strings, as JSON's own syntax is ASCII, and each becomes an escape
+/// any reader reads back as the same character.
+pub fn defused(json: Vec<u8>) -> Vec<u8> {
+    let [a, b, c] = HAZARD_LEADS;
+    let mut leads = memchr::memchr3_iter(a, b, c, &json).peekable();
+    if leads.peek().is_none() {
+        return json;
+    }
+    let mut out = Vec::with_capacity(json.len() + 16);
+    let mut copied = 0;
+    for at in leads {
+        if at < copied {
+            continue;
+        }
+        if let Some((code, len)) = hazard_at(&json, at) {
+            out.extend_from_slice(&json[copied..at]);
+            out.extend_from_slice(format!("\\u{code:04x}").as_bytes());
+            copied = at + len;
+        }
+    }
+    out.extend_from_slice(&json[copied..]);
+    out
+}
+
 /// Where the first byte at `i` or after that needs an escape is (else the end).
 fn next_escape(bytes: &[u8], mut i: usize) -> usize {
     while i + 8 <= bytes.len() {
@@ -114,7 +142,7 @@ fn escape(out: &mut Vec<u8>, b: u8) {
 mod tests {
     use proptest::prelude::*;
 
-    use super::write_str;
+    use super::{defused, write_str};
 
     fn written(text: &str) -> String {
         let mut out = Vec::new();
@@ -159,6 +187,22 @@ mod tests {
         }
     }
 
+    #[test]
+    fn json_from_serde_json_is_defused_and_reads_back_the_same() {
+        let value = serde_json::json!({"a\u{9b}": ["x\u{202e}y", "\u{61c}ب", "“ok” ©"], "n": 1});
+        let json = String::from_utf8(defused(serde_json::to_vec_pretty(&value).unwrap())).unwrap();
+        assert!(
+            json.contains(r#""a\u009b""#) && json.contains(r#""x\u202ey""#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""\u061cب""#) && json.contains("“ok” ©"),
+            "{json}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
+    }
+
     /// The characters [`write_str`] escapes where serde_json does not.
     fn hazard(c: char) -> bool {
         matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}'
@@ -173,6 +217,8 @@ mod tests {
         fn strings_are_written_as_serde_json_writes_them(text in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}]){0,40}") {
             let json = written(&text);
             prop_assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text.clone());
+            let serde = defused(serde_json::to_vec(&text).unwrap());
+            prop_assert_eq!(&String::from_utf8(serde).unwrap(), &json);
             if !text.chars().any(hazard) {
                 prop_assert_eq!(json, serde_json::to_string(&text).unwrap());
             }

@@ -555,9 +555,17 @@ fn no_command_writes_terminal_controls_from_its_input_to_stderr_or_a_text_stdout
             "stderr of {shown}: {}",
             stderr(&out)
         );
-        if text_stdout {
+        // JSON escapes every control and reordering character it holds:
+        // a JSON file viewed in a terminal drives it no more than text does.
+        let json = args.iter().any(|a| a.starts_with("json"));
+        if text_stdout || json {
+            // DEL, which JSON lets through, a terminal ignores.
+            let controls = terminal_controls(&out.stdout, json);
             assert_eq!(
-                terminal_controls(&out.stdout, false),
+                controls
+                    .into_iter()
+                    .filter(|&c| !(json && c == '\u{7f}'))
+                    .collect::<Vec<_>>(),
                 Vec::<char>::new(),
                 "stdout of {shown}: {}",
                 String::from_utf8_lossy(&out.stdout)

@@ -236,7 +236,8 @@ fn write_jsonl(out: &mut impl Write, docs: &[DocInfo], findings: &[Finding]) -> 
             start: f.spots.first().map(|s| s.range.start),
             end: f.spots.first().map(|s| s.range.end),
         };
-        serde_json::to_writer(&mut *out, &record)?;
+        let json = serde_json::to_vec(&record).expect("a record is JSON");
+        out.write_all(&crate::json::defused(json))?;
         writeln!(out)?;
     }
     Ok(())

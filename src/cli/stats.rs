@@ -52,7 +52,8 @@ pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
     match args.format {
         StatsFormat::Text => write_table(&mut out, &stats)?,
         StatsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &stats)?;
+            let json = serde_json::to_vec_pretty(&stats).expect("the stats are JSON");
+            out.write_all(&crate::json::defused(json))?;
             writeln!(out)?;
         }
     }

@@ -11,6 +11,7 @@ use crate::yaml::{self, Number, Value as Yaml};
 /// error's prefixed `error_`; one named like a column suffixed `_kept`). A
 /// schema key whose value sxs could not read shows that value as written.
 pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
+    let start = out.len();
     for row in rows(entries) {
         let mut fields: Vec<(String, Json)> = COLUMNS
             .iter()
@@ -44,6 +45,8 @@ pub(super) fn write(out: &mut Vec<u8>, entries: &[&Entry]) {
         }
         out.extend_from_slice(b"}\n");
     }
+    let written = out.split_off(start);
+    out.extend(crate::json::defused(written));
 }
 
 /// The values of `COLUMNS` for one row, typed.
