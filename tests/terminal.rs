@@ -496,32 +496,31 @@ fn a_failing_editor_is_reported() {
     assert_eq!(tty.wait_exit(), 0);
 }
 
+/// Whoever runs it and however: two sxs whose environments differ (one
+/// with `$XDG_RUNTIME_DIR`, as a desktop shell, one without, as ssh or cron)
+/// find the same lock, beside the notes file, and the second only reads.
 #[test]
-fn a_review_leaves_only_the_notes_file_in_the_folder() {
+fn a_second_instance_in_another_environment_reads_only_too() {
     let dir = tempfile::tempdir().unwrap();
     let runtime = tempfile::tempdir().unwrap();
     let env = [("XDG_RUNTIME_DIR", runtime.path().to_str().unwrap())];
-    let mut tty = Tty::spawn(&[], (100, 30), dir.path(), &env);
-    tty.wait_for_text("en-us");
-    tty.send("a");
-    tty.wait_for_text("✓ saved");
-    let names = |path: &std::path::Path| -> Vec<String> {
-        std::fs::read_dir(path)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "no-config")
-            .collect()
-    };
-    assert_eq!(names(dir.path()), ["sxs-notes.yaml"]);
-    let locks = names(runtime.path());
-    assert!(
-        locks.len() == 1
-            && locks[0].starts_with("sxs-")
-            && locks[0].ends_with("-sxs-notes.yaml.lock"),
-        "{locks:?}"
-    );
-    tty.send("q");
-    assert_eq!(tty.wait_exit(), 0);
+    let mut first = Tty::spawn(&[], (100, 30), dir.path(), &env);
+    first.wait_for_text("en-us");
+    first.send("a");
+    first.wait_for_text("✓ saved");
+    let mut second = Tty::spawn(&[], (100, 30), dir.path(), &[]);
+    second.wait_for_text("read-only: another sxs is writing");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "no-config")
+        .collect();
+    names.sort();
+    assert_eq!(names, [".sxs-notes.yaml.lock", "sxs-notes.yaml"]);
 }
 
 #[test]

@@ -1,13 +1,12 @@
-//! One writer per notes file: an OS advisory lock on a lock file.
+//! One writer per notes file: an OS advisory lock on `.NAME.lock` beside
+//! the notes file.
 //!
-//! The lock file lives in `$XDG_RUNTIME_DIR` (a per-user folder that the
-//! system empties at logout), named after the notes file's folder (device
-//! and inode, the same whatever path names it) and its file name, so that a
-//! review leaves nothing in the user's folder but the notes file. Without
-//! `$XDG_RUNTIME_DIR` (macOS, a bare container) it is `.NAME.lock` beside
-//! the notes file. Two users reviewing into one shared notes file have two
-//! runtime folders and do not see each other's lock: one notes file is one
-//! reviewer's, as the README says.
+//! Beside it, and nowhere that depends on who runs sxs or how: every process
+//! that writes the file must find the same lock, or two of them write at once
+//! and one's marks are lost. A lock in `$XDG_RUNTIME_DIR` did that: a shell
+//! with the variable and one without (ssh, cron, sudo), or two users sharing
+//! one notes file, each locked a lock of its own and both wrote. The folder
+//! must be writable anyway, since the notes file is replaced by renaming.
 //!
 //! An OS lock rather than a PID file because the kernel drops it when the
 //! holder dies, however it dies: a killed sxs never blocks the next one. The
@@ -18,10 +17,7 @@
 //! spawn to its exec: a `Notes` dropped and opened again while another
 //! thread spawns a process can find itself read-only for that moment.
 
-use std::ffi::OsStr;
 use std::fs::{File, OpenOptions, TryLockError};
-use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::destination::folder;
@@ -53,45 +49,8 @@ pub(crate) fn acquire(notes: &Path) -> Result<Lock, String> {
 }
 
 fn lock_path(notes: &Path) -> PathBuf {
-    let runtime = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from);
-    lock_path_in(notes, runtime.as_deref())
-}
-
-fn lock_path_in(notes: &Path, runtime: Option<&Path>) -> PathBuf {
-    let name = notes.file_name().unwrap_or_default();
-    runtime
-        .and_then(|runtime| runtime_lock(runtime, notes, name))
-        .unwrap_or_else(|| {
-            let name = name.to_string_lossy();
-            folder(notes).join(format!(".{name}.lock"))
-        })
-}
-
-/// `sxs-DEV-INODE-NAME.lock` in `runtime`, when that is a folder and the
-/// notes file's folder exists.
-fn runtime_lock(runtime: &Path, notes: &Path, name: &OsStr) -> Option<PathBuf> {
-    if !runtime.is_absolute() || !runtime.is_dir() {
-        return None;
-    }
-    let folder = std::fs::metadata(folder(notes)).ok()?;
-    let name = encode(name.as_bytes());
-    // File names are at most 255 bytes; a longer one stays beside the file.
-    (name.len() <= 200)
-        .then(|| runtime.join(format!("sxs-{}-{}-{name}.lock", folder.dev(), folder.ino())))
-}
-
-/// A file name as safe, distinct characters: letters, digits, `.`, `_`, `-`
-/// as they are, any other byte as `%XX`. Written out rather than taken from
-/// a crate: three lines, and only this file needs it.
-fn encode(name: &[u8]) -> String {
-    name.iter()
-        .map(
-            |&b| match b.is_ascii_alphanumeric() || b"._-".contains(&b) {
-                true => (b as char).to_string(),
-                false => format!("%{b:02X}"),
-            },
-        )
-        .collect()
+    let name = notes.file_name().unwrap_or_default().to_string_lossy();
+    folder(notes).join(format!(".{name}.lock"))
 }
 
 #[cfg(test)]
@@ -99,38 +58,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_lock_is_in_the_runtime_folder_and_the_same_for_every_path_to_the_file() {
-        let runtime = tempfile::tempdir().unwrap();
+    fn the_lock_is_beside_the_file() {
         let work = tempfile::tempdir().unwrap();
-        std::fs::create_dir(work.path().join("sub")).unwrap();
-        let notes = work.path().join("sub/my notes.yaml");
-        let lock = lock_path_in(&notes, Some(runtime.path()));
-        assert_eq!(lock.parent(), Some(runtime.path()));
-        let name = lock.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(
-            name.starts_with("sxs-") && name.ends_with("-my%20notes.yaml.lock"),
-            "{name}"
-        );
-        // Another path to the same folder names the same lock.
-        let other = work.path().join("sub/../sub/my notes.yaml");
-        assert_eq!(lock_path_in(&other, Some(runtime.path())), lock);
-        // Another file in that folder, another lock.
-        assert_ne!(
-            lock_path_in(&work.path().join("sub/other.yaml"), Some(runtime.path())),
-            lock
+        let notes = work.path().join("my notes.yaml");
+        assert_eq!(lock_path(&notes), work.path().join(".my notes.yaml.lock"));
+        assert_eq!(
+            lock_path(Path::new("sxs-notes.yaml")),
+            Path::new("./.sxs-notes.yaml.lock")
         );
     }
 
     #[test]
-    fn without_a_usable_runtime_folder_the_lock_is_beside_the_file() {
+    fn a_second_writer_is_refused_under_another_path_to_the_file() {
         let work = tempfile::tempdir().unwrap();
-        let notes = work.path().join("sxs-notes.yaml");
-        let beside = work.path().join(".sxs-notes.yaml.lock");
-        assert_eq!(lock_path_in(&notes, None), beside);
-        assert_eq!(lock_path_in(&notes, Some(Path::new("relative"))), beside);
-        assert_eq!(
-            lock_path_in(&notes, Some(&work.path().join("missing"))),
-            beside
-        );
+        let notes = work.path().join("n.yaml");
+        let first = acquire(&notes).expect("the first writer");
+        let folder_name = work.path().file_name().unwrap();
+        let other_path = work.path().join("..").join(folder_name).join("n.yaml");
+        let second = acquire(&other_path);
+        assert!(second.unwrap_err().contains("another sxs is writing"));
+        drop(first);
+        assert!(acquire(&notes).is_ok(), "free once the first quits");
     }
 }
