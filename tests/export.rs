@@ -62,7 +62,7 @@ fn notes_file(dir: &TempDir) -> (std::path::PathBuf, Notes) {
         .with_comment(SPAN_COMMENT);
     notes.add_error(seg, "alice", grammar).unwrap();
     let mut formula = Entry::ok(SegmentRef::new(ja, &ja.segments[2]), "-bob");
-    formula.target = FORMULA.into();
+    formula.target = Some(FORMULA.into());
     notes.mark(formula).unwrap();
     let mut hostile = Entry::bad(
         SegmentRef::new(ko, &ko.segments[0]),
@@ -72,7 +72,7 @@ fn notes_file(dir: &TempDir) -> (std::path::PathBuf, Notes) {
         XML_HOSTILE,
     );
     hostile.source = Some(XML_HOSTILE.into());
-    hostile.target = XML_HOSTILE.into();
+    hostile.target = Some(XML_HOSTILE.into());
     notes.mark(hostile).unwrap();
     (path, notes)
 }
@@ -215,7 +215,7 @@ fn jsonl_has_every_field_of_every_error() {
         );
         assert_eq!(record["comment"], entry.comment.as_str());
         assert_eq!(record["source"].as_str(), entry.source.as_deref());
-        assert_eq!(record["target"], entry.target.as_str());
+        assert_eq!(record["target"], entry.target.as_deref().unwrap());
         assert_eq!(record["time"], entry.time.as_str());
         assert_eq!(
             record["severity"].as_str(),
@@ -417,7 +417,7 @@ fn xliff_is_well_formed_marks_spans_with_its_issues_and_gives_back_every_error()
             inline_text(child(*unit, side), &mut back, &mut marks);
             let want = match side {
                 "source" => entry.source.clone().unwrap_or_default(),
-                _ => entry.target.clone(),
+                _ => entry.target.clone().unwrap_or_default(),
             };
             assert_eq!(back, want, "{side}");
             for (mrk, start, end) in marks {
@@ -776,7 +776,7 @@ fn csv_guards_formulas_after_spaces_line_breaks_and_in_fullwidth() {
     let ja = store.docs.iter().find(|d| d.locale == "ja-jp").unwrap();
     let mut entry = Entry::ok(SegmentRef::new(ja, &ja.segments[5]), "＝1+1");
     entry.comment = "\n=1+1".into();
-    entry.target = "  =HYPERLINK(\"http://evil.example\")".into();
+    entry.target = Some("  =HYPERLINK(\"http://evil.example\")".into());
     entry.source = Some("＠SUM(A1)".into());
     entry.locale = "－1".into();
     notes.mark(entry).unwrap();

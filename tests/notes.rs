@@ -99,7 +99,7 @@ fn marks_survive_a_reload_with_every_field_and_any_text() {
     assert_eq!(bad.seconds, 14.2);
     assert_eq!(bad.reviewer, "アリス");
     assert_eq!(bad.locale, "ja-jp");
-    assert_eq!(bad.target, ja.segments[1].target());
+    assert_eq!(bad.target.as_deref(), Some(ja.segments[1].target()));
     assert_eq!(bad.source.as_deref(), ja.segments[1].source());
     assert!(
         humantime::parse_rfc3339(&bad.time).is_ok() && bad.time.ends_with('Z'),
@@ -577,7 +577,10 @@ fn values_of_another_type_or_with_a_tag_are_written_back_as_written() {
     }
     let entry = notes.get(&ja.path, ja.segments[0].id()).unwrap();
     assert_eq!(
-        (entry.target.as_str(), entry.reviewer.as_str()),
+        (
+            entry.target.as_deref().unwrap_or(""),
+            entry.reviewer.as_str()
+        ),
         ("42", "true")
     );
     // Another mark saves the file: the hand-edited entry stays byte for byte.
@@ -1292,4 +1295,42 @@ fn non_translation_is_a_category_sxs_knows_though_not_mqm_core() {
     let notes = Notes::open(&path).unwrap();
     let warnings: Vec<String> = notes.warnings().iter().map(|w| w.to_string()).collect();
     assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+/// An entry written by hand with no `source` or `target` records no text it
+/// was judged on: it counts as it says, is never stale, and a save that only
+/// adds time writes no texts into it; the next judgment records them.
+#[test]
+fn a_hand_written_entry_without_texts_counts_and_gains_no_false_texts() {
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let (first, second) = (seg(ja, 1), seg(ja, 2));
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    let hand = |s: &SegmentRef, verdict: &str, more: &str| {
+        format!(
+            "- file: {}\n  id: {}\n  verdict: {verdict}\n{more}",
+            s.file, s.id
+        )
+    };
+    let span = "  errors:\n    - category: fluency/grammar\n      severity: minor\n      \
+                side: target\n      start: 0\n      end: 3\n      text: x\n";
+    fs::write(&path, hand(&first, "ok", "") + &hand(&second, "bad", span)).unwrap();
+    let mut notes = Notes::open(&path).unwrap();
+    assert!(notes.warnings().is_empty(), "{:?}", notes.warnings());
+    for s in [&first, &second] {
+        let entry = notes.get(s.file, s.id).unwrap();
+        assert!(!entry.is_stale(s.target), "{}", s.id);
+    }
+    notes.add_seconds(first.file, first.id, 3.0).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        !text.contains("source:") && !text.contains("target:"),
+        "{text}"
+    );
+    notes.mark_ok(first, "kim").unwrap();
+    let saved = parsed(&path);
+    assert_eq!(saved[0]["target"].as_str(), Some(first.target));
+    assert_eq!(saved[0]["source"].as_str(), first.source);
+    assert!(saved[1].get("target").is_none(), "{:?}", saved[1]);
 }

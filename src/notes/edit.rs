@@ -221,7 +221,7 @@ impl Notes {
         }
         entry.locale = seg.locale.to_string();
         entry.source = seg.source.map(str::to_string);
-        entry.target = seg.target.to_string();
+        entry.target = Some(seg.target.to_string());
         entry.reviewer = reviewer.to_string();
         entry.time = now();
         entry

@@ -112,7 +112,9 @@ pub struct Entry {
     /// Raw source as seen when marked; `None` for a target with no source partner.
     pub source: Option<String>,
     /// Raw target as seen when marked; a later change makes the entry stale.
-    pub target: String,
+    /// `None` for an entry written by hand without it: what was judged is
+    /// not known, so it is never stale, and the next judgment records it.
+    pub target: Option<String>,
     pub reviewer: String,
     /// RFC 3339 UTC, e.g. `2026-11-21T10:00:00Z`; kept as written when hand-edited.
     pub time: String,
@@ -150,7 +152,7 @@ impl Entry {
             errors: Vec::new(),
             comment: String::new(),
             source: seg.source.map(str::to_string),
-            target: seg.target.to_string(),
+            target: Some(seg.target.to_string()),
             reviewer: reviewer.to_string(),
             time: now(),
             seconds: 0.0,
@@ -186,7 +188,7 @@ impl Entry {
 
     /// True when the segment's target is no longer the one that was judged.
     pub fn is_stale(&self, current_target: &str) -> bool {
-        self.target != current_target
+        self.target.as_deref().is_some_and(|t| t != current_target)
     }
 
     /// Whether the entry says ok or bad (a verdict sxs knows): a segment
@@ -216,7 +218,7 @@ impl Entry {
     /// The raw text of one side as seen when marked.
     pub fn marked_text(&self, side: Side) -> Option<&str> {
         match side {
-            Side::Target => Some(&self.target),
+            Side::Target => self.target.as_deref(),
             Side::Source => self.source.as_deref(),
         }
     }
@@ -249,7 +251,7 @@ impl Entry {
             errors: Vec::new(),
             comment: String::new(),
             source: None,
-            target: String::new(),
+            target: None,
             reviewer: String::new(),
             time: String::new(),
             seconds: 0.0,
@@ -367,7 +369,7 @@ impl Entry {
                     ("category", Some(text)) => top.category = Some(text),
                     ("comment", Some(text)) => entry.comment = text,
                     ("source", Some(text)) => entry.source = Some(text),
-                    ("target", Some(text)) => entry.target = text,
+                    ("target", Some(text)) => entry.target = Some(text),
                     ("reviewer", Some(text)) => entry.reviewer = text,
                     (_, Some(text)) => entry.time = text,
                 },
@@ -440,7 +442,10 @@ impl Entry {
             ),
             _ => {}
         }
-        for (n, error) in entry.errors.iter().enumerate() {
+        // Spans are checked against the texts the entry records; without
+        // them, against the file's when the segment is shown.
+        let recorded = entry.target.is_some();
+        for (n, error) in entry.errors.iter().enumerate().filter(|_| recorded) {
             let Some(span) = &error.span else { continue };
             let line = error_lines.get(n).copied().unwrap_or(0);
             let problem = match entry.marked_text(span.side) {

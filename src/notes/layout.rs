@@ -90,14 +90,21 @@ fn write_nth(out: &mut Vec<u8>, entry: &Entry, field: usize, first: &str) {
             (Some(_), Some(error)) => text(out, &error.comment),
             _ => text(out, &entry.comment),
         },
-        8 => match &entry.source {
-            Some(source) => text(out, source),
-            None => {
+        // An entry that records no target (written by hand) says nothing
+        // of the source either, rather than that it has none.
+        8 => match (&entry.source, &entry.target) {
+            (Some(source), _) => text(out, source),
+            (None, Some(_)) => {
                 out.extend_from_slice(first.as_bytes());
                 out.extend_from_slice(b"source: null\n");
             }
+            (None, None) => {}
         },
-        9 => text(out, &entry.target),
+        9 => {
+            if let Some(target) = &entry.target {
+                text(out, target);
+            }
+        }
         10 => text(out, &entry.reviewer),
         11 => text(out, &entry.time),
         12 => {

@@ -68,7 +68,7 @@ fn known(row: &Row) -> [Json; 18] {
         text(error.map(|e| e.comment.as_str())),
         Json::from(entry.comment.as_str()),
         text(entry.source.as_deref()),
-        Json::from(entry.target.as_str()),
+        text(entry.target.as_deref()),
         Json::from(entry.reviewer.as_str()),
         Json::from(entry.time.as_str()),
         match entry.seconds > 0.0 {

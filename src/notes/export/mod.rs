@@ -146,7 +146,7 @@ fn cells<'r>(row: &'r Row<'_>) -> [Cow<'r, str>; 18] {
         Cow::Borrowed(error.map_or("", |e| &e.comment)),
         Cow::Borrowed(&entry.comment),
         Cow::Borrowed(entry.source.as_deref().unwrap_or("")),
-        Cow::Borrowed(&entry.target),
+        Cow::Borrowed(entry.target.as_deref().unwrap_or("")),
         Cow::Borrowed(&entry.reviewer),
         Cow::Borrowed(&entry.time),
         match entry.seconds > 0.0 {

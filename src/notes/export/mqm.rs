@@ -149,7 +149,7 @@ impl Rows<'_> {
         let source = entry.source.as_deref().unwrap_or("");
         match &entry.verdict {
             Some(Verdict::Ok) => {
-                let texts = marked(source, &entry.target, None);
+                let texts = marked(source, entry.target.as_deref().unwrap_or(""), None);
                 let what = ["No-error", "No-error", entry.comment.as_str()];
                 self.line(place, &entry.reviewer, &texts, what);
             }
@@ -175,7 +175,8 @@ impl Rows<'_> {
                             ..span.clone()
                         })
                     });
-                    let texts = marked(source, &entry.target, span.as_ref());
+                    let texts =
+                        marked(source, entry.target.as_deref().unwrap_or(""), span.as_ref());
                     let (label, severity) = (error.category_label(), wmt_severity(error.severity));
                     let what = [label.as_str(), severity, error.comment.as_str()];
                     self.line(place, &entry.reviewer, &texts, what);

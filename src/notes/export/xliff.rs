@@ -145,7 +145,12 @@ fn unit(x: &mut Vec<u8>, entry: &Entry, n: usize, lang_per_target: bool) {
         x.push(b'"');
     }
     x.extend_from_slice(b">");
-    inline(x, &entry.target, &spans[1], &mut ids);
+    inline(
+        x,
+        entry.target.as_deref().unwrap_or(""),
+        &spans[1],
+        &mut ids,
+    );
     x.extend_from_slice(b"</target>\n      </segment>\n    </unit>\n");
 }
 
