@@ -291,11 +291,24 @@ pub fn category(code: &str) -> Option<&'static Category> {
     CATEGORIES.iter().find(|c| c.code == code)
 }
 
-/// Whether a notes file's category is one sxs counts as written: one of
-/// ours, or `non-translation`, which is no MQM-Core category but which SPEC's
-/// `--penalties wmt` weighs (25, once a segment).
+/// Whether a notes file's category is one sxs counts as written: a
+/// mnemonic of MQM-Core, ours or any other (`fluency/inconsistency`,
+/// `locale-convention/date-format`, `audience-appropriateness`, a bare
+/// dimension), grouped by its dimension; or `non-translation`, which is no
+/// MQM-Core category but which SPEC's `--penalties wmt` weighs (25, once a
+/// segment). Only the mnemonic form: lower case, `-` for spaces.
 pub fn is_known_category(code: &str) -> bool {
-    category(code).is_some() || code == "non-translation"
+    let mnemonic = !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'/');
+    let top = code.split('/').next().unwrap_or_default();
+    let dimension = grouping(code).dimension;
+    mnemonic
+        && code.split('/').count() <= 2
+        && !code.split('/').any(str::is_empty)
+        && (!matches!(dimension, Dimension::Other | Dimension::Source)
+            || top == "audience-appropriateness")
 }
 
 #[cfg(test)]
@@ -313,6 +326,35 @@ mod tests {
             "Accuracy/Mistranslation"
         );
         assert_eq!(category("terminology").unwrap().label(), "Terminology");
+    }
+
+    #[test]
+    fn mqm_core_mnemonics_are_known_and_other_names_are_not() {
+        for code in [
+            "accuracy/mistranslation",
+            "fluency/inconsistency",
+            "locale-convention/date-format",
+            "style/awkward",
+            "terminology/wrong-term",
+            "accuracy/overtranslation",
+            "audience-appropriateness/offensive",
+            "linguistic-conventions/grammar",
+            "accuracy",
+            "non-translation",
+        ] {
+            assert!(is_known_category(code), "{code}");
+        }
+        for code in [
+            "bogus",
+            "source/error",
+            "Accuracy/Omission",
+            "accuracy/",
+            "accuracy/a/b",
+            "fluency/spelling mistake",
+            "",
+        ] {
+            assert!(!is_known_category(code), "{code:?}");
+        }
     }
 
     #[test]
