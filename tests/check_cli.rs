@@ -118,6 +118,24 @@ fn only_skip_and_list_name_checks() {
         "{}",
         stderr(&unknown)
     );
+    let nothing = sxs(&[
+        "check",
+        "--only",
+        "untranslated",
+        "--skip",
+        "untranslated",
+        &fixture("findings.md"),
+    ]);
+    assert_eq!(
+        nothing.status.code(),
+        Some(2),
+        "no check run passes no gate"
+    );
+    assert!(
+        stderr(&nothing).contains("no check would run"),
+        "{}",
+        stderr(&nothing)
+    );
     let list = stdout(&sxs(&["check", "--list"]));
     for name in ["untranslated", "length-ratio", "korean-spacing", "glossary"] {
         assert!(list.lines().any(|l| l.starts_with(name)), "{list}");

@@ -317,19 +317,31 @@ impl std::default::Default for Options {
     }
 }
 
-/// A name given to `--only` or `--skip` that no check has.
+/// What is wrong with the checks `--only` and `--skip` name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCheck(pub String);
+pub enum UnknownCheck {
+    /// A name no check has.
+    Name(String),
+    /// `--skip` names every check `--only` names.
+    NoneLeft,
+}
 
 impl fmt::Display for UnknownCheck {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = CHECKS.iter().map(|c| c.name).collect();
-        write!(
-            f,
-            "no check is named {:?}; the checks are: {}",
-            self.0,
-            names.join(", ")
-        )
+        match self {
+            UnknownCheck::Name(name) => {
+                let names: Vec<&str> = CHECKS.iter().map(|c| c.name).collect();
+                write!(
+                    f,
+                    "no check is named {name:?}; the checks are: {}",
+                    names.join(", ")
+                )
+            }
+            UnknownCheck::NoneLeft => write!(
+                f,
+                "--skip names every check --only names, so no check would run; drop one of them"
+            ),
+        }
     }
 }
 
@@ -343,13 +355,18 @@ impl Options {
         let known = |name: &String| {
             check(name)
                 .map(|c| c.name)
-                .ok_or_else(|| UnknownCheck(name.clone()))
+                .ok_or_else(|| UnknownCheck::Name(name.clone()))
         };
-        Ok(Options {
+        let options = Options {
             only: only.iter().map(known).collect::<Result<_, _>>()?,
             skipped: skip.iter().map(known).collect::<Result<_, _>>()?,
             glossary: None,
-        })
+        };
+        // A run of no check passes every gate: say so rather than pass.
+        if !options.only.is_empty() && options.only.iter().all(|n| options.skipped.contains(n)) {
+            return Err(UnknownCheck::NoneLeft);
+        }
+        Ok(options)
     }
 
     /// Whether the check runs on documents of this locale.

@@ -200,7 +200,7 @@ fn check_choice(text: &str, checks: Value) -> Result<CheckChoice, (Option<usize>
         };
         for name in &names {
             if crate::check::check(name).is_none() {
-                let unknown = crate::check::UnknownCheck(name.clone());
+                let unknown = crate::check::UnknownCheck::Name(name.clone());
                 return Err((line, format!("`checks.{list}`: {unknown}")));
             }
         }
@@ -410,7 +410,7 @@ mod tests {
         let err = parse("checks:\n  only: [number-mismatch]\n  skip: [numbres]\n")
             .unwrap_err()
             .to_string();
-        let unknown = crate::check::UnknownCheck("numbres".into()).to_string();
+        let unknown = crate::check::UnknownCheck::Name("numbres".into()).to_string();
         assert!(
             err.starts_with("/home/u/.config/sxs/config.yaml:3: `checks.skip`: ")
                 && err.contains(&unknown),
