@@ -2084,7 +2084,8 @@ fn tab_selects_in_the_source_for_an_omission_and_is_refused_where_there_is_none(
     special(&mut app, KeyCode::Tab);
     assert!(status_line(&app).contains("SPAN source"));
     press(&mut app, "e");
-    press(&mut app, "xo");
+    // A span of the source starts as an omission: `x` then Enter saves it so.
+    press(&mut app, "x");
     special(&mut app, KeyCode::Enter);
     let errors = saved_errors(&notes);
     let word = source.split(' ').next().unwrap();
@@ -2238,6 +2239,24 @@ fn a_comment_on_the_whole_segment_goes_on_ok_marks_too_and_shows() {
     // One step of undo each.
     press(&mut app, "uu");
     assert!(entries(&notes).is_empty());
+}
+
+/// An ok entry written by hand, with no reviewer and no texts: shown as
+/// ok, without an empty `()` for the reviewer, and not stale.
+#[test]
+fn a_hand_written_ok_without_reviewer_or_texts_shows_plainly() {
+    let store = Store::samples();
+    let doc = &store.docs[0];
+    let (path, id) = (doc.path.clone(), doc.segments[0].id().to_string());
+    let yaml = format!("- file: {path}\n  id: {id}\n  verdict: ok\n");
+    let (app, _dir) = with_notes_file(store, &yaml);
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("✓ ok") && !shown.contains("✓ ok ("),
+        "{shown}"
+    );
+    assert!(!app.session.is_stale(0, 0));
+    assert_eq!(app.session.progress(0).review.reviewed, 1);
 }
 
 #[test]

@@ -87,6 +87,7 @@ impl DetailBar {
                     format!("  ✗ {}", errors(session, cursor, entry)),
                     Tone::Bad(entry.worst_severity()),
                 ),
+                Some(Verdict::Ok) if entry.reviewer.is_empty() => ("  ✓ ok".into(), Tone::Ok),
                 Some(Verdict::Ok) => (format!("  ✓ ok ({})", entry.reviewer), Tone::Ok),
                 Some(Verdict::Other(v)) => (format!("  ? {v}"), Tone::Dim),
                 None => unreachable!("filtered"),

@@ -75,6 +75,9 @@ pub struct MarkDialog {
     span: Option<String>,
 }
 
+/// The category a span of the source starts with.
+const OMISSION: &str = "accuracy/omission";
+
 impl MarkDialog {
     /// A fresh dialog with the SPEC defaults: it adds an error on the whole
     /// segment, whatever errors the segment has already.
@@ -95,8 +98,14 @@ impl MarkDialog {
             };
             format!("In the {side}: «{}»", drawn_line(&span.text))
         });
+        // What the source has and the target lacks is an omission (SPEC,
+        // `side`): that is what a span of the source is marked for.
+        let category = match span.as_ref().map(|s| s.side) {
+            Some(Side::Source) => OMISSION,
+            _ => mqm::DEFAULT_CATEGORY,
+        };
         MarkDialog {
-            category: mqm::DEFAULT_CATEGORY.to_string(),
+            category: category.to_string(),
             severity: mqm::DEFAULT_SEVERITY,
             comment: TextField::new("", locale(session)),
             typing: false,
