@@ -101,6 +101,28 @@ fn a_missing_path_exits_2_naming_it() {
     assert!(out.stdout.is_empty());
 }
 
+/// README: a named path that gives nothing ends the command with exit 2
+/// "after the rest was done": every command still reports the other paths.
+#[test]
+fn a_missing_path_among_others_fails_after_the_others_are_reported() {
+    let good = "tests/fixtures/corpus/partner-center-pr.ko-kr";
+    for (args, shows) in [
+        (vec!["dump", "--format", "jsonl"], "\"locale\":\"ko-kr\""),
+        (vec!["check", "--format", "jsonl"], "\"check\":"),
+        (vec!["stats", "--format", "json"], "\"ko-kr\""),
+    ] {
+        let args: Vec<&str> = args.into_iter().chain([good, "no-such.md"]).collect();
+        let out = sxs(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&out).contains(shows), "{args:?}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("no-such.md: no such file or folder"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
 #[test]
 fn a_bad_option_exits_2_and_help_and_version_exit_0() {
     assert_eq!(sxs(&["dump", "--format", "xml"]).status.code(), Some(2));

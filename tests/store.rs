@@ -822,9 +822,7 @@ fn background_loading_reads_the_paths_in_the_order_given() {
         corpus.join("partner-center-pr.ja-jp"),
         corpus.join("partner-center-pr.de-de"),
     ];
-    let mut loading = sxs::store::Sources::resolve(&paths)
-        .unwrap()
-        .load_in_background();
+    let mut loading = sxs::store::Sources::resolve(&paths).load_in_background();
     let mut locales = Vec::new();
     while let Some(doc) = loading.wait_next() {
         locales.push(doc.locale);

@@ -136,7 +136,6 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
     );
     super::report(&problems.warnings);
     super::report(&warnings);
-    super::fail_on(&problems.errors)?;
     let notes = notes?;
     super::report(notes.warnings());
     let store = Store {
@@ -151,6 +150,10 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
         false => &store,
     };
     let (all, docs) = stage.finish(texts);
+    // Nothing read at all: no report of nothing, only why.
+    if docs.is_empty() {
+        super::fail_on(&problems.errors)?;
+    }
     let total = all.len();
     let findings: Vec<Finding> = all
         .into_iter()
@@ -162,6 +165,9 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
         CheckFormat::Jsonl => write_jsonl(&mut out, &docs, &findings)?,
     }
     out.flush()?;
+    // A named path that gave nothing fails the run, after the findings of
+    // the rest: a CI gate never passes on less than it named.
+    super::fail_on(&problems.errors)?;
     let fail = findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(u8::from(fail))
 }

@@ -214,7 +214,7 @@ pub(crate) fn named_sources(paths: &[PathBuf], common: &Common) -> anyhow::Resul
             }
             Sources::bundled()
         }
-        false => Sources::resolve_named(paths)?,
+        false => Sources::resolve_named(paths),
     };
     Ok(sources.with_locale(common.locale.clone()))
 }
@@ -229,15 +229,26 @@ fn stdin_is_a_pipe() -> bool {
 /// Loads the given paths (see `sources`) and reports every load warning on
 /// stderr; a named path that gave nothing fails the command.
 pub(crate) fn load(paths: &[PathBuf], common: &Common) -> anyhow::Result<Store> {
+    let (store, errors) = load_all(paths, common)?;
+    fail_on(&errors)?;
+    Ok(store)
+}
+
+/// Every document of `paths`, its warnings reported, and the named paths
+/// that gave nothing, for the caller to fail on once its output is written.
+pub(crate) fn load_all(
+    paths: &[PathBuf],
+    common: &Common,
+) -> anyhow::Result<(Store, Vec<LoadError>)> {
     let mut docs = Vec::new();
     let problems = sources(paths, common)?.stream(|doc| doc, |doc| docs.push(doc));
     report(&problems.warnings);
     report(docs.iter().flat_map(|d| d.warnings.iter()));
-    fail_on(&problems.errors)?;
-    Ok(Store {
+    let store = Store {
         docs,
         warnings: problems.warnings,
-    })
+    };
+    Ok((store, problems.errors))
 }
 
 /// Reports the named paths that gave nothing; any fails the command (exit 2),

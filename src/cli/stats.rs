@@ -40,7 +40,11 @@ struct Stats {
 }
 
 pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
-    let mut store = super::load(&args.paths, common)?;
+    let (mut store, load_errors) = super::load_all(&args.paths, common)?;
+    // Nothing read at all: no table of zeros, only why.
+    if store.docs.is_empty() {
+        super::fail_on(&load_errors)?;
+    }
     let notes = super::read_notes(common, false)?;
     if let Some(renamed) = notes.use_its_names(&mut store.docs) {
         super::diagnostics::warning(renamed);
@@ -58,6 +62,7 @@ pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
         }
     }
     out.flush()?;
+    super::fail_on(&load_errors)?;
     Ok(0)
 }
 

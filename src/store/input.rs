@@ -123,6 +123,9 @@ pub struct Sources {
     unwalked: Vec<(PathBuf, usize)>,
     /// What each document keeps: its context only for the review screen.
     pub(super) keep: Keep,
+    /// Named paths that could not be opened: reported with the problems of
+    /// the load, after the other paths were done.
+    errors: Vec<LoadError>,
 }
 
 /// What a load could not use.
@@ -137,18 +140,18 @@ pub struct Problems {
 impl Sources {
     /// Resolves paths per SPEC "Input": a file is taken whatever its extension,
     /// a folder is walked for `*.md`; the list is in sorted path order. A named
-    /// path that does not exist, cannot be opened, or is a device is an error
-    /// here, before anything is read.
-    pub fn resolve<P: AsRef<Path>>(paths: &[P]) -> Result<Sources, LoadError> {
-        let mut sources = Sources::resolve_named(paths)?;
+    /// path that does not exist, cannot be opened, or is a device is one of
+    /// the errors [`Sources::stream`] returns, once the other paths are read.
+    pub fn resolve<P: AsRef<Path>>(paths: &[P]) -> Sources {
+        let mut sources = Sources::resolve_named(paths);
         sources.walk_folders();
-        Ok(sources)
+        sources
     }
 
     /// [`Sources::resolve`] without walking the folders yet: every named
     /// path is checked, and [`Sources::walk_folders`] lists the folders'
     /// files later (the review screen does it while the first file shows).
-    pub fn resolve_named<P: AsRef<Path>>(paths: &[P]) -> Result<Sources, LoadError> {
+    pub fn resolve_named<P: AsRef<Path>>(paths: &[P]) -> Sources {
         let mut sources = Sources {
             candidates: Vec::new(),
             roots: Vec::new(),
@@ -156,49 +159,58 @@ impl Sources {
             locale: None,
             unwalked: Vec::new(),
             keep: Keep::Context,
+            errors: Vec::new(),
         };
         for path in paths {
-            let name = path.as_ref().to_string_lossy().into_owned();
-            // Named twice, read once: piped input cannot be read again.
-            if sources.roots.iter().any(|root| root.name == name) {
-                continue;
+            if let Err(error) = sources.name(path.as_ref()) {
+                sources.errors.push(error);
             }
-            let path = match name.as_str() {
-                "-" => standard_input()?,
-                _ => path.as_ref(),
-            };
-            let meta = fs::metadata(path).map_err(|source| match source.kind() {
-                io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
-                _ => LoadError::Unreadable {
-                    path: name.clone(),
-                    source,
-                },
-            })?;
-            let root = sources.roots.len();
-            sources.roots.push(Root {
-                name: name.clone(),
-                folder: meta.is_dir(),
-                other_files: BTreeMap::new(),
-                shared: false,
-            });
-            if meta.is_dir() {
-                sources.unwalked.push((path.to_path_buf(), root));
-                continue;
-            }
-            let origin = match name == "-" && meta.is_file() {
-                // Standard input redirected from a file: read now, as a pipe
-                // is, since no later read by the name `-` could find it.
-                true => Origin::Piped(read_pipe(path, &name)?),
-                false => named_file(path, &name, &meta)?,
-            };
-            sources.candidates.push(Candidate {
-                name,
-                origin,
-                root,
-                walked: false,
-            });
         }
-        Ok(sources)
+        sources
+    }
+
+    /// Adds one named path: a folder to walk, or a file to read.
+    fn name(&mut self, path: &Path) -> Result<(), LoadError> {
+        let name = path.to_string_lossy().into_owned();
+        // Named twice, read once: piped input cannot be read again.
+        if self.roots.iter().any(|root| root.name == name) {
+            return Ok(());
+        }
+        let path = match name.as_str() {
+            "-" => standard_input()?,
+            _ => path,
+        };
+        let meta = fs::metadata(path).map_err(|source| match source.kind() {
+            io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
+            _ => LoadError::Unreadable {
+                path: name.clone(),
+                source,
+            },
+        })?;
+        let root = self.roots.len();
+        self.roots.push(Root {
+            name: name.clone(),
+            folder: meta.is_dir(),
+            other_files: BTreeMap::new(),
+            shared: false,
+        });
+        if meta.is_dir() {
+            self.unwalked.push((path.to_path_buf(), root));
+            return Ok(());
+        }
+        let origin = match name == "-" && meta.is_file() {
+            // Standard input redirected from a file: read now, as a pipe
+            // is, since no later read by the name `-` could find it.
+            true => Origin::Piped(read_pipe(path, &name)?),
+            false => named_file(path, &name, &meta)?,
+        };
+        self.candidates.push(Candidate {
+            name,
+            origin,
+            root,
+            walked: false,
+        });
+        Ok(())
     }
 
     /// Lists the files of the named folders; every file then stands in
@@ -263,6 +275,7 @@ impl Sources {
             locale: None,
             unwalked: Vec::new(),
             keep: Keep::Context,
+            errors: Vec::new(),
         }
     }
 
@@ -307,7 +320,7 @@ impl Sources {
         const WINDOW: usize = 64 / BATCH;
         let mut problems = Problems {
             warnings: self.warnings,
-            errors: Vec::new(),
+            errors: self.errors,
         };
         let mut found = vec![0usize; self.roots.len()];
         let (candidates, roots) = (&self.candidates, &self.roots);
@@ -856,13 +869,11 @@ mod tests {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
         for root in [dir.path(), &corpus] {
             let walked: Vec<String> = Sources::resolve(&[root])
-                .unwrap()
                 .candidates
                 .into_iter()
                 .map(|c| c.name)
                 .collect();
             let first: Vec<String> = Sources::resolve_named(&[root])
-                .unwrap()
                 .first_path_files()
                 .map(|c| c.name.clone())
                 .collect();

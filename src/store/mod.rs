@@ -429,12 +429,12 @@ impl Store {
     /// Loads files and folders as SPEC "Input" says. A path that does not exist
     /// is an error; anything wrong inside a file is a warning.
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Store, LoadError> {
-        Sources::resolve(paths)?.load()
+        Sources::resolve(paths).load()
     }
 
     /// [`Store::load`], with `locale` for the files that name none (WMT MQM files).
     pub fn load_with_locale<P: AsRef<Path>>(paths: &[P], locale: &str) -> Result<Store, LoadError> {
-        Sources::resolve(paths)?
+        Sources::resolve(paths)
             .with_locale(Some(locale.to_string()))
             .load()
     }
