@@ -1334,3 +1334,32 @@ fn a_hand_written_entry_without_texts_counts_and_gains_no_false_texts() {
     assert_eq!(saved[0]["source"].as_str(), first.source);
     assert!(saved[1].get("target").is_none(), "{:?}", saved[1]);
 }
+
+/// README: "a running sxs takes your edits in before its next save" — also
+/// the edit that makes an invalid notes file valid again: the review that
+/// opened read-only because of it can mark once it is fixed.
+#[test]
+fn a_notes_file_fixed_while_sxs_runs_takes_marks_again() {
+    let store = Store::samples();
+    let ja = doc(&store, "ja-jp");
+    let dir = tempfile::tempdir().unwrap();
+    let path = notes_path(&dir);
+    let kept = format!(
+        "- file: {}\n  id: {}\n  verdict: ok\n",
+        ja.path,
+        ja.segments[0].id()
+    );
+    fs::write(&path, format!("{kept}- file: \"unclosed\n")).unwrap();
+    let reason = Notes::open(&path).unwrap_err().to_string();
+    let mut notes = Notes::unavailable(&path, reason);
+    notes.set_store_order(&store);
+    assert!(matches!(
+        notes.mark_ok(seg(ja, 1), "kim"),
+        Err(NotesError::ReadOnly { .. })
+    ));
+    fs::write(&path, &kept).unwrap();
+    notes.mark_ok(seg(ja, 1), "kim").unwrap();
+    assert!(!notes.is_read_only());
+    let ids: Vec<String> = ids(&path).into_iter().map(|(_, id)| id).collect();
+    assert_eq!(ids, [ja.segments[0].id(), ja.segments[1].id()]);
+}

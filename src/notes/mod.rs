@@ -100,8 +100,12 @@ enum Writer {
     /// The lock could not be had (another sxs holds it): tried again at the
     /// next change, so that marking works once the other one has quit.
     Waiting(String),
-    /// Never saves (opened for reading, or a stand-in).
+    /// Never saves (opened for reading).
     Never(String),
+    /// A stand-in for a file that could not be opened (not valid YAML,
+    /// unreadable): opened again at the next change, so that marking works
+    /// once the reviewer has fixed it.
+    Unopened(String),
 }
 
 struct Slot {
@@ -199,7 +203,7 @@ impl Notes {
     /// A read-only, empty stand-in for a notes file that could not be opened,
     /// so that the review can go on without marks; `reason` says why.
     pub fn unavailable(path: &Path, reason: String) -> Notes {
-        Notes::new(path, path.to_path_buf(), Writer::Never(reason))
+        Notes::new(path, path.to_path_buf(), Writer::Unopened(reason))
     }
 
     fn load(path: &Path, target: PathBuf, writer: Writer) -> Result<Notes, NotesError> {
@@ -301,7 +305,9 @@ impl Notes {
     pub fn read_only_reason(&self) -> Option<&str> {
         match &self.writer {
             Writer::Locked(_) => None,
-            Writer::Waiting(reason) | Writer::Never(reason) => Some(reason),
+            Writer::Waiting(reason) | Writer::Never(reason) | Writer::Unopened(reason) => {
+                Some(reason)
+            }
         }
     }
 
@@ -309,16 +315,32 @@ impl Notes {
     /// now; `true` when this `Notes` can save. What the other sxs wrote is
     /// read at the next change.
     pub fn try_writing(&mut self) -> bool {
-        if let Writer::Waiting(_) = self.writer {
-            match lock::acquire(&self.target) {
+        match self.writer {
+            Writer::Waiting(_) => match lock::acquire(&self.target) {
                 Ok(lock) => {
                     destination::remove_leftovers(&self.target);
                     self.writer = Writer::Locked(lock);
                 }
                 Err(reason) => self.writer = Writer::Waiting(reason),
-            }
+            },
+            Writer::Unopened(_) => self.try_opening(),
+            Writer::Locked(_) | Writer::Never(_) => {}
         }
         !self.is_read_only()
+    }
+
+    /// Opens the file this stand-in could not: what it holds now is loaded,
+    /// in the order of the documents, or the reason says what is wrong now.
+    fn try_opening(&mut self) {
+        match Notes::open(&self.path) {
+            Ok(mut opened) => {
+                if let Some(order) = self.order.take() {
+                    opened.set_order(order);
+                }
+                *self = opened;
+            }
+            Err(err) => self.writer = Writer::Unopened(err.to_string()),
+        }
     }
 
     /// What was kept but not understood at the last load, one line each.
