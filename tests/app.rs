@@ -2259,6 +2259,26 @@ fn a_hand_written_ok_without_reviewer_or_texts_shows_plainly() {
     assert_eq!(app.session.progress(0).review.reviewed, 1);
 }
 
+/// The mark dialog covers the bottom of the panes: `x` on the last segment,
+/// which stood at the bottom, shows that segment above the dialog.
+#[test]
+fn the_segment_being_marked_shows_above_the_mark_dialog() {
+    let (mut app, _notes) = samples(100, 24);
+    press(&mut app, "G");
+    let words: String = cursor_source(&app).chars().take(12).collect();
+    press(&mut app, "x");
+    let rows = screen(&app);
+    let dialog = rows
+        .iter()
+        .position(|r| r.contains("Add an error"))
+        .expect("the dialog");
+    assert!(
+        rows[..dialog].iter().any(|r| r.contains(&words)),
+        "{words:?} above the dialog:\n{}",
+        rows.join("\n")
+    );
+}
+
 #[test]
 fn time_on_screen_is_summed_over_visits_and_saved_without_a_write_per_move() {
     let (mut app, notes) = japanese(3);
