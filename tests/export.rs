@@ -740,6 +740,20 @@ fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
 
     let wrong = sxs_in(dir.path(), &["stats", "--penalties", "huge=3"]);
     assert_eq!(wrong.status.code(), Some(2));
+    // Weights that would sum to `inf`, or none at all, are refused with what
+    // is allowed, not scored.
+    for (value, says) in [
+        (
+            "minor=1e308,major=1e308,critical=1e308",
+            "a number from 0 to 1000",
+        ),
+        ("", "no weights given"),
+    ] {
+        let wrong = sxs_in(dir.path(), &["stats", "--penalties", value]);
+        assert_eq!(wrong.status.code(), Some(2), "{value:?}");
+        let err = String::from_utf8_lossy(&wrong.stderr);
+        assert!(err.contains(says), "{value:?}: {err}");
+    }
 }
 
 /// Makes a device node like the system's `/dev/null` (1, 3) or `/dev/zero`

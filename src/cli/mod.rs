@@ -126,7 +126,8 @@ pub struct StatsArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
     pub format: StatsFormat,
-    /// Penalty points per error for the MQM scores; `wmt` for the scheme of the
+    /// Penalty points per error for the MQM scores, each weight 0 to 1000
+    /// (severities not named keep their default); `wmt` for the scheme of the
     /// WMT/Google MQM studies (minor punctuation 0.1, non-translation 25)
     #[arg(long, value_name = "wmt|SEVERITY=POINTS,…", default_value_t = Penalties::default())]
     pub penalties: Penalties,
