@@ -10,6 +10,11 @@ use crate::notes::{export, write_to};
 use crate::store::Document;
 
 pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
+    // Said before anything is read: an input that gives nothing would
+    // otherwise hide that -o names the input itself.
+    if let Some(output) = &args.output {
+        refuse_to_replace_input(output, common, &args.paths)?;
+    }
     let notes = super::read_notes(common, true)?;
     let entries = notes.entries().filter(|e| {
         common
@@ -31,9 +36,6 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
         super::diagnostics::warning(format_args!(
             "the PATHs given hold no WMT MQM ratings; the export holds the notes alone"
         ));
-    }
-    if let Some(output) = &args.output {
-        refuse_to_replace_input(output, common, &args.paths)?;
     }
     let exported = export::export(args.format, entries, &rated);
     for warning in &exported.warnings {
