@@ -329,3 +329,38 @@ fn the_raters_and_the_reviewer_exported_as_mqm_read_back_with_the_same_errors_an
     };
     assert_eq!(by_doc(&after, "both.tsv"), by_doc(&before, path_text));
 }
+
+/// The raters' judgments of a WMT file are an export without a review: a
+/// missing notes file is no error, as for `stats`, and is said when named.
+#[test]
+fn the_raters_alone_are_exported_without_a_notes_file() {
+    let dir = TempDir::new().unwrap();
+    let path = fixture("newstest2020-ende.tsv");
+    let path_text = path.to_str().unwrap();
+    for notes in [&[][..], &["--notes", "none.yaml"]] {
+        let mut args = vec!["export", "--format", "mqm", path_text];
+        args.extend(notes);
+        let out = sxs_in(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        let said = "none.yaml: no such notes file; the export holds the raters' judgments alone";
+        assert_eq!(err.contains(said), !notes.is_empty(), "{args:?}: {err}");
+        let rows = std::fs::read_to_string(&path).unwrap().lines().count();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), rows);
+    }
+    // One that is there but cannot be read is still refused.
+    std::fs::create_dir(dir.path().join("folder.yaml")).unwrap();
+    let out = sxs_in(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "mqm",
+            path_text,
+            "--notes",
+            "folder.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("folder.yaml: is a folder"));
+}

@@ -15,7 +15,15 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
     if let Some(output) = &args.output {
         refuse_to_replace_input(output, common, &args.paths)?;
     }
-    let notes = super::read_notes(common, true)?;
+    // The raters' rows of the PATHs given are an export without a review;
+    // without PATHs, a missing notes file leaves nothing to export.
+    let missing = match args.paths.is_empty() {
+        true => {
+            "the export is empty; run sxs in the folder that holds it, or name it with --notes FILE"
+        }
+        false => "the export holds the raters' judgments alone",
+    };
+    let notes = super::read_notes(common, missing, args.paths.is_empty())?;
     let entries = notes.entries().filter(|e| {
         common
             .locale

@@ -41,7 +41,7 @@ struct Stats {
 
 pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
     let mut store = super::load(&args.paths, common)?;
-    let notes = super::read_notes(common, false)?;
+    let notes = super::read_notes(common, "nothing counts as reviewed", false)?;
     if let Some(renamed) = notes.use_its_names(&mut store.docs) {
         super::diagnostics::warning(renamed);
     }
