@@ -256,6 +256,10 @@ fn a_named_path_that_gives_no_segment_file_exits_2_naming_it() {
             fifo.to_str().unwrap(),
             "nobody-writes.md: is a pipe that nothing writes to",
         ),
+        (
+            "tests/fixtures/wmt/header-only.tsv",
+            "header-only.tsv: has the header of a WMT MQM file and no rows",
+        ),
     ];
     let good = format!("{FIXTURES}/variants/raw-html.md");
     for (path, message) in cases {

@@ -526,12 +526,18 @@ fn output_file_locale_filter_and_missing_or_broken_notes() {
     assert_eq!(written.lines().count(), 1);
     assert!(written.contains("\"locale\":\"ko-kr\""));
 
+    // A notes file named but missing leaves nothing to export: said, as
+    // `stats` says it, not an error.
     let missing = sxs_in(
         dir.path(),
         &["export", "--format", "csv", "--notes", "nowhere.yaml"],
     );
-    assert_eq!(missing.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.yaml: no such notes file"));
+    assert_eq!(missing.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("nowhere.yaml: no such notes file; the export is empty")
+    );
+    assert_eq!(String::from_utf8_lossy(&missing.stdout).lines().count(), 1);
 
     let mut text = fs::read_to_string(&path).unwrap();
     text.push_str("- file: x\n  id: [\n");
@@ -740,6 +746,20 @@ fn stats_report_progress_errors_stale_dimensions_and_both_penalties() {
 
     let wrong = sxs_in(dir.path(), &["stats", "--penalties", "huge=3"]);
     assert_eq!(wrong.status.code(), Some(2));
+    // Weights that would sum to `inf`, or none at all, are refused with what
+    // is allowed, not scored.
+    for (value, says) in [
+        (
+            "minor=1e308,major=1e308,critical=1e308",
+            "a number from 0 to 1000",
+        ),
+        ("", "no weights given"),
+    ] {
+        let wrong = sxs_in(dir.path(), &["stats", "--penalties", value]);
+        assert_eq!(wrong.status.code(), Some(2), "{value:?}");
+        let err = String::from_utf8_lossy(&wrong.stderr);
+        assert!(err.contains(says), "{value:?}: {err}");
+    }
 }
 
 /// Makes a device node like the system's `/dev/null` (1, 3) or `/dev/zero`
@@ -918,4 +938,50 @@ fn notes_that_are_not_a_regular_file_are_refused_and_left_alone() {
     }
     assert!(is_char_device(&dir.path().join("null")));
     assert!(dir.path().join("folder").is_dir());
+}
+
+/// In `mqm`, a Markdown segment's `doc_id` is its place among its
+/// document's segments (WMT tools read it as the segment's number in its
+/// document), whatever else is reviewed and in whatever order the notes
+/// file holds the entries.
+#[test]
+fn mqm_doc_id_is_the_segments_place_in_its_document_whatever_is_reviewed() {
+    let dir = TempDir::new().unwrap();
+    fs::copy(
+        "tests/fixtures/store/variants/raw-html.md",
+        dir.path().join("a.md"),
+    )
+    .unwrap();
+    let entry = |id: &str| {
+        format!(
+            "- file: a.md\n  locale: ko-kr\n  id: {id}\n  verdict: ok\n  target: t\n  \
+             reviewer: kim\n  time: 2026-01-02T03:04:05Z\n"
+        )
+    };
+    // Each row as "seg_id doc_id".
+    let doc_ids = |notes: &str| -> Vec<String> {
+        fs::write(dir.path().join("sxs-notes.yaml"), notes).unwrap();
+        export(&dir, "mqm")
+            .lines()
+            .skip(1)
+            .map(|row| {
+                let cells: Vec<&str> = row.split('\t').collect();
+                format!("{} {}", cells[3], cells[2])
+            })
+            .collect()
+    };
+    assert_eq!(doc_ids(&entry("0466a-103")), ["0466a-103 3"]);
+    let both = entry("0466a-103") + &entry("0466a-101");
+    assert_eq!(doc_ids(&both), ["0466a-103 3", "0466a-101 1"]);
+    // A segment gone from its file has no place: numbered after the
+    // document's four, and said.
+    let gone = entry("0466a-999") + &entry("0466a-101");
+    assert_eq!(doc_ids(&gone), ["0466a-999 5", "0466a-101 1"]);
+    let out = sxs_in(dir.path(), &["export", "--format", "mqm"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("a.md: 1 marked segments are no longer in it"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -713,6 +713,22 @@ fn broken_wmt_rows_are_warned_about_by_line_and_kept_where_they_can_be() {
     assert_eq!(ratings[0].2, "Major Accuracy/Mistranslation whole");
 }
 
+/// A WMT MQM file whose rows all had to be skipped gives no segments: named,
+/// it is an error (as a file without spans is) that says why.
+#[test]
+fn a_wmt_file_with_no_readable_row_gives_nothing_and_says_which_line() {
+    let err = Store::load(&[format!("{WMT}/no-readable-row.tsv")])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(
+            "no-readable-row.tsv: has the header of a WMT MQM file but no row that can be read \
+             (line 2: row has 6 fields"
+        ),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_tsv_with_another_header_is_an_ordinary_file_and_says_so() {
     let dir = tempfile::tempdir().unwrap();

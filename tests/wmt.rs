@@ -329,3 +329,87 @@ fn the_raters_and_the_reviewer_exported_as_mqm_read_back_with_the_same_errors_an
     };
     assert_eq!(by_doc(&after, "both.tsv"), by_doc(&before, path_text));
 }
+
+/// The raters' judgments of a WMT file are an export without a review: a
+/// missing notes file is no error, as for `stats`, and is said when named.
+#[test]
+fn the_raters_alone_are_exported_without_a_notes_file() {
+    let dir = TempDir::new().unwrap();
+    let path = fixture("newstest2020-ende.tsv");
+    let path_text = path.to_str().unwrap();
+    for notes in [&[][..], &["--notes", "none.yaml"]] {
+        let mut args = vec!["export", "--format", "mqm", path_text];
+        args.extend(notes);
+        let out = sxs_in(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        let said = "none.yaml: no such notes file; the export holds the raters' judgments alone";
+        assert_eq!(err.contains(said), !notes.is_empty(), "{args:?}: {err}");
+        let rows = std::fs::read_to_string(&path).unwrap().lines().count();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), rows);
+    }
+    // One that is there but cannot be read is still refused.
+    std::fs::create_dir(dir.path().join("folder.yaml")).unwrap();
+    let out = sxs_in(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "mqm",
+            path_text,
+            "--notes",
+            "folder.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("folder.yaml: is a folder"));
+}
+
+/// `export --format mqm` writes each row's `doc_id` as the WMT file gave
+/// it (the segment's number in the whole document, not among the segments
+/// the file holds), and the reviewer's row on a WMT segment takes the
+/// segment's, whether the file is given or only named by the notes.
+#[test]
+fn mqm_export_keeps_the_doc_id_the_wmt_file_gave() {
+    let dir = TempDir::new().unwrap();
+    let path = fixture("newstest2020-ende.tsv");
+    let path_text = path.to_str().unwrap();
+    let columns = |text: &str| -> Vec<String> {
+        let mut rows: Vec<String> = text
+            .lines()
+            .skip(1)
+            .map(|row| row.split('\t').take(5).collect::<Vec<_>>().join("\t"))
+            .collect();
+        rows.sort();
+        rows
+    };
+    let given = std::fs::read_to_string(&path).unwrap();
+    let raters = sxs_in(dir.path(), &["export", "--format", "mqm", path_text]);
+    assert_eq!(
+        columns(&String::from_utf8_lossy(&raters.stdout)),
+        columns(&given)
+    );
+
+    std::fs::write(
+        dir.path().join("sxs-notes.yaml"),
+        format!(
+            "- file: {path_text}#Tohoku-AIP-NTT.890/upi.205721\n  id: '609'\n  verdict: ok\n  \
+             target: t\n  reviewer: kim\n  time: 2026-01-02T03:04:05Z\n"
+        ),
+    )
+    .unwrap();
+    for args in [
+        &["export", "--format", "mqm", path_text][..],
+        &["export", "--format", "mqm"],
+    ] {
+        let out = sxs_in(dir.path(), args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        let kim: Vec<&str> = text.lines().filter(|row| row.contains("\tkim\t")).collect();
+        assert_eq!(kim.len(), 1, "{args:?}: {text}");
+        assert!(
+            kim[0].starts_with("Tohoku-AIP-NTT.890\tupi.205721\t7\t609\tkim\t"),
+            "{args:?}: {}",
+            kim[0]
+        );
+    }
+}

@@ -53,7 +53,11 @@ pub fn run(args: &DumpArgs, common: &Common) -> anyhow::Result<u8> {
     };
     // Marks beside the rows, when a notes file is named (text only).
     let notes = match (format, &common.notes) {
-        (Layout::Text(_), Some(_)) => Some(super::read_notes(common, false)?),
+        (Layout::Text(_), Some(_)) => Some(super::read_notes(
+            common,
+            "nothing counts as reviewed",
+            false,
+        )?),
         _ => None,
     };
     let marks = notes.as_ref().map(Marks::new);

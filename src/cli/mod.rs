@@ -126,7 +126,8 @@ pub struct StatsArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
     pub format: StatsFormat,
-    /// Penalty points per error for the MQM scores; `wmt` for the scheme of the
+    /// Penalty points per error for the MQM scores, each weight 0 to 1000
+    /// (severities not named keep their default); `wmt` for the scheme of the
     /// WMT/Google MQM studies (minor punctuation 0.1, non-translation 25)
     #[arg(long, value_name = "wmt|SEVERITY=POINTS,…", default_value_t = Penalties::default())]
     pub penalties: Penalties,
@@ -264,22 +265,20 @@ pub(crate) fn fail_on(errors: &[LoadError]) -> anyhow::Result<()> {
 }
 
 /// Reads the notes file for a batch command and reports what it could not
-/// understand; an invalid file is an error that names its line. A missing
-/// one is an error when it is `required` (an export of nothing is nearly
-/// always a mistyped name or the wrong folder); one named with `--notes` is
-/// warned about, or a typo would look like a review not begun.
-pub(crate) fn read_notes(common: &Common, required: bool) -> anyhow::Result<Notes> {
+/// understand; an invalid or unreadable file is an error that names its
+/// line. A missing one is a review not begun (`missing` says what that
+/// means for the command), warned about when named with `--notes`, or a
+/// typo would pass for one, and when `say_missing` (the command would
+/// otherwise print nothing of it without a word).
+pub(crate) fn read_notes(
+    common: &Common,
+    missing: &str,
+    say_missing: bool,
+) -> anyhow::Result<Notes> {
     let path = common.notes_path();
-    let missing = !path.exists();
-    if missing && required {
-        anyhow::bail!(
-            "{}: no such notes file; run sxs in the folder that holds it, or name it with --notes FILE",
-            path.display()
-        );
-    }
-    if missing && common.notes.is_some() {
+    if !path.exists() && (say_missing || common.notes.is_some()) {
         diagnostics::warning(format_args!(
-            "{}: no such notes file; nothing counts as reviewed",
+            "{}: no such notes file; {missing}",
             path.display()
         ));
     }

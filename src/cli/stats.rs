@@ -45,7 +45,7 @@ pub fn run(args: &StatsArgs, common: &Common) -> anyhow::Result<u8> {
     if store.docs.is_empty() {
         super::fail_on(&load_errors)?;
     }
-    let notes = super::read_notes(common, false)?;
+    let notes = super::read_notes(common, "nothing counts as reviewed", false)?;
     if let Some(renamed) = notes.use_its_names(&mut store.docs) {
         super::diagnostics::warning(renamed);
     }

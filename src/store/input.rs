@@ -721,7 +721,30 @@ pub(super) fn read(
         Origin::Bundled(text) => text.as_bytes().to_vec(),
     };
     if let Some(docs) = read_wmt(name, &bytes, locale) {
-        return Ok(docs);
+        if docs.iter().any(|doc| !doc.segments.is_empty()) {
+            return Ok(docs);
+        }
+        // Nothing to review, as in a file without spans: a named one must
+        // not pass a CI gate on nothing.
+        let lost = docs.iter().flat_map(|doc| &doc.warnings).next();
+        return match (lost, candidate.walked) {
+            (None, true) => Ok(Vec::new()),
+            (None, false) => Err(file_warning(
+                name,
+                "has the header of a WMT MQM file and no rows, so it holds no segments; \
+                 name the file with its ratings"
+                    .into(),
+            )),
+            (Some(first), _) => Err(file_warning(
+                name,
+                format!(
+                    "has the header of a WMT MQM file but no row that can be read (line {}: {}); \
+                     fix its rows or name another file",
+                    first.line.unwrap_or(1),
+                    first.message
+                ),
+            )),
+        };
     }
     if memchr::memmem::find(&bytes, b"data-ttu-id").is_none() {
         return match candidate.walked {

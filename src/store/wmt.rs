@@ -27,6 +27,9 @@ pub struct Rating {
     pub rater: String,
     /// 1-based line of the row in the file.
     pub line: u32,
+    /// The row's `doc_id` (`docSegId`) as written: the segment's number in
+    /// its document, which an export writes back as it was.
+    pub doc_id: String,
     pub kind: RatingKind,
 }
 
@@ -251,6 +254,7 @@ pub fn parse(
                 segment: 0,
                 rater: field(4).to_string(),
                 line,
+                doc_id: order.to_string(),
                 kind,
             },
         });
@@ -350,6 +354,20 @@ pub fn names(doc: &Document) -> Option<(&str, &str)> {
     let start = rest.len().checked_sub(name)?;
     let end = doc.path.len().checked_sub(name + 1)?;
     Some((doc.path.get(start..end)?, rest.get(start..)?))
+}
+
+/// The file, system and document of a WMT document's `FILE#SYSTEM/DOC`
+/// name given as text (a notes entry's `file`), where [`names`] reads them
+/// off a loaded document: after the last `#` followed by a `/`, the system
+/// up to that `/`, which no system name holds. `None` for any other name,
+/// `c#/intro.md` too (no system).
+pub fn split_path(path: &str) -> Option<(&str, &str, &str)> {
+    let hash = path
+        .rmatch_indices('#')
+        .map(|(i, _)| i)
+        .find(|&i| path[i..].contains('/'))?;
+    let (system, doc) = path[hash + 1..].split_once('/')?;
+    (hash > 0 && !system.is_empty() && !doc.is_empty()).then_some((&path[..hash], system, doc))
 }
 
 /// The name of the file a document was read from: its path, less the
@@ -529,6 +547,7 @@ mod tests {
                     segment: 0,
                     rater: "r".into(),
                     line: 2,
+                    doc_id: "1".into(),
                     kind: RatingKind::NoError,
                 },
             }];
@@ -545,6 +564,16 @@ mod tests {
             assert_eq!(names(&read), Some((system, doc)), "{}", read.path);
             assert_eq!(file_name(&read), file, "{}", read.path);
         }
+    }
+
+    #[test]
+    fn a_wmt_documents_name_gives_back_its_file_system_and_document() {
+        assert_eq!(
+            split_path("runs/mqm#2.tsv#GPT4-5shot/news_voa:zh-en/part"),
+            Some(("runs/mqm#2.tsv", "GPT4-5shot", "news_voa:zh-en/part"))
+        );
+        assert_eq!(split_path("docs/c#/intro.md"), None);
+        assert_eq!(split_path("ja-jp/a.md"), None);
     }
 
     #[test]

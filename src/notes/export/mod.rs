@@ -35,20 +35,21 @@ pub struct Exported {
     pub warnings: Vec<String>,
 }
 
-/// Writes `entries`, in their order, in `format`; `rated` are the loaded
-/// documents that carry raters' judgments (WMT MQM files), which `mqm`
-/// writes with the reviewer's marks on them.
+/// Writes `entries`, in their order, in `format`. `docs` are the loaded
+/// documents: `mqm` writes the raters' judgments of those that carry them
+/// (WMT MQM files) with the reviewer's marks, and numbers every segment
+/// within its document.
 pub fn export<'e>(
     format: Format,
     entries: impl IntoIterator<Item = &'e Entry>,
-    rated: &[&Document],
+    docs: &[&Document],
 ) -> Exported {
     let entries: Vec<&Entry> = entries.into_iter().collect();
     let mut out = Exported {
         bytes: Vec::with_capacity(entries.len() * 512),
         warnings: Vec::new(),
     };
-    if format != Format::Mqm && !rated.is_empty() {
+    if format != Format::Mqm && docs.iter().any(|d| !d.ratings.is_empty()) {
         out.warnings.push(
             "raters' judgments are exported by --format mqm only; this export holds the notes"
                 .into(),
@@ -58,7 +59,7 @@ pub fn export<'e>(
         Format::Csv => csv::write(&mut out.bytes, &entries),
         Format::Tsv => tsv::write(&mut out.bytes, &entries),
         Format::Jsonl => jsonl::write(&mut out.bytes, &entries),
-        Format::Mqm => mqm::write(&mut out, &entries, rated),
+        Format::Mqm => mqm::write(&mut out, &entries, docs),
         Format::Xliff => xliff::write(&mut out, &entries),
     }
     out

@@ -9,10 +9,12 @@
 //! reviewer's marks on other files. Those of a WMT document not given keep
 //! its system and name (read off `FILE#SYSTEM/DOC`); the others' system is
 //! `MT` (the notes file does not record the engine) and their `doc` the
-//! file. Their `doc_id` numbers them within their document, in the notes
-//! file's order: WMT tools read it as a number.
+//! file. `doc_id`, which WMT tools read as the segment's number in its
+//! document, is what the WMT file gave, else the segment's place among its
+//! document's segments: the same whatever else is reviewed.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Exported;
 use crate::mqm::{Severity, Side, Span};
@@ -43,9 +45,9 @@ const HEADER: [&str; 11] = [
 /// The system of entries for files that are not WMT documents.
 const SYSTEM: &str = "MT";
 
-pub(super) fn write(out: &mut Exported, entries: &[&Entry], rated: &[&Document]) {
+pub(super) fn write(out: &mut Exported, entries: &[&Entry], docs: &[&Document]) {
     let start = out.bytes.len();
-    write_rows(out, entries, rated);
+    write_rows(out, entries, docs);
     // Every escape starts with a backslash, and a backslash is escaped:
     // the rows hold one only when some field was escaped.
     let escaped = out.bytes[start..].contains(&b'\\');
@@ -54,7 +56,7 @@ pub(super) fn write(out: &mut Exported, entries: &[&Entry], rated: &[&Document])
     out.bytes.splice(start..start, header);
 }
 
-fn write_rows(out: &mut Exported, entries: &[&Entry], rated: &[&Document]) {
+fn write_rows(out: &mut Exported, entries: &[&Entry], docs: &[&Document]) {
     let by_segment: HashMap<(&str, &str), &Entry> = entries
         .iter()
         .map(|e| ((e.file.as_str(), e.id.as_str()), *e))
@@ -65,17 +67,15 @@ fn write_rows(out: &mut Exported, entries: &[&Entry], rated: &[&Document]) {
         warnings: &mut out.warnings,
         segment_comments: 0,
     };
-    for doc in rated {
+    for doc in docs {
         let Some((system, name)) = wmt::names(doc) else {
             continue;
         };
         for (i, seg) in doc.segments.iter().enumerate() {
-            let doc_id = (i + 1).to_string();
-            let place = [system, name, &doc_id, seg.id()];
             let source = seg.source().unwrap_or("");
             let first = doc.ratings.partition_point(|r| r.segment < i);
-            let ratings = doc.ratings[first..].iter().take_while(|r| r.segment == i);
-            for rating in ratings {
+            let end = doc.ratings.partition_point(|r| r.segment <= i);
+            for rating in &doc.ratings[first..end] {
                 let (category, severity, span, comment) = match &rating.kind {
                     RatingKind::NoError => ("No-error", "No-error", None, ""),
                     RatingKind::AttentionCheck { category } => (&**category, "HOTW-test", None, ""),
@@ -84,22 +84,47 @@ fn write_rows(out: &mut Exported, entries: &[&Entry], rated: &[&Document]) {
                     }
                 };
                 let texts = marked(source, seg.target(), span);
+                let place = [system, name, &rating.doc_id, seg.id()];
                 rows.line(place, &rating.rater, &texts, [category, severity, comment]);
             }
             if let Some(entry) = by_segment.get(&(doc.path.as_str(), seg.id())) {
                 written.insert((&entry.file, &entry.id));
-                rows.entry(entry, place);
+                rows.entry(entry, [system, name, &doc_id(doc, i), seg.id()]);
             }
         }
     }
-    let mut numbers: HashMap<(&str, &str), usize> = HashMap::new();
+    let by_path: HashMap<&str, &Document> = docs.iter().map(|d| (d.path.as_str(), *d)).collect();
+    // Entries whose segment is not in its document as read now, by file:
+    // numbered after the document's segments, so that none shares a number.
+    let mut unplaced: BTreeMap<&str, usize> = BTreeMap::new();
     for entry in entries {
-        if !written.contains(&(entry.file.as_str(), entry.id.as_str())) {
-            let (system, doc) = wmt_names(&entry.file).unwrap_or((SYSTEM, &entry.file));
-            let number = numbers.entry((system, doc)).or_default();
-            *number += 1;
-            rows.entry(entry, [system, doc, &number.to_string(), &entry.id]);
+        if written.contains(&(entry.file.as_str(), entry.id.as_str())) {
+            continue;
         }
+        let (system, name) =
+            wmt::split_path(&entry.file).map_or((SYSTEM, entry.file.as_str()), |(_, s, d)| (s, d));
+        let doc = by_path.get(entry.file.as_str());
+        let at = doc.and_then(|d| d.segments.iter().position(|s| s.id() == entry.id));
+        let number = match (doc, at) {
+            (Some(doc), Some(i)) => doc_id(doc, i),
+            _ => {
+                let count = unplaced.entry(&entry.file).or_default();
+                *count += 1;
+                Cow::Owned((doc.map_or(0, |d| d.segments.len()) + *count).to_string())
+            }
+        };
+        rows.entry(entry, [system, name, &number, &entry.id]);
+    }
+    for (file, count) in unplaced {
+        let why = match by_path.contains_key(file) {
+            true => "are no longer in it",
+            false => "are in a file that cannot be read here under that name",
+        };
+        rows.warnings.push(format!(
+            "{file}: {count} marked segments {why}: their doc_id numbers them after the \
+             document's segments, in the notes file's order; export in the folder the review \
+             was made in to give their place in the document"
+        ));
     }
     let left_out = rows.segment_comments;
     if left_out > 0 {
@@ -110,17 +135,14 @@ fn write_rows(out: &mut Exported, entries: &[&Entry], rated: &[&Document]) {
     }
 }
 
-/// The system and document of a WMT document's `FILE#SYSTEM/DOC` name (as
-/// [`wmt::names`] reads it off a loaded document): after the last `#`
-/// followed by a `/`, the system up to that `/`, which no system name holds.
-/// `None` for any other file name, `c#/intro.md` too (no system).
-fn wmt_names(file: &str) -> Option<(&str, &str)> {
-    let hash = file
-        .rmatch_indices('#')
-        .map(|(i, _)| i)
-        .find(|&i| file[i..].contains('/'))?;
-    let (system, doc) = file[hash + 1..].split_once('/')?;
-    (hash > 0 && !system.is_empty() && !doc.is_empty()).then_some((system, doc))
+/// The `doc_id` of segment `i` of `doc`: the one its WMT file gave, else
+/// its place among the document's segments, from 1.
+fn doc_id(doc: &Document, i: usize) -> Cow<'_, str> {
+    let first = doc.ratings.partition_point(|r| r.segment < i);
+    match doc.ratings.get(first).filter(|r| r.segment == i) {
+        Some(rating) => Cow::Borrowed(&rating.doc_id),
+        None => Cow::Owned((i + 1).to_string()),
+    }
 }
 
 struct Rows<'o> {
@@ -219,20 +241,5 @@ fn wmt_severity(severity: Severity) -> &'static str {
         Severity::Minor => "Minor",
         Severity::Major => "Major",
         Severity::Critical => "Critical",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wmt_names;
-
-    #[test]
-    fn a_wmt_documents_file_name_gives_back_its_system_and_document() {
-        assert_eq!(
-            wmt_names("runs/mqm#2.tsv#GPT4-5shot/news_voa:zh-en/part"),
-            Some(("GPT4-5shot", "news_voa:zh-en/part"))
-        );
-        assert_eq!(wmt_names("docs/c#/intro.md"), None);
-        assert_eq!(wmt_names("ja-jp/a.md"), None);
     }
 }

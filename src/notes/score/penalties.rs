@@ -47,6 +47,11 @@ impl Default for Penalties {
     }
 }
 
+/// The weights `--penalties` takes. MQM schemes weigh an error from 0 to a
+/// few dozen points; beyond a thousand a weight is a typo, and unbounded
+/// ones overflow the sums to `inf` (JSON `null`).
+pub const WEIGHTS: std::ops::RangeInclusive<f64> = 0.0..=1000.0;
+
 /// What the `wmt` scheme gives a minor punctuation error.
 const WMT_MINOR_PUNCTUATION: f64 = 0.1;
 /// What the `wmt` scheme gives a non-translation, once a segment.
@@ -131,6 +136,13 @@ impl FromStr for Penalties {
     /// default; `wmt` (alone or with weights) for the WMT scheme.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let mut penalties = Penalties::default();
+        if text.split(',').all(|p| p.trim().is_empty()) {
+            return Err(
+                "no weights given; write wmt or SEVERITY=POINTS,… (e.g. major=5), \
+                 or leave --penalties out for the defaults"
+                    .into(),
+            );
+        }
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             if part.eq_ignore_ascii_case("wmt") {
                 penalties.scheme = Scheme::Wmt;
@@ -144,8 +156,14 @@ impl FromStr for Penalties {
                 .trim()
                 .parse()
                 .ok()
-                .filter(|p: &f64| p.is_finite() && *p >= 0.0)
-                .ok_or_else(|| format!("{value:?}: points must be a number, 0 or more"))?;
+                .filter(|p: &f64| WEIGHTS.contains(p))
+                .ok_or_else(|| {
+                    format!(
+                        "{value:?}: points must be a number from {} to {}",
+                        WEIGHTS.start(),
+                        WEIGHTS.end()
+                    )
+                })?;
             penalties.set(severity, points);
         }
         Ok(penalties)
@@ -217,5 +235,24 @@ mod tests {
         assert!("huge=3".parse::<Penalties>().is_err());
         assert!("major=-1".parse::<Penalties>().is_err());
         assert!("wmtx".parse::<Penalties>().is_err());
+    }
+
+    #[test]
+    fn weights_beyond_the_bound_or_none_at_all_are_refused_saying_what_is_allowed() {
+        for text in [
+            "minor=1e308,major=1e308,critical=1e308",
+            "major=inf",
+            "major=NaN",
+            "critical=1000.5",
+        ] {
+            let err = text.parse::<Penalties>().unwrap_err();
+            assert!(err.contains("a number from 0 to 1000"), "{text}: {err}");
+        }
+        for text in ["", " ", ",", " , "] {
+            let err = text.parse::<Penalties>().unwrap_err();
+            assert!(err.contains("no weights given"), "{text:?}: {err}");
+        }
+        let most: Penalties = "neutral=1000,critical=1000".parse().unwrap();
+        assert_eq!((most.neutral, most.critical), (1000.0, 1000.0));
     }
 }
