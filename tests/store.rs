@@ -786,6 +786,8 @@ fn the_content_between_segments_is_kept_as_context_at_its_place() {
                 "Get-Thing -Name x\n\nSet-Thing".into()
             ),
             (3, 17, "text".into(), "|a|b|".into()),
+            // The other cell of the segment's table row.
+            (4, 19, "text".into(), "`x`".into()),
             (
                 4,
                 21,
@@ -810,6 +812,42 @@ fn the_content_between_segments_is_kept_as_context_at_its_place() {
     assert!(bare.context.is_empty());
     assert_eq!(rows(&bare), rows(&doc));
     assert_eq!(bare.warnings.len(), doc.warnings.len());
+}
+
+/// The other cells of a segment's table row and what stands between two
+/// segments of one line are context at their place; the marks of lists,
+/// headings, alerts, anchors and links' destinations are not.
+#[test]
+fn what_a_segments_line_holds_beside_it_is_context() {
+    let span = |n: u32, t: &str| {
+        format!(
+            "<span data-ttu-id=\"abcde-{n}\">{t}訳</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-{n}\">{t}</span></span>"
+        )
+    };
+    let body = format!(
+        "| {} | `Control`{}`R` | `Command`+`Shift`+`R` |\n\n\
+         1. {}\n\n## <a name=\"x\"></a>{}\n\n> [!NOTE]\n> {}\n\n[{}](https://example.com/a_b)\n",
+        span(101, "Hard refresh"),
+        span(102, "+`F5` or `Control`+`Shift`+"),
+        span(103, "Item"),
+        span(104, "Heading"),
+        span(105, "Note"),
+        span(106, "Link"),
+    );
+    let doc = doc_with(&body);
+    assert_eq!(doc.segments.len(), 6);
+    assert_eq!(
+        context_of(&doc),
+        [
+            (1, 4, "text".into(), "`Control`".into()),
+            (
+                2,
+                4,
+                "text".into(),
+                "`R` | `Command`+`Shift`+`R`".into()
+            ),
+        ]
+    );
 }
 
 /// In the .NET API reference (ECMA XML saved as `.md`), the context is each

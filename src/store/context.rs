@@ -93,7 +93,84 @@ pub(super) fn gather(
     }
     // An unclosed fence runs to the end of the file, as Markdown renders it.
     out.extend(open.map(Open::finish));
+    out.extend(beside_segments(text, body_start, covered, &line_of));
+    // In document order: by the segment each stands before, then by line.
+    out.sort_by_key(|c| (c.before, c.line));
     merge_text(out)
+}
+
+/// What the lines of the segments hold outside them that a reader needs:
+/// the other cells of a table row (`Ctrl`+`F5` beside "Hard refresh", a
+/// property name beside its description), code or a name between two
+/// segments of a line. Markup the panes show in another form (list and
+/// heading marks, table bars, anchors, a link's destination) is no reason
+/// to show a piece.
+fn beside_segments(
+    text: &str,
+    body_start: usize,
+    covered: &[(usize, usize)],
+    line_of: impl Fn(usize) -> u32,
+) -> Vec<Context> {
+    let bytes = text.as_bytes();
+    let line_start = |at: usize| {
+        memchr::memrchr(b'\n', &bytes[body_start..at]).map_or(body_start, |n| body_start + n + 1)
+    };
+    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |n| at + n);
+    let mut out = Vec::new();
+    let mut piece = |from: usize, to: usize, before: usize| {
+        let raw = text[from..to].trim_matches(|c: char| c.is_whitespace() || c == '|');
+        if says_something(raw) {
+            out.push(Context {
+                before,
+                line: line_of(from),
+                kind: ContextKind::Text,
+                text: raw.to_string(),
+            });
+        }
+    };
+    for (i, &(start, end)) in covered.iter().enumerate() {
+        let from = match i.checked_sub(1).map(|p| covered[p].1) {
+            Some(previous_end) if previous_end >= line_start(start) => previous_end,
+            _ => line_start(start),
+        };
+        piece(from.min(start), start, i);
+        let to = line_end(end);
+        if covered.get(i + 1).is_none_or(|next| next.0 > to) {
+            piece(end, to, i + 1);
+        }
+    }
+    out
+}
+
+/// Whether a piece of a segment's line holds words or numbers once the
+/// markup around them is taken off: list, heading and quote marks, HTML
+/// tags (anchors), link destinations, emphasis and table bars.
+fn says_something(piece: &str) -> bool {
+    let mut rest = piece.trim_start_matches(['>', ' ']);
+    if rest.starts_with("[!") {
+        // An alert's marker (`[!NOTE]`), shown as the segment's decoration.
+        rest = rest.split_once(']').map_or(rest, |(_, after)| after);
+    }
+    rest = rest.trim_start_matches(['#', '-', '*', '+', ' ']);
+    let numbered = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    if numbered.len() < rest.len() && numbered.starts_with(['.', ')']) {
+        rest = &numbered[1..];
+    }
+    let mut visible = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => {
+                chars.find(|&c| c == '>');
+            }
+            ']' if matches!(chars.peek(), Some('(' | '[')) => {
+                let close = if chars.next() == Some('(') { ')' } else { ']' };
+                chars.find(|&c| c == close);
+            }
+            c => visible.push(c),
+        }
+    }
+    visible.chars().any(char::is_alphanumeric)
 }
 
 /// Text blocks between the same two segments are one block: a list of link
