@@ -2,7 +2,7 @@
 //! and every kind of broken input, with the exact pairs and warnings.
 
 use proptest::prelude::*;
-use sxs::store::{Block, Document, Keep, Store, Warning};
+use sxs::store::{Block, ContextKind, Document, Keep, Store, Warning};
 
 const FIXTURES: &str = "tests/fixtures/store";
 
@@ -105,6 +105,46 @@ fn crlf_front_matter_with_escaped_quotes_in_a_span() {
         Block::FrontMatter {
             key: "title".into()
         }
+    );
+}
+
+/// Windows editors write a byte-order mark first: the front matter and the
+/// first line's block are read past it, and the file keeps its bytes.
+#[test]
+fn a_byte_order_mark_hides_neither_the_front_matter_nor_the_first_block() {
+    let bytes = std::fs::read(format!("{FIXTURES}/front-matter/bom.md")).unwrap();
+    assert!(
+        bytes.starts_with(b"\xef\xbb\xbf---\n"),
+        "the fixture lost its BOM"
+    );
+    let store = load("front-matter/bom.md");
+    assert!(warnings(&store).is_empty(), "{:?}", warnings(&store));
+    let doc = &store.docs[0];
+    assert_eq!(doc.locale, "ja-jp");
+    assert_eq!(
+        rows(doc),
+        vec![
+            row("b0b0b-101", "front-matter", 2, Some("Title"), "題"),
+            row("b0b0b-102", "heading", 5, Some("Heading"), "見出し"),
+        ]
+    );
+
+    let text = "\u{feff}```\ncode\n```\n# <span data-ttu-id=\"h-1\">T</span><span class=\"sxs-lookup\"><span data-stu-id=\"h-1\">S</span></span>\n";
+    let doc = Document::parse("no-front-matter.md", text);
+    assert_eq!(doc.segments[0].block.name(), "heading");
+    let kinds: Vec<(&ContextKind, &str)> = doc
+        .context
+        .iter()
+        .map(|c| (&c.kind, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(
+            &ContextKind::Code {
+                info: String::new()
+            },
+            "code"
+        )]
     );
 }
 

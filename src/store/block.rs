@@ -68,6 +68,9 @@ enum LineKind {
 /// Classification of every body line of one file.
 pub struct BlockMap<'a> {
     text: &'a str,
+    /// Where the body starts: after the front matter, or after a
+    /// byte-order mark on the first line, which no block rule sees.
+    body_start: usize,
     /// Byte offset where each line starts, for the whole file.
     line_starts: Vec<usize>,
     /// Per line; `None` for lines before the body.
@@ -139,6 +142,7 @@ impl<'a> BlockMap<'a> {
             .collect();
         let mut map = BlockMap {
             text,
+            body_start,
             kinds: vec![None; line_starts.len()],
             line_starts,
             html_blocks: Vec::new(),
@@ -155,7 +159,7 @@ impl<'a> BlockMap<'a> {
     }
 
     fn line(&self, index: usize) -> &'a str {
-        let start = self.line_starts[index];
+        let start = self.line_starts[index].max(self.body_start);
         let end = self
             .line_starts
             .get(index + 1)
@@ -195,7 +199,7 @@ impl<'a> BlockMap<'a> {
 
     /// Counts the unescaped pipes before `offset` on its line, leading pipe excluded.
     fn cell_index(&mut self, line: usize, offset: usize) -> u32 {
-        let start = self.line_starts[line];
+        let start = self.line_starts[line].max(self.body_start);
         let lead = self.text[start..offset].trim_start().starts_with('|') as u32;
         let mut count = match self.pipes {
             known if known.line == line && known.offset <= offset => known,
@@ -470,7 +474,8 @@ impl<'a> BlockMap<'a> {
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        self.html_blocks.push((self.line_starts[index], end));
+        self.html_blocks
+            .push((self.line_starts[index].max(self.body_start), end));
         line
     }
 }
