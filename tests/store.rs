@@ -254,6 +254,59 @@ fn headings_lists_links_and_no_front_matter() {
     assert_eq!(doc.segments[0].block, Block::Heading { level: 2 });
 }
 
+/// SPEC: a span inside code is `other`, and CommonMark says which
+/// indented lines are code: four columns past the margin, or past the
+/// content of the list item they stand in, where no paragraph goes on.
+#[test]
+fn indented_code_is_other_and_what_ends_a_list_ends_it() {
+    let store = load("blocks/indented-code.md");
+    assert!(warnings(&store).is_empty(), "{:?}", warnings(&store));
+    let doc = &store.docs[0];
+    let blocks: Vec<(&str, &str)> = (doc.segments.iter())
+        .map(|s| (s.id(), s.block.name()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            ("c0de-1", "paragraph"),
+            // Indented code cannot interrupt a paragraph.
+            ("c0de-2", "paragraph"),
+            ("c0de-3", "other"),
+            ("c0de-4", "list-item"),
+            ("c0de-5", "list-item"),
+            ("c0de-6", "other"),
+            ("c0de-7", "list-item"),
+            ("c0de-8", "list-item"),
+            ("c0de-9", "list-item"),
+            ("c0de-10", "table-cell"),
+            ("c0de-11", "quote"),
+            ("c0de-12", "other"),
+            ("c0de-13", "paragraph"),
+            ("c0de-14", "list-item"),
+            ("c0de-15", "list-item"),
+            // DocFX's columns hold Markdown indented at will.
+            ("c0de-16", "list-item"),
+            ("c0de-17", "table-cell"),
+            ("c0de-18", "paragraph"),
+        ]
+    );
+    let item = |id: &str| match doc.segments.iter().find(|s| s.id() == id).map(|s| &s.block) {
+        Some(Block::ListItem { depth, number }) => (*depth, *number),
+        other => panic!("{id}: {other:?}"),
+    };
+    // A lazy line goes on with the nested item; a list after a heading
+    // counts from its own start.
+    assert_eq!(item("c0de-9"), (1, None));
+    assert_eq!(item("c0de-15"), (0, Some(1)));
+
+    // The .NET API reference is XML, indented as XML is: no code there.
+    let xml = "<Type Name=\"T\" FullName=\"N.T\">\n  <Docs>\n    <remarks>\n\n        \
+               <span data-ttu-id=\"x-1\">T</span><span class=\"sxs-lookup\"><span \
+               data-stu-id=\"x-1\">S</span></span>\n    </remarks>\n  </Docs>\n</Type>\n";
+    let doc = Document::parse("api.md", xml);
+    assert_eq!(doc.segments[0].block, Block::Paragraph);
+}
+
 #[test]
 fn quotes_alerts_and_segments_over_several_lines() {
     let store = load("variants/quotes-and-multiline.md");
