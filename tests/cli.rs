@@ -332,6 +332,50 @@ fn piped_input_is_read_and_a_fifo_in_a_folder_is_skipped() {
     );
 }
 
+/// A link to nothing or a loop of links inside a folder is skipped with a
+/// warning that says which it is; named, it ends the command saying so.
+#[test]
+fn a_dangling_link_or_a_loop_of_links_says_what_it_is() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{FIXTURES}/variants/raw-html.md"),
+        dir.path().join("good.md"),
+    )
+    .unwrap();
+    symlink("gone.md", dir.path().join("dangling.md")).unwrap();
+    symlink("loop-b.md", dir.path().join("loop-a.md")).unwrap();
+    symlink("loop-a.md", dir.path().join("loop-b.md")).unwrap();
+    let out = sxs(&["dump", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "dangling.md: a link to nothing (it points to `gone.md`); skipped: point it at a \
+             segment file or remove it"
+        ),
+        "{err}"
+    );
+    for link in ["loop-a.md", "loop-b.md"] {
+        assert!(err.contains(&format!("{link}: a loop of links (")), "{err}");
+    }
+    assert!(!err.contains("FIFO"), "{err}");
+
+    for (link, what) in [
+        ("dangling.md", "a link to nothing"),
+        ("loop-a.md", "a loop of links"),
+    ] {
+        let out = sxs(&["dump", dir.path().join(link).to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("{link}: {what}")),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
 /// Runs the binary in folder `cwd`.
 fn sxs_in(cwd: &std::path::Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_sxs"))

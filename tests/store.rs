@@ -2,7 +2,7 @@
 //! and every kind of broken input, with the exact pairs and warnings.
 
 use proptest::prelude::*;
-use sxs::store::{Block, Document, Keep, Store, Warning};
+use sxs::store::{Block, ContextKind, Document, Keep, Store, Warning};
 
 const FIXTURES: &str = "tests/fixtures/store";
 
@@ -105,6 +105,46 @@ fn crlf_front_matter_with_escaped_quotes_in_a_span() {
         Block::FrontMatter {
             key: "title".into()
         }
+    );
+}
+
+/// Windows editors write a byte-order mark first: the front matter and the
+/// first line's block are read past it, and the file keeps its bytes.
+#[test]
+fn a_byte_order_mark_hides_neither_the_front_matter_nor_the_first_block() {
+    let bytes = std::fs::read(format!("{FIXTURES}/front-matter/bom.md")).unwrap();
+    assert!(
+        bytes.starts_with(b"\xef\xbb\xbf---\n"),
+        "the fixture lost its BOM"
+    );
+    let store = load("front-matter/bom.md");
+    assert!(warnings(&store).is_empty(), "{:?}", warnings(&store));
+    let doc = &store.docs[0];
+    assert_eq!(doc.locale, "ja-jp");
+    assert_eq!(
+        rows(doc),
+        vec![
+            row("b0b0b-101", "front-matter", 2, Some("Title"), "題"),
+            row("b0b0b-102", "heading", 5, Some("Heading"), "見出し"),
+        ]
+    );
+
+    let text = "\u{feff}```\ncode\n```\n# <span data-ttu-id=\"h-1\">T</span><span class=\"sxs-lookup\"><span data-stu-id=\"h-1\">S</span></span>\n";
+    let doc = Document::parse("no-front-matter.md", text);
+    assert_eq!(doc.segments[0].block.name(), "heading");
+    let kinds: Vec<(&ContextKind, &str)> = doc
+        .context
+        .iter()
+        .map(|c| (&c.kind, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(
+            &ContextKind::Code {
+                info: String::new()
+            },
+            "code"
+        )]
     );
 }
 
@@ -212,6 +252,59 @@ fn headings_lists_links_and_no_front_matter() {
         [(0, None), (1, None), (2, None), (0, Some(1)), (0, None)]
     );
     assert_eq!(doc.segments[0].block, Block::Heading { level: 2 });
+}
+
+/// SPEC: a span inside code is `other`, and CommonMark says which
+/// indented lines are code: four columns past the margin, or past the
+/// content of the list item they stand in, where no paragraph goes on.
+#[test]
+fn indented_code_is_other_and_what_ends_a_list_ends_it() {
+    let store = load("blocks/indented-code.md");
+    assert!(warnings(&store).is_empty(), "{:?}", warnings(&store));
+    let doc = &store.docs[0];
+    let blocks: Vec<(&str, &str)> = (doc.segments.iter())
+        .map(|s| (s.id(), s.block.name()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            ("c0de-1", "paragraph"),
+            // Indented code cannot interrupt a paragraph.
+            ("c0de-2", "paragraph"),
+            ("c0de-3", "other"),
+            ("c0de-4", "list-item"),
+            ("c0de-5", "list-item"),
+            ("c0de-6", "other"),
+            ("c0de-7", "list-item"),
+            ("c0de-8", "list-item"),
+            ("c0de-9", "list-item"),
+            ("c0de-10", "table-cell"),
+            ("c0de-11", "quote"),
+            ("c0de-12", "other"),
+            ("c0de-13", "paragraph"),
+            ("c0de-14", "list-item"),
+            ("c0de-15", "list-item"),
+            // DocFX's columns hold Markdown indented at will.
+            ("c0de-16", "list-item"),
+            ("c0de-17", "table-cell"),
+            ("c0de-18", "paragraph"),
+        ]
+    );
+    let item = |id: &str| match doc.segments.iter().find(|s| s.id() == id).map(|s| &s.block) {
+        Some(Block::ListItem { depth, number }) => (*depth, *number),
+        other => panic!("{id}: {other:?}"),
+    };
+    // A lazy line goes on with the nested item; a list after a heading
+    // counts from its own start.
+    assert_eq!(item("c0de-9"), (1, None));
+    assert_eq!(item("c0de-15"), (0, Some(1)));
+
+    // The .NET API reference is XML, indented as XML is: no code there.
+    let xml = "<Type Name=\"T\" FullName=\"N.T\">\n  <Docs>\n    <remarks>\n\n        \
+               <span data-ttu-id=\"x-1\">T</span><span class=\"sxs-lookup\"><span \
+               data-stu-id=\"x-1\">S</span></span>\n    </remarks>\n  </Docs>\n</Type>\n";
+    let doc = Document::parse("api.md", xml);
+    assert_eq!(doc.segments[0].block, Block::Paragraph);
 }
 
 #[test]
@@ -840,12 +933,7 @@ fn what_a_segments_line_holds_beside_it_is_context() {
         context_of(&doc),
         [
             (1, 4, "text".into(), "`Control`".into()),
-            (
-                2,
-                4,
-                "text".into(),
-                "`R` | `Command`+`Shift`+`R`".into()
-            ),
+            (2, 4, "text".into(), "`R` | `Command`+`Shift`+`R`".into()),
         ]
     );
 }

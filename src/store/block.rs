@@ -1,7 +1,8 @@
 //! Which Markdown block holds a span: one pass over the body's lines with the
-//! little CommonMark context that matters here (fences, lists, quotes, tables,
-//! raw HTML blocks). Spans inside a raw HTML block are placed by the element
-//! `scraper` finds around them.
+//! little CommonMark context that matters here (fences, indented code, lists,
+//! quotes, tables, raw HTML blocks, DocFX's `:::row:::` containers). Spans
+//! inside a raw HTML block are placed by the element `scraper` finds around
+//! them.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -68,6 +69,9 @@ enum LineKind {
 /// Classification of every body line of one file.
 pub struct BlockMap<'a> {
     text: &'a str,
+    /// Where the body starts: after the front matter, or after a
+    /// byte-order mark on the first line, which no block rule sees.
+    body_start: usize,
     /// Byte offset where each line starts, for the whole file.
     line_starts: Vec<usize>,
     /// Per line; `None` for lines before the body.
@@ -139,6 +143,7 @@ impl<'a> BlockMap<'a> {
             .collect();
         let mut map = BlockMap {
             text,
+            body_start,
             kinds: vec![None; line_starts.len()],
             line_starts,
             html_blocks: Vec::new(),
@@ -155,7 +160,7 @@ impl<'a> BlockMap<'a> {
     }
 
     fn line(&self, index: usize) -> &'a str {
-        let start = self.line_starts[index];
+        let start = self.line_starts[index].max(self.body_start);
         let end = self
             .line_starts
             .get(index + 1)
@@ -195,7 +200,7 @@ impl<'a> BlockMap<'a> {
 
     /// Counts the unescaped pipes before `offset` on its line, leading pipe excluded.
     fn cell_index(&mut self, line: usize, offset: usize) -> u32 {
-        let start = self.line_starts[line];
+        let start = self.line_starts[line].max(self.body_start);
         let lead = self.text[start..offset].trim_start().starts_with('|') as u32;
         let mut count = match self.pipes {
             known if known.line == line && known.offset <= offset => known,
@@ -261,7 +266,10 @@ impl<'a> BlockMap<'a> {
 
     fn classify(&mut self, body_start: usize) {
         let first = self.line_of(body_start) as usize - 1;
-        let mut state = State::default();
+        let mut state = State {
+            xml: super::context::is_api_reference(&self.text[body_start..]),
+            ..State::default()
+        };
         let mut line = first;
         while line < self.line_starts.len() {
             line = self.classify_from(line, &mut state);
@@ -293,17 +301,38 @@ impl<'a> BlockMap<'a> {
             state.blank();
             return index + 1;
         }
+        // DocFX's `:::` lines are markup around blocks, never their text.
+        if let Some(docfx) = docfx_line(rest) {
+            state.block_at(indent);
+            state.docfx(docfx);
+            state.new_group();
+            state.in_paragraph = false;
+            state.quote = None;
+            self.kinds[index] = Some(other(state));
+            return index + 1;
+        }
+        // Indented code cannot interrupt a paragraph: an indented line right
+        // after text goes on with that text.
+        if !state.in_paragraph && state.is_indented_code(indent) {
+            state.quote = None;
+            self.kinds[index] = Some(other(state));
+            return index + 1;
+        }
         if let Some(fence) = fence_start(rest) {
+            state.block_at(indent);
             state.fence = Some(fence);
+            state.in_paragraph = false;
             self.kinds[index] = Some(other(state));
             return index + 1;
         }
         if indent <= 3 && html_block_start(rest) {
+            state.block_at(indent);
             state.new_group();
             state.in_paragraph = false;
             return self.html_block(index, state.group);
         }
         if let Some(quote) = rest.strip_prefix('>') {
+            state.block_at(indent);
             let marker = quote.trim_start();
             if state.quote.is_none() || marker.is_empty() {
                 state.new_group();
@@ -333,6 +362,7 @@ impl<'a> BlockMap<'a> {
             state.in_paragraph = false;
         }
         if let Some(level) = heading_level(rest) {
+            state.block_at(indent);
             state.new_group();
             state.in_paragraph = false;
             self.kinds[index] = Some(LineKind::Block {
@@ -344,7 +374,7 @@ impl<'a> BlockMap<'a> {
         if let Some(written) = list_marker(rest) {
             state.new_group();
             state.in_paragraph = true;
-            let (depth, number) = state.push_item(indent, written);
+            let (depth, number) = state.push_item(indent, content_column(indent, rest), written);
             self.kinds[index] = Some(LineKind::Block {
                 block: Block::ListItem { depth, number },
                 group: state.group,
@@ -356,6 +386,7 @@ impl<'a> BlockMap<'a> {
                 return next;
             }
             if let Some(level) = self.setext_level(index) {
+                state.block_at(indent);
                 state.new_group();
                 self.kinds[index] = Some(LineKind::Block {
                     block: Block::Heading { level },
@@ -397,6 +428,7 @@ impl<'a> BlockMap<'a> {
         if !header.contains('|') || !is_delimiter_row(delimiter) {
             return None;
         }
+        state.block_at(indent_of(header));
         let mut line = index;
         while line < self.line_starts.len() {
             let row = self.line(line);
@@ -470,17 +502,33 @@ impl<'a> BlockMap<'a> {
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        self.html_blocks.push((self.line_starts[index], end));
+        self.html_blocks
+            .push((self.line_starts[index].max(self.body_start), end));
         line
     }
+}
+
+/// An open list item.
+struct Item {
+    /// The indent of its marker.
+    marker: usize,
+    /// The column its content starts at: its own indented code starts four
+    /// columns further in.
+    content: usize,
+    /// The number it shows if it is ordered.
+    number: Option<u32>,
 }
 
 #[derive(Default)]
 struct State {
     fence: Option<(char, usize)>,
-    /// The open list items, outermost first: the indent of each marker,
-    /// and the number it shows if it is ordered.
-    items: Vec<(usize, Option<u32>)>,
+    /// The open list items, outermost first.
+    items: Vec<Item>,
+    /// The open DocFX containers (`:::row:::`, `:::column:::`…), outermost
+    /// first: how many list items were open when each began.
+    containers: Vec<usize>,
+    /// The body is the .NET API reference in ECMA XML, indented as XML is.
+    xml: bool,
     /// `Some(alert)` while inside a block quote.
     quote: Option<Option<Box<str>>>,
     in_paragraph: bool,
@@ -499,21 +547,68 @@ impl State {
         self.quote = None;
     }
 
-    /// Opens an item whose marker is at `indent` and reads `written` (a
-    /// number, or `None` for a bullet); returns its depth and the number
-    /// it shows: one more than an ordered item before it in the same list.
-    fn push_item(&mut self, indent: usize, written: Option<u32>) -> (u8, Option<u32>) {
+    /// Opens an item whose marker is at `indent` and whose content starts
+    /// at column `content`, and that reads `written` (a number, or `None`
+    /// for a bullet); returns its depth and the number it shows: one more
+    /// than an ordered item before it in the same list.
+    fn push_item(
+        &mut self,
+        indent: usize,
+        content: usize,
+        written: Option<u32>,
+    ) -> (u8, Option<u32>) {
         let mut sibling = None;
-        while let Some(&(top, number)) = self.items.last()
-            && top >= indent
+        while let Some(top) = self.items.last()
+            && top.marker >= indent
         {
-            sibling = (top == indent).then_some(number).flatten();
+            sibling = (top.marker == indent).then_some(top.number).flatten();
             self.items.pop();
         }
         let number = written.map(|n| sibling.map_or(n, |before| before.saturating_add(1)));
-        self.items.push((indent, number));
+        self.items.push(Item {
+            marker: indent,
+            content,
+            number,
+        });
         self.after_blank = false;
         ((self.items.len() - 1).min(u8::MAX as usize) as u8, number)
+    }
+
+    /// A block other than text or a list item starts at `indent`. At the
+    /// margin it ends every list, whatever stood between: no item's content
+    /// starts at column 0.
+    fn block_at(&mut self, indent: usize) {
+        if indent == 0 {
+            self.items.clear();
+        }
+    }
+
+    fn docfx(&mut self, line: Docfx) {
+        match line {
+            Docfx::Open => self.containers.push(self.items.len()),
+            // A list begun inside a container ends with it.
+            Docfx::Close => {
+                if let Some(items) = self.containers.pop() {
+                    self.items.truncate(items);
+                }
+            }
+            Docfx::Leaf => {}
+        }
+    }
+
+    /// Whether a line at `indent` that no paragraph goes on into is
+    /// CommonMark's indented code: four columns past the content of the
+    /// list item it stands under, or past the margin outside lists. Inside
+    /// a DocFX container or the XML API reference there is none: their
+    /// text is indented at will, and the docs show it as text.
+    fn is_indented_code(&self, indent: usize) -> bool {
+        if self.xml || !self.containers.is_empty() {
+            return false;
+        }
+        let margin = (self.items.iter().rev())
+            .find(|item| item.marker < indent)
+            .map_or(0, |item| item.content);
+        indent >= margin + 4
     }
 
     /// For a text line at `indent`: the depth of the list item it continues, if any.
@@ -527,8 +622,12 @@ impl State {
             return None;
         }
         self.after_blank = false;
-        if indent > 0 {
-            while self.items.len() > 1 && self.items.last().is_some_and(|&(top, _)| top >= indent) {
+        // A line that goes on with an item's text closes no item, however
+        // little it is indented (CommonMark's lazy continuation): closing
+        // them here put the indented code after it under the wrong item.
+        if indent > 0 && !self.in_paragraph {
+            while self.items.len() > 1 && self.items.last().is_some_and(|top| top.marker >= indent)
+            {
                 self.items.pop();
             }
         }
@@ -587,6 +686,60 @@ fn list_marker(rest: &str) -> Option<Option<u32>> {
         }
         _ => None,
     }
+}
+
+/// The column where the content of a list item starts, for a line at
+/// `indent` whose `rest` starts with the item's marker: past the marker and
+/// the spaces after it, or one space past the marker when five or more
+/// follow it (its content is then indented code) or nothing does.
+fn content_column(indent: usize, rest: &str) -> usize {
+    let marker = match rest.as_bytes().first() {
+        Some(b'0'..=b'9') => rest.bytes().take_while(u8::is_ascii_digit).count() + 1,
+        _ => 1,
+    };
+    let after_marker = indent + marker;
+    let mut column = after_marker;
+    let mut content = &rest[marker..];
+    while let Some(b) = content.bytes().next() {
+        match b {
+            b' ' => column += 1,
+            b'\t' => column += 4 - column % 4,
+            _ => break,
+        }
+        content = &content[1..];
+    }
+    match content.is_empty() || column - after_marker > 4 {
+        true => after_marker + 1,
+        false => column,
+    }
+}
+
+/// A line of DocFX's `:::` syntax.
+enum Docfx {
+    /// `:::row:::`, `:::column span="2":::`, a complex `:::image`…: Markdown
+    /// follows, up to the matching `-end` line.
+    Open,
+    /// `:::row-end:::` and the like.
+    Close,
+    /// A line on its own, such as a plain `:::image …:::`.
+    Leaf,
+}
+
+fn docfx_line(rest: &str) -> Option<Docfx> {
+    let name = rest.strip_prefix(":::")?;
+    let name = &name[..name
+        .bytes()
+        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        .count()];
+    Some(if name.ends_with("-end") {
+        Docfx::Close
+    } else if matches!(name, "row" | "column" | "zone" | "moniker")
+        || (name == "image" && rest.contains("type=\"complex\""))
+    {
+        Docfx::Open
+    } else {
+        Docfx::Leaf
+    })
 }
 
 fn is_thematic_break(rest: &str) -> bool {

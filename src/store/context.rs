@@ -300,7 +300,7 @@ fn is_decoration(line: &str) -> bool {
 /// The .NET API reference saved as `.md` (ECMA XML): its markup around the
 /// spans is no reading matter, but each member's C# signature tells the
 /// reviewer which identifiers a sentence must keep.
-fn is_api_reference(body: &str) -> bool {
+pub(super) fn is_api_reference(body: &str) -> bool {
     let head = body.trim_start_matches('\u{feff}').trim_start();
     head.starts_with("<Type ") || head.starts_with("<Namespace ")
 }

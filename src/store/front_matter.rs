@@ -7,6 +7,9 @@ use crate::yaml::{self, Value};
 
 use super::Warning;
 
+/// The UTF-8 byte-order mark.
+const BOM: &str = "\u{feff}";
+
 /// The front-matter fields sxs uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -95,15 +98,23 @@ pub struct Head {
     pub span_values: Vec<SpanValue>,
     /// Where the front matter's YAML stands in the file (empty without).
     pub yaml: std::ops::Range<usize>,
-    /// Byte offset where the body starts (0 without front matter).
+    /// Byte offset where the body starts (0, or 3 after a byte-order mark,
+    /// without front matter).
     pub body_start: usize,
 }
 
 /// Splits off and reads the front matter. A file that does not start with a
 /// `---` line has none; one never closed is read as all body, with a warning.
+/// A byte-order mark before it, as Windows editors write, is not part of the
+/// body; it stays in `text`, so that offsets and lines are the file's.
 pub fn split(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Head {
-    let Some(yaml_start) = opening_fence(text) else {
-        return Head::default();
+    let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let no_front_matter = Head {
+        body_start: bom,
+        ..Head::default()
+    };
+    let Some(yaml_start) = opening_fence(&text[bom..]).map(|end| bom + end) else {
+        return no_front_matter;
     };
     let Some((yaml_end, body_start)) = closing_fence(text, yaml_start) else {
         warnings.push(Warning {
@@ -114,7 +125,7 @@ pub fn split(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Head {
                       the whole file is read as body"
                 .into(),
         });
-        return Head::default();
+        return no_front_matter;
     };
     let yaml = &text[yaml_start..yaml_end];
     let mut head = Head {

@@ -180,12 +180,21 @@ impl Sources {
             "-" => standard_input()?,
             _ => path,
         };
-        let meta = fs::metadata(path).map_err(|source| match source.kind() {
-            io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
-            _ => LoadError::Unreadable {
-                path: name.clone(),
-                source,
-            },
+        let meta = fs::metadata(path).map_err(|source| {
+            if fs::symlink_metadata(path).is_ok_and(|link| link.is_symlink()) {
+                let (what, todo) = broken_link(path, &source);
+                return LoadError::NotSegmentFile {
+                    path: name.clone(),
+                    why: format!("{what}; {todo}"),
+                };
+            }
+            match source.kind() {
+                io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
+                _ => LoadError::Unreadable {
+                    path: name.clone(),
+                    source,
+                },
+            }
         })?;
         let root = self.roots.len();
         self.roots.push(Root {
@@ -443,6 +452,10 @@ impl Sources {
                     &path.to_string_lossy(),
                     "not a regular file (a FIFO, device or socket); skipped".into(),
                 )),
+                Entry::BadLink(path, (what, todo)) => self.warnings.push(file_warning(
+                    &path.to_string_lossy(),
+                    format!("{what}; skipped: {todo}"),
+                )),
                 Entry::Other(extension) => {
                     *self.roots[root].other_files.entry(extension).or_default() += 1;
                 }
@@ -476,6 +489,8 @@ enum Entry {
     Markdown(PathBuf),
     /// A `*.md` FIFO, device or socket: a FIFO would block, a device could be endless.
     NotRegular(PathBuf),
+    /// A `*.md` link that leads to no file: what it is, and what to do.
+    BadLink(PathBuf, (String, &'static str)),
     /// A file of another extension (`*.txt`, or `(none)`).
     Other(String),
     Skipped,
@@ -497,7 +512,22 @@ impl Entry {
         // A link to a file counts as the file; the walk asks the disk only
         // about links (the entry's type says the rest), which keeps the
         // listing of a large folder fast.
-        let is_file = kind.is_file() || (kind.is_symlink() && path.is_file());
+        let is_file = match kind.is_symlink() {
+            false => kind.is_file(),
+            true => match (fs::metadata(&path), is_markdown(&path)) {
+                (Ok(target), _) if target.is_file() => true,
+                (Ok(target), true) if target.is_dir() => {
+                    let what = "a link to a folder, and links to folders are not followed";
+                    let todo = "name the folder on the command line to read it";
+                    return Entry::BadLink(path, (what.into(), todo));
+                }
+                (Err(error), true) => {
+                    let why = broken_link(&path, &error);
+                    return Entry::BadLink(path, why);
+                }
+                _ => false,
+            },
+        };
         match (is_markdown(&path), is_file) {
             (true, true) => Entry::Markdown(path),
             (true, false) => Entry::NotRegular(path),
@@ -507,6 +537,26 @@ impl Entry {
             )),
             (false, false) => Entry::Skipped,
         }
+    }
+}
+
+/// What a link that cannot be followed to its end is, and what to do, for a
+/// message: `error` is what following it gave.
+fn broken_link(path: &Path, error: &io::Error) -> (String, &'static str) {
+    let target = fs::read_link(path).map_or_else(
+        |_| "its target".to_string(),
+        |to| format!("`{}`", to.to_string_lossy()),
+    );
+    if error.kind() == io::ErrorKind::NotFound {
+        let what = format!("a link to nothing (it points to {target})");
+        (what, "point it at a segment file or remove it")
+    } else if error.raw_os_error() == Some(libc::ELOOP) {
+        let what = "a loop of links (following it comes back round, or goes through too many \
+                    links)";
+        (what.into(), "point it at a segment file or remove it")
+    } else {
+        let what = format!("a link that cannot be followed to {target} ({error})");
+        (what, "check the permissions of the folders on its way")
     }
 }
 
