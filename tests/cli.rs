@@ -300,6 +300,12 @@ fn a_named_file_that_cannot_be_read_exits_2_even_for_root() {
         "{}",
         stderr(&out)
     );
+    assert_eq!(
+        stderr(&out).matches("Permission denied").count(),
+        1,
+        "said once: {}",
+        stderr(&out)
+    );
     assert!(out.stdout.is_empty(), "{}", stdout(&out));
 }
 

@@ -40,8 +40,10 @@ fn lexically_normal(path: &str) -> PathBuf {
 pub enum LoadError {
     #[error("{0}: no such file or folder; give a segment file or a folder of them")]
     NotFound(String),
-    #[error("{path}: cannot be read ({source}); check its permissions")]
-    Unreadable { path: String, source: io::Error },
+    /// `why`, not `source`: it is said in the message, and a source would
+    /// be said again after it by whoever prints the error's causes.
+    #[error("{path}: cannot be read ({why}); check its permissions")]
+    Unreadable { path: String, why: io::Error },
     /// Named, but not a segment file: `why` says what it is instead.
     #[error("{path}: {why}")]
     NotSegmentFile { path: String, why: String },
@@ -192,7 +194,7 @@ impl Sources {
                 io::ErrorKind::NotFound => LoadError::NotFound(name.clone()),
                 _ => LoadError::Unreadable {
                     path: name.clone(),
-                    source,
+                    why: source,
                 },
             }
         })?;
@@ -630,9 +632,9 @@ fn standard_input() -> Result<&'static Path, LoadError> {
 /// piped input is read now, only if something writes to it; a device or a
 /// socket is never read.
 fn named_file(path: &Path, name: &str, meta: &fs::Metadata) -> Result<Origin, LoadError> {
-    let unreadable = |source| LoadError::Unreadable {
+    let unreadable = |why| LoadError::Unreadable {
         path: name.to_string(),
-        source,
+        why,
     };
     if meta.is_file() {
         File::open(path).map_err(unreadable)?;
@@ -666,9 +668,9 @@ fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
     use std::os::unix::fs::OpenOptionsExt;
     use std::os::unix::io::AsRawFd;
 
-    let unreadable = |source| LoadError::Unreadable {
+    let unreadable = |why| LoadError::Unreadable {
         path: name.to_string(),
-        source,
+        why,
     };
     let mut pipe = fs::OpenOptions::new()
         .read(true)
