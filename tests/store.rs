@@ -946,13 +946,23 @@ fn an_api_reference_gives_its_csharp_signatures_as_context() {
                 <TypeSignature Language=\"VB.NET\" Value=\"Public Class T\" />\n  <Docs>\n    <summary>\
                 <span data-ttu-id=\"abcde-101\">型</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">A type.</span></span></summary>\n  \
                 </Docs>\n  <Members>\n    <Member MemberName=\"M\">\n      <MemberSignature Language=\"C#\" Value=\"public void M (int a);\" />\n      \
-                <Docs><summary><span data-ttu-id=\"abcde-102\">方法</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-102\">A method.</span></span></summary></Docs>\n";
+                <Docs><summary><span data-ttu-id=\"abcde-102\">方法</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-102\">A method.</span></span></summary>\n      \
+                <param name=\"a\"><span data-ttu-id=\"abcde-103\">数</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-103\">A number.</span></span></param>\n      \
+                <exception cref=\"T:System.ArgumentException\"><span data-ttu-id=\"abcde-104\">負</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-104\">When negative.</span></span></exception></Docs>\n";
     let doc = Document::parse("xml/N/T.md", text);
     assert_eq!(
         context_of(&doc),
         [
             (0, 2, "code csharp".into(), "public class T<X>".into()),
             (1, 9, "code csharp".into(), "public void M (int a);".into()),
+            // Which part of the member each description is.
+            (2, 11, "text".into(), "parameter a".into()),
+            (
+                3,
+                12,
+                "text".into(),
+                "exception T:System.ArgumentException".into()
+            ),
         ]
     );
 }

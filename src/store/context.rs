@@ -305,6 +305,7 @@ pub(super) fn is_api_reference(body: &str) -> bool {
     head.starts_with("<Type ") || head.starts_with("<Namespace ")
 }
 
+/// Each member's C# signature and the part of it each description is.
 fn signatures(
     text: &str,
     body_start: usize,
@@ -329,6 +330,49 @@ fn signatures(
             text: unescape_xml(value),
         });
         from = value_start + len;
+    }
+    out.extend(member_parts(text, body_start, covered, &line_of));
+    out.sort_by_key(|c| (c.before, c.line));
+    out
+}
+
+/// Which part of a member a description is: a parameter's, a type
+/// parameter's, the return value's or an exception's, named as the XML
+/// names it. The descriptions are segments one after the other; without
+/// this, three parameters read as three unlabelled sentences.
+fn member_parts(
+    text: &str,
+    body_start: usize,
+    covered: &[(usize, usize)],
+    line_of: impl Fn(usize) -> u32,
+) -> Vec<Context> {
+    const PARTS: [(&str, &str); 4] = [
+        ("<param name=\"", "parameter"),
+        ("<typeparam name=\"", "type parameter"),
+        ("<exception cref=\"", "exception"),
+        ("<returns>", "returns"),
+    ];
+    let body = &text[body_start..];
+    let mut out = Vec::new();
+    for (tag, what) in PARTS {
+        for (at, _) in body.match_indices(tag) {
+            let start = body_start + at;
+            let after = start + tag.len();
+            let name = match tag.ends_with('"') {
+                true => text[after..].split('"').next().unwrap_or_default(),
+                false => "",
+            };
+            let text = match name.is_empty() {
+                true => what.to_string(),
+                false => format!("{what} {}", unescape_xml(name)),
+            };
+            out.push(Context {
+                before: covered.partition_point(|&(start_of, _)| start_of < start),
+                line: line_of(start),
+                kind: ContextKind::Text,
+                text,
+            });
+        }
     }
     out
 }
