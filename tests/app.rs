@@ -1363,9 +1363,21 @@ fn the_status_bar_counts_the_hits_and_the_segments_n_visits() {
         "a segment with two hits: {matches} in {}",
         hits.len()
     );
+    let segments = hits.len();
+    // On the first segment with a hit, which one of them it is.
     let status = status_line(&app);
-    let said = format!("/password {matches} hits in {} segments", hits.len());
+    let said = format!("/password segment 1/{}, {matches} hits", segments);
     assert!(status.contains(&said), "{status}");
+    press(&mut app, "n");
+    let said = format!("/password segment 2/{}, {matches} hits", segments);
+    assert!(status_line(&app).contains(&said), "{}", status_line(&app));
+    // Off them, how many there are.
+    press(&mut app, "G");
+    let last = app.session.position().cursor;
+    if !app.session.search.hits.iter().any(|(s, _)| *s == last) {
+        let said = format!("/password {matches} hits in {} segments", segments);
+        assert!(status_line(&app).contains(&said), "{}", status_line(&app));
+    }
 }
 
 #[test]

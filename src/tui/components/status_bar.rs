@@ -144,9 +144,20 @@ fn position(ctx: &Context, session: &Session) -> String {
             .iter()
             .map(|(_, r)| r.source.len() + r.target.len())
             .sum();
-        let hits = match matches == found.len() {
-            true => plural(matches, "hit", "hits"),
-            false => format!(
+        // Which of them the cursor is on, as `n` counts them.
+        let at = found
+            .binary_search_by_key(&session.position().cursor, |(s, _)| *s)
+            .ok()
+            .map(|i| i + 1);
+        let hits = match (matches == found.len(), at) {
+            (true, Some(at)) => format!("hit {at}/{matches}"),
+            (true, None) => plural(matches, "hit", "hits"),
+            (false, Some(at)) => format!(
+                "segment {at}/{}, {}",
+                found.len(),
+                plural(matches, "hit", "hits")
+            ),
+            (false, None) => format!(
                 "{} in {}",
                 plural(matches, "hit", "hits"),
                 plural(found.len(), "segment", "segments")
