@@ -526,9 +526,16 @@ fn undo_and_redo_walk_back_through_the_session_and_move_the_cursor() {
     );
     press(&mut app, "uu");
     assert_eq!(entries(&notes).len(), 0);
+    let id = |app: &App, s: usize| {
+        app.session.store.docs[app.session.doc].segments[s]
+            .id()
+            .to_string()
+    };
+    assert_said(&app, &format!("undone on {}: now not marked", id(&app, 0)));
     app.key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
     assert_eq!(entries(&notes).len(), 1);
     assert_eq!(app.session.position().cursor, 0);
+    assert_said(&app, &format!("redone on {}: now ok", id(&app, 0)));
     press(&mut app, "uu");
     assert!(
         app.session

@@ -251,7 +251,14 @@ impl Session {
                 "nothing to undo"
             });
         };
-        let message = format!("{}{note}", if redo { "redone" } else { "undone" });
+        // What the step left, so that the reviewer knows what came back.
+        let now = match self.notes.get(&file, &id) {
+            Some(entry) if entry.is_bad() => plural(entry.errors.len(), "error", "errors"),
+            Some(entry) if entry.is_reviewed() => "ok".to_string(),
+            _ => "not marked".to_string(),
+        };
+        let done = if redo { "redone" } else { "undone" };
+        let message = format!("{done} on {id}: now {now}{note}");
         match self.go_to_segment(&file, &id) {
             Some(segment) => {
                 self.recount(self.doc);
