@@ -2759,7 +2759,7 @@ fn the_next_system_in_a_segment_file_says_what_it_is_for() {
     let (mut app, _notes) = samples(100, 30);
     press(&mut app, ">");
     assert_eq!(app.session.doc, 0);
-    assert_said(&app, "the next system is for WMT MQM files");
+    assert_said(&app, "only a WMT MQM file has other systems to switch to");
 }
 
 #[test]

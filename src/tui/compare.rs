@@ -46,7 +46,7 @@ impl Session {
     pub fn next_system(&mut self, forward: bool) {
         let Some((system, name)) = names(&self.store.docs[self.doc]) else {
             return self.complain(
-                "this file holds no systems' translations: the next system is for WMT MQM files",
+                "this file holds one translation; only a WMT MQM file has other systems to switch to",
             );
         };
         let (system, name) = (system.to_string(), name.to_string());
