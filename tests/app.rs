@@ -1387,6 +1387,27 @@ fn the_status_bar_counts_the_hits_and_the_segments_n_visits() {
     }
 }
 
+/// A right-to-left hit in a narrow list is cut at the end of its sentence,
+/// not at its start: the hit, at the start, is what the row must show.
+#[test]
+fn search_all_shows_a_right_to_left_hit_in_a_narrow_row() {
+    let store = Store::load(&["tests/fixtures/corpus/customer-insights-pr.he-il"]).unwrap();
+    let (mut app, _notes) = common::app(store, Theme::mono(), (60, 20));
+    press(&mut app, "/");
+    type_enter(&mut app, "יכולות");
+    press(&mut app, "S");
+    let rows = screen(&app);
+    let row = rows
+        .iter()
+        .find(|r| r.contains("overview.md:"))
+        .unwrap_or_else(|| panic!("the hit's row:\n{}", rows.join("\n")));
+    // In visual order, as the terminal shows it.
+    let shown: String = "יכולות".chars().rev().collect();
+    // At the right, where a right-to-left line starts.
+    let right = row.trim_end().trim_end_matches('│').trim_end();
+    assert!(right.ends_with(&shown), "{row}\n{}", rows.join("\n"));
+}
+
 #[test]
 fn search_all_lists_every_hit_in_every_file_and_the_panes_follow() {
     let (mut app, _notes) = samples(100, 30);

@@ -6,7 +6,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::text::{BaseDirection, WrappedLine, str_width, visual_lines};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{BaseDirection, WidthMode, WrappedLine, grapheme_width, str_width, visual_lines};
 use crate::tui::action::ResultsAction;
 use crate::tui::cells::{Look, draw_line, fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome, complain_unbound};
@@ -115,24 +117,30 @@ impl SearchResults {
             .rev()
             .nth(LEAD - 1)
             .map_or(line_start, |(i, _)| line_start + i);
-        let end = text.text()[start..]
+        let line_end = text.text()[start..]
             .find('\n')
             .map_or(text.text().len(), |n| start + n);
+        let lead = if start > 0 { "…" } else { "" };
+        let room = Rect::new(at, area.y, area.right().saturating_sub(at), 1);
+        // Cut to what fits before the lines are put in visual order: a
+        // right-to-left line is drawn from the right, and a cut made by
+        // the edge would take its start, where the hit is.
+        let fits = (room.width as usize).saturating_sub(str_width(lead, mode));
+        let (end, width) = fitting(&text.text()[start..line_end], fits, mode);
         let range = WrappedLine {
             start,
-            end,
-            width: str_width(&text.text()[start..end], mode),
+            end: start + end,
+            width,
         };
         let direction = match found.source_only {
             true => BaseDirection::Ltr,
             false => BaseDirection::for_locale(&session.store.docs[found.doc].locale),
         };
         let visual = visual_lines(&text, &[range], direction);
+        let rtl = visual.rtl;
         let Some(quoted) = visual.lines.into_iter().next() else {
             return;
         };
-        let lead = if start > 0 { "…" } else { "" };
-        let room = Rect::new(at, area.y, area.right().saturating_sub(at), 1);
         let look = Look {
             theme,
             base,
@@ -142,10 +150,24 @@ impl SearchResults {
         let line = Line {
             prefix: lead,
             text: quoted,
-            rtl: false,
+            rtl,
         };
         draw_line(buf, room, &line, &look);
     }
+}
+
+/// The bytes of `text` from its start that fit in `cells`, whole
+/// characters, and their width.
+fn fitting(text: &str, cells: usize, mode: WidthMode) -> (usize, usize) {
+    let mut width = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        let next = width + grapheme_width(grapheme, mode);
+        if next > cells {
+            return (at, width);
+        }
+        width = next;
+    }
+    (text.len(), width)
 }
 
 impl Component for SearchResults {
