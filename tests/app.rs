@@ -2168,6 +2168,17 @@ fn a_hebrew_span_and_comment_are_quoted_in_visual_order_on_the_detail_line() {
     // below them, each quote reordered on its own.
     let shown = screen(&app).join("\n");
     assert!(shown.contains("✗ minor Style «תוחוקלה»: חוסינ"), "{shown}");
+    // A Hebrew comment that ends in English reads from the right, as the
+    // dialog showed it: its quotes stay around the word they quote.
+    press(&mut app, "ee");
+    special(&mut app, KeyCode::Tab);
+    app.paste(" \"חיבור\" vs link");
+    special(&mut app, KeyCode::Enter);
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("«תוחוקלה»: vs link \"רוביח\" חוסינ"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -239,6 +239,15 @@ pub fn drawn_line(typed: &str) -> String {
     one_visual_line(&sanitize(typed), BaseDirection::Ltr, WidthMode::Narrow)
 }
 
+/// [`drawn_line`] for a whole text a reviewer wrote (a comment): its
+/// direction is its first strong character's, as an isolate's is, so that a
+/// Hebrew comment that ends in an English word reads from the right with its
+/// quotes where the writer put them. Not for a piece of a longer line, whose
+/// direction is the line's.
+pub fn drawn_comment(typed: &str) -> String {
+    one_visual_line(&sanitize(typed), BaseDirection::Auto, WidthMode::Narrow)
+}
+
 fn one_visual_line(text: &StyledText, direction: BaseDirection, mode: WidthMode) -> String {
     let visual = lay_out(text, usize::MAX, mode, direction);
     let lines: Vec<String> = visual

@@ -14,7 +14,7 @@ use crate::store::wmt::{Rating, RatingKind};
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::{drawn_line, one_line, plural};
+use crate::tui::display::{drawn_comment, drawn_line, one_line, plural};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::wmt;
@@ -95,7 +95,7 @@ impl DetailBar {
             self.pieces.push((one_line(&mark.0), mark.1));
         }
         if let Some(entry) = entry.filter(|e| !e.comment.is_empty()) {
-            let comment = format!("  “{}”", drawn_line(&start_of(&entry.comment)));
+            let comment = format!("  “{}”", drawn_comment(&start_of(&entry.comment)));
             self.pieces.push((one_line(&comment), Tone::Dim));
         }
         if entry.is_some_and(|e| e.verdict.is_some()) && session.is_stale(doc, cursor) {
@@ -163,7 +163,7 @@ fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
             };
             let comment = match e.comment.is_empty() {
                 true => String::new(),
-                false => format!(": {}", drawn_line(&start_of(&e.comment))),
+                false => format!(": {}", drawn_comment(&start_of(&e.comment))),
             };
             format!("{} {}{span}{comment}", e.severity, e.category_label())
         })
