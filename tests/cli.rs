@@ -834,6 +834,34 @@ fn an_empty_locale_is_a_usage_error() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--locale"), "{}", stderr(&out));
+    // Not a tag: refused, not written into every row.
+    let out = sxs(&["dump", "--locale", "xx\"\n", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not a locale tag"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `--locale ja_JP` is `ja-jp`, as sxs writes every locale: an export by
+/// locale finds the entries, a piped file gets the tag the others have.
+#[test]
+fn a_locale_is_written_as_sxs_writes_locales() {
+    let piped = std::fs::read("assets/samples/000_8f5dbdcd68e3905e.txt").unwrap();
+    let text = String::from_utf8(piped).unwrap();
+    // The sample without its front matter, so that --locale is what counts.
+    let body = text.splitn(3, "---\n").nth(2).unwrap();
+    let out = sxs_piped(
+        &["dump", "--format", "jsonl", "--locale", "JA_jp", "-"],
+        body.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\"locale\":\"ja-jp\""),
+        "{}",
+        stdout(&out)
+    );
 }
 
 /// A file named beside its folder, or by two names, is read once: the

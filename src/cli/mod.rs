@@ -11,7 +11,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::notes::Notes;
@@ -71,8 +70,22 @@ pub struct Common {
     /// Locale of inputs that name none (WMT MQM files, piped input, a file
     /// outside any locale folder) [default: und]; for
     /// export, only the entries of this locale
-    #[arg(long, global = true, value_name = "LOCALE", value_parser = NonEmptyStringValueParser::new())]
+    #[arg(long, global = true, value_name = "LOCALE", value_parser = locale_tag)]
     pub locale: Option<String>,
+}
+
+/// A locale tag as sxs writes locales: lower case, `-` between its parts
+/// (`ja_JP` is `ja-jp`). Anything else is refused rather than written into
+/// every output: a tag holds letters, digits and dashes only.
+fn locale_tag(value: &str) -> Result<String, String> {
+    let tag = value.trim().replace('_', "-").to_ascii_lowercase();
+    let parts_fit = tag.split('-').all(|part| {
+        (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    match parts_fit && tag.len() <= 35 {
+        true => Ok(tag),
+        false => Err("not a locale tag; write one such as ja-jp, de-de or zh-hant-tw".into()),
+    }
 }
 
 impl Common {
