@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::text::str_width;
+use crate::text::{WidthMode, str_width};
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::{Component, Context, Hint};
@@ -98,7 +98,7 @@ impl StatusBar {
 /// The hints that fit in `room` cells, whole: the last (help, cancel, save)
 /// always, and as many of the others from the first as leave room for it.
 /// Help lists them all.
-fn fitted(hints: &[Hint], room: usize, mode: crate::text::WidthMode) -> String {
+fn fitted(hints: &[Hint], room: usize, mode: WidthMode) -> String {
     let mut kept = hints.to_vec();
     while kept.len() > 1 && str_width(&Hint::join(&kept), mode) > room {
         kept.remove(kept.len() - 2);
