@@ -103,12 +103,78 @@ pub fn visual_lines<'a>(
         };
     }
     let para = if rtl { Level::rtl() } else { Level::ltr() };
-    let info = BidiInfo::new(s, Some(para));
+    let bidi = Levels::of(text, para);
     let lines = lines
         .iter()
-        .map(|line| reorder(text, &info, para, line).unwrap_or_else(|| logical(line)))
+        .map(|line| reorder(text, &bidi, para, line).unwrap_or_else(|| logical(line)))
         .collect();
     Visual { rtl, lines }
+}
+
+/// The embedding level and original bidi class of each byte of the text.
+struct Levels {
+    levels: Vec<Level>,
+    classes: Vec<BidiClass>,
+}
+
+impl Levels {
+    /// Each link target the display shows (`⟨https://…⟩`) is a first-strong
+    /// isolate (FSI … PDI, UAX #9): it keeps its own order and stands after
+    /// the whole link text in reading order. Without, in a right-to-left
+    /// sentence the URL joined the Latin word that ends a link text
+    /// (`SendGrid ⟨url⟩`) and was read inside the link text. The isolate
+    /// marks are added for the algorithm only, never shown.
+    fn of(text: &StyledText, para: Level) -> Levels {
+        const FSI: &str = "\u{2068}";
+        const PDI: &str = "\u{2069}";
+        let s = text.text();
+        // One isolate a link target, whatever other styles (a search hit)
+        // split its runs.
+        let mut urls: Vec<std::ops::Range<usize>> = Vec::new();
+        for (mut range, _) in text.runs().filter(|(_, style)| style.contains(Style::URL)) {
+            // The space before ` ⟨` stays between the text and the target.
+            while s[range.clone()].starts_with(' ') {
+                range.start += 1;
+            }
+            match urls.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => urls.push(range),
+            }
+        }
+        if urls.is_empty() {
+            let info = BidiInfo::new(s, Some(para));
+            return Levels {
+                levels: info.levels,
+                classes: info.original_classes,
+            };
+        }
+        let mut isolated = String::with_capacity(s.len() + urls.len() * 6);
+        // Where each byte of `s` went in `isolated`.
+        let mut moved = Vec::with_capacity(s.len());
+        let mut at = 0;
+        for url in &urls {
+            for i in at..url.start {
+                moved.push(isolated.len() + i - at);
+            }
+            isolated.push_str(&s[at..url.start]);
+            isolated.push_str(FSI);
+            for i in url.clone() {
+                moved.push(isolated.len() + i - url.start);
+            }
+            isolated.push_str(&s[url.clone()]);
+            isolated.push_str(PDI);
+            at = url.end;
+        }
+        for i in at..s.len() {
+            moved.push(isolated.len() + i - at);
+        }
+        isolated.push_str(&s[at..]);
+        let info = BidiInfo::new(&isolated, Some(para));
+        Levels {
+            levels: moved.iter().map(|&i| info.levels[i]).collect(),
+            classes: moved.iter().map(|&i| info.original_classes[i]).collect(),
+        }
+    }
 }
 
 /// Right-to-left letters, Arabic digits and the directional marks (a cheap
@@ -126,7 +192,7 @@ fn is_directional_mark(g: &str) -> bool {
 /// The line in visual order, or `None` when that is its logical order.
 fn reorder<'a>(
     text: &'a StyledText,
-    info: &BidiInfo,
+    info: &Levels,
     para: Level,
     line: &WrappedLine,
 ) -> Option<VisualLine<'a>> {
@@ -137,7 +203,7 @@ fn reorder<'a>(
     // L1: white space at the end of the line takes the paragraph level.
     for cell in cells.iter_mut().rev() {
         use BidiClass::*;
-        let class = info.original_classes[cell.0];
+        let class = info.classes[cell.0];
         if !matches!(class, WS | BN | S | B | LRI | RLI | FSI | PDI) {
             break;
         }
@@ -285,6 +351,17 @@ mod tests {
         let (rtl, lines) = visual(raw, 40, BaseDirection::for_locale("he-il"));
         assert!(rtl);
         assert_eq!(lines, ["קלח אוה Dynamics 365"]);
+    }
+
+    /// A link's target follows the whole link text in reading order, even
+    /// when the text ends in a Latin word that it would otherwise join.
+    #[test]
+    fn a_link_target_stands_after_its_whole_link_text() {
+        let shown =
+            crate::text::display_form("יש לך [חשבון SendGrid](https://sendgrid.com/) ואישורי");
+        let v = lay_out(&shown, 80, WidthMode::Narrow, BaseDirection::Rtl);
+        let line: String = v.lines[0].spans.iter().map(|(t, _)| t.as_ref()).collect();
+        assert_eq!(line, "ירושיאו ⟨https://sendgrid.com/⟩ SendGrid ןובשח ךל שי");
     }
 
     #[test]
