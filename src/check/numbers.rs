@@ -289,8 +289,12 @@ fn digit(c: char) -> Option<char> {
 /// Every number in the target, whole (`1.000,50` → `100050`), each digit run
 /// alone, and multiplied by a unit that follows (`15万`, `30 萬`, `250 ألف`).
 fn target_numbers(text: &str) -> Vec<String> {
-    let mut chars: Vec<char> = Vec::with_capacity(text.len());
-    chars.extend(text.chars());
+    // From the first digit on: no number looks back before it.
+    let first = text
+        .char_indices()
+        .find(|&(_, c)| digit(c).is_some())
+        .map_or(text.len(), |(at, _)| at);
+    let chars: Vec<char> = text[first..].chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
