@@ -523,6 +523,40 @@ fn a_second_instance_in_another_environment_reads_only_too() {
     assert_eq!(names, [".sxs-notes.yaml.lock", "sxs-notes.yaml"]);
 }
 
+/// A lock file left by another user (mode 0444 to whoever runs this): a
+/// lock needs only to read it, so the next reviewer of a shared notes file
+/// writes. Run as `nobody` when the tests run as root, for whom no mode
+/// forbids anything.
+#[test]
+fn a_lock_file_this_user_cannot_write_is_still_taken() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let lock = dir.path().join(".sxs-notes.yaml.lock");
+    std::fs::write(&lock, "").unwrap();
+    std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o444)).unwrap();
+    // SAFETY: geteuid has no preconditions.
+    let as_nobody = match unsafe { libc::geteuid() } {
+        0 if std::path::Path::new("/usr/bin/setpriv").exists() => {
+            "setpriv --reuid=65534 --regid=65534 --clear-groups "
+        }
+        0 => return eprintln!("skipped: root writes any file, and no setpriv to run as nobody"),
+        _ => "",
+    };
+    let mut shell = Tty::shell((100, 30), dir.path());
+    shell.wait_for_text("$ ");
+    shell.send(&format!(
+        "XDG_CONFIG_HOME=/nonexistent USER=kim {as_nobody}{}\r",
+        env!("CARGO_BIN_EXE_sxs")
+    ));
+    shell.wait_for_text("en-us");
+    shell.send("a");
+    shell.wait_for_text("✓ saved");
+    shell.send("q");
+    shell.wait_for("the shell again", |s| !s.alternate_screen());
+    assert_eq!(notes_entries(dir.path()).len(), 1);
+}
+
 #[test]
 fn a_span_marked_by_keys_has_exact_bytes_exports_between_v_and_reads_back() {
     use sxs::store::Store;

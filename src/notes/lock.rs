@@ -31,13 +31,24 @@ pub(crate) struct Lock {
 /// Takes the lock of `notes`, or says why this process may only read it.
 pub(crate) fn acquire(notes: &Path) -> Result<Lock, String> {
     let path = lock_path(notes);
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|err| format!("cannot create the lock file {}: {err}", path.display()))?;
+    // Read is all a lock needs: another user's lock file (mode 0644 under the
+    // usual umask) is opened as it is, and only a missing one is created.
+    let file = File::open(&path)
+        .or_else(|_| {
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+        })
+        .map_err(|err| {
+            format!(
+                "cannot open or create the lock file {}: {err}; the folder must be writable \
+                 and the lock a file",
+                path.display()
+            )
+        })?;
     match file.try_lock() {
         Ok(()) => Ok(Lock { _file: file }),
         Err(TryLockError::WouldBlock) => Err(format!(
