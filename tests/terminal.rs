@@ -523,6 +523,22 @@ fn a_second_instance_in_another_environment_reads_only_too() {
     assert_eq!(names, [".sxs-notes.yaml.lock", "sxs-notes.yaml"]);
 }
 
+/// README: a named path that gives nothing ends the command with exit 2
+/// after the rest was done; for the review screen, after the review.
+#[test]
+fn a_missing_path_beside_a_good_one_opens_the_review_then_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = format!(
+        "{}/assets/samples/001_556f1865daf7fcb3.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut tty = Tty::spawn(&[&good, "no-such.md"], (100, 30), dir.path(), &[]);
+    tty.wait_for_text("1 file could not be used");
+    tty.send("q");
+    assert_eq!(tty.wait_exit(), 2);
+    tty.wait_for_text("no-such.md: no such file or folder");
+}
+
 /// A lock file left by another user (mode 0444 to whoever runs this): a
 /// lock needs only to read it, so the next reviewer of a shared notes file
 /// writes. Run as `nobody` when the tests run as root, for whom no mode
@@ -808,5 +824,7 @@ fn a_named_file_found_unusable_while_loading_is_said_and_listed() {
         !s.contents().contains("has no data-ttu-id")
     });
     tty.send("q");
-    assert_eq!(tty.wait_exit(), 0);
+    // And said again once the screen has closed, with exit 2.
+    assert_eq!(tty.wait_exit(), 2);
+    tty.wait_for_text("plain.md: has no data-ttu-id spans");
 }

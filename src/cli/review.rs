@@ -31,7 +31,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         fail_on(&problems.errors)?;
         anyhow::bail!("no segment files (with data-ttu-id spans) in the given paths");
     };
-    tui::run(Launch {
+    let unusable = tui::run(Launch {
         first,
         loading,
         notes: cli.common.notes_path().to_path_buf(),
@@ -40,5 +40,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
         glossary,
         first_path: cli.paths.first().cloned(),
     })?;
-    Ok(0)
+    // The screen said it; the shell and a script hear it too.
+    for error in &unusable {
+        super::diagnostics::error(error);
+    }
+    Ok(if unusable.is_empty() { 0 } else { 2 })
 }

@@ -105,7 +105,9 @@ pub enum TuiError {
 /// Runs the review screen until the user quits or a signal ends it. The
 /// terminal is restored on every way out, panics included. The automatic
 /// checks run on another thread; their findings appear when ready.
-pub fn run(launch: Launch) -> Result<(), TuiError> {
+/// Runs the review screen until the reviewer quits; the named paths that
+/// gave nothing, each as its error says it.
+pub fn run(launch: Launch) -> Result<Vec<String>, TuiError> {
     let mut config = Config::load()?;
     let user = std::env::var("USER").ok();
     let missing = missing_reviewer(
@@ -148,8 +150,7 @@ pub fn run(launch: Launch) -> Result<(), TuiError> {
     let choice = launch.checks.over(&config.checks);
     let checks = choice.options(launch.glossary)?;
     app.session.checks = choice;
-    event_loop(app, checks, launch.loading)?;
-    Ok(())
+    Ok(event_loop(app, checks, launch.loading)?)
 }
 
 /// The warning for a review whose marks would say `reviewer: unknown`: no
@@ -242,7 +243,11 @@ fn spawn_checks(app: &App, checks: &Arc<check::Options>) -> mpsc::Receiver<Vec<c
     rx
 }
 
-fn event_loop(mut app: App, checks: check::Options, mut loading: Loading) -> io::Result<()> {
+fn event_loop(
+    mut app: App,
+    checks: check::Options,
+    mut loading: Loading,
+) -> io::Result<Vec<String>> {
     // Held while a frame is drawn or a key is handled (a key can save), so
     // that a terminating signal waits for either to finish.
     let exclusive = Exclusive::default();
@@ -280,7 +285,7 @@ fn event_loop(mut app: App, checks: check::Options, mut loading: Loading) -> io:
         }
         if app.quit {
             app.finish();
-            return Ok(());
+            return Ok(std::mem::take(&mut app.session.unusable));
         }
         if app.suspend {
             app.suspend = false;

@@ -187,6 +187,10 @@ pub struct Session {
     /// What loading the files, the notes file and the config warned about,
     /// each made safe to draw.
     warnings: Vec<String>,
+    /// The named paths that gave nothing, as said on standard error once
+    /// the screen has closed: the review then exits with 2, as the batch
+    /// commands do.
+    pub unusable: Vec<String>,
     /// (documents arrived, files to read) while files are still being read
     /// in the background; `None` once all are.
     /// The total is known once the folders are walked.
@@ -243,6 +247,7 @@ impl Session {
             clock_offset: Duration::ZERO,
             progress: Vec::new(),
             warnings: all,
+            unusable: Vec::new(),
             loading: None,
             pending_resume: None,
             scrolled: 0,
@@ -414,6 +419,7 @@ impl Session {
     pub fn loaded(&mut self, problems: Problems) {
         self.loading = None;
         self.pending_resume = None;
+        self.unusable = problems.errors.iter().map(|e| e.to_string()).collect();
         let errors = problems.errors.iter().map(|e| e.to_string());
         let warnings = problems.warnings.iter().map(|w| w.to_string());
         self.warnings
