@@ -136,6 +136,26 @@ fn only_skip_and_list_name_checks() {
         "{}",
         stderr(&nothing)
     );
+    // Nor every check skipped, nor the glossary check without a glossary.
+    let all: Vec<String> = stdout(&sxs(&["check", "--list"]))
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    let every = all.join(",");
+    let findings = fixture("findings.md");
+    for args in [
+        vec!["check", "--skip", every.as_str(), findings.as_str()],
+        vec!["check", "--only", "glossary", findings.as_str()],
+    ] {
+        let out = sxs(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("no check would run"),
+            "{}",
+            stderr(&out)
+        );
+    }
     let list = stdout(&sxs(&["check", "--list"]));
     for name in ["untranslated", "length-ratio", "korean-spacing", "glossary"] {
         assert!(list.lines().any(|l| l.starts_with(name)), "{list}");

@@ -388,6 +388,12 @@ impl Options {
         }
     }
 
+    /// Whether any check may run: a run of none finds nothing and passes
+    /// every gate.
+    pub fn runs_any(&self) -> bool {
+        CHECKS.iter().any(|c| self.runs(c.name))
+    }
+
     /// Whether the check may run on some locale.
     fn runs(&self, name: &str) -> bool {
         let chosen = match self.only.is_empty() {

@@ -90,6 +90,12 @@ pub fn run(args: &CheckArgs, common: &Common) -> anyhow::Result<u8> {
     if let Some(path) = &args.glossary {
         options = options.with_glossary(Glossary::load(path)?);
     }
+    if !options.runs_any() {
+        anyhow::bail!(
+            "no check would run: --skip leaves none of --only or of the checks on by default \
+             (glossary needs --glossary FILE); see --list"
+        );
+    }
     let sources = super::sources(&args.paths, common)?;
     // Read before the documents stream by, reported after them as before.
     let notes = Notes::read(common.notes_path());
