@@ -942,26 +942,42 @@ fn what_a_segments_line_holds_beside_it_is_context() {
 /// member's C# signature: the identifiers the sentences must keep.
 #[test]
 fn an_api_reference_gives_its_csharp_signatures_as_context() {
-    let text = "<Type Name=\"T\" FullName=\"N.T\">\n  <TypeSignature Language=\"C#\" Value=\"public class T&lt;X&gt;\" />\n  \
-                <TypeSignature Language=\"VB.NET\" Value=\"Public Class T\" />\n  <Docs>\n    <summary>\
-                <span data-ttu-id=\"abcde-101\">型</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-101\">A type.</span></span></summary>\n  \
-                </Docs>\n  <Members>\n    <Member MemberName=\"M\">\n      <MemberSignature Language=\"C#\" Value=\"public void M (int a);\" />\n      \
-                <Docs><summary><span data-ttu-id=\"abcde-102\">方法</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-102\">A method.</span></span></summary>\n      \
-                <param name=\"a\"><span data-ttu-id=\"abcde-103\">数</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-103\">A number.</span></span></param>\n      \
-                <exception cref=\"T:System.ArgumentException\"><span data-ttu-id=\"abcde-104\">負</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-104\">When negative.</span></span></exception></Docs>\n";
-    let doc = Document::parse("xml/N/T.md", text);
+    let span = |n: u32, t: &str| {
+        format!(
+            "<span data-ttu-id=\"abcde-{n}\">訳</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-{n}\">{t}</span></span>"
+        )
+    };
+    let text = format!(
+        "<Type Name=\"T\" FullName=\"N.T\">\n  <TypeSignature Language=\"C#\" Value=\"public class T&lt;X&gt;\" />\n  \
+         <TypeSignature Language=\"VB.NET\" Value=\"Public Class T\" />\n  <Docs>\n    <summary>{}</summary>\n  \
+         </Docs>\n  <Members>\n    <Member MemberName=\"M\">\n      <MemberSignature Language=\"C#\" Value=\"public void M (int a, int b);\" />\n      \
+         <Docs>\n        <param name=\"a\">{}</param>\n        <param name=\"b\">To be added.</param>\n        \
+         <summary>{}</summary>\n        <exception cref=\"T:System.ArgumentException\">{}</exception>\n      </Docs>\n",
+        span(101, "A type."),
+        span(102, "A number."),
+        span(103, "A method."),
+        span(104, "When negative."),
+    );
+    let doc = Document::parse("xml/N/T.md", &text);
     assert_eq!(
         context_of(&doc),
         [
             (0, 2, "code csharp".into(), "public class T<X>".into()),
-            (1, 9, "code csharp".into(), "public void M (int a);".into()),
-            // Which part of the member each description is.
-            (2, 11, "text".into(), "parameter a".into()),
+            (
+                1,
+                9,
+                "code csharp".into(),
+                "public void M (int a, int b);".into()
+            ),
+            // Which part of the member each description is; `b` has none
+            // to label, and the summary is labelled as it follows a part.
+            (1, 11, "text".into(), "parameter a".into()),
+            (2, 13, "text".into(), "summary".into()),
             (
                 3,
-                12,
+                14,
                 "text".into(),
-                "exception T:System.ArgumentException".into()
+                "exception System.ArgumentException".into()
             ),
         ]
     );

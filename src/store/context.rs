@@ -338,41 +338,72 @@ fn signatures(
 
 /// Which part of a member a description is: a parameter's, a type
 /// parameter's, the return value's or an exception's, named as the XML
-/// names it. The descriptions are segments one after the other; without
-/// this, three parameters read as three unlabelled sentences.
+/// names it; and the summary, when such a part came before it. The
+/// descriptions are segments one after the other; without this, three
+/// parameters read as three unlabelled sentences. A part left untranslated
+/// (`To be added.`) holds no segment and gets no label.
 fn member_parts(
     text: &str,
     body_start: usize,
     covered: &[(usize, usize)],
     line_of: impl Fn(usize) -> u32,
 ) -> Vec<Context> {
-    const PARTS: [(&str, &str); 4] = [
-        ("<param name=\"", "parameter"),
-        ("<typeparam name=\"", "type parameter"),
-        ("<exception cref=\"", "exception"),
-        ("<returns>", "returns"),
+    const PARTS: [(&str, &str, &str); 6] = [
+        ("<Docs>", "", ""),
+        ("<summary>", "summary", "</summary>"),
+        ("<param name=\"", "parameter", "</param>"),
+        ("<typeparam name=\"", "type parameter", "</typeparam>"),
+        ("<exception cref=\"", "exception", "</exception>"),
+        ("<returns>", "returns", "</returns>"),
     ];
     let body = &text[body_start..];
+    let mut tags: Vec<(usize, usize)> = PARTS
+        .iter()
+        .enumerate()
+        .flat_map(|(kind, (tag, _, _))| {
+            body.match_indices(tag)
+                .map(move |(at, _)| (body_start + at, kind))
+        })
+        .collect();
+    tags.sort_unstable();
     let mut out = Vec::new();
-    for (tag, what) in PARTS {
-        for (at, _) in body.match_indices(tag) {
-            let start = body_start + at;
-            let after = start + tag.len();
-            let name = match tag.ends_with('"') {
-                true => text[after..].split('"').next().unwrap_or_default(),
-                false => "",
-            };
-            let text = match name.is_empty() {
-                true => what.to_string(),
-                false => format!("{what} {}", unescape_xml(name)),
-            };
-            out.push(Context {
-                before: covered.partition_point(|&(start_of, _)| start_of < start),
-                line: line_of(start),
-                kind: ContextKind::Text,
-                text,
-            });
+    // Whether a labelled part came before, in this member's docs.
+    let mut parts_before = false;
+    for (start, kind) in tags {
+        let (tag, what, closing) = PARTS[kind];
+        if tag == "<Docs>" {
+            parts_before = false;
+            continue;
         }
+        let after = start + tag.len();
+        let end = text[after..]
+            .find(closing)
+            .map_or(text.len(), |n| after + n);
+        let before = covered.partition_point(|&(start_of, _)| start_of < start);
+        let holds_segment = covered.get(before).is_some_and(|&(s, _)| s < end);
+        if !holds_segment || (what == "summary" && !parts_before) {
+            continue;
+        }
+        parts_before = true;
+        let name = match tag.ends_with('"') {
+            true => text[after..].split('"').next().unwrap_or_default(),
+            false => "",
+        };
+        // `T:System.ArgumentException`: the kind of member is no reading matter.
+        let name = match name.as_bytes() {
+            [kind, b':', ..] if kind.is_ascii_uppercase() => &name[2..],
+            _ => name,
+        };
+        let text = match name.is_empty() {
+            true => what.to_string(),
+            false => format!("{what} {}", unescape_xml(name)),
+        };
+        out.push(Context {
+            before,
+            line: line_of(start),
+            kind: ContextKind::Text,
+            text,
+        });
     }
     out
 }
