@@ -919,16 +919,21 @@ fn what_a_segments_line_holds_beside_it_is_context() {
     };
     let body = format!(
         "| {} | `Control`{}`R` | `Command`+`Shift`+`R` |\n\n\
-         1. {}\n\n## <a name=\"x\"></a>{}\n\n> [!NOTE]\n> {}\n\n[{}](https://example.com/a_b)\n",
+         1. {}\n\n## <a name=\"x\"></a>{}\n\n> [!NOTE]\n> {}\n\n[{}](https://example.com/a_b)\n\n\
+         {} <!-- Select `F1` to open it -->\n\n:::image type=\"content\" source=\"a.png\" alt-text=\":::{}\n\n\
+         | **{}** | &nbsp; |\n",
         span(101, "Hard refresh"),
         span(102, "+`F5` or `Control`+`Shift`+"),
         span(103, "Item"),
         span(104, "Heading"),
         span(105, "Note"),
         span(106, "Link"),
+        span(107, "Commented"),
+        span(108, "Image"),
+        span(109, "Cell"),
     );
     let doc = doc_with(&body);
-    assert_eq!(doc.segments.len(), 6);
+    assert_eq!(doc.segments.len(), 9);
     assert_eq!(
         context_of(&doc),
         [

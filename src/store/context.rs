@@ -157,18 +157,39 @@ fn says_something(piece: &str) -> bool {
         rest = &numbered[1..];
     }
     let mut visible = String::new();
-    let mut chars = rest.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '<' => {
-                chars.find(|&c| c == '>');
-            }
-            ']' if matches!(chars.peek(), Some('(' | '[')) => {
-                let close = if chars.next() == Some('(') { ')' } else { ']' };
-                chars.find(|&c| c == close);
-            }
-            c => visible.push(c),
+    let mut at = 0;
+    // What a reader never sees: comments, tags, a link's destination, an
+    // entity (`&nbsp;`), a DocFX image (`:::image … :::`, `:::image-end:::`).
+    let hidden: [(&str, &str); 4] = [("<!--", "-->"), ("<", ">"), ("](", ")"), ("][", "]")];
+    while let Some(c) = rest[at..].chars().next() {
+        let here = &rest[at..];
+        if let Some((open, close)) = hidden.iter().find(|(open, _)| here.starts_with(open)) {
+            let after = at + open.len();
+            at = rest[after..]
+                .find(close)
+                .map_or(rest.len(), |n| after + n + close.len());
+            continue;
         }
+        if here.starts_with(":::image") {
+            let after = at + ":::image".len();
+            at = rest[after..]
+                .find(":::")
+                .map_or(rest.len(), |n| after + n + 3);
+            continue;
+        }
+        if c == '&'
+            && let Some(end) = here.find(';').filter(|&n| (2..10).contains(&n))
+        {
+            if here[1..end]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'#')
+            {
+                at += end + 1;
+                continue;
+            }
+        }
+        visible.push(c);
+        at += c.len_utf8();
     }
     visible.chars().any(char::is_alphanumeric)
 }
