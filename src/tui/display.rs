@@ -23,10 +23,16 @@ pub fn one_line(raw: &str) -> String {
 }
 
 /// `path` in at most `max` cells: whole, or `…` and as much of its end as
-/// fits, from a `/` when one is in what fits.
+/// fits, from a `/` when one is in what fits. A file name too long for
+/// `max` keeps its start and its end (`partner-center-f…germany.md`): two
+/// names that end alike stay told apart.
 pub fn shorten_left(path: &str, max: usize, mode: WidthMode) -> String {
     if str_width(path, mode) <= max {
         return path.to_string();
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if str_width(name, mode) + 1 > max {
+        return shorten_middle(name, max, mode);
     }
     let room = max.saturating_sub(1);
     let mut used = 0;
@@ -547,8 +553,17 @@ mod tests {
         let short = shorten_left(path, 44, WidthMode::Narrow);
         assert_eq!(short, "…/partner-center/software-assurance-lp.md");
         assert!(str_width(&short, WidthMode::Narrow) <= 44);
-        assert_eq!(shorten_left(path, 12, WidthMode::Narrow), "…rance-lp.md");
+        // A name longer than the room keeps its start and end: names that
+        // end alike are still told apart.
+        assert_eq!(shorten_left(path, 12, WidthMode::Narrow), "softw…lp.md");
         assert_eq!(shorten_left("a.md", 12, WidthMode::Narrow), "a.md");
+        let (long, longer) = (
+            "de/partner-center-for-microsoft-cloud-germany.md",
+            "de/user-management-in-partner-center-for-microsoft-cloud-germany.md",
+        );
+        let shown = |p| shorten_left(p, 40, WidthMode::Narrow);
+        assert_ne!(shown(long), shown(longer));
+        assert!(str_width(&shown(longer), WidthMode::Narrow) <= 40);
     }
 
     #[test]
