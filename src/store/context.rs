@@ -177,16 +177,17 @@ fn says_something(piece: &str) -> bool {
                 .map_or(rest.len(), |n| after + n + 3);
             continue;
         }
+        let entity = |end: usize| {
+            (2..10).contains(&end)
+                && here[1..end]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'#')
+        };
         if c == '&'
-            && let Some(end) = here.find(';').filter(|&n| (2..10).contains(&n))
+            && let Some(end) = here.find(';').filter(|&n| entity(n))
         {
-            if here[1..end]
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'#')
-            {
-                at += end + 1;
-                continue;
-            }
+            at += end + 1;
+            continue;
         }
         visible.push(c);
         at += c.len_utf8();
