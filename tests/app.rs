@@ -2328,6 +2328,20 @@ fn the_segment_being_marked_shows_above_the_mark_dialog() {
         "{words:?} above the dialog:\n{}",
         rows.join("\n")
     );
+    // So with a span marked from span mode.
+    let (mut app, _notes) = samples(100, 24);
+    press(&mut app, "G");
+    press(&mut app, "vex");
+    let rows = screen(&app);
+    let dialog = rows
+        .iter()
+        .position(|r| r.contains("Add an error"))
+        .expect("the dialog");
+    assert!(
+        rows[..dialog].iter().any(|r| r.contains(&words)),
+        "{words:?} above the dialog:\n{}",
+        rows.join("\n")
+    );
 }
 
 #[test]

@@ -195,9 +195,7 @@ impl App {
                 s.mark_ok(armed == Some(here), (&keys.0, &keys.1))
             }
             Action::MarkBad if s.segment_count() > 0 => {
-                // The dialog covers the bottom of the panes: the segment
-                // being marked shows above it, as the error list has it.
-                s.go_to_near_top(s.position().cursor);
+                s.make_room_below();
                 self.modes.push(Box::new(MarkDialog::new(s)))
             }
             Action::MarkBad => {}

@@ -38,7 +38,7 @@ impl Session {
                     self.recount(self.doc);
                 }
                 Some(match was_read_only && !self.notes.is_read_only() {
-                    true => "; the notes file is writable again (the other sxs closed it)",
+                    true => "; the notes file is writable again",
                     false => "",
                 })
             }

@@ -34,6 +34,17 @@ impl Session {
         self.place(segment, Scroll::NearTop);
     }
 
+    /// Shows the cursor's segment near the top of the panes, for the mark
+    /// dialog that covers their bottom. A segment taller than the panes
+    /// keeps its view: span mode scrolled it to the selection.
+    pub fn make_room_below(&mut self) {
+        let geo = self.geometry();
+        let cursor = self.position().cursor;
+        if row(self, cursor, 0, &geo).height() < geo.body_height as usize {
+            self.go_to_near_top(cursor);
+        }
+    }
+
     fn place(&mut self, segment: usize, scroll: Scroll) {
         if self.segment_count() == 0 {
             return;

@@ -105,7 +105,10 @@ impl SpanMode {
             return Outcome::Stay;
         };
         match self.selection.span(raw) {
-            Some(span) => Outcome::Push(Box::new(MarkDialog::for_span(session, span))),
+            Some(span) => {
+                session.make_room_below();
+                Outcome::Push(Box::new(MarkDialog::for_span(session, span)))
+            }
             None => {
                 session.complain(
                     "the selection is only what the screen adds (a link's ⟨⟩); select some text",
