@@ -852,16 +852,14 @@ fn a_locale_is_written_as_sxs_writes_locales() {
     let text = String::from_utf8(piped).unwrap();
     // The sample without its front matter, so that --locale is what counts.
     let body = text.splitn(3, "---\n").nth(2).unwrap();
-    let out = sxs_piped(
-        &["dump", "--format", "jsonl", "--locale", "JA_jp", "-"],
-        body.as_bytes(),
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("\"locale\":\"ja-jp\""),
-        "{}",
-        stdout(&out)
-    );
+    // As a person writes it, and as `$LANG` holds it.
+    for locale in ["JA_jp", "ja_JP.UTF-8"] {
+        let args = ["dump", "--format", "jsonl", "--locale", locale, "-"];
+        let out = sxs_piped(&args, body.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let said = stdout(&out);
+        assert!(said.contains("\"locale\":\"ja-jp\""), "{locale}: {said}");
+    }
 }
 
 /// A file named beside its folder, or by two names, is read once: the

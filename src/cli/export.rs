@@ -31,7 +31,7 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
             common
                 .locale
                 .as_ref()
-                .is_none_or(|l| e.locale.eq_ignore_ascii_case(l))
+                .is_none_or(|l| e.locale.replace('_', "-").eq_ignore_ascii_case(l))
         })
         .collect();
     // Without PATHs, the notes alone: loading would give the bundled samples.

@@ -78,7 +78,9 @@ pub struct Common {
 /// (`ja_JP` is `ja-jp`). Anything else is refused rather than written into
 /// every output: a tag holds letters, digits and dashes only.
 fn locale_tag(value: &str) -> Result<String, String> {
-    let tag = value.trim().replace('_', "-").to_ascii_lowercase();
+    // `ja_JP.UTF-8`, `de_DE@euro`: a POSIX locale as `$LANG` holds it.
+    let posix = value.trim().split(['.', '@']).next().unwrap_or_default();
+    let tag = posix.replace('_', "-").to_ascii_lowercase();
     let parts_fit = tag.split('-').all(|part| {
         (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
     });
