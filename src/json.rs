@@ -37,12 +37,15 @@ const HAZARD_LEADS: [u8; 3] = [0xc2, 0xd8, 0xe2];
 /// The character at `at` when it is one a terminal acts on but JSON lets
 /// through, and its length in bytes: a C1 control (U+0080–U+009F), the
 /// Arabic letter mark, the left-to-right and right-to-left marks, and the
-/// bidi embeddings, overrides and isolates.
+/// bidi embeddings, overrides and isolates. And the line and paragraph
+/// separators, which JSON lets through too but which tools that split text
+/// into lines (Python's `splitlines`) take for line ends: a JSONL record
+/// stays one line for them.
 fn hazard_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
     match bytes.get(at..(at + 3).min(bytes.len()))? {
         [0xc2, b @ 0x80..=0x9f, ..] => Some((u32::from(*b), 2)),
         [0xd8, 0x9c, ..] => Some((0x061c, 2)),
-        [0xe2, 0x80, b @ (0x8e | 0x8f | 0xaa..=0xae)] => Some((0x2000 + u32::from(b - 0x80), 3)),
+        [0xe2, 0x80, b @ (0x8e | 0x8f | 0xa8..=0xae)] => Some((0x2000 + u32::from(b - 0x80), 3)),
         [0xe2, 0x81, b @ 0xa6..=0xa9] => Some((0x2040 + u32::from(b - 0x80), 3)),
         _ => None,
     }
@@ -171,6 +174,7 @@ mod tests {
             ("a\u{9b}31m", r#""a\u009b31m""#),
             ("\u{80}\u{9f}", r#""\u0080\u009f""#),
             ("x\u{202e}y\u{2066}\u{200f}", r#""x\u202ey\u2066\u200f""#),
+            ("a\u{2028}b\u{2029}", r#""a\u2028b\u2029""#),
             ("ب\u{61c}", r#""ب\u061c""#),
         ] {
             assert_eq!(written(text), escaped);
@@ -206,7 +210,7 @@ mod tests {
     /// The characters [`write_str`] escapes where serde_json does not.
     fn hazard(c: char) -> bool {
         matches!(c, '\u{80}'..='\u{9f}' | '\u{61c}' | '\u{200e}' | '\u{200f}'
-            | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     }
 
     proptest! {
@@ -214,7 +218,7 @@ mod tests {
         /// serde_json writes them but for the characters a terminal acts
         /// on, and read back the same.
         #[test]
-        fn strings_are_written_as_serde_json_writes_them(text in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}]){0,40}") {
+        fn strings_are_written_as_serde_json_writes_them(text in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f\\u{80}-\\u{9f}\\u{2028}-\\u{202e}]){0,40}") {
             let json = written(&text);
             prop_assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text.clone());
             let serde = defused(serde_json::to_vec(&text).unwrap());
