@@ -985,3 +985,26 @@ fn mqm_doc_id_is_the_segments_place_in_its_document_whatever_is_reviewed() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// An entry written by hand without `source` and `target`: the mqm export
+/// takes the segment's texts from its file, so its span stands between
+/// `<v>` and `</v>` and reads back as a span.
+#[test]
+fn mqm_takes_the_texts_of_a_hand_written_entry_from_its_file() {
+    let dir = TempDir::new().unwrap();
+    fs::copy(
+        "tests/fixtures/store/variants/raw-html.md",
+        dir.path().join("a.md"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("sxs-notes.yaml"),
+        "- file: a.md\n  id: 0466a-101\n  verdict: bad\n  errors:\n    - category: fluency/spelling\n      \
+         severity: minor\n      side: target\n      start: 8\n      end: 14\n      text: 기타\n  reviewer: kim\n",
+    )
+    .unwrap();
+    let tsv = export(&dir, "mqm");
+    let row: Vec<&str> = tsv.lines().nth(1).expect("a row").split('\t').collect();
+    assert_eq!(row[5], "<strong>Other</strong>", "{tsv}");
+    assert_eq!(row[6], "<strong><v>기타</v></strong>", "{tsv}");
+}

@@ -19,8 +19,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::Exported;
 use crate::mqm::{Severity, Side, Span};
 use crate::notes::{Entry, Verdict};
-use crate::store::Document;
 use crate::store::wmt::{self, RatingKind};
+use crate::store::{Document, Segment};
 use crate::tsv::write_line as tsv_line;
 
 /// The header: SPEC's ten columns, then, when some field needed escaping,
@@ -89,7 +89,7 @@ fn write_rows(out: &mut Exported, entries: &[&Entry], docs: &[&Document]) {
             }
             if let Some(entry) = by_segment.get(&(doc.path.as_str(), seg.id())) {
                 written.insert((&entry.file, &entry.id));
-                rows.entry(entry, [system, name, &doc_id(doc, i), seg.id()]);
+                rows.entry(entry, [system, name, &doc_id(doc, i), seg.id()], Some(seg));
             }
         }
     }
@@ -105,6 +105,7 @@ fn write_rows(out: &mut Exported, entries: &[&Entry], docs: &[&Document]) {
             wmt::split_path(&entry.file).map_or((SYSTEM, entry.file.as_str()), |(_, s, d)| (s, d));
         let doc = by_path.get(entry.file.as_str());
         let at = doc.and_then(|d| d.segments.iter().position(|s| s.id() == entry.id));
+        let now = doc.zip(at).map(|(d, i)| &d.segments[i]);
         let number = match (doc, at) {
             (Some(doc), Some(i)) => doc_id(doc, i),
             _ => {
@@ -113,7 +114,7 @@ fn write_rows(out: &mut Exported, entries: &[&Entry], docs: &[&Document]) {
                 Cow::Owned((doc.map_or(0, |d| d.segments.len()) + *count).to_string())
             }
         };
-        rows.entry(entry, [system, name, &number, &entry.id]);
+        rows.entry(entry, [system, name, &number, &entry.id], now);
     }
     for (file, count) in unplaced {
         let why = match by_path.contains_key(file) {
@@ -167,11 +168,19 @@ impl Rows<'_> {
     }
 
     /// The rows of one notes entry: its errors, or `No-error`.
-    fn entry(&mut self, entry: &Entry, place: [&str; 4]) {
-        let source = entry.source.as_deref().unwrap_or("");
+    /// The rows of one notes entry; `now` is its segment as read, if it was.
+    fn entry(&mut self, entry: &Entry, place: [&str; 4], now: Option<&Segment>) {
+        // An entry written by hand records no texts: the segment's stand in.
+        let (source, target) = match (&entry.target, now) {
+            (None, Some(seg)) => (seg.source().unwrap_or(""), seg.target()),
+            _ => (
+                entry.source.as_deref().unwrap_or(""),
+                entry.target.as_deref().unwrap_or(""),
+            ),
+        };
         match &entry.verdict {
             Some(Verdict::Ok) => {
-                let texts = marked(source, entry.target.as_deref().unwrap_or(""), None);
+                let texts = marked(source, target, None);
                 let what = ["No-error", "No-error", entry.comment.as_str()];
                 self.line(place, &entry.reviewer, &texts, what);
             }
@@ -179,7 +188,10 @@ impl Rows<'_> {
                 self.segment_comments += usize::from(!entry.comment.is_empty());
                 for error in &entry.errors {
                     let span = error.span.as_ref().and_then(|span| {
-                        let text = entry.marked_text(span.side).unwrap_or("");
+                        let text = match span.side {
+                            Side::Target => target,
+                            Side::Source => source,
+                        };
                         let at = span.locate(text).range();
                         if at.is_none() {
                             self.warnings.push(format!(
@@ -197,8 +209,7 @@ impl Rows<'_> {
                             ..span.clone()
                         })
                     });
-                    let texts =
-                        marked(source, entry.target.as_deref().unwrap_or(""), span.as_ref());
+                    let texts = marked(source, target, span.as_ref());
                     let (label, severity) = (error.category_label(), wmt_severity(error.severity));
                     let what = [label.as_str(), severity, error.comment.as_str()];
                     self.line(place, &entry.reviewer, &texts, what);
