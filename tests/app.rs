@@ -2179,6 +2179,15 @@ fn a_hebrew_span_and_comment_are_quoted_in_visual_order_on_the_detail_line() {
         shown.contains("«תוחוקלה»: vs link \"רוביח\" חוסינ"),
         "{shown}"
     );
+    // Too long for a narrow line, it is cut at its end, which is on the
+    // left: its first word, on the right, stays.
+    app.resize(72, 30);
+    let rows = screen(&app);
+    let line = rows
+        .iter()
+        .find(|r| r.contains("✗ minor Style"))
+        .expect("the detail line");
+    assert!(line.contains("חוסינ") && line.contains('…'), "{line}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::mqm::{Placement, Severity};
 use crate::notes::{Entry, MqmError, Verdict};
 use crate::store::wmt::{Rating, RatingKind};
+use crate::text::{WidthMode, grapheme_width, str_width};
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
@@ -83,10 +84,17 @@ impl DetailBar {
         }
         if let Some(entry) = entry.filter(|e| e.verdict.is_some()) {
             let mark = match &entry.verdict {
-                Some(Verdict::Bad) => (
-                    format!("  ✗ {}", errors(session, cursor, entry)),
-                    Tone::Bad(entry.worst_severity()),
-                ),
+                Some(Verdict::Bad) => {
+                    // What the line has left once the place and time are drawn.
+                    let used: usize = (self.pieces.iter())
+                        .map(|(text, _)| str_width(text, session.width_mode))
+                        .sum();
+                    let room = (session.size.0 as usize).saturating_sub(used + 4);
+                    (
+                        format!("  ✗ {}", errors(session, cursor, entry, room)),
+                        Tone::Bad(entry.worst_severity()),
+                    )
+                }
                 Some(Verdict::Ok) if entry.reviewer.is_empty() => ("  ✓ ok".into(), Tone::Ok),
                 Some(Verdict::Ok) => (format!("  ✓ ok ({})", entry.reviewer), Tone::Ok),
                 Some(Verdict::Other(v)) => (format!("  ? {v}"), Tone::Dim),
@@ -148,9 +156,10 @@ impl DetailBar {
 /// A bad entry's errors, worst first, each as `severity Category «span»:
 /// comment…`, joined by ` · `; a span whose text is no longer in the
 /// segment is `~«span»`, as the gutter marks a stale mark `~`.
-fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
+fn errors(session: &Session, segment: usize, entry: &Entry, room: usize) -> String {
     let mut errors: Vec<&MqmError> = entry.errors.iter().collect();
     errors.sort_by_key(|e| std::cmp::Reverse(e.severity));
+    let one = errors.len() == 1;
     let shown: Vec<String> = errors
         .iter()
         .map(|e| {
@@ -161,11 +170,23 @@ fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
                 (Some(span), _) => format!(" «{}»", drawn_line(&span.text)),
                 (None, _) => String::new(),
             };
-            let comment = match e.comment.is_empty() {
-                true => String::new(),
-                false => format!(": {}", drawn_comment(&start_of(&e.comment))),
+            let head = format!("{} {}{span}", e.severity, e.category_label());
+            // A lone error's comment is cut to the room the line has, before
+            // it is put in visual order: the screen's edge would take a
+            // right-to-left comment's start.
+            let start = match one {
+                true => fitting(
+                    &start_of(&e.comment),
+                    room.saturating_sub(str_width(&head, session.width_mode) + 2),
+                    session.width_mode,
+                ),
+                false => start_of(&e.comment),
             };
-            format!("{} {}{span}{comment}", e.severity, e.category_label())
+            let comment = match start.is_empty() {
+                true => String::new(),
+                false => format!(": {}", drawn_comment(&start)),
+            };
+            format!("{head}{comment}")
         })
         .collect();
     match shown.len() {
@@ -178,6 +199,27 @@ fn errors(session: &Session, segment: usize, entry: &Entry) -> String {
 /// graphemes and `…`.
 fn start_of(comment: &str) -> String {
     first(comment, COMMENT_START)
+}
+
+/// As much of the start of `text` as fits in `cells`, `…` marking a cut;
+/// nothing when not even a grapheme and `…` fit.
+fn fitting(text: &str, cells: usize, mode: WidthMode) -> String {
+    if str_width(text, mode) <= cells {
+        return text.to_string();
+    }
+    let mut used = 1;
+    let mut end = 0;
+    for (at, g) in text.grapheme_indices(true) {
+        used += grapheme_width(g, mode);
+        if used > cells {
+            break;
+        }
+        end = at + g.len();
+    }
+    match end {
+        0 => String::new(),
+        _ => format!("{}…", text[..end].trim_end_matches(['…', ' '])),
+    }
 }
 
 /// The first `graphemes` of a text, on one line, `…` marking a cut.
