@@ -106,12 +106,21 @@ fn a_missing_path_exits_2_naming_it() {
 #[test]
 fn a_missing_path_among_others_fails_after_the_others_are_reported() {
     let good = "tests/fixtures/corpus/partner-center-pr.ko-kr";
+    let wmt = "tests/fixtures/wmt/newstest2020-ende.tsv";
+    let no_notes = "--notes=/nonexistent/n.yaml";
     for (args, shows) in [
-        (vec!["dump", "--format", "jsonl"], "\"locale\":\"ko-kr\""),
-        (vec!["check", "--format", "jsonl"], "\"check\":"),
-        (vec!["stats", "--format", "json"], "\"ko-kr\""),
+        (
+            vec!["dump", "--format", "jsonl", good],
+            "\"locale\":\"ko-kr\"",
+        ),
+        (vec!["check", "--format", "jsonl", good], "\"check\":"),
+        (vec!["stats", "--format", "json", good], "\"ko-kr\""),
+        (
+            vec!["export", "--format", "mqm", no_notes, wmt],
+            "Huoshan_Translate.832",
+        ),
     ] {
-        let args: Vec<&str> = args.into_iter().chain([good, "no-such.md"]).collect();
+        let args: Vec<&str> = args.into_iter().chain(["no-such.md"]).collect();
         let out = sxs(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stdout(&out).contains(shows), "{args:?}: {}", stdout(&out));

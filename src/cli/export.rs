@@ -35,10 +35,17 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
         })
         .collect();
     // Without PATHs, the notes alone: loading would give the bundled samples.
-    let mut docs = match args.paths.is_empty() {
-        true => Vec::new(),
-        false => super::load(&args.paths, common)?.docs,
+    let (mut docs, load_errors) = match args.paths.is_empty() {
+        true => (Vec::new(), Vec::new()),
+        false => {
+            let (store, errors) = super::load_all(&args.paths, common)?;
+            (store.docs, errors)
+        }
     };
+    // Nothing read at all: no export of nothing, only why.
+    if !args.paths.is_empty() && docs.is_empty() {
+        super::fail_on(&load_errors)?;
+    }
     if !args.paths.is_empty() && docs.iter().all(|d| d.ratings.is_empty()) {
         super::diagnostics::warning(format_args!(
             "the PATHs given hold no WMT MQM ratings; the export holds the notes alone"
@@ -62,6 +69,8 @@ pub fn run(args: &ExportArgs, common: &Common) -> anyhow::Result<u8> {
             out.flush()?;
         }
     }
+    // A named path that gave nothing fails the export, after the rest.
+    super::fail_on(&load_errors)?;
     Ok(0)
 }
 

@@ -244,12 +244,6 @@ fn stdin_is_a_pipe() -> bool {
 
 /// Loads the given paths (see `sources`) and reports every load warning on
 /// stderr; a named path that gave nothing fails the command.
-pub(crate) fn load(paths: &[PathBuf], common: &Common) -> anyhow::Result<Store> {
-    let (store, errors) = load_all(paths, common)?;
-    fail_on(&errors)?;
-    Ok(store)
-}
-
 /// Every document of `paths`, its warnings reported, and the named paths
 /// that gave nothing, for the caller to fail on once its output is written.
 pub(crate) fn load_all(
