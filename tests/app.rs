@@ -2320,37 +2320,26 @@ fn a_hand_written_ok_without_reviewer_or_texts_shows_plainly() {
 }
 
 /// The mark dialog covers the bottom of the panes: `x` on the last segment,
-/// which stood at the bottom, shows that segment above the dialog.
+/// which stood at the bottom, shows that segment above the dialog; so does
+/// a span marked from span mode.
 #[test]
 fn the_segment_being_marked_shows_above_the_mark_dialog() {
-    let (mut app, _notes) = samples(100, 24);
-    press(&mut app, "G");
-    let words: String = cursor_source(&app).chars().take(12).collect();
-    press(&mut app, "x");
-    let rows = screen(&app);
-    let dialog = rows
-        .iter()
-        .position(|r| r.contains("Add an error"))
-        .expect("the dialog");
-    assert!(
-        rows[..dialog].iter().any(|r| r.contains(&words)),
-        "{words:?} above the dialog:\n{}",
-        rows.join("\n")
-    );
-    // So with a span marked from span mode.
-    let (mut app, _notes) = samples(100, 24);
-    press(&mut app, "G");
-    press(&mut app, "vex");
-    let rows = screen(&app);
-    let dialog = rows
-        .iter()
-        .position(|r| r.contains("Add an error"))
-        .expect("the dialog");
-    assert!(
-        rows[..dialog].iter().any(|r| r.contains(&words)),
-        "{words:?} above the dialog:\n{}",
-        rows.join("\n")
-    );
+    for keys in ["x", "vex"] {
+        let (mut app, _notes) = samples(100, 24);
+        press(&mut app, "G");
+        let words: String = cursor_source(&app).chars().take(12).collect();
+        press(&mut app, keys);
+        let rows = screen(&app);
+        let dialog = rows
+            .iter()
+            .position(|r| r.contains("Add an error"))
+            .expect("the dialog");
+        assert!(
+            rows[..dialog].iter().any(|r| r.contains(&words)),
+            "{keys}: {words:?} above the dialog:\n{}",
+            rows.join("\n")
+        );
+    }
 }
 
 #[test]
