@@ -153,6 +153,15 @@ fn search_is_incremental_wraps_and_escape_returns() {
     assert!(app.session.search.query.is_empty());
 }
 
+/// A query with no match is quoted as typed: a backslash stays one.
+#[test]
+fn a_search_with_no_match_quotes_the_query_as_typed() {
+    let (mut app, _notes) = samples(100, 30);
+    press(&mut app, "/");
+    type_enter(&mut app, "Partner\\b");
+    assert_said(&app, "no match for “Partner\\b” in this file");
+}
+
 #[test]
 fn search_highlights_ranges_in_both_panes_with_smart_case() {
     let (mut app, _notes) = samples(100, 30);
@@ -2101,7 +2110,7 @@ fn span_mode_finds_a_word_moves_by_word_and_esc_leaves_nothing() {
     assert_eq!(&target[start..start + "パスワード".len()], "パスワード");
     // A search that finds nothing says so and keeps the selection.
     press(&mut app, "v/zzz");
-    assert_said(&app, "no \"zzz\" in the target");
+    assert_said(&app, "no “zzz” in the target");
     special(&mut app, KeyCode::Esc);
     special(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), "normal");

@@ -31,7 +31,7 @@ use super::components::span_mode::SpanMode;
 use super::components::status_bar::StatusBar;
 use super::components::warnings::Warnings;
 use super::components::{too_small, top_bar};
-use super::display::plural;
+use super::display::{drawn_line, plural};
 use super::geometry::Arrangement;
 use super::keymap::Keymaps;
 use super::keys::Key;
@@ -301,7 +301,8 @@ impl App {
             None => {
                 let query = s.search.query.clone();
                 let hint = no_match_hint(s, &query, &self.keymaps);
-                s.complain(format!("no match for {query:?} in this file{hint}"));
+                let shown = drawn_line(&query);
+                s.complain(format!("no match for “{shown}” in this file{hint}"));
             }
         }
     }

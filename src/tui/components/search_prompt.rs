@@ -33,7 +33,8 @@ impl SearchPrompt {
             session.search.clear();
         } else if session.search.hits.is_empty() {
             let hint = no_match_hint(session, &query, keymaps);
-            session.complain(format!("no match for {query:?} in this file{hint}"));
+            let shown = drawn_line(&query);
+            session.complain(format!("no match for “{shown}” in this file{hint}"));
         } else {
             let (next, prev, all) = (
                 keymaps.label(Action::NextHit),

@@ -87,7 +87,7 @@ impl SpanMode {
             None => {
                 if !query.is_empty() {
                     let side = self.selection.side.name();
-                    session.complain(format!("no {query:?} in the {side}"));
+                    session.complain(format!("no “{}” in the {side}", drawn_line(query)));
                 }
                 false
             }
