@@ -551,12 +551,25 @@ fn a_lock_file_this_user_cannot_write_is_still_taken() {
     let lock = dir.path().join(".sxs-notes.yaml.lock");
     std::fs::write(&lock, "").unwrap();
     std::fs::set_permissions(&lock, std::fs::Permissions::from_mode(0o444)).unwrap();
+    const NOBODY: [&str; 4] = [
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_sxs"),
+    ];
+    // `nobody` must reach the binary: a checkout under a private home
+    // folder hides it.
+    let nobody_runs_sxs = || {
+        std::process::Command::new("setpriv")
+            .args(NOBODY)
+            .arg("--version")
+            .output()
+            .is_ok_and(|out| out.status.success())
+    };
     // SAFETY: geteuid has no preconditions.
     let as_nobody = match unsafe { libc::geteuid() } {
-        0 if std::path::Path::new("/usr/bin/setpriv").exists() => {
-            "setpriv --reuid=65534 --regid=65534 --clear-groups "
-        }
-        0 => return eprintln!("skipped: root writes any file, and no setpriv to run as nobody"),
+        0 if nobody_runs_sxs() => "setpriv --reuid=65534 --regid=65534 --clear-groups ",
+        0 => return eprintln!("skipped: root writes any file, and nobody cannot run sxs here"),
         _ => "",
     };
     let mut shell = Tty::shell((100, 30), dir.path());
