@@ -88,7 +88,7 @@ pub fn shorten_end(text: &str, max: usize, mode: WidthMode, direction: BaseDirec
 }
 
 /// The last of `graphemes` (with their offsets) that fits in `cells`.
-fn within<'a>(
+pub fn within<'a>(
     graphemes: impl Iterator<Item = (usize, &'a str)>,
     cells: usize,
     mode: WidthMode,

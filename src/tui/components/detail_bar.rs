@@ -11,11 +11,11 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::mqm::{Placement, Severity};
 use crate::notes::{Entry, MqmError, Verdict};
 use crate::store::wmt::{Rating, RatingKind};
-use crate::text::{WidthMode, grapheme_width, str_width};
+use crate::text::{WidthMode, str_width};
 use crate::tui::action::Action;
 use crate::tui::cells::{fill, put};
 use crate::tui::component::Context;
-use crate::tui::display::{drawn_comment, drawn_line, one_line, plural};
+use crate::tui::display::{drawn_comment, drawn_line, one_line, plural, within};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::wmt;
@@ -207,18 +207,9 @@ fn fitting(text: &str, cells: usize, mode: WidthMode) -> String {
     if str_width(text, mode) <= cells {
         return text.to_string();
     }
-    let mut used = 1;
-    let mut end = 0;
-    for (at, g) in text.grapheme_indices(true) {
-        used += grapheme_width(g, mode);
-        if used > cells {
-            break;
-        }
-        end = at + g.len();
-    }
-    match end {
-        0 => String::new(),
-        _ => format!("{}…", text[..end].trim_end_matches(['…', ' '])),
+    match within(text.grapheme_indices(true), cells.saturating_sub(1), mode) {
+        Some((at, g)) => format!("{}…", text[..at + g.len()].trim_end_matches(['…', ' '])),
+        None => String::new(),
     }
 }
 

@@ -8,11 +8,11 @@ use ratatui::layout::Rect;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::{BaseDirection, WidthMode, WrappedLine, grapheme_width, str_width, visual_lines};
+use crate::text::{BaseDirection, WidthMode, WrappedLine, str_width, visual_lines};
 use crate::tui::action::ResultsAction;
 use crate::tui::cells::{Look, draw_line, fill, framed_popup, put};
 use crate::tui::component::{Component, Context, Hint, Outcome, complain_unbound};
-use crate::tui::display::{one_line, plural, shorten_left};
+use crate::tui::display::{one_line, plural, shorten_left, within};
 use crate::tui::keymap::Keymaps;
 use crate::tui::keys::Key;
 use crate::tui::layout::Line;
@@ -159,15 +159,8 @@ impl SearchResults {
 /// The bytes of `text` from its start that fit in `cells`, whole
 /// characters, and their width.
 fn fitting(text: &str, cells: usize, mode: WidthMode) -> (usize, usize) {
-    let mut width = 0;
-    for (at, grapheme) in text.grapheme_indices(true) {
-        let next = width + grapheme_width(grapheme, mode);
-        if next > cells {
-            return (at, width);
-        }
-        width = next;
-    }
-    (text.len(), width)
+    let end = within(text.grapheme_indices(true), cells, mode).map_or(0, |(at, g)| at + g.len());
+    (end, str_width(&text[..end], mode))
 }
 
 impl Component for SearchResults {
